@@ -1,0 +1,63 @@
+/// Text in the two report languages.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    public var nb: String
+    public var en: String
+    public init(nb: String, en: String) {
+        self.nb = nb
+        self.en = en
+    }
+    public func text(_ language: Language) -> String { language == .nb ? nb : en }
+}
+
+/// Report language: Norwegian bokmål or English.
+public enum Language: String, Sendable, Codable, CaseIterable {
+    case nb, en
+}
+
+/// What an indicator's value measures, for formatting and charts.
+public enum IndicatorUnit: String, Sendable, Codable {
+    case share  // 0…1, shown as a percentage
+    case index  // 0…100
+    case count
+    case ratio
+    case perThousand = "per_1000"
+    case days
+    case workdays
+    case coefficient  // alpha, Gini
+    case stars  // 0…5
+    case rank
+    case score  // composite, normalised components
+}
+
+/// The catalogue entry of an indicator: what `apen indicators` lists and reports explain.
+///
+/// `id` may hold a placeholder, e.g. `survey.<scale>.index`, for indicator families.
+public struct IndicatorInfo: Sendable, Hashable, Codable {
+    public var id: String
+    public var family: String
+    public var label: LocalizedText
+    public var unit: IndicatorUnit
+    /// +1 higher is better, −1 lower is better, 0 neutral (a count).
+    public var direction: Int
+    public var inputs: [String]
+    public var definition: LocalizedText
+    /// Section of METHODS.md that defines it, e.g. `§2`.
+    public var methods: String
+    /// The indicator has a standard error and interval.
+    public var hasInterval: Bool
+
+    public init(
+        id: String, family: String, label: LocalizedText, unit: IndicatorUnit, direction: Int,
+        inputs: [String], definition: LocalizedText, methods: String, hasInterval: Bool = false
+    ) {
+        self.id = id
+        self.family = family
+        self.label = label
+        self.unit = unit
+        self.direction = direction
+        self.inputs = inputs
+        self.definition = definition
+        self.methods = methods
+        self.hasInterval = hasInterval
+    }
+}

@@ -1,0 +1,2 @@
+// The Check module; see STYLE.md for the shape of Åpen.
+import ApenCore

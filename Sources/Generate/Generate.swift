@@ -1,0 +1,2 @@
+// The Generate module; see STYLE.md for the shape of Åpen.
+import ApenCore

@@ -1,0 +1,1 @@
+// Ingest module: CSV over libcsv → validated typed tables.

@@ -1,0 +1,53 @@
+import ApenCore
+
+/// Everything needed to read one source file: the same settings from `apen ingest` flags
+/// or a pipeline's `sources:` entry.
+public struct IngestOptions: Sendable, Hashable {
+    public enum Delimiter: Sendable, Hashable {
+        /// Sniffed from the header line among `,`, `;` and tab.
+        case sniff
+        case byte(UInt8)
+    }
+
+    public enum Encoding: String, Sendable, Hashable, CaseIterable {
+        case utf8 = "utf-8"
+        case windows1252 = "windows-1252"
+        case iso88591 = "iso-8859-1"
+    }
+
+    /// How date cells are written.
+    public enum DateFormat: Sendable, Hashable {
+        /// `yyyy-MM-dd`, optionally followed by `T`/space and a time and zone (ignored).
+        case iso
+        /// A pattern of `dd`, `MM`, `yyyy` (and `d`, `M`) with literal separators, e.g. `dd.MM.yyyy`.
+        case pattern(String)
+        case epochSeconds
+        case epochMilliseconds
+    }
+
+    /// Source name in the pipeline, used in messages and the rejected-rows file.
+    public var source: String
+    public var kind: SourceKind
+    public var path: String
+    public var delimiter: Delimiter = .sniff
+    public var encoding: Encoding = .utf8
+    /// The decimal separator: `.` (default) or `,`.
+    public var decimalComma: Bool = false
+    public var dateFormat: DateFormat = .iso
+    /// Canonical column name → header name in the file.
+    public var columns: [String: String] = [:]
+    /// Canonical column name → value for every row (group columns the file lacks).
+    public var fixed: [String: String] = [:]
+    /// Share of data rows that may be rejected before the source fails (METHODS §7; default 0).
+    public var maxRejected: Double = 0
+    /// Survey only: Likert range, missing codes and the scales whose items are read.
+    public var survey: SurveySettings = SurveySettings()
+    /// Copy the validated rows into the store's typed table for this source.
+    public var keepRows: Bool = false
+
+    public init(source: String, kind: SourceKind, path: String) {
+        self.source = source
+        self.kind = kind
+        self.path = path
+    }
+}

@@ -1,0 +1,2 @@
+// The Store module; see STYLE.md for the shape of Åpen.
+import ApenCore

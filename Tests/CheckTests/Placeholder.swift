@@ -1,0 +1,4 @@
+import Testing
+@testable import Check
+
+@Test func checkModuleLoads() { #expect(Bool(true)) }

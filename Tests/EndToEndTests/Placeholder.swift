@@ -1,0 +1,4 @@
+import Testing
+@testable import ApenCore
+
+@Test func apencoreModuleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Ingest
+
+@Test func ingestModuleLoads() { #expect(Bool(true)) }
