@@ -1,0 +1,54 @@
+import Foundation
+
+/// Writes files so that a reader sees either the old file or the complete new one, never half.
+///
+/// The bytes go to a temporary file in the same folder (`.name.tmp-<pid>-<n>`), are flushed,
+/// and the temporary file is renamed over the target (`rename(2)` is atomic on one file system).
+///
+/// ```swift
+/// try AtomicFile.write(Data(csv.utf8), to: "reports/example/indicators.csv")
+/// ```
+public enum AtomicFile {
+    /// Writes `data` to `path`, creating parent folders.
+    /// - Throws: `CocoaError` / `POSIXError` from the file system, naming the path.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(counter.next())")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+            throw Diagnostic(SourceLocation(path: path), "cannot create a temporary file in \(dir.path)")
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: tmp)
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(tmp.path, url.path) == 0 else {
+                throw Diagnostic(SourceLocation(path: path), "cannot rename into place: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
+        }
+    }
+
+    /// Writes UTF-8 text to `path` atomically.
+    public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    private static let counter = Counter()
+
+    // A lock-protected counter; @unchecked because NSLock guards `value`.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+}
