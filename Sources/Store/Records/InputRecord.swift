@@ -1,0 +1,16 @@
+/// One input file a run read: the pipeline's source name, the path, its SHA-256 and size.
+public struct InputRecord: Sendable, Hashable, Codable {
+    public var source: String
+    public var path: String
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var sha256: String
+    /// Size in bytes.
+    public var size: Int64
+
+    public init(source: String, path: String, sha256: String, size: Int64) {
+        self.source = source
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+    }
+}

@@ -1,0 +1,7 @@
+/// Where a run is: started and not finished, finished well, or stopped by an error.
+///
+/// A run killed before it finished stays `running` until `Store.markInterruptedRuns`
+/// (called by the next run, under the run lock) marks it `failed`.
+public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case running, succeeded, failed
+}

@@ -1,0 +1,23 @@
+import ApenCore
+
+/// The result of a stage that ran, stored under its `(stage, key)` so a later run with the
+/// same key reuses it instead of recomputing.
+///
+/// ```swift
+/// StageOutput(stage: "indicators", key: key, summary: #"{"groups":12}"#, results: rows)
+/// ```
+public struct StageOutput: Sendable, Hashable {
+    public var stage: String
+    public var key: String
+    /// Free text (JSON by convention) the pipeline wants back when it skips the stage.
+    public var summary: String?
+    /// Indicator rows the stage produced (none for stages that only read data).
+    public var results: [IndicatorRow]
+
+    public init(stage: String, key: String, summary: String? = nil, results: [IndicatorRow] = []) {
+        self.stage = stage
+        self.key = key
+        self.summary = summary
+        self.results = results
+    }
+}

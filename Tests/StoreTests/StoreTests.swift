@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Store
+
+/// Opening, migrating and checking a store.
+struct StoreTests {
+    @Test func migratesAnEmptyFileToTheCurrentSchema() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("nested/.apen/store.sqlite")  // folders are created
+        let store = try Store(path: path)
+        #expect(Store.schemaVersion == 1)
+        #expect(try store.currentSchemaVersion() == 1)
+        let tables = try store.withDatabase { db in
+            let s = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            var names: [String] = []
+            while try s.step() { names.append(s.text(0)) }
+            return names
+        }
+        #expect(
+            tables == [
+                "file_hashes", "kept_tables", "rejected_rows", "results", "run_inputs", "run_stages", "runs",
+                "schema_version", "stage_outputs",
+            ])
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    @Test func reopeningDoesNotMigrateAgain() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("store.sqlite")
+        let id = try Store(path: path).beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
+        let again = try Store(path: path)
+        #expect(try again.currentSchemaVersion() == 1)
+        #expect(try again.run(id: id)?.status == .running)
+        let rows = try again.withDatabase { try $0.scalarInt("SELECT count(*) FROM schema_version") }
+        #expect(rows == 1)
+    }
+
+    @Test func refusesAStoreFromANewerApen() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("store.sqlite")
+        try Store(path: path).withDatabase { db in
+            try db.execute("INSERT INTO schema_version(version, description) VALUES (99, 'from the future')")
+        }
+        #expect {
+            _ = try Store(path: path)
+        } throws: { error in
+            "\(error)".contains("schema version 99, newer than this apen understands (1)")
+        }
+    }
+}
