@@ -1,1 +1,0 @@
-// Ingest module: CSV over libcsv → validated typed tables.

@@ -1,0 +1,89 @@
+import ApenCore
+
+/// Reads a source file into validated, typed columns, listing every rejected row.
+///
+/// One pass over the file in blocks (libcsv underneath; memory follows the chunk size and the
+/// distinct text values, not the file size). Options are checked first; then the delimiter
+/// is taken as declared or sniffed from the header line; the header binds canonical columns
+/// (`options.columns` maps them to header names, `options.fixed` gives constant ones); each
+/// data row is typed and checked by METHODS §1/§7. The dialect, encoding and line-counting
+/// rules for users are in `docs/ingest.md`.
+///
+/// ```swift
+/// var options = IngestOptions(source: "survey", kind: .survey, path: "trondheim-2019.csv")
+/// options.fixed = ["municipality": "5001", "year": "2019"]
+/// let (table, summary) = try Ingestor.readTable(options)
+/// try RejectedRowsFile.write(summary.rejected, to: "out/rejected.csv")
+/// if let failure = summary.limitDiagnostic { throw failure }
+/// ```
+public enum Ingestor {
+    /// Streams the file, calling `chunk` with consecutive tables of at most `chunkRows`
+    /// accepted rows (fixed columns materialised).
+    ///
+    /// `chunk` is called at least once: a file without accepted rows gives one empty table
+    /// with the source's columns. Each chunk has its own text dictionaries; join chunks with
+    /// `Table.appending(_:)` to get exactly what `readTable` returns.
+    ///
+    /// - Throws: a `Diagnostic` naming the file (and line) when an option is unusable, the
+    ///   file cannot be read, is empty, lacks a required column, names a column twice, or
+    ///   ends inside quotes; any error `chunk` throws (reading stops there).
+    ///   Bad rows do not throw: they are in the summary's `rejected`.
+    public static func read(
+        _ options: IngestOptions, chunkRows: Int = 65536, chunk: (Table) throws -> Void
+    ) throws -> IngestSummary {
+        precondition(chunkRows > 0, "chunkRows must be positive")
+        let plan = try ColumnPlan(options)
+        let reader = try CSVReader(path: options.path)
+        let delimiter = try resolveDelimiter(options, head: reader.head)
+        let processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
+        try reader.run(delimiter: delimiter) { record, line in
+            processor.handle(record, line: line, deliver: chunk)
+        }
+        if let failure = processor.failure { throw failure }
+        if let error = processor.deliveryError { throw error }
+        guard processor.headerLine != nil else {
+            throw Diagnostic(SourceLocation(path: options.path, line: 1), "the file is empty: there is no header line")
+        }
+        let deliveredBefore = processor.chunksDelivered
+        let last = processor.takeChunk()
+        if last.rowCount > 0 || deliveredBefore == 0 { try chunk(last) }
+        return IngestSummary(
+            source: options.source, path: options.path, rowsRead: processor.rowsRead,
+            accepted: processor.accepted, rejected: processor.rejected, maxRejected: options.maxRejected,
+            delimiter: delimiter)
+    }
+
+    /// Reads the whole file into one table (what the chunks of `read` give, appended in order).
+    /// - Throws: as `read`.
+    public static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
+        var table: Table?
+        let summary = try read(options, chunkRows: Int.max) { chunk in
+            table = table.map { $0.appending(chunk) } ?? chunk
+        }
+        return (table!, summary)
+    }
+
+    /// The declared delimiter after checking it, or the one sniffed from the header line.
+    static func resolveDelimiter(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws -> UInt8 {
+        let location = SourceLocation(path: options.path)
+        switch options.delimiter {
+        case .byte(let b):
+            if b == 0x22 || b == 0x0A || b == 0x0D {
+                throw Diagnostic(location, "a quote, CR or LF cannot be the delimiter")
+            }
+            if b == 0x2C, options.decimalComma {
+                throw Diagnostic(
+                    location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+            }
+            return b
+        case .sniff:
+            let result = DelimiterSniffer.sniff(head, decimalComma: options.decimalComma)
+            if options.decimalComma, result.commas > 0, result.semicolons == 0, result.tabs == 0 {
+                throw Diagnostic(
+                    SourceLocation(path: options.path, line: 1),
+                    "the header is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter")
+            }
+            return result.delimiter
+        }
+    }
+}

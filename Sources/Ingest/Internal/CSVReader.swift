@@ -1,0 +1,196 @@
+internal import CCSV
+import ApenCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Streams the records of a CSV file through libcsv, with the physical line each starts on.
+///
+/// The file is read with `read(2)` in blocks of `blockSize` bytes and fed to `csv_parse`, so
+/// memory does not grow with the file. libcsv is used in its lenient mode with
+/// `CSV_REPALL_NL` (every unquoted CR or LF ends a row, even an empty one) and with no
+/// whitespace trimming, which lets the reader count lines exactly as an editor does:
+///
+/// - a line break is LF, CRLF or a lone CR, inside quotes or not;
+/// - a record starts on the line after the previous record's terminator;
+/// - empty lines (no bytes between two line breaks) are skipped but counted.
+///
+/// A UTF-8 byte-order mark at the start of the file is dropped before parsing. A quote still
+/// open at the end of the file is reported with the line the unfinished record starts on.
+final class CSVReader {
+    /// What `run` reports for each record: the fields, and the line the record starts on.
+    typealias Handler = (_ record: borrowing RecordBuffer, _ line: Int) -> Bool
+
+    let path: String
+    let blockSize: Int
+    private let fd: Int32
+    private var block: UnsafeMutableRawBufferPointer
+    /// Bytes of the first block, already read (the sniffer looks at them before parsing).
+    private var pending: Int = 0
+    private var pendingOffset: Int = 0
+
+    /// Opens `path` and reads its first block.
+    /// - Throws: a `Diagnostic` naming the path when the file cannot be opened or read.
+    init(path: String, blockSize: Int = 1 << 20) throws {
+        self.path = path
+        self.blockSize = blockSize
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw Diagnostic(SourceLocation(path: path), "cannot open the file: \(String(cString: strerror(errno)))")
+        }
+        self.fd = fd
+        block = .allocate(byteCount: blockSize, alignment: 16)
+        do {
+            pending = try fill(from: 0)
+        } catch {
+            close(fd)
+            block.deallocate()
+            throw error
+        }
+        // Drop a UTF-8 byte-order mark (EF BB BF).
+        if pending >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { pendingOffset = 3 }
+    }
+
+    deinit {
+        close(fd)
+        block.deallocate()
+    }
+
+    /// The beginning of the file (after a byte-order mark), for sniffing the delimiter.
+    var head: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[pendingOffset..<pending])
+    }
+
+    /// Reads until the block is full or the file ends; returns the bytes in the block.
+    private func fill(from start: Int) throws -> Int {
+        var n = start
+        while n < blockSize {
+            let r = read(fd, block.baseAddress! + n, blockSize - n)
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic(SourceLocation(path: path), "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if r == 0 { break }
+            n += r
+        }
+        return n
+    }
+
+    /// Parses the whole file with `delimiter`, calling `handler` for every non-empty record.
+    ///
+    /// The handler returns `false` to stop reading (the rest of the file is skipped).
+    /// - Returns: the line after the last record (the file's line count + 1 if it ends
+    ///   with a line break).
+    /// - Throws: a `Diagnostic` for an unreadable file or a quote left open at the end.
+    @discardableResult
+    func run(delimiter: UInt8, handler: Handler) throws -> Int {
+        try withoutActuallyEscaping(handler) { handler in
+            // The parser lives on the heap: the callbacks reach it through a stable pointer.
+            let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+            parser.initialize(to: csv_parser())
+            defer { parser.deallocate() }
+            guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
+                throw Diagnostic(SourceLocation(path: path), "cannot initialise the CSV parser (out of memory)")
+            }
+            defer { csv_free(parser) }
+            csv_set_delim(parser, delimiter)
+            csv_set_space_func(parser) { _ in 0 }  // keep spaces: text is kept as written
+
+            let context = UnsafeMutablePointer<ReaderContext>.allocate(capacity: 1)
+            context.initialize(to: ReaderContext(parser: parser, handler: handler))
+            defer {
+                context.pointee.record.deallocate()
+                context.deinitialize(count: 1)
+                context.deallocate()
+            }
+
+            var filled = pending
+            var offset = pendingOffset
+            while filled > offset {
+                let start = block.baseAddress! + offset
+                let used = csv_parse(parser, start, filled - offset, readerField, readerRow, context)
+                if used != filled - offset, !context.pointee.stopped {
+                    let reason = String(cString: csv_strerror(csv_error(parser)))
+                    throw Diagnostic(
+                        SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
+                }
+                if context.pointee.stopped || filled < blockSize { break }
+                filled = try fill(from: 0)
+                offset = 0
+            }
+            if context.pointee.stopped { return context.pointee.nextLine }
+            // An open quote at the end: libcsv's state FIELD_BEGUN (2) inside a quoted field.
+            if parser.pointee.pstate == 2, parser.pointee.quoted != 0 {
+                throw Diagnostic(
+                    SourceLocation(path: path, line: context.pointee.nextLine),
+                    "a quoted field that starts in the record on this line is never closed (the file ends inside quotes)")
+            }
+            csv_fini(parser, readerField, readerRow, context)
+            return context.pointee.nextLine
+        }
+    }
+}
+
+/// The state the libcsv callbacks share, reached through libcsv's `data` pointer.
+struct ReaderContext {
+    let parser: UnsafeMutablePointer<csv_parser>
+    let handler: CSVReader.Handler
+    var record = RecordBuffer()
+    /// The line on which the next record starts.
+    var nextLine = 1
+    /// The last row ended with a CR, so an immediately following LF completes a CRLF.
+    var lastWasCR = false
+    var stopped = false
+
+    init(parser: UnsafeMutablePointer<csv_parser>, handler: @escaping CSVReader.Handler) {
+        self.parser = parser
+        self.handler = handler
+    }
+}
+
+/// libcsv field callback: copy the field, count line breaks inside quoted fields.
+private func readerField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    let ctx = context!.assumingMemoryBound(to: ReaderContext.self)
+    if ctx.pointee.stopped { return }
+    let bytes = data?.assumingMemoryBound(to: UInt8.self)
+    ctx.pointee.record.append(bytes, length)
+    if ctx.pointee.parser.pointee.quoted != 0, let bytes {
+        var breaks = 0
+        var i = 0
+        while i < length {
+            let b = bytes[i]
+            if b == 0x0D {
+                breaks += 1
+            } else if b == 0x0A, i == 0 || bytes[i - 1] != 0x0D {
+                breaks += 1
+            }
+            i += 1
+        }
+        ctx.pointee.record.innerLineBreaks += breaks
+    }
+}
+
+/// libcsv row callback: `terminator` is the CR or LF that ended the row, or −1 at the end of file.
+private func readerRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    let ctx = context!.assumingMemoryBound(to: ReaderContext.self)
+    if ctx.pointee.stopped { return }
+    if ctx.pointee.record.count == 0 {
+        // An empty row: a blank line, or the LF of a CRLF whose CR ended the previous row.
+        if terminator == 0x0A, ctx.pointee.lastWasCR {
+            ctx.pointee.lastWasCR = false
+        } else if terminator >= 0 {
+            ctx.pointee.nextLine += 1
+            ctx.pointee.lastWasCR = terminator == 0x0D
+        }
+        return
+    }
+    let line = ctx.pointee.nextLine
+    let keepGoing = ctx.pointee.handler(ctx.pointee.record, line)
+    ctx.pointee.nextLine = line + ctx.pointee.record.innerLineBreaks + (terminator >= 0 ? 1 : 0)
+    ctx.pointee.lastWasCR = terminator == 0x0D
+    ctx.pointee.record.reset()
+    if !keepGoing { ctx.pointee.stopped = true }
+}

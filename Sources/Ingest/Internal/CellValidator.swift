@@ -1,0 +1,83 @@
+import ApenCore
+
+/// Why a cell rejects its row, as the message text after `field 'name': `.
+struct CellProblem: Error {
+    var text: String
+}
+
+/// Parses one cell by its column's type and checks its rule (METHODS §1, §2, §7).
+///
+/// Every check works on the field's bytes; a `String` is made only for a message.
+struct CellValidator {
+    let rule: ColumnPlan.Rule
+    let required: Bool
+    let likert: ClosedRange<Double>
+    let missingCodes: [Double]
+    let decimalComma: Bool
+    let dates: DatePlan
+    let codec: TextCodec
+
+    /// A text cell: `nil` when acceptable. An empty cell is missing unless required.
+    func checkText(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        if b.isEmpty { return required ? "required value is empty" : nil }
+        if case .oneOf(let allowed) = rule {
+            for value in allowed where value.utf8.elementsEqual(b) { return nil }
+            return "\(codec.quoted(b)) is not one of \(allowed.joined(separator: ", "))"
+        }
+        return nil
+    }
+
+    /// A number cell; NaN when missing (an empty optional cell, an empty item, a missing code).
+    func number(_ b: UnsafeBufferPointer<UInt8>) -> Result<Double, CellProblem> {
+        if b.isEmpty {
+            switch rule {
+            case .likert: return .success(.nan)
+            case .weight:
+                return .failure(CellProblem(text: "weight is empty (with a weight column every row needs one)"))
+            default:
+                return required ? .failure(CellProblem(text: "required value is empty")) : .success(.nan)
+            }
+        }
+        guard let v = NumberParser.parse(b, decimalComma: decimalComma) else {
+            let hint = decimalComma ? " (decimal comma declared)" : ""
+            return .failure(CellProblem(text: "\(codec.quoted(b)) is not a number\(hint)"))
+        }
+        guard v.isFinite else { return .failure(CellProblem(text: "\(codec.quoted(b)) is not a finite number")) }
+        switch rule {
+        case .likert:
+            if missingCodes.contains(v) { return .success(.nan) }
+            if !likert.contains(v) {
+                return .failure(
+                    CellProblem(
+                        text: "\(codec.quoted(b)) is outside the Likert range "
+                            + "[\(NumberText.shortest(likert.lowerBound)), \(NumberText.shortest(likert.upperBound))]"
+                            + " and not a missing code"))
+            }
+        case .weight:
+            if !(v > 0) { return .failure(CellProblem(text: "\(codec.quoted(b)) is not a positive weight")) }
+        case .wholeYear:
+            if v.rounded(.towardZero) != v || v < 1 || v > 9999 {
+                return .failure(CellProblem(text: "\(codec.quoted(b)) is not a whole year in 1…9999"))
+            }
+        case .positive:
+            if !(v > 0) { return .failure(CellProblem(text: "\(codec.quoted(b)) is not a positive number")) }
+        case .none, .oneOf:
+            break
+        }
+        return .success(v)
+    }
+
+    /// A date cell as a day number; `Column.missingDay` when empty and optional.
+    func date(_ b: UnsafeBufferPointer<UInt8>) -> Result<Int32, CellProblem> {
+        if b.isEmpty {
+            return required ? .failure(CellProblem(text: "required value is empty")) : .success(Column.missingDay)
+        }
+        switch dates.parse(b) {
+        case .day(let d): return .success(d)
+        case .malformed:
+            return .failure(CellProblem(text: "\(codec.quoted(b)) is not a date in the format \(dates.display)"))
+        case .impossible:
+            return .failure(CellProblem(text: "\(codec.quoted(b)) is an impossible date"))
+        }
+    }
+}

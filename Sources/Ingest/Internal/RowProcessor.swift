@@ -1,0 +1,301 @@
+import ApenCore
+
+/// Turns records into typed column chunks and rejected rows; one per read.
+///
+/// The first record is the header: it binds each canonical column to a field. Every later
+/// record is checked field by field in file order, stopping at the first problem (one
+/// rejected row per record, naming that field), then across fields (publication before
+/// registration, answer before request); only a fully valid row is committed to the chunk.
+/// Text is interned at commit, so values of rejected rows never enter a dictionary.
+final class RowProcessor {
+    /// A canonical column read from the file: its field, plan entry and storage slot.
+    struct Bound {
+        var field: Int
+        var column: ColumnPlan.Column
+        var validator: CellValidator
+        var slot: Int
+    }
+
+    let options: IngestOptions
+    let plan: ColumnPlan
+    let codec: TextCodec
+    let delimiter: UInt8
+    let chunkRows: Int
+
+    private(set) var headerLine: Int?
+    private(set) var headerNames: [String] = []
+    private(set) var failure: Diagnostic?
+    private var bound: [Bound] = []
+    /// Slots of cross-field checks: (earlier, later) dates that must not go backwards.
+    private var ordered: [(earlier: Int, later: Int, earlierName: String, laterName: String)] = []
+
+    // The chunk being built, by storage slot.
+    private var slotTypes: [ColumnType] = []
+    private var texts: [ByteInterner] = []
+    private var textCodes: [[Int32]] = []
+    private var numbers: [[Double]] = []
+    private var dates: [[Int32]] = []
+    /// Slot → index into `texts`/`numbers`/`dates`.
+    private var storage: [Int] = []
+    private var chunkCount = 0
+
+    // Staged values of the record being checked, by slot.
+    private var stagedNumber: [Double] = []
+    private var stagedDate: [Int32] = []
+    private var stagedTextField: [Int] = []
+
+    private(set) var rowsRead = 0
+    private(set) var accepted = 0
+    private(set) var rejected: [RejectedRow] = []
+    private(set) var chunksDelivered = 0
+
+    init(options: IngestOptions, plan: ColumnPlan, delimiter: UInt8, chunkRows: Int) {
+        self.options = options
+        self.plan = plan
+        self.codec = TextCodec(encoding: options.encoding)
+        self.delimiter = delimiter
+        self.chunkRows = chunkRows
+    }
+
+    /// Handles one record; returns `false` to stop reading (a header problem or a chunk error).
+    func handle(_ record: borrowing RecordBuffer, line: Int, deliver: (Table) throws -> Void) -> Bool {
+        if headerLine == nil { return bindHeader(record, line: line) }
+        rowsRead += 1
+        if record.count != headerNames.count {
+            reject(
+                record, line: line, field: nil,
+                reason: "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(headerNames.count)")
+            return true
+        }
+        for b in bound {
+            let cell = record.field(b.field)
+            if !codec.isValid(cell) {
+                reject(
+                    record, line: line, field: b.column.name,
+                    reason: "\(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)")
+                return true
+            }
+            switch b.column.type {
+            case .text:
+                if let reason = b.validator.checkText(cell) {
+                    reject(record, line: line, field: b.column.name, reason: reason)
+                    return true
+                }
+                stagedTextField[b.slot] = cell.isEmpty ? -1 : b.field
+            case .number:
+                switch b.validator.number(cell) {
+                case .success(let v): stagedNumber[b.slot] = v
+                case .failure(let p):
+                    reject(record, line: line, field: b.column.name, reason: p.text)
+                    return true
+                }
+            case .date:
+                switch b.validator.date(cell) {
+                case .success(let d): stagedDate[b.slot] = d
+                case .failure(let p):
+                    reject(record, line: line, field: b.column.name, reason: p.text)
+                    return true
+                }
+            }
+        }
+        for o in ordered {
+            let a = stagedDate[o.earlier]
+            let b = stagedDate[o.later]
+            if a != Column.missingDay, b != Column.missingDay, b < a {
+                reject(
+                    record, line: line, field: o.laterName,
+                    reason: "\(o.laterName) \(Day(raw: b)) is before \(o.earlierName) \(Day(raw: a))")
+                return true
+            }
+        }
+        commit(record)
+        if chunkCount == chunkRows {
+            do {
+                try deliver(takeChunk())
+            } catch {
+                deliveryError = error
+                return false
+            }
+        }
+        return true
+    }
+
+    /// An error thrown by the chunk consumer; `read` rethrows it.
+    private(set) var deliveryError: (any Error)?
+
+    // MARK: Header
+
+    private func bindHeader(_ record: borrowing RecordBuffer, line: Int) -> Bool {
+        headerLine = line
+        let location = SourceLocation(path: options.path, line: line)
+        var names: [String] = []
+        for i in 0..<record.count {
+            let cell = record.field(i)
+            guard codec.isValid(cell) else {
+                failure = Diagnostic(
+                    location,
+                    "header field \(i + 1) \(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)")
+                return false
+            }
+            names.append(codec.decode(cell))
+        }
+        headerNames = names
+        let trimmed = names.map { $0.trimmingSpaces }
+        let listing = names.map { "'\($0)'" }.joined(separator: ", ")
+
+        var missing: [String] = []
+        var slot = 0
+        for column in plan.columns {
+            if column.fixed != nil {
+                addSlot(column.type)
+                slot += 1
+                continue
+            }
+            let matches = trimmed.indices.filter { trimmed[$0] == column.headerName }
+            if matches.count > 1 {
+                let positions = matches.map { String($0 + 1) }.joined(separator: " and ")
+                failure = Diagnostic(
+                    location,
+                    "the header names column \(describe(column)) twice (fields \(positions)); the header is: \(listing)")
+                return false
+            }
+            if let field = matches.first {
+                let validator = CellValidator(
+                    rule: column.rule, required: column.required, likert: plan.likert,
+                    missingCodes: plan.missingCodes, decimalComma: options.decimalComma, dates: plan.dates, codec: codec)
+                bound.append(Bound(field: field, column: column, validator: validator, slot: slot))
+                addSlot(column.type)
+                slot += 1
+            } else if column.required || column.rule == .likert {
+                missing.append(describe(column))
+            }
+        }
+        if !missing.isEmpty {
+            let s = missing.count == 1 ? "" : "s"
+            failure = Diagnostic(
+                location,
+                "required column\(s) \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") "
+                    + "neither in the file nor fixed; the header is: \(listing)")
+            return false
+        }
+        bound.sort { $0.field < $1.field }
+        stagedNumber = Array(repeating: .nan, count: slot)
+        stagedDate = Array(repeating: Column.missingDay, count: slot)
+        stagedTextField = Array(repeating: -1, count: slot)
+        for (earlier, later) in [("registered", "published"), ("received", "answered")] {
+            if let a = slotOf(earlier), let b = slotOf(later) {
+                ordered.append((a, b, earlier, later))
+            }
+        }
+        return true
+    }
+
+    private func describe(_ column: ColumnPlan.Column) -> String {
+        column.headerName == column.name ? "'\(column.name)'" : "'\(column.headerName)' (for '\(column.name)')"
+    }
+
+    /// The slot of a canonical column read from the file (not fixed).
+    private func slotOf(_ name: String) -> Int? { bound.first { $0.column.name == name }?.slot }
+
+    private func addSlot(_ type: ColumnType) {
+        slotTypes.append(type)
+        switch type {
+        case .text:
+            storage.append(texts.count)
+            texts.append(ByteInterner())
+            textCodes.append([])
+        case .number:
+            storage.append(numbers.count)
+            numbers.append([])
+        case .date:
+            storage.append(dates.count)
+            dates.append([])
+        }
+    }
+
+    // MARK: Rows
+
+    private func commit(_ record: borrowing RecordBuffer) {
+        let codec = self.codec
+        for b in bound {
+            let k = storage[b.slot]
+            switch b.column.type {
+            case .text:
+                let f = stagedTextField[b.slot]
+                let code = f < 0 ? -1 : texts[k].code(record.field(f), decode: codec.decode)
+                textCodes[k].append(code)
+            case .number: numbers[k].append(stagedNumber[b.slot])
+            case .date: dates[k].append(stagedDate[b.slot])
+            }
+        }
+        chunkCount += 1
+        accepted += 1
+    }
+
+    private func reject(_ record: borrowing RecordBuffer, line: Int, field: String?, reason: String) {
+        var fields: [String] = []
+        for i in 0..<record.count { fields.append(recordField(codec.decode(record.field(i)))) }
+        let separator = String(Unicode.Scalar(delimiter))
+        rejected.append(
+            RejectedRow(
+                source: options.source, file: options.path, line: line, field: field, reason: reason,
+                record: fields.joined(separator: separator)))
+    }
+
+    /// A field of a rejected record, quoted when it holds the delimiter, a quote, CR or LF.
+    private func recordField(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        var out = "\""
+        for ch in s.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        }
+        return out + "\""
+    }
+
+    // MARK: Chunks
+
+    /// The rows committed since the last chunk as a `Table`, fixed columns materialised;
+    /// resets the builders (dictionaries start afresh in every chunk).
+    func takeChunk() -> Table {
+        var table = Table(source: options.source, kind: options.kind, rowCount: chunkCount)
+        for column in plan.columns {
+            if let fixed = column.fixed {
+                switch fixed {
+                case .text(let s):
+                    table.columns[column.name] = .text(
+                        TextColumn(codes: Array(repeating: 0, count: chunkCount), dictionary: [s]))
+                case .number(let v): table.columns[column.name] = .number(Array(repeating: v, count: chunkCount))
+                case .date(let d): table.columns[column.name] = .date(Array(repeating: d, count: chunkCount))
+                }
+                continue
+            }
+            guard let b = bound.first(where: { $0.column.name == column.name }) else { continue }
+            let k = storage[b.slot]
+            switch column.type {
+            case .text:
+                table.columns[column.name] = .text(TextColumn(codes: textCodes[k], dictionary: texts[k].dictionary))
+                textCodes[k] = []
+                texts[k] = ByteInterner()
+            case .number:
+                table.columns[column.name] = .number(numbers[k])
+                numbers[k] = []
+            case .date:
+                table.columns[column.name] = .date(dates[k])
+                dates[k] = []
+            }
+        }
+        chunkCount = 0
+        chunksDelivered += 1
+        return table
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII spaces and tabs (header names only).
+    fileprivate var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

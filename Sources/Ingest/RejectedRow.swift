@@ -1,0 +1,38 @@
+import ApenCore
+
+/// A data row that was not used, with where it is and why (METHODS §7).
+///
+/// `record` is the row as its fields were read, re-joined with the file's delimiter and
+/// re-quoted per RFC 4180 where a field holds the delimiter, a quote, CR or LF; bytes that are
+/// not valid in the declared encoding show as U+FFFD. It is not the raw bytes of the file
+/// (libcsv hands over fields, not the line), but reading it back gives the same fields.
+///
+/// ```swift
+/// row.diagnostic.description   // survey.csv:4: field 'weight': "abc" is not a number
+/// ```
+public struct RejectedRow: Sendable, Hashable {
+    /// The source's name in the pipeline.
+    public var source: String
+    /// The file's path as given in the options.
+    public var file: String
+    /// The physical line the record starts on (header = line 1).
+    public var line: Int
+    /// The canonical column at fault; `nil` for a problem of the whole row (its field count).
+    public var field: String?
+    public var reason: String
+    public var record: String
+
+    public init(source: String, file: String, line: Int, field: String?, reason: String, record: String) {
+        self.source = source
+        self.file = file
+        self.line = line
+        self.field = field
+        self.reason = reason
+        self.record = record
+    }
+
+    /// The row as a diagnostic: `file:line: field 'weight': "abc" is not a number`.
+    public var diagnostic: Diagnostic {
+        Diagnostic(SourceLocation(path: file, line: line, field: field), reason)
+    }
+}
