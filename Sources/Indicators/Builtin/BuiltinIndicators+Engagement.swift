@@ -1,0 +1,151 @@
+import ApenCore
+
+/// METHODS.md §3: engagement.participants, participants_per_1000, actions_per_participant,
+/// repeat_share, gini. All counts are integers, so every value is exact up to its final division.
+extension BuiltinIndicators {
+    static func engagement(_ tables: [Table], population: [Table], wanted: Set<String>, jobs: Int) throws
+        -> IndicatorOutput
+    {
+        var municipality: [TextColumn] = []
+        var years: [[Int32]] = []
+        var participantColumns: [TextColumn?] = []
+        for t in tables {
+            municipality.append(try required(t, "municipality") { $0.text("municipality") })
+            years.append(GroupIndex.years(ofDays: try required(t, "date") { $0.days("date") }))
+            participantColumns.append(try required(t, "participant_id") { $0.text("participant_id") })
+        }
+        let initiativeColumns = tables.map { $0.text("initiative_id") }
+        let participants = TextUnion(participantColumns)
+        let initiatives = TextUnion(initiativeColumns)
+        let hasInitiative = initiativeColumns.map { $0 != nil }
+        let participantCodes = participantColumns.map { $0!.codes }
+        let initiativeCodes = initiativeColumns.map { $0?.codes ?? [] }
+        let index = GroupIndex(municipality: municipality, years: years)
+
+        var extra: [Diagnostic] = []
+        var populationOf: [String: [Int: Double]] = [:]
+        if wanted.contains("engagement.participants_per_1000") {
+            (populationOf, extra) = try populationLookup(population)
+        }
+        let wantRepeat = wanted.contains("engagement.repeat_share") && hasInitiative.contains(true)
+
+        let results = Parallel.map(count: index.count, jobs: jobs) { [populationOf] g -> GroupResult in
+            var result = GroupResult()
+            let members = index.members(g)
+            var ids: [Int32] = []
+            ids.reserveCapacity(members.count)
+            var pairs: [Int64] = []
+            var everyRowHasColumn = true
+            for m in members {
+                let t = Int(index.memberTable[m])
+                let r = Int(index.memberRow[m])
+                let p = participants.id(table: t, code: participantCodes[t][r])
+                guard p >= 0 else { continue }
+                ids.append(p)
+                if wantRepeat {
+                    if hasInitiative[t] {
+                        let i = initiatives.id(table: t, code: initiativeCodes[t][r])
+                        if i >= 0 { pairs.append(Int64(p) << 32 | Int64(i)) }
+                    } else {
+                        everyRowHasColumn = false
+                    }
+                }
+            }
+            ids.sort()
+            // Actions per participant: run lengths of the sorted ids.
+            var counts: [Int] = []
+            var i = 0
+            while i < ids.count {
+                var j = i + 1
+                while j < ids.count, ids[j] == ids[i] { j += 1 }
+                counts.append(j - i)
+                i = j
+            }
+            let n = counts.count
+            let actions = ids.count
+            guard n > 0 else {
+                for id in wanted.sorted() { result.skip(id, "no participant") }
+                return result
+            }
+            if wanted.contains("engagement.participants") {
+                result.rows.append(row("engagement.participants", index, g, value: Double(n), n: n))
+            }
+            if wanted.contains("engagement.actions_per_participant") {
+                result.rows.append(row("engagement.actions_per_participant", index, g,
+                                       value: Double(actions) / Double(n), n: n))
+            }
+            if wanted.contains("engagement.participants_per_1000") {
+                let key = index.keys[g]
+                let pop = populationOf[index.municipalities[key.municipality]]?[key.year]
+                if let pop, pop > 0 {
+                    result.rows.append(row("engagement.participants_per_1000", index, g,
+                                           value: Double(n) / pop * 1000, n: n))
+                } else {
+                    result.skip("engagement.participants_per_1000",
+                                pop == nil ? "population unknown" : "population not positive or conflicting")
+                }
+            }
+            if wantRepeat {
+                if everyRowHasColumn {
+                    pairs.sort()
+                    // Distinct (participant, initiative) pairs, counted per participant.
+                    var repeaters = 0
+                    var k = 0
+                    while k < pairs.count {
+                        let p = pairs[k] >> 32
+                        var distinct = 0
+                        var last: Int64 = -1
+                        while k < pairs.count, pairs[k] >> 32 == p {
+                            if pairs[k] != last { distinct += 1; last = pairs[k] }
+                            k += 1
+                        }
+                        if distinct >= 2 { repeaters += 1 }
+                    }
+                    result.rows.append(row("engagement.repeat_share", index, g,
+                                           value: Double(repeaters) / Double(n), n: n))
+                } else {
+                    result.skip("engagement.repeat_share", "a source without initiative_id")
+                }
+            }
+            if wanted.contains("engagement.gini") {
+                counts.sort()
+                if let gini = Inequality.gini(sortedCounts: counts) {
+                    result.rows.append(row("engagement.gini", index, g, value: gini, n: n))
+                } else {
+                    result.skip("engagement.gini", "fewer than 2 participants")
+                }
+            }
+            return result
+        }
+        return try merge(results, index: index, sources: tables, extra: extra)
+    }
+
+    /// Population by municipality and year. Two different values for one key make it
+    /// unknown (NaN), with a warning; a missing or non-positive value is left out.
+    static func populationLookup(_ tables: [Table]) throws -> ([String: [Int: Double]], [Diagnostic]) {
+        var lookup: [String: [Int: Double]] = [:]
+        var conflicts: [String] = []
+        for t in tables {
+            let m = try required(t, "municipality") { $0.text("municipality") }
+            let y = GroupIndex.years(ofNumbers: try required(t, "year") { $0.numbers("year") })
+            let p = try required(t, "population") { $0.numbers("population") }
+            for r in 0..<t.rowCount {
+                guard let name = m[r], y[r] != GroupIndex.missingYear, p[r].isFinite else { continue }
+                let year = Int(y[r])
+                if let old = lookup[name]?[year], old != p[r], !old.isNaN {
+                    lookup[name]![year] = .nan
+                    conflicts.append("\(name)/\(year)")
+                } else if lookup[name]?[year] == nil {
+                    lookup[name, default: [:]][year] = p[r]
+                }
+            }
+        }
+        var warnings: [Diagnostic] = []
+        if !conflicts.isEmpty {
+            warnings.append(Diagnostic(SourceLocation(path: sourcePath(tables)),
+                "conflicting population values, treated as unknown, for \(Set(conflicts).sorted().joined(separator: ", "))",
+                severity: .warning))
+        }
+        return (lookup, warnings)
+    }
+}

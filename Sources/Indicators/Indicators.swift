@@ -1,2 +1,0 @@
-// The Indicators module; see STYLE.md for the shape of Åpen.
-import ApenCore
