@@ -22,7 +22,11 @@ struct CustomExpressionParser {
     }
 
     private static func describe(_ t: CustomExpressionToken) -> String {
-        t.kind == .end ? "the end of the expression" : "'\(t.text)'"
+        switch t.kind {
+        case .end: return "the end of the expression"
+        case .string: return t.text  // already quoted as written
+        default: return "'\(t.text)'"
+        }
     }
 
     mutating func parseAll() throws(CustomExpressionError) -> CustomExpression {
