@@ -1,0 +1,119 @@
+import ApenCore
+
+/// The composite openness index (METHODS §6; OECD/JRC *Handbook on Constructing Composite
+/// Indicators*, 2008): normalise → weight → aggregate → rank → uncertainty and sensitivity.
+///
+/// For each year, per municipality: every available component is normalised (goalposts,
+/// minmax or zscore, with its direction), the index is the weighted mean of the available
+/// normalised components with weights rescaled over those available, and there is no value
+/// when the available weight is below 2/3 of the total. Municipalities with an index are
+/// ranked (1 = highest, ties 1, 2, 2, 4). The Monte-Carlo rank interval and the leave-one-out
+/// rank shift are defined in docs/composite.md.
+///
+/// Output ids: `composite.<id>` (n = municipalities with a value that year, METHODS §1),
+/// `composite.<id>.rank` (ci = 5th/95th type-7 percentiles of Monte-Carlo ranks),
+/// `composite.<id>.shift.<component>` (the year's mean |Δrank|, on every ranked municipality's row).
+///
+/// ```swift
+/// var def = CompositeDefinition(id: "openness", components: [
+///     .init(indicator: "survey.transparency.index", weight: 1, direction: 1, goalposts: 0...100),
+///     .init(indicator: "foi.median_workdays", weight: 1, direction: -1, goalposts: 0...10),
+/// ])
+/// let out = try CompositeIndex.compute(def, rows: indicatorRows, jobs: 4)
+/// ```
+public enum CompositeIndex {
+    /// Checks a definition: at least one component, no duplicates, finite positive weights,
+    /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1.
+    /// - Returns: one message per problem (empty when valid).
+    public static func problems(_ def: CompositeDefinition) -> [String] {
+        var out: [String] = []
+        if def.components.isEmpty { out.append("a composite needs at least one component") }
+        var seen: Set<String> = []
+        for c in def.components {
+            if !seen.insert(c.indicator).inserted { out.append("component '\(c.indicator)' is listed twice") }
+            if !(c.weight.isFinite && c.weight > 0) {
+                out.append("component '\(c.indicator)': weight must be a positive number, found \(c.weight)")
+            }
+            if c.direction != 1 && c.direction != -1 {
+                out.append("component '\(c.indicator)': direction must be 1 or -1, found \(c.direction)")
+            }
+            if def.normalisation == .goalposts {
+                if let g = c.goalposts {
+                    if !(g.lowerBound.isFinite && g.upperBound.isFinite && g.lowerBound < g.upperBound) {
+                        out.append("component '\(c.indicator)': goalposts need lo < hi, found [\(g.lowerBound), \(g.upperBound)]")
+                    }
+                } else {
+                    out.append("component '\(c.indicator)': goalposts normalisation needs goalposts [lo, hi]")
+                }
+            }
+        }
+        if def.samples < 0 { out.append("samples must be 0 or more, found \(def.samples)") }
+        if !(def.delta >= 0 && def.delta < 1) { out.append("delta must be in [0, 1), found \(def.delta)") }
+        return out
+    }
+
+    /// The Monte-Carlo weights: `samples × components` values, sample-major, drawn in the order
+    /// sample, then component in declaration order, each uniform in [(1−δ)w, (1+δ)w] as
+    /// lo + (hi − lo)·u with u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
+    public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
+        var g = Xoshiro256StarStar(seed: def.seed)
+        var out: [Double] = []
+        out.reserveCapacity(max(0, def.samples) * def.components.count)
+        for _ in 0..<max(0, def.samples) {
+            for c in def.components {
+                let lo = (1 - def.delta) * c.weight, hi = (1 + def.delta) * c.weight
+                out.append(lo + (hi - lo) * g.nextUniform())
+            }
+        }
+        return out
+    }
+
+    /// Computes the index, its ranks with Monte-Carlo intervals, and the leave-one-out shifts.
+    ///
+    /// Only ordinary rows (empty breakdown) of the component indicators are read.
+    /// - Returns: rows in METHODS §1 order and warnings (municipalities without enough
+    ///   components, components with no rows, zscore with no spread).
+    /// - Throws: `DiagnosticList` for an invalid definition; `Diagnostic` for two rows of the
+    ///   same component, municipality and year, or a non-finite component value.
+    /// - Complexity: O(years × samples × m log m) for m municipalities; samples run on `jobs` workers.
+    public static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws -> IndicatorOutputRows {
+        let here = SourceLocation(path: "composite '\(def.id)'")
+        let issues = problems(def)
+        if !issues.isEmpty { throw DiagnosticList(issues.map { Diagnostic(here, $0) }) }
+
+        let k = def.components.count
+        var componentIndex: [String: Int] = [:]
+        for (i, c) in def.components.enumerated() { componentIndex[c.indicator] = i }
+        // year → municipality → component values
+        var data: [Int: [String: [Double?]]] = [:]
+        var seenComponent = [Bool](repeating: false, count: k)
+        for r in rows where r.breakdown.isEmpty {
+            guard let c = componentIndex[r.indicator] else { continue }
+            guard r.value.isFinite else {
+                throw Diagnostic(here, "component '\(r.indicator)' has a non-finite value for \(r.municipality) \(r.year)")
+            }
+            var cells = data[r.year, default: [:]][r.municipality] ?? [Double?](repeating: nil, count: k)
+            if cells[c] != nil {
+                throw Diagnostic(here, "component '\(r.indicator)' has two rows for \(r.municipality) \(r.year)")
+            }
+            cells[c] = r.value
+            data[r.year, default: [:]][r.municipality] = cells
+            seenComponent[c] = true
+        }
+        var out = IndicatorOutputRows()
+        for (c, seen) in seenComponent.enumerated() where !seen {
+            out.warnings.append(
+                Diagnostic(here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere", severity: .warning))
+        }
+        let draws = monteCarloWeights(def)
+        for year in data.keys.sorted() {
+            let byMunicipality = data[year]!
+            let municipalities = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let raw = municipalities.map { byMunicipality[$0]! }
+            let year = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
+            try year.compute(draws: draws, jobs: jobs, into: &out, location: here)
+        }
+        out.rows.sort(by: IndicatorRow.canonicalOrder)
+        return out
+    }
+}

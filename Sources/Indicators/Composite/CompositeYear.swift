@@ -1,0 +1,160 @@
+import ApenCore
+
+/// One year of a composite index: normalisation, aggregation, ranks, Monte-Carlo and shifts
+/// (METHODS §6; formulas in docs/composite.md).
+struct CompositeYear: Sendable {
+    let def: CompositeDefinition
+    let year: Int
+    /// Municipalities with at least one component value, in UTF-8 byte order.
+    let municipalities: [String]
+    /// `raw[m][c]`: component c's value for municipality m.
+    let raw: [[Double?]]
+
+    /// Normalised values `norm[m][c]` (METHODS §6 "Normalisation"), and warnings.
+    func normalised() -> (values: [[Double?]], warnings: [String]) {
+        let k = def.components.count
+        var norm = raw.map { _ in [Double?](repeating: nil, count: k) }
+        var warnings: [String] = []
+        for (c, comp) in def.components.enumerated() {
+            let present = raw.indices.filter { raw[$0][c] != nil }
+            let xs = present.map { raw[$0][c]! }
+            let flip = comp.direction < 0
+            switch def.normalisation {
+            case .goalposts:
+                let lo = comp.goalposts!.lowerBound, hi = comp.goalposts!.upperBound
+                for m in present {
+                    let x = min(max(raw[m][c]!, lo), hi)
+                    norm[m][c] = flip ? 100 * (hi - x) / (hi - lo) : 100 * (x - lo) / (hi - lo)
+                }
+            case .minmax:
+                guard let mn = xs.min(), let mx = xs.max() else { continue }
+                for m in present {
+                    let x = raw[m][c]!
+                    if mx == mn {
+                        norm[m][c] = 50
+                    } else {
+                        norm[m][c] = flip ? 100 * (mx - x) / (mx - mn) : 100 * (x - mn) / (mx - mn)
+                    }
+                }
+            case .zscore:
+                guard !xs.isEmpty else { continue }
+                // Mean and sample sd (n − 1) summed in municipality order (fixed).
+                var sum = 0.0
+                for x in xs { sum += x }
+                let mean = sum / Double(xs.count)
+                var ss = 0.0
+                for x in xs { ss += (x - mean) * (x - mean) }
+                let sd = xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0
+                if !(sd > 0) {
+                    warnings.append(
+                        "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0")
+                }
+                for m in present {
+                    let z = sd > 0 ? (raw[m][c]! - mean) / sd : 0
+                    norm[m][c] = flip ? -z : z
+                }
+            }
+        }
+        return (norm, warnings)
+    }
+
+    /// Σ w_c·z_c / Σ w_c over available components, in declaration order; `excluding` a component.
+    @inline(__always) static func aggregate(_ z: [Double?], weights: ArraySlice<Double>, excluding: Int? = nil) -> Double? {
+        var sw = 0.0, swz = 0.0
+        var c = 0
+        for w in weights {
+            if c != excluding, let v = z[c] {
+                sw += w
+                swz += w * v
+            }
+            c += 1
+        }
+        return sw > 0 ? swz / sw : nil
+    }
+
+    func compute(draws: [Double], jobs: Int, into out: inout IndicatorOutputRows, location: SourceLocation) throws {
+        let id = "composite.\(def.id)"
+        let k = def.components.count
+        let weights = def.components.map(\.weight)
+        var total = 0.0
+        for w in weights { total += w }
+        let (norm, normWarnings) = normalised()
+        for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
+
+        // Eligible: available weight ≥ 2/3 of the total, tested as 3·available ≥ 2·total.
+        var ranked: [Int] = []
+        var short: [String] = []
+        for m in municipalities.indices {
+            var available = 0.0
+            for c in 0..<k where norm[m][c] != nil { available += weights[c] }
+            if 3 * available >= 2 * total { ranked.append(m) } else { short.append(municipalities[m]) }
+        }
+        if !short.isEmpty {
+            out.warnings.append(
+                Diagnostic(
+                    location,
+                    "no index in \(year) for \(short.joined(separator: ", ")): available component weight below 2/3 of the total",
+                    severity: .warning))
+        }
+        guard !ranked.isEmpty else { return }
+        let z = ranked.map { norm[$0] }
+        let nominal = z.map { Self.aggregate($0, weights: weights[...])! }
+        let ranks = CompositeRanking.ranks(nominal)
+        let n = ranked.count
+
+        // Monte-Carlo ranks: samples × n, each sample's weights fixed by its position in `draws`.
+        let samples = draws.count / max(k, 1)
+        var intervals: [(Double, Double)?] = Array(repeating: nil, count: n)
+        if samples > 0 {
+            let chunk = 64
+            let chunkCount = (samples + chunk - 1) / chunk
+            let perChunk = try CustomParallel.map(count: chunkCount, jobs: jobs) { ci in
+                var block: [Int] = []
+                block.reserveCapacity(chunk * n)
+                for s in (ci * chunk)..<min(samples, (ci + 1) * chunk) {
+                    let w = draws[(s * k)..<((s + 1) * k)]
+                    block += CompositeRanking.ranks(z.map { Self.aggregate($0, weights: w)! })
+                }
+                return block
+            }
+            let all = perChunk.flatMap { $0 }  // sample-major: all[s * n + m]
+            for m in 0..<n {
+                let sampled = (0..<samples).map { Double(all[$0 * n + m]) }.sorted()
+                intervals[m] = (Quantile.type7(sorted: sampled, p: 0.05)!, Quantile.type7(sorted: sampled, p: 0.95)!)
+            }
+        }
+
+        for (j, m) in ranked.enumerated() {
+            let name = municipalities[m]
+            out.rows.append(IndicatorRow(indicator: id, municipality: name, year: year, value: nominal[j], n: n))
+            out.rows.append(
+                IndicatorRow(
+                    indicator: id + ".rank", municipality: name, year: year, value: Double(ranks[j]), n: n,
+                    ciLow: intervals[j]?.0, ciHigh: intervals[j]?.1))
+        }
+
+        // Leave-one-out: rank without component c among those that still have a value.
+        guard k >= 2 else { return }
+        for (c, comp) in def.components.enumerated() {
+            var kept: [Int] = []
+            var values: [Double] = []
+            for j in 0..<n {
+                if let v = Self.aggregate(z[j], weights: weights[...], excluding: c) {
+                    kept.append(j)
+                    values.append(v)
+                }
+            }
+            guard !kept.isEmpty else { continue }
+            let without = CompositeRanking.ranks(values)
+            var sum = 0
+            for (t, j) in kept.enumerated() { sum += abs(without[t] - ranks[j]) }
+            let shift = Double(sum) / Double(kept.count)
+            for m in ranked {
+                out.rows.append(
+                    IndicatorRow(
+                        indicator: "\(id).shift.\(comp.indicator)", municipality: municipalities[m], year: year, value: shift,
+                        n: kept.count))
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import ApenCore
+
+/// Custom declarative indicators (docs/custom-indicators.md): a measure over the rows of one
+/// source's tables, grouped by (municipality, year) and optionally by a breakdown column.
+///
+/// Measures (n = the units the value summarises, METHODS §1):
+/// - `count` — rows matching `where`; n = that count (a group with none is 0).
+/// - `distinct` — distinct non-missing values of column `of` among rows matching `where`; n = value.
+/// - `share` — rows matching `of` / rows matching `where`; n = the denominator.
+/// - `mean` — mean of number column `of` over matching rows where it is not missing; n = those rows.
+/// - `weighted_mean` — Σwx/Σw over matching rows with both `of` and `weight` present; n = those rows.
+/// - `quantile` — type-7 quantile `p` (METHODS §1) of column `of`; n = non-missing values.
+/// - `ratio` — rows matching `of` / rows matching `per` (both among rows matching `where`);
+///   n = the denominator.
+///
+/// Undefined values (an empty denominator, no values) give no row and a warning.
+///
+/// ```swift
+/// var def = CustomIndicator(id: "publication.decision_open_share", source: "publications", measure: .share)
+/// def.of = "access == 'open'"
+/// def.filter = "record_type == 'decision'"
+/// let out = try CustomIndicators.compute(def, tables: [journal], jobs: 4)
+/// ```
+public enum CustomIndicators {
+    /// The column a source kind's year comes from (METHODS §1 "Group").
+    public static func yearColumn(for kind: SourceKind) -> String {
+        switch kind {
+        case .survey, .population: return "year"
+        case .engagement: return "date"
+        case .publications: return "registered"
+        case .accessRequests: return "received"
+        }
+    }
+
+    /// Checks a definition against the column types of its source, before reading data.
+    ///
+    /// Reports every problem: expressions that do not parse, unknown columns (with a
+    /// did-you-mean), a literal of the wrong type, a missing or unused `of`/`weight`/`p`/`per`,
+    /// `p` outside [0, 1], a non-number column where a number is needed.
+    /// - Returns: the problems, empty when the definition is valid.
+    public static func validate(_ def: CustomIndicator, columns: [String: ColumnType]) -> [CustomIndicatorIssue] {
+        var issues: [CustomIndicatorIssue] = []
+        func issue(_ field: String, _ message: String) {
+            issues.append(CustomIndicatorIssue(field: field, error: CustomExpressionError(column: 1, message)))
+        }
+        func condition(_ field: String, _ text: String?) {
+            guard let text else { return }
+            do {
+                try CustomExpression.parse(text).check(columns: columns)
+            } catch {
+                issues.append(CustomIndicatorIssue(field: field, error: error))
+            }
+        }
+        func column(_ field: String, _ name: String?, number: Bool) {
+            guard let name else { return }
+            guard let t = columns[name] else {
+                issue(field, CustomDidYouMean.unknown("column", name, among: columns.keys))
+                return
+            }
+            if number && t != .number {
+                issue(field, "column '\(name)' holds \(t == .date ? "dates" : "text"); \(def.measure.rawValue) needs a number column")
+            }
+        }
+        let m = def.measure
+        condition("where", def.filter)
+        switch m {
+        case .share, .ratio:
+            if def.of == nil { issue("of", "\(m.rawValue) needs 'of' (the condition counted)") }
+            condition("of", def.of)
+        case .distinct:
+            if def.of == nil { issue("of", "distinct needs 'of' (the column whose values are counted)") }
+            column("of", def.of, number: false)
+        case .mean, .weightedMean, .quantile:
+            if def.of == nil { issue("of", "\(m.rawValue) needs 'of' (a number column)") }
+            column("of", def.of, number: true)
+        case .count:
+            if def.of != nil { issue("of", "count does not use 'of'; put the condition in 'where'") }
+        }
+        if m == .weightedMean {
+            if def.weight == nil { issue("weight", "weighted_mean needs 'weight' (a number column)") }
+            column("weight", def.weight, number: true)
+        } else if def.weight != nil {
+            issue("weight", "only weighted_mean uses 'weight'")
+        }
+        if m == .quantile {
+            if let p = def.p {
+                if !(p >= 0 && p <= 1) { issue("p", "p must be between 0 and 1, found \(p)") }
+            } else {
+                issue("p", "quantile needs 'p' (between 0 and 1, e.g. 0.5 for the median)")
+            }
+        } else if def.p != nil {
+            issue("p", "only quantile uses 'p'")
+        }
+        if m == .ratio {
+            if def.per == nil { issue("per", "ratio needs 'per' (the denominator condition)") }
+            condition("per", def.per)
+        } else if def.per != nil {
+            issue("per", "only ratio uses 'per'")
+        }
+        column("by", def.by, number: false)
+        return issues
+    }
+
+    /// Computes a custom indicator over one table.
+    /// - Throws: as ``compute(_:tables:jobs:)``.
+    public static func compute(_ def: CustomIndicator, table: Table, jobs: Int) throws -> IndicatorOutputRows {
+        try compute(def, tables: [table], jobs: jobs)
+    }
+
+    /// Computes a custom indicator over the tables of one source (all of the same kind).
+    ///
+    /// Groups are the (municipality, year) pairs present in the tables' rows, before `where`
+    /// is applied; with `by:`, also (municipality, year, breakdown value) for every non-missing
+    /// breakdown value present. Rows lacking a municipality or year are skipped with a warning.
+    /// Results are bit-identical for any `jobs` and any row order (values are sorted per group
+    /// before summing).
+    ///
+    /// - Returns: rows in METHODS §1 order (ordinary rows have an empty breakdown) and warnings.
+    /// - Throws: `DiagnosticList` for an invalid definition (see ``validate(_:columns:)``),
+    ///   `Diagnostic` for tables of different kinds, a missing group column, or a negative weight.
+    /// - Complexity: O(rows) plus O(v log v) per group for sorting its v values.
+    public static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int) throws -> IndicatorOutputRows {
+        let here = SourceLocation(path: "custom '\(def.id)'")
+        guard let kind = tables.first?.kind else { return IndicatorOutputRows() }
+        for t in tables where t.kind != kind {
+            throw Diagnostic(here, "tables of source '\(def.source)' have different kinds (\(kind.rawValue), \(t.kind.rawValue))")
+        }
+        var plans: [CustomTablePlan] = []
+        var globals = CustomGlobals()
+        for t in tables {
+            let issues = validate(def, columns: t.columns.mapValues(\.type))
+            if !issues.isEmpty {
+                throw DiagnosticList(issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
+            }
+            plans.append(try CustomTablePlan(def, table: t, globals: &globals, location: here))
+        }
+        // Accumulate per fixed-size chunk of each table, in parallel; merge in chunk order.
+        var work: [(plan: Int, rows: Range<Int>)] = []
+        for (k, t) in tables.enumerated() {
+            for r in CustomParallel.chunks(rowCount: t.rowCount) { work.append((k, r)) }
+        }
+        let capturedPlans = plans
+        let capturedWork = work
+        let partials = try CustomParallel.map(count: work.count, jobs: jobs) { i in
+            try capturedPlans[capturedWork[i].plan].accumulate(rows: capturedWork[i].rows)
+        }
+        var merged = CustomCells()
+        for p in partials { merged.merge(p) }
+        return try merged.rows(def, globals: globals, breakdownType: plans.first?.breakdownType, jobs: jobs)
+    }
+}

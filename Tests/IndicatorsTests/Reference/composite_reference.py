@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Independent reference for the composite index's random numbers and Monte-Carlo ranks.
+
+Written from the published algorithms, not from the Swift code:
+- SplitMix64: Vigna, https://prng.di.unimi.it/splitmix64.c
+- xoshiro256** 1.0: Blackman & Vigna, https://prng.di.unimi.it/xoshiro256starstar.c
+- uniform double: (x >> 11) * 2**-53 (Vigna's recommended conversion)
+- percentiles: numpy.percentile(method="linear") = R type 7 (METHODS.md §1)
+- composite: METHODS.md §6 (goalposts, weights rescaled over available components,
+  Monte-Carlo weights uniform in [(1-d)w, (1+d)w], drawn sample-major then component order)
+
+Run:  python3 Tests/IndicatorsTests/Reference/composite_reference.py > Tests/IndicatorsTests/Fixtures/composite_reference.json
+"""
+import json
+import numpy as np
+
+M = (1 << 64) - 1
+
+
+def splitmix64(seed):
+    state = seed & M
+    while True:
+        state = (state + 0x9E3779B97F4A7C15) & M
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M
+        yield z ^ (z >> 31)
+
+
+def rotl(x, k):
+    return ((x << k) | (x >> (64 - k))) & M
+
+
+class Xoshiro256ss:
+    def __init__(self, seed):
+        sm = splitmix64(seed)
+        self.s = [next(sm) for _ in range(4)]
+
+    def next(self):
+        s = self.s
+        result = (rotl((s[1] * 5) & M, 7) * 9) & M
+        t = (s[1] << 17) & M
+        s[2] ^= s[0]
+        s[3] ^= s[1]
+        s[1] ^= s[2]
+        s[0] ^= s[3]
+        s[2] ^= t
+        s[3] = rotl(s[3], 45)
+        return result
+
+    def uniform(self):
+        return (self.next() >> 11) * 2.0**-53
+
+
+def type7(values, p):
+    """METHODS §1: h = (n-1)p, q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
+
+    numpy's "linear" method is the same definition but may round differently in the last bit
+    (it sometimes interpolates from the upper neighbour), so the two are checked against each
+    other to 1e-9 and the METHODS form is written to the fixture for an exact comparison.
+    """
+    x = sorted(values)
+    h = (len(x) - 1) * p
+    lo = int(np.floor(h))
+    frac = h - lo
+    q = x[lo] if lo + 1 >= len(x) or frac == 0 else x[lo] + frac * (x[lo + 1] - x[lo])
+    assert abs(q - float(np.percentile(x, 100 * p, method="linear"))) < 1e-9
+    return float(q)
+
+
+def competition_ranks(values):
+    # 1 = highest; ties share the smallest rank (1, 2, 2, 4).
+    return [1 + sum(1 for w in values if w > v) for v in values]
+
+
+def goalpost(x, lo, hi, direction):
+    x = min(max(x, lo), hi)
+    return 100 * (hi - x) / (hi - lo) if direction < 0 else 100 * (x - lo) / (hi - lo)
+
+
+def aggregate(z, weights):
+    sw = 0.0
+    swz = 0.0
+    for w, v in zip(weights, z):
+        if v is not None:
+            sw += w
+            swz += w * v
+    return swz / sw
+
+
+# The small case of CompositeIndexTests (one year, goalposts).
+components = [  # indicator, weight, direction, goalposts
+    ("a.share", 1.0, 1, (0.0, 1.0)),
+    ("b.index", 2.0, 1, (0.0, 100.0)),
+    ("c.days", 1.0, -1, (0.0, 10.0)),
+]
+municipalities = {  # values per component, None = missing
+    "0301": [0.8, 60.0, 2.0],
+    "5001": [0.5, 90.0, 12.0],
+    "5006": [1.2, 40.0, None],
+}
+samples, delta, seed = 1000, 0.25, 7
+
+# A second case whose rank percentiles fall between order statistics (fractional), so the
+# type-7 interpolation and the exact draw order are both exercised.
+components2 = [
+    ("a.share", 1.0, 1, (0.0, 1.0)),
+    ("b.index", 1.0, 1, (0.0, 100.0)),
+    ("c.days", 1.0, -1, (0.0, 10.0)),
+]
+municipalities2 = {
+    "1001": [0.62, 48.0, 4.0],
+    "1002": [0.40, 70.0, 5.0],
+    "1003": [0.75, 35.0, 3.5],
+    "1004": [0.55, 58.0, 4.6],
+    "1005": [0.50, 52.0, None],
+}
+samples2, delta2, seed2 = 37, 0.5, 2024
+
+
+def run_case(components, municipalities, samples, delta, seed):
+    names = sorted(municipalities)
+    z = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities[m], components)]
+         for m in names]
+    weights = [c[1] for c in components]
+    nominal = [aggregate(zm, weights) for zm in z]
+    g = Xoshiro256ss(seed)
+    ranks = np.zeros((samples, len(names)))
+    for s in range(samples):
+        w = []
+        for c in components:
+            lo, hi = (1 - delta) * c[1], (1 + delta) * c[1]
+            w.append(lo + (hi - lo) * g.uniform())
+        ranks[s] = competition_ranks([aggregate(zm, w) for zm in z])
+    return {
+        "samples": samples, "delta": delta, "seed": seed,
+        "municipalities": names,
+        "values": [municipalities[m] for m in names],
+        "nominal_index": [repr(v) for v in nominal],
+        "nominal_rank": competition_ranks(nominal),
+        "rank_p05": [repr(type7(ranks[:, j], 0.05)) for j in range(len(names))],
+        "rank_p95": [repr(type7(ranks[:, j], 0.95)) for j in range(len(names))],
+    }
+
+
+def main():
+    out = {}
+    sm = splitmix64(1)
+    out["splitmix64_seed1_first5"] = [str(next(sm)) for _ in range(5)]
+    for s in (1, 42):
+        g = Xoshiro256ss(s)
+        out[f"xoshiro_seed{s}_first5"] = [str(g.next()) for _ in range(5)]
+    g = Xoshiro256ss(1)
+    out["uniform_seed1_first5"] = [repr(g.uniform()) for _ in range(5)]
+
+    out["mc_case"] = run_case(components, municipalities, samples, delta, seed)
+    out["mc_case2"] = run_case(components2, municipalities2, samples2, delta2, seed2)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
