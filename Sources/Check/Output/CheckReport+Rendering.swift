@@ -18,7 +18,7 @@ extension CheckReport {
     public func rendered(as format: OutputFormat, all: Bool, title: String = "Åpen check") -> String {
         switch format {
         case .text: textTable(all: all) + summaryLine + "\n"
-        case .md: "### \(_Cells.markdown(title)): \(passed ? "passed" : "failed")\n\n" + markdownTable(all: all)
+        case .md: "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n" + markdownTable(all: all)
             + "**\(summary.line)** — \(summary.verdictText)\n"
         case .json: json(all: all, extra: []) + "\n"
         }

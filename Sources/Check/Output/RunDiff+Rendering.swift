@@ -55,7 +55,7 @@ extension RunDiff {
     }
 
     private func markdown(all: Bool) -> String {
-        var s = "### Åpen diff: run \(from.id) → run \(to.id): \(verdict)\n\n" + _Cells.markdown(heading) + "\n\n"
+        var s = "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + _Cells.markdown(heading) + "\n\n"
         s += "**Inputs:**" + (inputs.isEmpty ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
         s += "\n**Stages:**" + (stages.isEmpty ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
         s += "\n" + results.markdownTable(all: all)
