@@ -1,6 +1,19 @@
-/// `check:` — tolerances against a committed baseline.
+/// `check:` — tolerances against a committed baseline (see docs/check.md).
+///
+/// A row passes when |new − old| ≤ `abs` or |new − old| ≤ `rel`·|old| (either declared bound
+/// suffices); a tolerance with neither bound, or an indicator no rule matches when there is no
+/// `default`, requires exact equality. The rule for an indicator is the most specific one
+/// (``ToleranceTable``).
+///
+/// ```swift
+/// var config = CheckConfiguration(baseline: "reports/baseline/example.csv",
+///     tolerances: [("default", .init(abs: 1e-9)), ("survey.*", .init(rel: 0.005))])
+/// config.added = .fail
+/// ```
 public struct CheckConfiguration: Sendable, Hashable {
+    /// What a `missing`, `added` or `n changed` row does to the outcome: fail the check or only warn.
     public enum Policy: String, Sendable, Hashable { case fail, warn }
+    /// Bounds on |new − old|: absolute, relative to |old|, or both (either suffices).
     public struct Tolerance: Sendable, Hashable {
         public var abs: Double?
         public var rel: Double?
@@ -13,8 +26,14 @@ public struct CheckConfiguration: Sendable, Hashable {
     public var baseline: String
     /// Glob on indicator id → tolerance, in file order; `default` under the key `"default"`.
     public var tolerances: [(pattern: String, tolerance: Tolerance)]
+    /// `missing:` — a row in the baseline but not in the new results.
     public var missing: Policy = .fail
+    /// `added:` — a row in the new results but not in the baseline.
     public var added: Policy = .warn
+    /// `n_changed:` — a row whose value is within tolerance but whose `n` (METHODS §1: the number
+    /// of units the value summarises) differs from the baseline. Warn by default: the number
+    /// did not move more than the study allows, but it now rests on other units.
+    public var changedN: Policy = .warn
 
     public init(baseline: String, tolerances: [(pattern: String, tolerance: Tolerance)]) {
         self.baseline = baseline
@@ -22,12 +41,15 @@ public struct CheckConfiguration: Sendable, Hashable {
     }
 
     public static func == (a: CheckConfiguration, b: CheckConfiguration) -> Bool {
-        a.baseline == b.baseline && a.missing == b.missing && a.added == b.added
+        a.baseline == b.baseline && a.missing == b.missing && a.added == b.added && a.changedN == b.changedN
             && a.tolerances.map(\.pattern) == b.tolerances.map(\.pattern)
             && a.tolerances.map(\.tolerance) == b.tolerances.map(\.tolerance)
     }
     public func hash(into h: inout Hasher) {
         h.combine(baseline)
+        h.combine(missing)
+        h.combine(added)
+        h.combine(changedN)
         for t in tolerances {
             h.combine(t.pattern)
             h.combine(t.tolerance)

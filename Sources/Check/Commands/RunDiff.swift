@@ -1,0 +1,105 @@
+import ApenCore
+
+/// How two stored runs differ: their results row by row, their input files, their stages.
+///
+/// Results are compared like `apen check` with run A as the baseline, by default with exact
+/// equality and every `missing`, `added` and `n changed` row counted as a difference. Inputs
+/// are matched by source name (a different path or SHA-256 is a change); stages by stage name
+/// (a different content key means the stage's definition or its inputs changed).
+///
+/// ```swift
+/// let diff = try RunDiff.compare(from: a, to: b)
+/// diff.identical   // false when any result, input or stage differs
+/// ```
+public struct RunDiff: Sendable, Hashable {
+    /// A source or stage present in one run only, or in both with different content.
+    public enum ChangeKind: String, Sendable, Hashable {
+        case changed, added, removed
+    }
+
+    public struct InputChange: Sendable, Hashable {
+        public var source: String
+        public var kind: ChangeKind
+        public var before: RunSnapshot.Input?
+        public var after: RunSnapshot.Input?
+    }
+
+    public struct StageChange: Sendable, Hashable {
+        public var stage: String
+        public var kind: ChangeKind
+        public var before: String?
+        public var after: String?
+    }
+
+    /// Which run a side of the diff is.
+    public struct Run: Sendable, Hashable {
+        public var id: Int64
+        public var pipeline: String
+        /// ISO-8601 UTC, as stored.
+        public var started: String
+    }
+
+    /// Run A (its results are the baseline).
+    public var from: Run
+    /// Run B (its results are the new ones).
+    public var to: Run
+    public var results: CheckReport
+    /// Sorted by source name.
+    public var inputs: [InputChange]
+    /// Sorted by stage name.
+    public var stages: [StageChange]
+
+    /// The configuration a diff uses unless given one: exact values, every difference fails.
+    public static var exactConfiguration: CheckConfiguration {
+        var c = CheckConfiguration(baseline: "", tolerances: [])
+        c.missing = .fail
+        c.added = .fail
+        c.changedN = .fail
+        return c
+    }
+
+    /// Compares run `a` (old) with run `b` (new).
+    /// - Throws: a ``Diagnostic`` if a run holds the same result row twice.
+    public static func compare(
+        from a: RunSnapshot, to b: RunSnapshot, configuration: CheckConfiguration = exactConfiguration
+    ) throws -> RunDiff {
+        let results = try CheckReport.compare(
+            baseline: a.results, current: b.results, configuration: configuration,
+            baselineName: "run \(a.id)", currentName: "run \(b.id)")
+        let inputs = changes(
+            Dictionary(a.inputs.map { ($0.source, $0) }, uniquingKeysWith: { _, last in last }),
+            Dictionary(b.inputs.map { ($0.source, $0) }, uniquingKeysWith: { _, last in last })
+        ).map { InputChange(source: $0.name, kind: $0.kind, before: $0.before, after: $0.after) }
+        let stages = changes(
+            Dictionary(a.stages.map { ($0.stage, $0.key) }, uniquingKeysWith: { _, last in last }),
+            Dictionary(b.stages.map { ($0.stage, $0.key) }, uniquingKeysWith: { _, last in last })
+        ).map { StageChange(stage: $0.name, kind: $0.kind, before: $0.before, after: $0.after) }
+        return RunDiff(
+            from: Run(id: a.id, pipeline: a.pipeline, started: a.started),
+            to: Run(id: b.id, pipeline: b.pipeline, started: b.started),
+            results: results, inputs: inputs, stages: stages)
+    }
+
+    /// True when no result row, input or stage differs.
+    public var identical: Bool {
+        inputs.isEmpty && stages.isEmpty && results.rows.allSatisfy { $0.verdict == .ok }
+    }
+
+    /// As `diff(1)`: 0 when the runs are identical, 1 when they differ.
+    public var exitCode: Int32 { identical ? 0 : 1 }
+
+    private static func changes<V: Equatable>(_ old: [String: V], _ new: [String: V])
+        -> [(name: String, kind: ChangeKind, before: V?, after: V?)]
+    {
+        var out: [(name: String, kind: ChangeKind, before: V?, after: V?)] = []
+        for name in Set(old.keys).union(new.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            switch (old[name], new[name]) {
+            case (let o?, let n?) where o != n: out.append((name, .changed, o, n))
+            case (let o?, nil): out.append((name, .removed, o, nil))
+            case (nil, let n?): out.append((name, .added, nil, n))
+            default: break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import ApenCore
+
+extension CheckReport {
+    /// The report as text, Markdown or JSON (docs/check.md shows each).
+    ///
+    /// Text and Markdown show the columns indicator, municipality, year, [breakdown,] baseline,
+    /// new, Δ, Δ%, n, tolerance, status, result — failures first, then warnings, then (with
+    /// `all`) ok rows, each group in METHODS §1 order — then the summary line. JSON holds the
+    /// same rows with full-precision numbers.
+    ///
+    /// ```swift
+    /// print(report.rendered(as: .md, all: false, title: "Åpen check: example"))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - all: include rows whose result is ok.
+    ///   - title: the Markdown heading (ignored by text and JSON).
+    public func rendered(as format: OutputFormat, all: Bool, title: String = "Åpen check") -> String {
+        switch format {
+        case .text: textTable(all: all) + summaryLine + "\n"
+        case .md: "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n" + markdownTable(all: all)
+            + "**\(summary.line)** — \(summary.verdictText)\n"
+        case .json: json(all: all, extra: []) + "\n"
+        }
+    }
+
+    /// `12 checked, 1 drifted, 0 missing, 2 added, 0 n changed — failed: 1 failure, 2 warnings`.
+    public var summaryLine: String { summary.line + " — " + summary.verdictText }
+
+    var hasBreakdown: Bool { rows.contains { !$0.key.breakdown.isEmpty } }
+
+    /// The aligned table of the rows shown, or nothing when no row is shown.
+    func textTable(all: Bool) -> String {
+        let shown = _Cells.shown(self, all: all)
+        guard !shown.isEmpty else { return "" }
+        let cols = _Cells.columns(withBreakdown: hasBreakdown)
+        return _Cells.alignedText(
+            header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
+            rightAligned: cols.map(\.rightAligned)) + "\n"
+    }
+
+    func markdownTable(all: Bool) -> String {
+        let shown = _Cells.shown(self, all: all)
+        guard !shown.isEmpty else { return "" }
+        let cols = _Cells.columns(withBreakdown: hasBreakdown)
+        return _Cells.markdownTable(
+            header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
+            rightAligned: cols.map(\.rightAligned)) + "\n"
+    }
+
+    /// `{"outcome", "exit_code", "summary", [extra…,] "rows"}`, one row per line.
+    func json(all: Bool, extra: [(String, String)], outcome: String? = nil, exitCode: Int32? = nil) -> String {
+        let s = summary
+        let summaryJSON = _JSON.object([
+            ("checked", String(s.checked)), ("drifted", String(s.drifted)), ("missing", String(s.missing)),
+            ("added", String(s.added)), ("n_changed", String(s.nChanged)), ("failures", String(s.failures)),
+            ("warnings", String(s.warnings)),
+        ])
+        let rowsJSON = _Cells.shown(self, all: all).map(Self.json(row:))
+        var pairs: [(String, String)] = [
+            ("outcome", _JSON.string(outcome ?? (passed ? "passed" : "failed"))),
+            ("exit_code", String(exitCode ?? CheckOutcome(self).exitCode)),
+            ("summary", summaryJSON),
+        ]
+        pairs += extra
+        pairs.append(("rows", _JSON.array(rowsJSON, indent: 4)))
+        return "{\n" + pairs.map { "  " + _JSON.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
+    }
+
+    static func json(row r: RowComparison) -> String {
+        _JSON.object([
+            ("indicator", _JSON.string(r.key.indicator)),
+            ("municipality", _JSON.string(r.key.municipality)),
+            ("year", String(r.key.year)),
+            ("breakdown", _JSON.string(r.key.breakdown)),
+            ("status", _JSON.string(r.status.rawValue)),
+            ("result", _JSON.string(r.verdict.rawValue)),
+            ("baseline", _JSON.number(r.baseline?.value)),
+            ("new", _JSON.number(r.current?.value)),
+            ("delta", _JSON.number(r.delta)),
+            ("delta_percent", _JSON.number(r.relativeDelta.map { $0 * 100 })),
+            ("baseline_n", _JSON.int(r.baseline?.n)),
+            ("new_n", _JSON.int(r.current?.n)),
+            ("tolerance", _JSON.object([
+                ("rule", r.tolerance.rule.map(_JSON.string) ?? "null"),
+                ("abs", _JSON.number(r.tolerance.tolerance.abs)),
+                ("rel", _JSON.number(r.tolerance.tolerance.rel)),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,93 @@
+extension RunDiff {
+    /// The diff as text, Markdown or JSON: the two runs, the inputs and stages that differ, then
+    /// the result rows as `apen check` shows them (differences only unless `all`).
+    ///
+    /// ```swift
+    /// print(diff.rendered(as: .text, all: false))
+    /// ```
+    public func rendered(as format: OutputFormat, all: Bool) -> String {
+        switch format {
+        case .text: text(all: all)
+        case .md: markdown(all: all)
+        case .json: json(all: all)
+        }
+    }
+
+    private var heading: String {
+        "run \(from.id) (\(from.pipeline), \(from.started)) → run \(to.id) (\(to.pipeline), \(to.started))"
+    }
+
+    private func inputLines() -> [String] {
+        inputs.map { c in
+            switch c.kind {
+            case .changed:
+                let b = c.before!, a = c.after!
+                var s = "\(c.source): changed"
+                if b.path != a.path { s += ", path \(b.path) → \(a.path)" } else { s += ", \(a.path)" }
+                if b.sha256 != a.sha256 { s += ", sha256 \(short(b.sha256)) → \(short(a.sha256))" }
+                return s
+            case .added: return "\(c.source): added, \(c.after!.path) sha256 \(short(c.after!.sha256))"
+            case .removed: return "\(c.source): removed (was \(c.before!.path))"
+            }
+        }
+    }
+
+    private func stageLines() -> [String] {
+        stages.map { c in
+            switch c.kind {
+            case .changed: "\(c.stage): definition or inputs changed, key \(short(c.before!)) → \(short(c.after!))"
+            case .added: "\(c.stage): added"
+            case .removed: "\(c.stage): removed"
+            }
+        }
+    }
+
+    private func short(_ hash: String) -> String { hash.count > 12 ? String(hash.prefix(12)) + "…" : hash }
+
+    private var verdict: String { identical ? "identical" : "different" }
+
+    private func text(all: Bool) -> String {
+        var s = heading + "\n\n"
+        s += "inputs:" + (inputs.isEmpty ? " unchanged\n" : "\n" + inputLines().map { "  " + $0 + "\n" }.joined())
+        s += "stages:" + (stages.isEmpty ? " unchanged\n" : "\n" + stageLines().map { "  " + $0 + "\n" }.joined())
+        s += "\n" + results.textTable(all: all)
+        return s + results.summary.line + " — runs " + verdict + "\n"
+    }
+
+    private func markdown(all: Bool) -> String {
+        var s = "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + _Cells.markdown(heading) + "\n\n"
+        s += "**Inputs:**" + (inputs.isEmpty ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s += "\n**Stages:**" + (stages.isEmpty ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s += "\n" + results.markdownTable(all: all)
+        return s + "**\(results.summary.line)** — runs \(verdict)\n"
+    }
+
+    private func json(all: Bool) -> String {
+        func run(_ r: Run) -> String {
+            _JSON.object([("id", String(r.id)), ("pipeline", _JSON.string(r.pipeline)), ("started", _JSON.string(r.started))])
+        }
+        func input(_ i: RunSnapshot.Input?) -> String {
+            guard let i else { return "null" }
+            return _JSON.object([("path", _JSON.string(i.path)), ("sha256", _JSON.string(i.sha256))])
+        }
+        let inputsJSON = inputs.map {
+            _JSON.object([
+                ("source", _JSON.string($0.source)), ("change", _JSON.string($0.kind.rawValue)),
+                ("before", input($0.before)), ("after", input($0.after)),
+            ])
+        }
+        let stagesJSON = stages.map {
+            _JSON.object([
+                ("stage", _JSON.string($0.stage)), ("change", _JSON.string($0.kind.rawValue)),
+                ("before", $0.before.map(_JSON.string) ?? "null"), ("after", $0.after.map(_JSON.string) ?? "null"),
+            ])
+        }
+        return results.json(
+            all: all,
+            extra: [
+                ("from", run(from)), ("to", run(to)),
+                ("inputs", _JSON.array(inputsJSON, indent: 4)), ("stages", _JSON.array(stagesJSON, indent: 4)),
+            ],
+            outcome: verdict, exitCode: exitCode) + "\n"
+    }
+}

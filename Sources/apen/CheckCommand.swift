@@ -1,0 +1,80 @@
+import ApenCore
+import ArgumentParser
+import Check
+import Foundation
+
+/// `apen check FILE`: compare the pipeline's results with its baseline; exit 0 / 1 / 2.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare the pipeline's results with its baseline, within the declared tolerances.",
+        discussion: """
+            Exit status: 0 when every row is within tolerance, 1 when any row drifted (or is \
+            missing/added/has a changed n under a 'fail' policy), 2 when the check cannot be made \
+            (usage error, no or unreadable baseline). See docs/check.md.
+            """)
+
+    @Argument(help: "The pipeline file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("Take the new results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
+    var results: String?
+
+    @Option(help: ArgumentHelp("Compare with this CSV instead of the pipeline's 'check: baseline:'.", valueName: "CSV"))
+    var baseline: String?
+
+    @Option(help: "Output format: text, md (a GitHub table for a PR comment) or json.")
+    var format: FormatOption = .text
+
+    @Flag(help: "Also list rows that are within tolerance.")
+    var all = false
+
+    @Option(help: ArgumentHelp("The store file.", valueName: "PATH"))
+    var store = ".apen/store.sqlite"
+
+    func run() throws {
+        let provider: any ResultsProvider
+        do {
+            provider = try CheckWiring.provider(store: store)
+        } catch {
+            try CommandOutput.unusable("\(error)").emit()
+            return
+        }
+        try CheckCommands.check(
+            pipelineFile: file, resultsPath: results, baselinePath: baseline, format: format.value, all: all,
+            provider: provider
+        ).emit()
+    }
+}
+
+/// `--format` values (the library's ``OutputFormat`` stays free of ArgumentParser).
+enum FormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, md, json
+    var value: OutputFormat {
+        switch self {
+        case .text: .text
+        case .md: .md
+        case .json: .json
+        }
+    }
+}
+
+/// Where `check`, `baseline` and `diff` get the pipeline's results and the store's runs.
+///
+/// LEAD: return the live ``ResultsProvider`` here (PipelineLoader for `check:`, the runner for
+/// current results, Store.history/runResults/runInputs/runStages for runs). Until then the
+/// three commands exit 2 with the message below.
+enum CheckWiring {
+    static func provider(store: String) throws -> any ResultsProvider {
+        throw ValidationError("check, baseline and diff are not yet connected to the pipeline runner and the store (\(store))")
+    }
+}
+
+extension CommandOutput {
+    /// Prints stdout and stderr, then exits with `exitCode` (returns normally for 0).
+    func emit() throws {
+        if !stdout.isEmpty { print(stdout, terminator: "") }
+        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import ApenCore
+
+struct IndicatorCSVReadingTests {
+    static let header = "indicator,municipality,year,value,n,se,ci_low,ci_high\n"
+
+    @Test func readsTheFieldsOfARow() throws {
+        let rows = try IndicatorCSV.parse(
+            text: Self.header + "survey.transparency.index,0301,2019,61.25,120,1.5,58.31,64.19\nfoi.granted_share,5001,2023,0.75,4,,,\n",
+            path: "b.csv")
+        #expect(rows == [
+            IndicatorRow(indicator: "survey.transparency.index", municipality: "0301", year: 2019, value: 61.25, n: 120,
+                         se: 1.5, ciLow: 58.31, ciHigh: 64.19),
+            IndicatorRow(indicator: "foi.granted_share", municipality: "5001", year: 2023, value: 0.75, n: 4),
+        ])
+        // "0301" keeps its leading zero: municipality is text (METHODS §1).
+        #expect(rows[0].municipality == "0301")
+    }
+
+    /// Values chosen to stress shortest round-trip text: 0.1+0.2, subnormal-ish tiny, huge, negative zero's
+    /// sibling -1e-300, a value with 17 significant digits.
+    @Test func readOfRenderRoundTripsExactly() throws {
+        let rows = [
+            IndicatorRow(indicator: "a.x", municipality: "5001", year: 2019, value: 0.1 + 0.2, n: 3, se: 1e-5, ciLow: -1e-300, ciHigh: 1.7976931348623157e308),
+            IndicatorRow(indicator: "a.x", municipality: "5006", year: 2020, value: 1.0 / 3.0, n: 0),
+            IndicatorRow(indicator: "b, \"quoted\"\nname", municipality: "Tromsø, \"by\"", year: 2021, value: 123456789.12345678, n: 7),
+        ]
+        let text = IndicatorCSV.render(rows)
+        let back = try IndicatorCSV.parse(text: text, path: "r.csv")
+        #expect(back == rows.canonicallySorted())
+        // Bit-exact, not merely ==.
+        for (a, b) in zip(back, rows.canonicallySorted()) { #expect(a.value.bitPattern == b.value.bitPattern) }
+    }
+
+    @Test func roundTripWithBreakdownColumn() throws {
+        let rows = [
+            IndicatorRow(indicator: "custom.by_channel", municipality: "5001", year: 2022, breakdown: "web", value: 0.5, n: 10),
+            IndicatorRow(indicator: "custom.by_channel", municipality: "5001", year: 2022, breakdown: "", value: 0.25, n: 20),
+        ]
+        let back = try IndicatorCSV.parse(text: IndicatorCSV.render(rows), path: "r.csv")
+        #expect(back == rows.canonicallySorted())
+    }
+
+    @Test func toleratesWhitespaceCRLFQuotesBOMBlankLinesAndColumnOrder() throws {
+        let text = "\u{FEFF}value , indicator,municipality ,year,n,se,ci_low,ci_high\r\n"
+            + "  0.5 ,\"survey.x\" , \"0301\",2019, 12 ,,,\r\n"
+            + "\r\n"
+            + "1e-05,\"multi\r\nline\",\"a \"\"b\"\"\",2020,3,0.1,0,1\r\n"
+        let rows = try IndicatorCSV.parse(text: text, path: "w.csv")
+        #expect(rows == [
+            IndicatorRow(indicator: "survey.x", municipality: "0301", year: 2019, value: 0.5, n: 12),
+            IndicatorRow(indicator: "multi\r\nline", municipality: "a \"b\"", year: 2020, value: 1e-5, n: 3, se: 0.1, ciLow: 0, ciHigh: 1),
+        ])
+    }
+
+    @Test(arguments: [
+        // (text after the header, expected diagnostic)
+        ("a,5001,2019,abc,1,,,\n", "b.csv:2: field 'value': \"abc\" is not a number"),
+        ("a,5001,2019,nan,1,,,\n", "b.csv:2: field 'value': \"nan\" is not a number"),
+        ("a,5001,2019,0x1p3,1,,,\n", "b.csv:2: field 'value': \"0x1p3\" is not a number"),
+        ("a,5001,2019,,1,,,\n", "b.csv:2: field 'value': is empty, expected a number"),
+        ("a,5001,2019,1,1,,,\na,5001,20x9,1,1,,,\n", "b.csv:3: field 'year': \"20x9\" is not a whole number"),
+        ("a,5001,2019,1,2.5,,,\n", "b.csv:2: field 'n': \"2.5\" is not a whole number"),
+        ("a,5001,2019,1,-1,,,\n", "b.csv:2: field 'n': -1 is negative"),
+        ("a,5001,2019,1,1,x,,\n", "b.csv:2: field 'se': \"x\" is not a number"),
+        ("a,5001,2019,1,1,,\n", "b.csv:2: expected 8 fields, found 7"),
+        ("a,5001,2019,1,1,,,,\n", "b.csv:2: expected 8 fields, found 9"),
+        (",5001,2019,1,1,,,\n", "b.csv:2: field 'indicator': is empty"),
+        ("\"a\nb\",5001,2019,1,1,,,\nc,\"open,2019,1,1,,,\n", "b.csv:4: a quote opened on line 4 is never closed"),
+        ("a,50\"01,2019,1,1,,,\n", "b.csv:2: a quote inside an unquoted field (quote the whole field and write the quote as \"\")"),
+        ("a,5001,2019,1,1,,,\nb,1,2,3,4,,,\na,5001,2019,2,1,,,\n", "b.csv:4: duplicate row for indicator 'a', municipality '5001', year 2019 (first on line 2)"),
+    ])
+    func malformedRowsNameTheLine(body: String, expected: String) {
+        #expect {
+            _ = try IndicatorCSV.parse(text: Self.header + body, path: "b.csv")
+        } throws: { error in
+            (error as? Diagnostic)?.description == expected
+        }
+    }
+
+    @Test(arguments: [
+        ("indicator,municipality,year,value,n,se,ci_low,ci_high,weight\n",
+         "h.csv:1: unknown column 'weight' in the header (expected indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high)"),
+        ("indicator,municipality,year,value,n,se,ci_low\n", "h.csv:1: the header lacks 'ci_high' (found: indicator,municipality,year,value,n,se,ci_low)"),
+        ("indicator,municipality,year,value,value,n,se,ci_low,ci_high\n", "h.csv:1: column 'value' appears twice in the header"),
+        ("", "h.csv:1: empty file: expected the header indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high"),
+    ])
+    func badHeaders(text: String, expected: String) {
+        #expect {
+            _ = try IndicatorCSV.parse(text: text, path: "h.csv")
+        } throws: { error in
+            (error as? Diagnostic)?.description == expected
+        }
+    }
+
+    @Test func readFromDiskAndMissingFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("apen-csv-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("b.csv").path
+        try Data((Self.header + "a,5001,2019,1.5,2,,,\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try IndicatorCSV.read(path: path).map(\.value) == [1.5])
+        let missing = dir.appendingPathComponent("none.csv").path
+        #expect {
+            _ = try IndicatorCSV.read(path: missing)
+        } throws: { error in
+            let d = error as? Diagnostic
+            return d?.location.path == missing && d?.message.hasPrefix("cannot read the file") == true
+        }
+    }
+}
