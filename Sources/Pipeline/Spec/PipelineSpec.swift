@@ -29,6 +29,9 @@ public struct PipelineSpec: Sendable, Hashable {
     public var report: ReportOptions
     /// `check:` — the regression check against a baseline; `nil` when absent.
     public var check: CheckConfiguration?
+    /// Problems found while loading that do not stop a run (an indicator family without
+    /// its source kind, goalposts that the normalisation ignores, …), in file order.
+    public var warnings: [Diagnostic] = []
 
     public init(
         name: String, title: String, language: Language, path: String, sources: [SourceSpec],

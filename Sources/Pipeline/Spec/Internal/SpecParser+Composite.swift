@@ -1,0 +1,120 @@
+import ApenCore
+import Indicators
+import Yams
+
+extension SpecParser {
+    static let compositeKeys = ["id", "normalisation", "samples", "delta", "seed", "label", "components"]
+    static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
+
+    /// `composite:` — a list of composite indices (METHODS.md §6); components must be
+    /// built-in or custom indicators.
+    mutating func parseComposites(_ node: Node, known: [String]) -> [CompositeDefinition] {
+        guard let items = reader.list(node, key: "composite") else { return [] }
+        var result: [CompositeDefinition] = []
+        var seen = Set<String>()
+        for (i, item) in items.enumerated() {
+            let key = "composite[\(i)]"
+            guard let m = reader.mapping(item, key: key, allowed: SpecParser.compositeKeys) else { continue }
+            for required in ["id", "components"] where !m.has(required) {
+                reader.error(m.mark, "\(key): missing required key '\(required)'")
+            }
+            var id = m.value("id").flatMap { reader.string($0, key: "\(key).id") }
+            if let text = id, let mark = m.value("id")?.mark {
+                if !SpecParser.isPlainName(text, allowDot: false) || text.contains("-") {
+                    reader.error(mark, "\(key).id: '\(text)' becomes the indicator id composite.\(text); use letters, digits and '_' only")
+                    id = nil
+                } else if !seen.insert(text).inserted {
+                    reader.error(mark, "\(key).id: '\(text)' is declared twice")
+                    id = nil
+                }
+            }
+            var normalisation = CompositeDefinition.Normalisation.goalposts
+            if let n = m.value("normalisation"),
+                let text = reader.choice(n, key: "\(key).normalisation", among: ["goalposts", "minmax", "zscore"])
+            {
+                normalisation = CompositeDefinition.Normalisation(rawValue: text)!
+            }
+            var components: [CompositeDefinition.Component] = []
+            if let n = m.value("components"), let list = reader.list(n, key: "\(key).components") {
+                if list.isEmpty { reader.error(n.mark, "\(key).components: at least one component is needed") }
+                var used = Set<String>()
+                for (j, c) in list.enumerated() {
+                    let ckey = "\(key).components[\(j)]"
+                    guard let component = parseComponent(c, key: ckey, normalisation: normalisation, known: known) else { continue }
+                    if !used.insert(component.indicator).inserted {
+                        reader.error(c.mark, "\(ckey): '\(component.indicator)' is already a component of this index")
+                        continue
+                    }
+                    components.append(component)
+                }
+            }
+            var definition = CompositeDefinition(id: id ?? "", components: components)
+            definition.normalisation = normalisation
+            if let n = m.value("samples"), let x = reader.integer(n, key: "\(key).samples") {
+                if (1...1_000_000).contains(x) {
+                    definition.samples = x
+                } else {
+                    reader.error(n.mark, "\(key).samples: expected a whole number from 1 to 1000000, found '\(x)'")
+                }
+            }
+            if let n = m.value("delta"), let x = reader.number(n, key: "\(key).delta", in: 0...1) {
+                if x < 1 {
+                    definition.delta = x
+                } else {
+                    reader.error(n.mark, "\(key).delta: must be below 1 (a weight of (1 − δ)·w must stay positive), found '\(SpecReader.text(n))'")
+                }
+            }
+            if let n = m.value("seed") {
+                if case .scalar(let s) = n, let seed = UInt64(s.string) {
+                    definition.seed = seed
+                } else {
+                    reader.error(n.mark, "\(key).seed: expected a whole number from 0 to 18446744073709551615, found \(SpecReader.describe(n))")
+                }
+            }
+            definition.label = m.value("label").flatMap { reader.localizedText($0, key: "\(key).label") }
+            if id != nil { result.append(definition) }
+        }
+        return result
+    }
+
+    mutating func parseComponent(_ node: Node, key: String, normalisation: CompositeDefinition.Normalisation, known: [String])
+        -> CompositeDefinition.Component?
+    {
+        guard let m = reader.mapping(node, key: key, allowed: SpecParser.componentKeys) else { return nil }
+        for required in ["indicator", "direction"] where !m.has(required) {
+            reader.error(m.mark, "\(key): missing required key '\(required)'")
+        }
+        var indicator = m.value("indicator").flatMap { reader.string($0, key: "\(key).indicator") }
+        if let text = indicator, !known.contains(text) {
+            reader.error(m.value("indicator")?.mark, "\(key).indicator: unknown indicator '\(text)'\(EditDistance.hint(for: text, among: known))")
+            indicator = nil
+        }
+        var weight = 1.0
+        if let n = m.value("weight"), let w = reader.number(n, key: "\(key).weight") {
+            if w > 0 {
+                weight = w
+            } else {
+                reader.error(n.mark, "\(key).weight: expected a positive number, found '\(SpecReader.text(n))'")
+            }
+        }
+        var direction: Int?
+        if let n = m.value("direction"), let d = reader.integer(n, key: "\(key).direction") {
+            if d == 1 || d == -1 {
+                direction = d
+            } else {
+                reader.error(n.mark, "\(key).direction: expected 1 (higher is better) or -1 (lower is better), found '\(d)'")
+            }
+        }
+        var goalposts: ClosedRange<Double>?
+        if let n = m.value("goalposts") {
+            goalposts = reader.range(n, key: "\(key).goalposts")
+            if normalisation != .goalposts {
+                reader.warning(m.keyMark("goalposts"), "\(key).goalposts: ignored with normalisation '\(normalisation.rawValue)'")
+            }
+        } else if normalisation == .goalposts {
+            reader.error(m.mark, "\(key): missing 'goalposts: [low, high]', needed by the goalposts normalisation")
+        }
+        guard let indicator, let direction else { return nil }
+        return CompositeDefinition.Component(indicator: indicator, weight: weight, direction: direction, goalposts: goalposts)
+    }
+}

@@ -1,0 +1,89 @@
+import ApenCore
+import Indicators
+import Yams
+
+extension SpecParser {
+    static let customKeys = ["id", "source", "measure", "of", "where", "weight", "p", "per", "by", "label"]
+
+    /// `custom:` — a list of declarative indicators. Expressions (`of`, `where`, `per`) are
+    /// kept as text here; the Indicators module parses them.
+    mutating func parseCustom(_ node: Node, sourceNames: [String]) -> [CustomIndicator] {
+        guard let items = reader.list(node, key: "custom") else { return [] }
+        let builtIn = Set(PipelineLoader.knownIndicatorIDs(scales: [], customIDs: [], compositeIDs: []))
+        var result: [CustomIndicator] = []
+        var seen = Set<String>()
+        for (i, item) in items.enumerated() {
+            let key = "custom[\(i)]"
+            guard let m = reader.mapping(item, key: key, allowed: SpecParser.customKeys) else { continue }
+            for required in ["id", "source", "measure"] where !m.has(required) {
+                reader.error(m.mark, "\(key): missing required key '\(required)'")
+            }
+            var id = m.value("id").flatMap { reader.string($0, key: "\(key).id") }
+            if let text = id, let mark = m.value("id")?.mark {
+                if !SpecParser.isIndicatorID(text) {
+                    reader.error(mark, "\(key).id: '\(text)' is not an indicator id (dot-separated words of lower-case letters, digits and '_', e.g. publication.decision_open_share)")
+                    id = nil
+                } else if builtIn.contains(text) {
+                    reader.error(mark, "\(key).id: '\(text)' is a built-in indicator; choose another id")
+                    id = nil
+                } else if text.hasPrefix("composite.") {
+                    reader.error(mark, "\(key).id: ids starting with 'composite.' are reserved for composite indices")
+                    id = nil
+                } else if !seen.insert(text).inserted {
+                    reader.error(mark, "\(key).id: '\(text)' is declared twice")
+                    id = nil
+                }
+            }
+            var source: String?
+            if let n = m.value("source"), let text = reader.string(n, key: "\(key).source") {
+                if sourceNames.contains(text) {
+                    source = text
+                } else {
+                    let list = sourceNames.isEmpty ? "none" : sourceNames.joined(separator: ", ")
+                    reader.error(n.mark, "\(key).source: unknown source '\(text)'\(EditDistance.hint(for: text, among: sourceNames)) (sources: \(list))")
+                }
+            }
+            let measure = m.value("measure")
+                .flatMap { reader.choice($0, key: "\(key).measure", among: CustomIndicator.Measure.allCases.map(\.rawValue)) }
+                .flatMap(CustomIndicator.Measure.init(rawValue:))
+            var custom = CustomIndicator(id: id ?? "", source: source ?? "", measure: measure ?? .count)
+            custom.of = m.value("of").flatMap { reader.string($0, key: "\(key).of") }
+            custom.filter = m.value("where").flatMap { reader.string($0, key: "\(key).where") }
+            custom.weight = m.value("weight").flatMap { reader.string($0, key: "\(key).weight") }
+            custom.p = m.value("p").flatMap { reader.number($0, key: "\(key).p", in: 0...1) }
+            custom.per = m.value("per").flatMap { reader.string($0, key: "\(key).per") }
+            custom.by = m.value("by").flatMap { reader.string($0, key: "\(key).by") }
+            custom.label = m.value("label").flatMap { reader.localizedText($0, key: "\(key).label") }
+            if let measure { checkMeasureKeys(measure, m, key: key) }
+            if id != nil, source != nil, measure != nil { result.append(custom) }
+        }
+        return result
+    }
+
+    /// Which of `of`, `weight`, `p`, `per` each measure needs, and which it does not take.
+    mutating func checkMeasureKeys(_ measure: CustomIndicator.Measure, _ m: SpecMapping, key: String) {
+        let needs: [String]
+        switch measure {
+        case .count: needs = []
+        case .distinct, .share, .mean: needs = ["of"]
+        case .weightedMean: needs = ["of", "weight"]
+        case .quantile: needs = ["of", "p"]
+        case .ratio: needs = ["of", "per"]
+        }
+        for k in needs where !m.has(k) {
+            reader.error(m.mark, "\(key): measure '\(measure.rawValue)' needs '\(k)'")
+        }
+        let owners = ["weight": "weighted_mean", "p": "quantile", "per": "ratio"]
+        for (k, owner) in owners.sorted(by: { $0.key < $1.key }) where m.has(k) && !needs.contains(k) {
+            reader.error(m.keyMark(k), "\(key): '\(k)' applies only to measure '\(owner)', not '\(measure.rawValue)'")
+        }
+    }
+
+    /// Dot-separated words of `a-z`, `0-9`, `_`, at least two words (`family.name`).
+    static func isIndicatorID(_ text: String) -> Bool {
+        let words = text.split(separator: ".", omittingEmptySubsequences: false)
+        return words.count >= 2 && words.allSatisfy { word in
+            !word.isEmpty && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
+    }
+}

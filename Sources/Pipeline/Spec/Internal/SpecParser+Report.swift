@@ -1,0 +1,26 @@
+import Reports
+import Yams
+
+extension SpecParser {
+    static let chartKinds = ["bars", "trends", "heatmap", "composite"]
+
+    /// `report:` — focus municipalities, chart kinds, display names.
+    mutating func parseReport(_ node: Node) -> ReportOptions {
+        var options = ReportOptions()
+        guard let m = reader.mapping(node, key: "report", allowed: ["focus", "charts", "names"]) else { return options }
+        if let n = m.value("focus"), let codes = reader.strings(n, key: "report.focus", scalarAsList: true) {
+            options.focus = codes.map(\.text)
+        }
+        if let n = m.value("charts"), let items = reader.list(n, key: "report.charts", scalarAsList: true) {
+            options.charts = items.enumerated().compactMap { i, item in
+                reader.choice(item, key: "report.charts[\(i)]", among: SpecParser.chartKinds)
+            }
+        }
+        if let n = m.value("names"), let nm = reader.mapping(n, key: "report.names", allowed: nil) {
+            for e in nm.entries {
+                if let name = reader.string(e.value, key: "report.names.\(e.key)") { options.names[e.key] = name }
+            }
+        }
+        return options
+    }
+}

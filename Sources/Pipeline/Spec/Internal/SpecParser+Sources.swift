@@ -1,0 +1,177 @@
+import ApenCore
+import Foundation
+import Ingest
+import Yams
+
+extension SpecParser {
+    static let sourceKeys = ["kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected", "keep_rows"]
+    static let surveyKeys = ["likert", "missing", "scales", "design"]
+
+    /// `sources:` — a mapping from source name to its settings, in file order.
+    mutating func parseSources(_ node: Node) -> [SourceSpec] {
+        guard let m = reader.mapping(node, key: "sources", allowed: nil) else { return [] }
+        if m.entries.isEmpty { reader.error(node.mark, "sources: at least one source is needed") }
+        var result: [SourceSpec] = []
+        for entry in m.entries {
+            guard SpecParser.isPlainName(entry.key, allowDot: false) else {
+                reader.error(entry.keyMark, "sources: the source name '\(entry.key)' must use letters, digits, '_' and '-' only")
+                continue
+            }
+            if let source = parseSource(name: entry.key, nameMark: entry.keyMark, entry.value) { result.append(source) }
+        }
+        return result
+    }
+
+    /// One source; `nil` when it has an error that leaves no usable settings.
+    mutating func parseSource(name: String, nameMark: Mark?, _ node: Node) -> SourceSpec? {
+        let key = "sources.\(name)"
+        guard let m = reader.mapping(node, key: key, allowed: SpecParser.sourceKeys + SpecParser.surveyKeys) else { return nil }
+        for required in ["kind", "path"] where !m.has(required) {
+            reader.error(nameMark, "\(key): missing required key '\(required)'")
+        }
+        let kind = m.value("kind")
+            .flatMap { reader.choice($0, key: "\(key).kind", among: SourceKind.allCases.map(\.rawValue)) }
+            .flatMap(SourceKind.init(rawValue:))
+        if let kind, kind != .survey {
+            for surveyKey in SpecParser.surveyKeys where m.has(surveyKey) {
+                reader.error(m.keyMark(surveyKey), "\(key): '\(surveyKey)' applies only to survey sources (this one is kind '\(kind.rawValue)')")
+            }
+        }
+        let resolvedPath = m.value("path").flatMap { parseSourcePath($0, key: "\(key).path") }
+
+        var options = IngestOptions(source: name, kind: kind ?? .survey, path: resolvedPath ?? "")
+        if let n = m.value("delimiter"), let d = parseDelimiter(n, key: "\(key).delimiter") { options.delimiter = d }
+        if let n = m.value("encoding"),
+            let e = reader.choice(n, key: "\(key).encoding", among: IngestOptions.Encoding.allCases.map(\.rawValue))
+        {
+            options.encoding = IngestOptions.Encoding(rawValue: e)!
+        }
+        if let n = m.value("decimal"), let d = reader.choice(n, key: "\(key).decimal", among: [".", ","]) {
+            options.decimalComma = d == ","
+        }
+        if let n = m.value("date_format"), let f = parseDateFormat(n, key: "\(key).date_format") { options.dateFormat = f }
+        let canonical = kind.map { $0.requiredColumns + $0.optionalColumns }
+        var columnMarks: [String: Mark?] = [:]
+        if let n = m.value("columns"), let cm = reader.mapping(n, key: "\(key).columns", allowed: nil) {
+            for e in cm.entries {
+                if let canonical, !canonical.contains(e.key) {
+                    reader.error(e.keyMark, "\(key).columns: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))")
+                    continue
+                }
+                if let header = reader.string(e.value, key: "\(key).columns.\(e.key)") {
+                    options.columns[e.key] = header
+                    columnMarks[e.key] = e.value.mark
+                }
+            }
+        }
+        if let n = m.value("fixed"), let fm = reader.mapping(n, key: "\(key).fixed", allowed: nil) {
+            for e in fm.entries {
+                if let canonical, !canonical.contains(e.key) {
+                    reader.error(e.keyMark, "\(key).fixed: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))")
+                    continue
+                }
+                if options.columns[e.key] != nil {
+                    reader.error(e.keyMark, "\(key).fixed: '\(e.key)' is also mapped under columns; give it one way only")
+                    continue
+                }
+                guard let value = reader.string(e.value, key: "\(key).fixed.\(e.key)") else { continue }
+                if kind?.columnType(e.key) == .number, SpecReader.parseNumber(value) == nil {
+                    reader.error(e.value.mark, "\(key).fixed.\(e.key): expected a number, found '\(value)'")
+                }
+                options.fixed[e.key] = value  // kept even when bad, so the column does not also count as missing
+            }
+        }
+        if let n = m.value("max_rejected"), let x = reader.number(n, key: "\(key).max_rejected", in: 0...1) { options.maxRejected = x }
+        if let n = m.value("keep_rows"), let b = reader.bool(n, key: "\(key).keep_rows") { options.keepRows = b }
+        if kind == .survey {
+            parseSurveySettings(m, key: key, options: &options, columnMarks: &columnMarks)
+        }
+        if let kind, let resolvedPath {
+            checkHeader(kind: kind, options: options, path: resolvedPath, key: key, nameMark: nameMark, m: m, columnMarks: columnMarks)
+        }
+        // With errors the load fails anyway; the source is still returned so that later
+        // sections (scales → indicator ids) do not report follow-on errors.
+        guard kind != nil else { return nil }
+        return SourceSpec(name: name, options: options)
+    }
+
+    /// The path resolved against the pipeline file's folder; an error when no file is there.
+    mutating func parseSourcePath(_ node: Node, key: String) -> String? {
+        guard let text = reader.string(node, key: key) else { return nil }
+        let resolved = PathResolution.resolve(text, relativeToFile: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            reader.error(node.mark, "\(key): no file at '\(text)' (resolved to '\(resolved)')")
+            return nil
+        }
+        guard !isDirectory.boolValue else {
+            reader.error(node.mark, "\(key): '\(text)' is a folder, not a file (resolved to '\(resolved)')")
+            return nil
+        }
+        return resolved
+    }
+
+    /// `","`, `";"`, `"|"`, or tab (written `tab` or `"\t"`).
+    mutating func parseDelimiter(_ node: Node, key: String) -> IngestOptions.Delimiter? {
+        guard let text = reader.string(node, key: key) else { return nil }
+        switch text {
+        case ",", ";", "|": return .byte(text.utf8.first!)
+        case "\t", "tab": return .byte(0x09)
+        default:
+            reader.error(node.mark, "\(key): expected ',', ';', '|' or tab, found '\(text)'")
+            return nil
+        }
+    }
+
+    /// `iso`, `epoch_s`, `epoch_ms`, or a pattern of `dd`/`d`, `MM`/`M`, `yyyy` with literal separators.
+    mutating func parseDateFormat(_ node: Node, key: String) -> IngestOptions.DateFormat? {
+        guard let text = reader.string(node, key: key) else { return nil }
+        switch text {
+        case "iso": return .iso
+        case "epoch_s": return .epochSeconds
+        case "epoch_ms": return .epochMilliseconds
+        default: break
+        }
+        if let problem = SpecParser.datePatternProblem(text) {
+            reader.error(node.mark, "\(key): bad date format '\(text)': \(problem) (use iso, epoch_s, epoch_ms, or a pattern such as dd.MM.yyyy)")
+            return nil
+        }
+        return .pattern(text)
+    }
+
+    /// Why `pattern` is not a usable date pattern, or `nil` when it is.
+    ///
+    /// Fields are runs of one letter: `d`/`dd` day, `M`/`MM` month, `yyyy` year, each once;
+    /// any other letter run is an error, non-letters are literal text. Two fields may touch
+    /// (`yyyyMMdd`) only when both have a fixed width.
+    static func datePatternProblem(_ pattern: String) -> String? {
+        var fields: [(text: String, precededByLiteral: Bool)] = []
+        var literalSince = true
+        var chars = Array(pattern)[...]
+        while let c = chars.first {
+            if c.isLetter {
+                let run = chars.prefix { $0 == c }
+                chars = chars.dropFirst(run.count)
+                fields.append((String(run), literalSince))
+                literalSince = false
+            } else {
+                chars = chars.dropFirst()
+                literalSince = true
+            }
+        }
+        let allowed = ["d", "dd", "M", "MM", "yyyy"]
+        for f in fields where !allowed.contains(f.text) {
+            return "'\(f.text)' is not a field (dd or d: day, MM or M: month, yyyy: year)"
+        }
+        for (name, letters) in [("day", ["d", "dd"]), ("month", ["M", "MM"]), ("year", ["yyyy"])] {
+            let n = fields.filter { letters.contains($0.text) }.count
+            if n != 1 { return n == 0 ? "no \(name) field" : "the \(name) appears \(n) times" }
+        }
+        for i in fields.indices.dropFirst() where !fields[i].precededByLiteral {
+            if fields[i].text.count == 1 || fields[i - 1].text.count == 1 {
+                return "'\(fields[i - 1].text)' and '\(fields[i].text)' need a separator between them"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import ApenCore
+import Check
+import Foundation
+import Indicators
+import Ingest
+import Reports
+import Yams
+
+/// Turns a composed YAML document into a ``PipelineSpec``, section by section, recording
+/// every problem in ``reader``. One extension per section (`SpecParser+Sources.swift`, …).
+struct SpecParser {
+    var reader: SpecReader
+    /// The pipeline file's path, as given; relative paths in the file resolve against its folder.
+    let path: String
+
+    static let topLevelKeys = ["pipeline", "title", "language", "sources", "indicators", "custom", "composite", "report", "check"]
+
+    init(path: String) {
+        self.path = path
+        self.reader = SpecReader(path: path)
+    }
+
+    /// The spec, or `nil` when a required part could not be read (the errors say why).
+    mutating func parse(_ root: Node?) -> PipelineSpec? {
+        guard let root, !SpecReader.isNull(root) else {
+            reader.error(line: 1, column: 1, "the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'")
+            return nil
+        }
+        guard let top = reader.mapping(root, key: "", allowed: SpecParser.topLevelKeys) else { return nil }
+        for key in ["pipeline", "sources", "indicators"] where !top.has(key) {
+            reader.error(top.mark, "missing required key '\(key)'")
+        }
+
+        let name = top.value("pipeline").flatMap { parseName($0) }
+        let title = top.value("title").flatMap { reader.string($0, key: "title") }
+        let language = top.value("language").flatMap { reader.choice($0, key: "language", among: Language.allCases.map(\.rawValue)) }
+        let sources = top.value("sources").map { parseSources($0) } ?? []
+        var sourceNames: [String] = []
+        if case .mapping(let m)? = top.value("sources") { sourceNames = m.keys.compactMap(\.string) }
+        let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames) } ?? []
+        let scales = sources.flatMap { $0.options.kind == .survey ? $0.options.survey.scales.map(\.name) : [] }
+        let builtInAndCustom = PipelineLoader.knownIndicatorIDs(scales: unique(scales), customIDs: custom.map(\.id), compositeIDs: [])
+        let composites = top.value("composite").map { parseComposites($0, known: builtInAndCustom) } ?? []
+        let known = PipelineLoader.knownIndicatorIDs(
+            scales: unique(scales), customIDs: custom.map(\.id), compositeIDs: composites.map(\.id))
+        let indicators = top.value("indicators").map { parseIndicators($0, known: known, customIDs: Set(custom.map(\.id)), sources: sources) } ?? []
+        let report = top.value("report").map { parseReport($0) } ?? ReportOptions()
+        let check = top.value("check").flatMap { parseCheck($0, known: known) }
+
+        guard let name, top.has("sources"), top.has("indicators") else { return nil }
+        return PipelineSpec(
+            name: name, title: title ?? name, language: language.flatMap(Language.init(rawValue:)) ?? .nb,
+            path: path, sources: sources, indicators: indicators, custom: custom, composites: composites,
+            report: report, check: check)
+    }
+
+    /// `pipeline:` names the output folder `reports/<name>/`, so it must be a plain folder name.
+    mutating func parseName(_ node: Node) -> String? {
+        guard let name = reader.string(node, key: "pipeline") else { return nil }
+        guard SpecParser.isPlainName(name, allowDot: true), name != ".", name != ".." else {
+            reader.error(node.mark, "pipeline: the name is used as a folder name; use letters, digits, '.', '_' and '-' (found '\(name)')")
+            return nil
+        }
+        return name
+    }
+
+    /// Letters, digits, `_`, `-` (and `.` when `allowDot`), not starting with `-` or `.`.
+    static func isPlainName(_ text: String, allowDot: Bool) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-", first != "." else { return false }
+        return text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || $0 == "_" || $0 == "-" || (allowDot && $0 == ".")
+        }
+    }
+
+    func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}
