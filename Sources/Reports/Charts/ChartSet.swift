@@ -1,0 +1,104 @@
+import ApenCore
+
+/// All charts of a report, built from its data in a fixed order.
+///
+/// Which kinds are drawn follows `ReportOptions.charts` (`bars`, `trends`, `heatmap`,
+/// `composite`). Bars: every indicator except composite ranks and shifts, latest year.
+/// Trends: indicators with at least two years. Heatmap: indicators with a direction (not
+/// counts), latest year. Composite: one rank chart per `composite.<id>.rank`.
+struct ChartSet: Sendable {
+    var bars: [String: Chart] = [:]
+    var trends: [String: Chart] = [:]
+    var ranks: [String: Chart] = [:]
+    var heatmap: Chart?
+    /// Every chart in report order (file writing order).
+    var all: [Chart] = []
+
+    init(_ data: ReportData) {
+        let strings = Strings(language: data.language)
+        let kinds = Set(data.options.charts)
+        for ind in data.indicators {
+            guard !ind.isCompositeShift, !data.rows(ind.id).isEmpty else { continue }
+            if ind.isCompositeRank {
+                if kinds.contains("composite"), let c = ChartSet.rank(ind, data, strings) { ranks[ind.id] = c; all.append(c) }
+                continue
+            }
+            if kinds.contains("bars"), let c = ChartSet.bars(ind, data, strings) { bars[ind.id] = c; all.append(c) }
+            if kinds.contains("trends"), let c = ChartSet.trend(ind, data, strings) { trends[ind.id] = c; all.append(c) }
+        }
+        if kinds.contains("heatmap"), let c = ChartSet.heatmap(data, strings) { heatmap = c; all.append(c) }
+    }
+
+    /// A file-name-safe form of an id: letters, digits, `.`, `-`, `_` kept.
+    static func fileSafe(_ s: String) -> String {
+        String(s.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" })
+    }
+
+    static func datum(_ r: IndicatorRow, _ data: ReportData) -> ChartDatum {
+        ChartDatum(code: r.municipality, name: data.name(r.municipality), value: r.value, low: r.ciLow, high: r.ciHigh, focus: data.isFocus(r.municipality))
+    }
+
+    static func bars(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
+        guard let year = data.latestYear(ind.id) else { return nil }
+        let rows = data.rows(ind.id, year: year)
+        let lowerIsBetter = ind.info.direction < 0
+        let sorted = rows.sorted { a, b in
+            if a.value != b.value { return lowerIsBetter ? a.value < b.value : a.value > b.value }
+            return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
+        }
+        let label = ind.label(data.language)
+        let ci = rows.contains { $0.ciLow != nil && $0.ciHigh != nil }
+        return BarChart.make(slug: "bars-" + fileSafe(ind.id), title: s.barsTitle(label, year), description: s.barsDesc(rows.count, year, ci: ci),
+                             axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: sorted.map { datum($0, data) }, language: data.language).chart
+    }
+
+    static func trend(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
+        let years = data.years(ind.id)
+        guard years.count >= 2 else { return nil }
+        var focus: [TrendChart.Series] = []
+        for code in data.focus {
+            let rows = data.rows(ind.id).filter { $0.municipality == code }
+            guard !rows.isEmpty else { continue }
+            focus.append(TrendChart.Series(code: code, name: data.name(code), points: rows.map { datum($0, data) }, years: rows.map(\.year)))
+        }
+        let othersAreAll = data.focus.isEmpty
+        var others: [Int: [Double]] = [:]
+        for r in data.rows(ind.id) where othersAreAll || !data.isFocus(r.municipality) {
+            others[r.year, default: []].append(r.value)
+        }
+        if focus.isEmpty && others.isEmpty { return nil }
+        let label = ind.label(data.language)
+        return TrendChart.make(slug: "trend-" + fileSafe(ind.id), title: s.trendTitle(label),
+                               description: s.trendDesc(focus.map(\.name), years.first!, years.last!), axisTitle: s.axisTitle(ind.info.unit),
+                               unit: ind.info.unit, years: years, focus: focus, others: others, othersAreAll: othersAreAll, strings: s).chart
+    }
+
+    static func heatmapColumns(_ data: ReportData) -> (year: Int, columns: [ResolvedIndicator])? {
+        let candidates = data.indicators.filter { $0.info.direction != 0 && !$0.isCompositeRank && !$0.isCompositeShift && !data.rows($0.id).isEmpty }
+        guard let year = candidates.compactMap({ data.latestYear($0.id) }).max() else { return nil }
+        let cols = candidates.filter { !data.rows($0.id, year: year).isEmpty }
+        return cols.isEmpty ? nil : (year, cols)
+    }
+
+    static func heatmap(_ data: ReportData, _ s: Strings) -> Chart? {
+        guard let (year, cols) = heatmapColumns(data), data.municipalities.count >= 2 else { return nil }
+        let columns = cols.map { ind -> Heatmap.Column in
+            var values: [String: Double] = [:]
+            for r in data.rows(ind.id, year: year) { values[r.municipality] = r.value }
+            return Heatmap.Column(id: ind.id, label: ind.label(data.language), direction: ind.info.direction, values: values)
+        }
+        let munis = data.municipalities.map { (code: $0, name: data.name($0), focus: data.isFocus($0)) }
+        let rowsWithData = munis.filter { m in columns.contains { $0.values[m.code] != nil } }.count
+        return Heatmap.make(slug: "heatmap", title: s.heatmapTitle(year), description: s.heatmapDesc(rowsWithData, columns.count, year),
+                            columns: columns, municipalities: munis, strings: s).chart
+    }
+
+    static func rank(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
+        guard let year = data.latestYear(ind.id) else { return nil }
+        let rows = data.rows(ind.id, year: year)
+        let indexID = String(ind.id.dropLast(".rank".count))
+        let label = data.indicator(indexID)?.label(data.language) ?? ind.label(data.language)
+        return RankChart.make(slug: "rank-" + fileSafe(ind.id), title: s.rankTitle(label, year), description: s.rankDesc(rows.count, year),
+                              axisTitle: s.axisTitle(.rank), data: rows.map { datum($0, data) }, language: data.language).chart
+    }
+}

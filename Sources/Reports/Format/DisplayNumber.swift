@@ -1,0 +1,158 @@
+import ApenCore
+
+/// Numbers as people read them in reports, per language, without locale data.
+///
+/// Bokmål writes a decimal comma, a no-break space (U+00A0) between digit groups and before
+/// the percent sign, and a true minus sign (U+2212): `62,5 %`, `1 234`, `−0,4`. English writes
+/// `62.5%`, `1,234`, `-0.4`. Foundation's `NumberFormatter` is not used on purpose: its output
+/// differs across platforms and ICU versions, and reports must be byte-identical everywhere.
+///
+/// Rounding is half-up on the shortest decimal text of the double (`2.675` → `2.68`, as a
+/// reader of the CSV would round by hand), not on the binary value.
+///
+/// ```swift
+/// DisplayNumber.decimal(1234.5, digits: 1, language: .nb)        // "1 234,5" (no-break space)
+/// DisplayNumber.value(0.625, unit: .share, language: .en)       // "62.5%"
+/// ```
+public enum DisplayNumber {
+    /// The no-break space used as digit-group separator and before `%` in bokmål.
+    public static let noBreakSpace = "\u{00A0}"
+
+    /// `x` rounded to `digits` decimals, with digit grouping (four digits and more).
+    public static func decimal(_ x: Double, digits: Int, language: Language, grouping: Bool = true) -> String {
+        guard x.isFinite else { return "–" }
+        let (negative, intPart, fracPart) = roundedDigits(x, digits: digits)
+        var s = grouping ? group(intPart, separator: language == .nb ? noBreakSpace : ",") : intPart
+        if !fracPart.isEmpty { s += (language == .nb ? "," : ".") + fracPart }
+        if negative { s = (language == .nb ? "\u{2212}" : "-") + s }
+        return s
+    }
+
+    /// A share in [0, 1] as a percentage: `0.625` → `62,5 %` / `62.5%`.
+    public static func percent(share: Double, digits: Int = 1, language: Language) -> String {
+        let body = decimal(share * 100, digits: digits, language: language)
+        return language == .nb ? body + noBreakSpace + "%" : body + "%"
+    }
+
+    /// Decimals shown for a unit: shares as percentages with one, indices 0–100 with one,
+    /// days with one, counts and ranks with none, ratios and coefficients with two.
+    public static func digits(for unit: IndicatorUnit) -> Int {
+        switch unit {
+        case .count, .rank: return 0
+        case .share, .index, .score, .perThousand, .days, .workdays, .stars: return 1
+        case .ratio, .coefficient: return 2
+        }
+    }
+
+    /// An indicator value formatted for its unit (`share` as a percentage).
+    public static func value(_ x: Double, unit: IndicatorUnit, language: Language) -> String {
+        switch unit {
+        case .share: return percent(share: x, language: language)
+        case .rank: return trimmed(x, maxDigits: 1, language: language)
+        default: return decimal(x, digits: digits(for: unit), language: language)
+        }
+    }
+
+    /// `x` with at most `maxDigits` decimals, trailing zeros removed (`2.0` → `2`, `2.5` → `2,5`).
+    public static func trimmed(_ x: Double, maxDigits: Int, language: Language) -> String {
+        var s = decimal(x, digits: maxDigits, language: language)
+        let mark: Character = language == .nb ? "," : "."
+        if s.contains(mark) {
+            while s.last == "0" { s.removeLast() }
+            if s.last == mark { s.removeLast() }
+        }
+        return s
+    }
+
+    /// A change between two values with an explicit sign: `+2,8`; shares in percentage
+    /// points (`+2,8 prosentpoeng` / `+2.8 percentage points`).
+    public static func change(_ delta: Double, unit: IndicatorUnit, language: Language) -> String {
+        let scaled = unit == .share ? delta * 100 : delta
+        var s = decimal(scaled, digits: digits(for: unit), language: language)
+        let isZero = !s.contains(where: { $0.isNumber && $0 != "0" })
+        if isZero {
+            s = decimal(0, digits: digits(for: unit), language: language)
+        } else if !(s.hasPrefix("-") || s.hasPrefix("\u{2212}")) {
+            s = "+" + s
+        }
+        if unit == .share { s += language == .nb ? " prosentpoeng" : " percentage points" }
+        return s
+    }
+
+    /// A coordinate for SVG attributes: at most two decimals, no grouping, `.` decimal mark.
+    static func coordinate(_ x: Double) -> String {
+        trimmed(x, maxDigits: 2, language: .en).replacingOccurrences(",", "")
+    }
+
+    /// Splits |x| rounded half-up to `digits` decimals into integer and fraction digit strings.
+    /// `negative` is false when the rounded value is zero (no `−0`).
+    static func roundedDigits(_ x: Double, digits: Int) -> (negative: Bool, int: String, frac: String) {
+        let d = max(0, digits)
+        // Shortest round-trip text, e.g. "62.5", "1e-05", "1.2345e+20".
+        var text = x.magnitude.description
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...].replacingOccurrences("+", "")) ?? 0
+            text = String(text[..<e])
+        }
+        var ds: [Int] = []
+        var pointPos = 0
+        var seenPoint = false
+        for ch in text {
+            if ch == "." { seenPoint = true; continue }
+            guard let v = ch.wholeNumberValue else { continue }
+            ds.append(v)
+            if !seenPoint { pointPos += 1 }
+        }
+        pointPos += exponent
+        if pointPos < 1 {
+            ds.insert(contentsOf: Array(repeating: 0, count: 1 - pointPos), at: 0)
+            pointPos = 1
+        }
+        let keepCount = pointPos + d
+        if ds.count < keepCount + 1 { ds.append(contentsOf: Array(repeating: 0, count: keepCount + 1 - ds.count)) }
+        var keep = Array(ds[0..<keepCount])
+        if ds[keepCount] >= 5 {
+            var i = keep.count - 1
+            var carry = true
+            while carry && i >= 0 {
+                keep[i] += 1
+                if keep[i] == 10 { keep[i] = 0; i -= 1 } else { carry = false }
+            }
+            if carry { keep.insert(1, at: 0); pointPos += 1 }
+        }
+        var intDigits = keep[0..<pointPos].map(String.init).joined()
+        while intDigits.count > 1 && intDigits.hasPrefix("0") { intDigits.removeFirst() }
+        let fracDigits = keep[pointPos...].map(String.init).joined()
+        let isZero = keep.allSatisfy { $0 == 0 }
+        return (x < 0 && !isZero, intDigits, fracDigits)
+    }
+
+    /// Inserts `separator` between groups of three digits when there are four or more digits.
+    static func group(_ digits: String, separator: String) -> String {
+        let chars = Array(digits)
+        guard chars.count >= 4 else { return digits }
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if i > 0 && (chars.count - i) % 3 == 0 { out += separator }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// Plain substring replacement (no Foundation, so no platform differences).
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        guard !target.isEmpty else { return String(self) }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

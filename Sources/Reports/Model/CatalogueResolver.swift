@@ -1,0 +1,125 @@
+import ApenCore
+
+/// Resolves concrete indicator ids (`survey.trust.index`) to catalogue entries whose ids may
+/// hold placeholders (`survey.<scale>.index`).
+///
+/// A placeholder `<name>` matches one or more characters, dots included (a composite's
+/// `shift.<component>` is itself a dotted id). An exact entry wins; otherwise the matching
+/// entry with the most literal characters (so `composite.<id>.rank` beats `composite.<id>`),
+/// then the earlier entry. The label gets the placeholder values: written into the label
+/// where it says `<scale>`, or else appended in parentheses — `Åpenhet (trust)`. A value that
+/// is itself an indicator id (a composite component) is shown by its label.
+///
+/// Ids no entry matches get an inferred entry (family = the id's first segment, label = id),
+/// so a report never fails for want of a catalogue line.
+struct CatalogueResolver: Sendable {
+    let entries: [IndicatorInfo]
+
+    init(_ entries: [IndicatorInfo]) { self.entries = entries }
+
+    func resolve(_ id: String) -> ResolvedIndicator {
+        resolve(id, depth: 0)
+    }
+
+    private func resolve(_ id: String, depth: Int) -> ResolvedIndicator {
+        if let exact = entries.first(where: { $0.id == id }) {
+            return ResolvedIndicator(info: exact, entryID: exact.id, inferred: false)
+        }
+        var best: (entry: IndicatorInfo, captures: [(String, String)], literal: Int)?
+        for e in entries where e.id.contains("<") {
+            let pattern = CatalogueResolver.parse(e.id)
+            guard let caps = CatalogueResolver.match(pattern, Array(id)) else { continue }
+            let literal = pattern.reduce(0) { acc, p in if case .literal(let s) = p { return acc + s.count }; return acc }
+            if best == nil || literal > best!.literal { best = (e, caps, literal) }
+        }
+        guard let (entry, captures, _) = best else { return inferred(id) }
+        var info = entry
+        info.id = id
+        func fill(_ text: String, _ language: Language) -> String {
+            var t = text
+            var extra: [String] = []
+            for (name, value) in captures {
+                let shown: String
+                if depth < 2, value.contains("."), !resolve(value, depth: depth + 1).inferred {
+                    shown = resolve(value, depth: depth + 1).label(language)
+                } else {
+                    shown = value
+                }
+                if t.contains("<\(name)>") { t = t.replacingOccurrences("<\(name)>", shown) } else { extra.append(shown) }
+            }
+            return extra.isEmpty ? t : t + " (" + extra.joined(separator: ", ") + ")"
+        }
+        info.label = LocalizedText(nb: fill(entry.label.nb, .nb), en: fill(entry.label.en, .en))
+        return ResolvedIndicator(info: info, entryID: entry.id, inferred: false)
+    }
+
+    /// An entry guessed from the id alone (composite rows, custom indicators without an entry).
+    private func inferred(_ id: String) -> ResolvedIndicator {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let family = parts.first ?? id
+        var unit = IndicatorUnit.ratio
+        var direction = 0
+        if family == "composite" {
+            if parts.count >= 4 && parts[2] == "shift" {
+                unit = .ratio
+            } else if parts.count == 3 && parts[2] == "rank" {
+                unit = .rank
+                direction = -1
+            } else if parts.count == 2 {
+                unit = .score
+                direction = 1
+            }
+        } else if id.hasSuffix("_share") {
+            unit = .share
+            direction = 1
+        }
+        let info = IndicatorInfo(
+            id: id, family: family, label: LocalizedText(nb: id, en: id), unit: unit, direction: direction,
+            inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "")
+        return ResolvedIndicator(info: info, entryID: id, inferred: true)
+    }
+
+    enum Piece: Equatable {
+        case literal([Character])
+        case placeholder(String)
+    }
+
+    /// `survey.<scale>.index` → literal "survey.", placeholder "scale", literal ".index".
+    static func parse(_ pattern: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var lit: [Character] = []
+        var i = pattern.startIndex
+        while i < pattern.endIndex {
+            if pattern[i] == "<", let close = pattern[i...].firstIndex(of: ">") {
+                if !lit.isEmpty { pieces.append(.literal(lit)); lit = [] }
+                pieces.append(.placeholder(String(pattern[pattern.index(after: i)..<close])))
+                i = pattern.index(after: close)
+            } else {
+                lit.append(pattern[i])
+                i = pattern.index(after: i)
+            }
+        }
+        if !lit.isEmpty { pieces.append(.literal(lit)) }
+        return pieces
+    }
+
+    /// Matches the whole of `text`; placeholders take the shortest run that lets the rest match.
+    static func match(_ pieces: [Piece], _ text: [Character]) -> [(String, String)]? {
+        func go(_ p: Int, _ t: Int) -> [(String, String)]? {
+            if p == pieces.count { return t == text.count ? [] : nil }
+            switch pieces[p] {
+            case .literal(let lit):
+                guard t + lit.count <= text.count, Array(text[t..<(t + lit.count)]) == lit else { return nil }
+                return go(p + 1, t + lit.count)
+            case .placeholder(let name):
+                var end = t + 1
+                while end <= text.count {
+                    if let rest = go(p + 1, end) { return [(name, String(text[t..<end]))] + rest }
+                    end += 1
+                }
+                return nil
+            }
+        }
+        return go(0, 0)
+    }
+}

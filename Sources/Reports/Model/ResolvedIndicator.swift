@@ -1,0 +1,15 @@
+import ApenCore
+
+/// A concrete indicator id with the catalogue entry that explains it.
+///
+/// `info.id` is the concrete id; `info.label` has the placeholder values filled in
+/// (`Åpenhet (trust)`); `entryID` is the catalogue id it came from (`survey.<scale>.index`).
+struct ResolvedIndicator: Sendable, Hashable {
+    var info: IndicatorInfo
+    var entryID: String
+    /// True when no catalogue entry matched and the fields were inferred from the id.
+    var inferred: Bool
+
+    var id: String { info.id }
+    func label(_ language: Language) -> String { info.label.text(language) }
+}

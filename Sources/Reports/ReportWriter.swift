@@ -1,0 +1,46 @@
+import ApenCore
+
+/// Writes a report folder: `indicators.csv`, `indicators.md`, `charts/*.svg`, `report.html`
+/// and `report.md`, each file atomically.
+///
+/// The output depends on the input alone — no clock, locale, machine or thread order — so
+/// the same `ReportInput` gives byte-identical files (the run date is part of the input).
+///
+/// ```swift
+/// let paths = try ReportWriter.write(input, to: "reports/trondheim-steinkjer")
+/// // ["reports/…/indicators.csv", "reports/…/indicators.md", "reports/…/charts/bars-….svg", …]
+/// ```
+public enum ReportWriter {
+    /// Writes every file and returns their paths in writing order.
+    ///
+    /// Charts no longer produced by this input are not deleted: `charts/` may keep files from
+    /// an earlier run with other indicators (the reports link only the current ones).
+    /// - Throws: file-system errors from `AtomicFile`, naming the path.
+    public static func write(_ input: ReportInput, to dir: String) throws -> [String] {
+        let files = render(input)
+        var written: [String] = []
+        let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+        for f in files {
+            let path = base + "/" + f.name
+            try AtomicFile.write(f.text, to: path)
+            written.append(path)
+        }
+        return written
+    }
+
+    /// The files of a report as (relative name, text), in writing order, without touching disk.
+    ///
+    /// - Complexity: O(rows · log rows) plus the size of the output.
+    public static func render(_ input: ReportInput) -> [(name: String, text: String)] {
+        let data = ReportData(input)
+        let charts = ChartSet(data)
+        var files: [(name: String, text: String)] = []
+        files.append(("indicators.csv", IndicatorCSV.render(input.rows)))
+        files.append(("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data))))
+        for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }
+        let blocks = ReportDocument.blocks(input, data, charts)
+        files.append(("report.html", HTMLRenderer.render(title: input.title, language: input.language, blocks: blocks)))
+        files.append(("report.md", MarkdownRenderer.render(blocks: blocks)))
+        return files
+    }
+}

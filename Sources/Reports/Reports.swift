@@ -1,2 +1,0 @@
-// The Reports module; see STYLE.md for the shape of Åpen.
-import ApenCore
