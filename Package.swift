@@ -44,7 +44,9 @@ let package = Package(
         .testTarget(name: "ApenCoreTests", dependencies: ["ApenCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ApenCore"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "ApenCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "IndicatorsTests", dependencies: ["Indicators", "ApenCore"], exclude: ["Reference"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "ApenCore"]),

@@ -2,6 +2,7 @@ import ApenCore
 import ArgumentParser
 import Check
 import Foundation
+import Pipeline
 
 /// `apen check FILE`: compare the pipeline's results with its baseline; exit 0 / 1 / 2.
 struct CheckCommand: ParsableCommand {
@@ -61,12 +62,10 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
 
 /// Where `check`, `baseline` and `diff` get the pipeline's results and the store's runs.
 ///
-/// LEAD: return the live ``ResultsProvider`` here (PipelineLoader for `check:`, the runner for
-/// current results, Store.history/runResults/runInputs/runStages for runs). Until then the
-/// three commands exit 2 with the message below.
+/// The pipeline file's `check:` section and the store's runs (newest successful run = current results).
 enum CheckWiring {
     static func provider(store: String) throws -> any ResultsProvider {
-        throw ValidationError("check, baseline and diff are not yet connected to the pipeline runner and the store (\(store))")
+        StoreResultsProvider(storePath: store)
     }
 }
 

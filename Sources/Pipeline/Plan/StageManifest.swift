@@ -1,0 +1,78 @@
+import ApenCore
+import Foundation
+
+/// The named parts of a stage's content key: input file hashes, its own definition, the tool
+/// version and the keys of the stages it reads.
+///
+/// The key is the SHA-256 of the manifest's canonical text, so a stage reruns exactly when one
+/// of these parts changes, and comparing two manifests says *which* part changed — the reason
+/// `apen plan` prints (`survey.csv changed`, `scale 'trust' definition changed`).
+public struct StageManifest: Sendable, Hashable, Codable {
+    public enum PartKind: String, Sendable, Hashable, Codable {
+        /// An input file: value = its SHA-256.
+        case file
+        /// A piece of the stage's definition: value = its canonical text.
+        case definition
+        /// An upstream stage: value = its key.
+        case upstream
+        /// The tool version.
+        case tool
+    }
+
+    public struct Part: Sendable, Hashable, Codable {
+        public var kind: PartKind
+        /// A readable name: the file's name, `scale 'trust'`, `ingest.survey`.
+        public var name: String
+        public var value: String
+        public init(_ kind: PartKind, _ name: String, _ value: String) {
+            self.kind = kind
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var parts: [Part]
+
+    public init(parts: [Part] = []) { self.parts = parts }
+
+    public mutating func add(_ kind: PartKind, _ name: String, _ value: String) {
+        parts.append(Part(kind, name, value))
+    }
+
+    /// Canonical text: one `kind<TAB>name<TAB>value` line per part, sorted, so the key does not
+    /// depend on the order parts were added.
+    public var canonicalText: String {
+        parts.map { "\($0.kind.rawValue)\t\($0.name)\t\($0.value)" }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .joined(separator: "\n")
+    }
+
+    /// The content key: SHA-256 (hex) of the canonical text.
+    public var key: String { SHA256.hex(of: Data(canonicalText.utf8)) }
+
+    /// Why a stage with this manifest must run again, given the manifest of its last successful run.
+    /// Empty when nothing differs.
+    public func reasons(comparedWith old: StageManifest) -> [String] {
+        var reasons: [String] = []
+        let before = Dictionary(old.parts.map { ("\($0.kind.rawValue)\t\($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
+        let now = Set(parts.map { "\($0.kind.rawValue)\t\($0.name)" })
+        for p in parts {
+            let k = "\(p.kind.rawValue)\t\(p.name)"
+            guard let was = before[k] else {
+                reasons.append(p.kind == .file ? "\(p.name) is new" : "\(p.name) added")
+                continue
+            }
+            guard was != p.value else { continue }
+            switch p.kind {
+            case .file: reasons.append("\(p.name) changed")
+            case .definition: reasons.append("\(p.name) definition changed")
+            case .upstream: reasons.append("\(p.name) changed")
+            case .tool: reasons.append("tool version changed (\(was) → \(p.value))")
+            }
+        }
+        for p in old.parts where !now.contains("\(p.kind.rawValue)\t\(p.name)") {
+            reasons.append("\(p.name) removed")
+        }
+        return reasons
+    }
+}

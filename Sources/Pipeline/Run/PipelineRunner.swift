@@ -1,0 +1,82 @@
+import ApenCore
+import Dispatch
+import Foundation
+import Indicators
+import Ingest
+import Store
+
+/// The outcome of `apen run`.
+public struct RunSummary: Sendable {
+    public var runID: Int64
+    public var pipeline: String
+    public var plan: [PlannedStage]
+    /// Seconds per stage that ran.
+    public var seconds: [String: Double]
+    public var rowsRead: Int
+    public var rowsRejected: Int
+    public var indicatorRows: Int
+    public var outputs: [String]
+    public var rejectedRowsFile: String?
+    public var warnings: [String]
+    /// Errors that failed the run (bad data beyond `max_rejected`, a failed stage).
+    public var failures: [String]
+    public var check: StageSummary.CheckInfo?
+    public var wallSeconds: Double
+
+    /// 0 success, 1 run failure (bad data, failed stage, check drift).
+    public var exitCode: Int32 { failures.isEmpty && (check?.passed ?? true) ? 0 : 1 }
+}
+
+/// Runs a pipeline: plans, executes the stages that must run on Dispatch workers (independent
+/// stages concurrently, `jobs` at a time), reuses stored results for the others, writes the
+/// outputs atomically and records the run in the store in one transaction.
+public enum PipelineRunner {
+    /// - Throws: `Diagnostic` for problems before anything ran (store, lock, unknown stage).
+    ///   Data problems do not throw: they fail the run and are listed in the summary.
+    public static func run(_ spec: PipelineSpec, options: RunOptions) throws -> RunSummary {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let store = try Store(path: options.storePath)
+        let lock = try store.acquireRunLock(wait: options.waitForLock)
+        defer { lock.release() }
+
+        let outDir = options.outputDirectory ?? "reports/\(spec.name)"
+        let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {
+            try store.sha256(ofFile: $0)
+        }
+        let history = StoreHistory(store: store, pipeline: spec.name)
+        let plan = try Planner.plan(graph, pipeline: spec.name, history: history, force: options.force, only: options.only)
+        let runID = try store.beginRun(pipeline: spec.name, started: isoTimestamp(options.now()), toolVersion: ApenVersion.string)
+
+        let exec = Execution(spec: spec, options: options, outDir: outDir, plan: plan, store: store, history: history, runID: runID)
+        exec.execute()
+
+        var summary = exec.summary(runID: runID, wall: (clock.now - t0).seconds)
+        do {
+            if summary.failures.isEmpty {
+                try exec.commit(runID: runID, finished: isoTimestamp(options.now()))
+            } else {
+                try store.failRun(runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"))
+            }
+        } catch {
+            summary.failures.append("store: \(error)")
+        }
+        summary.wallSeconds = (clock.now - t0).seconds
+        return summary
+    }
+
+    /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the
+    /// store's file-hash cache.
+    public static func plan(_ spec: PipelineSpec, options: RunOptions) throws -> [PlannedStage] {
+        let store = try Store(path: options.storePath)
+        let outDir = options.outputDirectory ?? "reports/\(spec.name)"
+        let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {
+            try store.sha256(ofFile: $0)
+        }
+        return try Planner.plan(graph, pipeline: spec.name, history: StoreHistory(store: store, pipeline: spec.name), force: options.force, only: options.only)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

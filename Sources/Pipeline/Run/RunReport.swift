@@ -1,0 +1,44 @@
+import ApenCore
+import Foundation
+import Store
+
+/// The text `apen run`, `apen plan` and `apen history` print, rendered in one place.
+public enum RunReport {
+    /// One line per stage: `run  indicators.survey   survey.csv changed`.
+    public static func planText(_ plan: [PlannedStage]) -> String {
+        let width = plan.map(\.stage.id.count).max() ?? 0
+        var out = ""
+        for p in plan {
+            out += "\(p.action.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))\(p.stage.id.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(p.reasonText)\n"
+        }
+        let runs = plan.filter { $0.action == .run }.count
+        out += "\(runs) to run, \(plan.count - runs) to skip\n"
+        return out
+    }
+
+    /// The end-of-run summary: stages run/skipped, rows, indicators, outputs, wall time, problems.
+    public static func text(_ s: RunSummary) -> String {
+        var lines: [String] = []
+        let ran = s.plan.filter { $0.action == .run }.count
+        lines.append("run \(s.runID) of \(s.pipeline): \(ran) stages run, \(s.plan.count - ran) skipped")
+        lines.append("rows: \(s.rowsRead) read, \(s.rowsRejected) rejected" + (s.rejectedRowsFile.map { " (listed in \($0))" } ?? ""))
+        lines.append("indicator rows computed: \(s.indicatorRows)")
+        if !s.outputs.isEmpty { lines.append("outputs: " + s.outputs.joined(separator: ", ")) }
+        if let c = s.check { lines.append("check: " + c.summaryLine + (c.passed ? "" : " — FAILED")) }
+        for w in s.warnings.prefix(20) { lines.append("warning: " + w) }
+        if s.warnings.count > 20 { lines.append("warning: … and \(s.warnings.count - 20) more") }
+        for f in s.failures { lines.append("error: " + f) }
+        lines.append(String(format: "wall time: %.3f s — %@", s.wallSeconds, s.exitCode == 0 ? "ok" : "FAILED"))
+        return lines.joined(separator: "\n")
+    }
+
+    /// `apen history`: one line per run, newest first.
+    public static func historyText(_ runs: [RunRecord]) -> String {
+        guard !runs.isEmpty else { return "no runs recorded\n" }
+        var out = "id\tpipeline\tstarted\tfinished\tstatus\trows read\trejected\tindicators\ttool\n"
+        for r in runs {
+            out += "\(r.id)\t\(r.pipeline)\t\(r.started)\t\(r.finished ?? "")\t\(r.status.rawValue)\t\(r.counts?.rowsRead ?? 0)\t\(r.counts?.rowsRejected ?? 0)\t\(r.counts?.indicators ?? 0)\t\(r.toolVersion)\n"
+        }
+        return out
+    }
+}

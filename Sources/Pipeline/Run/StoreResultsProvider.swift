@@ -1,0 +1,45 @@
+import ApenCore
+import Check
+import Store
+
+/// What `apen check`, `apen baseline` and `apen diff` read: the pipeline file's `check:` section
+/// and the runs recorded in the store.
+///
+/// "Current results" are those of the pipeline's newest successful run, so checking does not
+/// rerun anything; `apen run` runs the check stage itself when the pipeline has one.
+public struct StoreResultsProvider: ResultsProvider {
+    public let storePath: String
+
+    public init(storePath: String) { self.storePath = storePath }
+
+    public func checkConfiguration(pipelineFile: String) throws -> CheckConfiguration? {
+        try PipelineLoader.load(path: pipelineFile).check
+    }
+
+    public func currentResults(pipelineFile: String) throws -> [IndicatorRow] {
+        let name = try PipelineLoader.load(path: pipelineFile).name
+        let store = try Store(path: storePath)
+        guard let run = try store.latestRun(pipeline: name, status: .succeeded) else {
+            throw Diagnostic(SourceLocation(path: storePath), "no successful run of pipeline '\(name)' in the store; run 'apen run \(pipelineFile)' first")
+        }
+        return try store.runResults(run.id)
+    }
+
+    public func run(_ reference: RunReference, pipeline: String?) throws -> RunSnapshot {
+        let store = try Store(path: storePath)
+        let runs = try store.history(pipeline: pipeline).filter { $0.status == .succeeded }
+        let record: RunRecord?
+        switch reference {
+        case .id(let id): record = try store.run(id: id)
+        case .latest: record = runs.first
+        case .previous: record = runs.count > 1 ? runs[1] : nil
+        }
+        guard let r = record else {
+            throw Diagnostic(SourceLocation(path: storePath), "no run '\(reference)'" + (pipeline.map { " of pipeline '\($0)'" } ?? "") + " in the store; see 'apen history'")
+        }
+        return RunSnapshot(
+            id: r.id, pipeline: r.pipeline, started: r.started, results: try store.runResults(r.id),
+            inputs: try store.runInputs(r.id).map { .init(source: $0.source, path: $0.path, sha256: $0.sha256) },
+            stages: try store.runStages(r.id).map { .init(stage: $0.stage, key: $0.key) })
+    }
+}

@@ -1,0 +1,175 @@
+import ApenCore
+import ArgumentParser
+import Foundation
+import Ingest
+import Store
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read one source file, validate every row, and list the rejected ones.",
+        discussion: """
+            Streams the file through libcsv (memory does not grow with the file), prints rows \
+            read, accepted and rejected, and writes every rejected row (file, line, field, reason, \
+            record) to the rejected-rows CSV. Exit 0 when the rejected share is within \
+            --max-rejected, 1 otherwise, 2 for usage errors or a file that is not a table.
+            Example:
+              apen ingest --kind survey datasets/example/survey.csv --delimiter ';' \\
+                --column respondent_id=RespNr --fixed year=2023 --items q01,q02,q03 --likert 1,5
+            """)
+
+    @Option(help: "Source kind: survey, engagement, publications, access_requests, population.")
+    var kind: String
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(help: "Delimiter: ',', ';' or 'tab' (default: sniffed from the header line).")
+    var delimiter: String?
+
+    @Option(help: "Encoding: utf-8 (default), windows-1252, iso-8859-1.")
+    var encoding: String = "utf-8"
+
+    @Option(help: "Decimal separator: '.' (default) or ','.")
+    var decimal: String = "."
+
+    @Option(name: .customLong("date-format"), help: "iso (default), dd.MM.yyyy (or another pattern), epoch_s, epoch_ms.")
+    var dateFormat: String = "iso"
+
+    @Option(name: .customLong("column"), help: "canonical=header: the file's header for a canonical column (repeatable).")
+    var columns: [String] = []
+
+    @Option(name: .customLong("fixed"), help: "column=value: a value for every row, for group columns the file lacks (repeatable).")
+    var fixed: [String] = []
+
+    @Option(help: "Survey: comma-separated item columns (read as one scale named 'items').")
+    var items: String?
+
+    @Option(help: "Survey: Likert range lo,hi (default 1,5).")
+    var likert: String = "1,5"
+
+    @Option(help: "Survey: comma-separated missing codes (default 9).")
+    var missing: String = "9"
+
+    @Option(name: .customLong("max-rejected"), help: "Share of rows that may be rejected (default 0).")
+    var maxRejected: Double = 0
+
+    @Flag(name: .customLong("keep-rows"), help: "Copy the validated rows into the store (table rows_<kind>).")
+    var keepRows = false
+
+    @Option(help: "Rejected-rows CSV (default: <file>.rejected.csv next to the store).")
+    var rejected: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let options: IngestOptions
+        do { options = try makeOptions() } catch { throw fail(error, usage: true) }
+        let rejectedPath = rejected ?? ((storeOptions.store as NSString).deletingLastPathComponent + "/rejected-\(options.source).csv")
+        do {
+            let store = try Store(path: storeOptions.store)
+            let lock = try store.acquireRunLock(wait: true)
+            defer { lock.release() }
+            let runID = try store.beginRun(pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)
+            let sha = try store.sha256(ofFile: file)
+            var kept: Table?
+            let summary = try Ingestor.read(options) { chunk in
+                if keepRows { kept = kept.map { $0.appending(chunk) } ?? chunk }
+            }
+            try RejectedRowsFile.write(summary.rejected, to: rejectedPath)
+            for r in summary.rejected.prefix(50) { printError(r.diagnostic.description) }
+            if summary.rejected.count > 50 { printError("… \(summary.rejected.count - 50) more in \(rejectedPath)") }
+            let status = summary.withinLimit
+            let records = summary.rejected.map {
+                RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
+            }
+            if status {
+                try store.commitRun(runID, finished: isoNow(), stages: [], outputs: [],
+                    inputs: [InputRecord(source: options.source, path: file, sha256: sha, size: Int64(fileSize(file)))],
+                    rejected: records, counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0))
+                if let kept { try store.keepRows(kept, source: options.source, runID: runID) }
+            } else {
+                try store.failRun(runID, finished: isoNow(), message: "rejected share above max_rejected")
+            }
+            print("rows read: \(summary.rowsRead)")
+            print("accepted:  \(summary.accepted)")
+            print("rejected:  \(summary.rejected.count)")
+            print("rejected rows file: \(rejectedPath)")
+            if !status {
+                printError(String(format: "error: %.2f %% of rows rejected, more than --max-rejected %.2f %%", summary.rejectedShare * 100, maxRejected * 100))
+                throw ExitCode(1)
+            }
+        } catch let e as ExitCode {
+            throw e
+        } catch let d as Diagnostic {
+            throw fail(d, usage: true)
+        } catch {
+            throw fail(error, usage: false)
+        }
+    }
+
+    private func makeOptions() throws -> IngestOptions {
+        guard let k = SourceKind(rawValue: kind) else {
+            throw ValidationError("unknown --kind '\(kind)'; use one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var o = IngestOptions(source: k.rawValue, kind: k, path: file)
+        switch delimiter {
+        case nil: o.delimiter = .sniff
+        case "tab", "\\t", "\t": o.delimiter = .byte(9)
+        case ",": o.delimiter = .byte(UInt8(ascii: ","))
+        case ";": o.delimiter = .byte(UInt8(ascii: ";"))
+        case let d?: throw ValidationError("--delimiter must be ',', ';' or 'tab', not '\(d)'")
+        }
+        guard let enc = IngestOptions.Encoding(rawValue: encoding.lowercased()) else {
+            throw ValidationError("--encoding must be utf-8, windows-1252 or iso-8859-1, not '\(encoding)'")
+        }
+        o.encoding = enc
+        guard decimal == "." || decimal == "," else { throw ValidationError("--decimal must be '.' or ','") }
+        o.decimalComma = decimal == ","
+        switch dateFormat {
+        case "iso": o.dateFormat = .iso
+        case "epoch_s": o.dateFormat = .epochSeconds
+        case "epoch_ms": o.dateFormat = .epochMilliseconds
+        default: o.dateFormat = .pattern(dateFormat)
+        }
+        o.columns = try pairs(columns, flag: "--column")
+        o.fixed = try pairs(fixed, flag: "--fixed")
+        guard (0...1).contains(maxRejected) else { throw ValidationError("--max-rejected is a share between 0 and 1") }
+        o.maxRejected = maxRejected
+        o.keepRows = keepRows
+        if k == .survey {
+            let bounds = likert.split(separator: ",").compactMap { Double($0) }
+            guard bounds.count == 2, bounds[0] < bounds[1] else { throw ValidationError("--likert takes lo,hi, e.g. 1,5") }
+            let codes = try missing.split(separator: ",").map { s -> Double in
+                guard let v = Double(s) else { throw ValidationError("--missing takes numbers, not '\(s)'") }
+                return v
+            }
+            let itemList = (items ?? "").split(separator: ",").map(String.init)
+            o.survey = SurveySettings(likert: bounds[0]...bounds[1], missingCodes: codes,
+                scales: itemList.isEmpty ? [] : [ScaleSpec(name: "items", items: itemList)],
+                hasStrata: o.columns["stratum"] != nil, hasPSU: o.columns["psu"] != nil)
+        }
+        return o
+    }
+
+    private func pairs(_ list: [String], flag: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for item in list {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw ValidationError("\(flag) takes name=value, not '\(item)'")
+            }
+            out[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
+        return out
+    }
+
+    private func isoNow() -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: Date())
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+}

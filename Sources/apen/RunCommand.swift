@@ -1,0 +1,59 @@
+import ApenCore
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline: ingest, compute indicators, write reports, check the baseline.",
+        discussion: """
+            Stages whose inputs and definitions are unchanged since their last successful run are \
+            skipped and their stored results reused (see `apen plan`). Outputs are written to a \
+            temporary file and renamed, so a failed run keeps the last good outputs.
+            Exit codes: 0 success, 1 run failure (bad data beyond max_rejected, a failed stage, \
+            a failed check), 2 invalid pipeline or usage.
+            """)
+
+    @Argument(help: "The pipeline file (pipelines/*.yaml).")
+    var file: String
+
+    @Option(help: "Output folder (default: reports/<pipeline name>).")
+    var out: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "Dispatch workers (default: active processor count).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Rerun every stage, ignoring stored results.")
+    var force = false
+
+    @Option(help: "Run only this stage (and what it needs), e.g. indicators.survey.")
+    var only: String?
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let spec: PipelineSpec
+        do { spec = try PipelineLoader.load(path: file) } catch { throw fail(error, usage: true) }
+        var options = RunOptions()
+        options.storePath = storeOptions.store
+        options.outputDirectory = out
+        options.jobs = jobs
+        options.force = force
+        options.only = only
+        options.progress = quiet ? SilentProgress() : StderrProgress()
+        let summary: RunSummary
+        do { summary = try PipelineRunner.run(spec, options: options) } catch {
+            throw fail(error, usage: error is Diagnostic && only != nil)
+        }
+        if !quiet || summary.exitCode != 0 { printError(RunReport.text(summary)) }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import ApenCore
-
-@Test func apencoreModuleLoads() { #expect(Bool(true)) }
