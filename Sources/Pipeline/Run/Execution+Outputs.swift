@@ -1,21 +1,91 @@
 import ApenCore
 import Check
 import Foundation
+import Indicators
 import Ingest
+import Reports
 
 extension Execution {
     /// The report stage: every output file of the run, written atomically; returns path → SHA-256.
+    ///
+    /// Nothing here reads the clock or the machine: the date is `options.reportDate`
+    /// (`SOURCE_DATE_EPOCH` when set) and the run id shown is the stage's content key, so the same
+    /// inputs give byte-identical files.
     func writeReport(_ p: PlannedStage) throws -> [String: String] {
         let rows = try allResultRows()
+        var quality: [SourceQuality] = []
+        var inputs: [InputFile] = []
+        var warnings: [String] = []
+        for s in spec.sources {
+            guard let info = try stageSummary(of: "ingest.\(s.name)")?.ingest else { continue }
+            let coverage = info.coverage.compactMap { key, n -> Reports.Coverage? in
+                let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+                guard parts.count == 2, let year = Int(parts[1]) else { return nil }
+                return Reports.Coverage(municipality: String(parts[0]), year: year, rows: n)
+            }.sorted {
+                $0.municipality != $1.municipality
+                    ? $0.municipality.utf8.lexicographicallyPrecedes($1.municipality.utf8) : $0.year < $1.year
+            }
+            quality.append(SourceQuality(
+                name: s.name, file: info.path, rowsRead: info.rowsRead, accepted: info.accepted, rejected: info.rejected,
+                rejectedRowsFile: info.rejected > 0 ? "rejected-rows.csv" : nil, coverage: coverage))
+            inputs.append(InputFile(path: info.path, sha256: info.sha256))
+        }
+        for stage in plan where !stage.stage.isIngest {
+            warnings += try stageSummary(of: stage.stage.id)?.warnings ?? []
+        }
+        let pipelineHash = (try? SHA256.hexOfFile(path: spec.path)) ?? ""
+        let input = ReportInput(
+            title: spec.title, language: spec.language, rows: rows, catalogue: catalogue(), options: spec.report,
+            quality: quality,
+            provenance: Provenance(inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
+                runID: String(p.key.prefix(12)), date: options.reportDate),
+            warnings: warnings)
         var files: [String: String] = [:]
         func put(_ name: String, _ text: String) throws {
             let path = outDir + "/" + name
             try AtomicFile.write(text, to: path)
             files[path] = SHA256.hex(of: Data(text.utf8))
         }
-        try put("indicators.csv", IndicatorCSV.render(rows))
+        for (name, text) in ReportWriter.render(input) { try put(name, text) }
         try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
         return files
+    }
+
+    /// Built-in entries plus the pipeline's own custom and composite indicators.
+    func catalogue() -> [IndicatorInfo] {
+        var entries = BuiltinCatalogue.entries
+        for c in spec.custom {
+            let label = c.label ?? LocalizedText(nb: c.id, en: c.id)
+            entries.append(IndicatorInfo(
+                id: c.id, family: String(c.id.split(separator: ".").first ?? "custom"), label: label,
+                unit: c.measure == .share ? .share : (c.measure == .count || c.measure == .distinct ? .count : .ratio),
+                direction: 0, inputs: [c.source],
+                definition: LocalizedText(
+                    nb: "Egendefinert indikator (\(c.measure.rawValue)) fra kilden «\(c.source)»" + (c.filter.map { ", der \($0)" } ?? "") + ".",
+                    en: "Custom indicator (\(c.measure.rawValue)) from source '\(c.source)'" + (c.filter.map { ", where \($0)" } ?? "") + "."),
+                methods: "docs/custom-indicators.md"))
+        }
+        for c in spec.composites {
+            let label = c.label ?? LocalizedText(nb: "Sammensatt indeks «\(c.id)»", en: "Composite index '\(c.id)'")
+            let parts = c.components.map(\.indicator).joined(separator: ", ")
+            entries.append(IndicatorInfo(
+                id: "composite.\(c.id)", family: "composite", label: label, unit: .score, direction: 1,
+                inputs: c.components.map(\.indicator),
+                definition: LocalizedText(
+                    nb: "Vektet gjennomsnitt av normaliserte komponenter (\(c.normalisation.rawValue)): \(parts).",
+                    en: "Weighted mean of normalised components (\(c.normalisation.rawValue)): \(parts)."),
+                methods: "§6"))
+            entries.append(IndicatorInfo(
+                id: "composite.\(c.id).rank", family: "composite",
+                label: LocalizedText(nb: label.nb + " – rangering", en: label.en + " – rank"), unit: .rank, direction: -1,
+                inputs: ["composite.\(c.id)"],
+                definition: LocalizedText(
+                    nb: "Rangering blant kommunene samme år (1 = høyest), med 5–95 % Monte Carlo-intervall.",
+                    en: "Rank among municipalities that year (1 = highest), with a 5–95 % Monte Carlo interval."),
+                methods: "§6", hasInterval: true))
+        }
+        return entries
     }
 
     /// The check stage: the run's results against the baseline, under the pipeline's tolerances.

@@ -114,7 +114,7 @@ final class Execution: @unchecked Sendable {
                 source: source, kind: options.kind.rawValue, path: options.path,
                 sha256: p.manifest.parts.first { $0.kind == .file }?.value ?? "",
                 rowsRead: report.rowsRead, accepted: report.accepted, rejected: report.rejected.count,
-                coverage: Coverage.of(table))
+                coverage: TableCoverage.of(table))
             lock.withLock {
                 tables[source] = table
                 rejected.append(contentsOf: report.rejected)

@@ -1,7 +1,7 @@
 import ApenCore
 
 /// Rows per (municipality, year) of a table, for the report's data-quality section.
-enum Coverage {
+enum TableCoverage {
     /// `municipality|year` → rows. The year comes from the column METHODS.md §1 names for the kind.
     static func of(_ t: Table) -> [String: Int] {
         guard let muni = t.text("municipality") else { return [:] }
