@@ -77,7 +77,9 @@ public enum Planner {
         // Ingest stages run when a reader runs.
         for stage in graph.stages where wanted.contains(stage.id) && stage.isIngest {
             var p = planned[stage.id]!
-            let readers = graph.stages.filter { wanted.contains($0.id) && $0.dependencies.contains(stage.id) && planned[$0.id]!.action == .run }
+            let readers = graph.stages.filter {
+                wanted.contains($0.id) && $0.readsTables && $0.dependencies.contains(stage.id) && planned[$0.id]!.action == .run
+            }
             if force {
                 (p.action, p.reasons) = (.run, ["forced (--force)"])
             } else if stage.id == only {

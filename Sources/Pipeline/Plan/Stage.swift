@@ -28,6 +28,15 @@ public struct Stage: Sendable, Hashable, Identifiable {
         self.manifest = manifest
     }
 
+    /// Whether the stage reads the in-memory tables of its ingest dependencies (the report
+    /// reads only their stored summaries, so it does not make an ingest stage run).
+    public var readsTables: Bool {
+        switch kind {
+        case .indicators, .custom: return true
+        default: return false
+        }
+    }
+
     /// Ingest stages keep their table in memory only, so they run whenever a stage that
     /// reads them runs, and are otherwise skipped with their dependents.
     public var isIngest: Bool {
