@@ -1,2 +1,0 @@
-// The Generate module; see STYLE.md for the shape of Åpen.
-import ApenCore

@@ -1,4 +1,0 @@
-import Testing
-@testable import Generate
-
-@Test func generateModuleLoads() { #expect(Bool(true)) }
