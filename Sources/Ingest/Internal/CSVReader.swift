@@ -100,7 +100,7 @@ final class CSVReader {
             csv_set_space_func(parser) { _ in 0 }  // keep spaces: text is kept as written
 
             let context = UnsafeMutablePointer<ReaderContext>.allocate(capacity: 1)
-            context.initialize(to: ReaderContext(parser: parser, handler: handler))
+            context.initialize(to: ReaderContext(handler: handler))
             defer {
                 context.pointee.record.deallocate()
                 context.deinitialize(count: 1)
@@ -136,7 +136,6 @@ final class CSVReader {
 
 /// The state the libcsv callbacks share, reached through libcsv's `data` pointer.
 struct ReaderContext {
-    let parser: UnsafeMutablePointer<csv_parser>
     let handler: CSVReader.Handler
     var record = RecordBuffer()
     /// The line on which the next record starts.
@@ -145,32 +144,38 @@ struct ReaderContext {
     var lastWasCR = false
     var stopped = false
 
-    init(parser: UnsafeMutablePointer<csv_parser>, handler: @escaping CSVReader.Handler) {
-        self.parser = parser
+    init(handler: @escaping CSVReader.Handler) {
         self.handler = handler
     }
 }
 
-/// libcsv field callback: copy the field, count line breaks inside quoted fields.
+/// libcsv field callback: copy the field, count the line breaks inside it.
+///
+/// Only a quoted field can hold CR or LF (unquoted, they end the row), but libcsv keeps its
+/// `quoted` flag in a local variable while parsing, so every field is scanned; the scan is a
+/// single compare per byte for ordinary text.
 private func readerField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     let ctx = context!.assumingMemoryBound(to: ReaderContext.self)
     if ctx.pointee.stopped { return }
-    let bytes = data?.assumingMemoryBound(to: UInt8.self)
+    guard let bytes = data?.assumingMemoryBound(to: UInt8.self) else {
+        ctx.pointee.record.append(nil, 0)
+        return
+    }
     ctx.pointee.record.append(bytes, length)
-    if ctx.pointee.parser.pointee.quoted != 0, let bytes {
-        var breaks = 0
-        var i = 0
-        while i < length {
-            let b = bytes[i]
+    var breaks = 0
+    var i = 0
+    while i < length {
+        let b = bytes[i]
+        if b <= 0x0D {
             if b == 0x0D {
                 breaks += 1
             } else if b == 0x0A, i == 0 || bytes[i - 1] != 0x0D {
                 breaks += 1
             }
-            i += 1
         }
-        ctx.pointee.record.innerLineBreaks += breaks
+        i += 1
     }
+    if breaks > 0 { ctx.pointee.record.innerLineBreaks += breaks }
 }
 
 /// libcsv row callback: `terminator` is the CR or LF that ended the row, or −1 at the end of file.
