@@ -31,6 +31,7 @@ final class CSVReader {
     /// Bytes of the first block, already read (the sniffer looks at them before parsing).
     private var pending: Int = 0
     private var pendingOffset: Int = 0
+    private var firstReadLimit: Int = 0
 
     /// Opens `path` and reads its first block.
     /// - Throws: a `Diagnostic` naming the path when the file cannot be opened or read.
@@ -42,9 +43,11 @@ final class CSVReader {
             throw Diagnostic(SourceLocation(path: path), "cannot open the file: \(String(cString: strerror(errno)))")
         }
         self.fd = fd
-        block = .allocate(byteCount: blockSize, alignment: 16)
+        // At least 4 bytes, so the first read can see a whole byte-order mark.
+        block = .allocate(byteCount: max(blockSize, 4), alignment: 16)
         do {
-            pending = try fill(from: 0)
+            pending = try fill(limit: block.count)
+            firstReadLimit = block.count
         } catch {
             close(fd)
             block.deallocate()
@@ -64,11 +67,11 @@ final class CSVReader {
         UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[pendingOffset..<pending])
     }
 
-    /// Reads until the block is full or the file ends; returns the bytes in the block.
-    private func fill(from start: Int) throws -> Int {
-        var n = start
-        while n < blockSize {
-            let r = read(fd, block.baseAddress! + n, blockSize - n)
+    /// Reads until `limit` bytes are in the block or the file ends; returns the bytes read.
+    private func fill(limit: Int) throws -> Int {
+        var n = 0
+        while n < limit {
+            let r = read(fd, block.baseAddress! + n, limit - n)
             if r < 0 {
                 if errno == EINTR { continue }
                 throw Diagnostic(SourceLocation(path: path), "cannot read the file: \(String(cString: strerror(errno)))")
@@ -109,16 +112,21 @@ final class CSVReader {
 
             var filled = pending
             var offset = pendingOffset
-            while filled > offset {
-                let start = block.baseAddress! + offset
-                let used = csv_parse(parser, start, filled - offset, readerField, readerRow, context)
-                if used != filled - offset, !context.pointee.stopped {
-                    let reason = String(cString: csv_strerror(csv_error(parser)))
-                    throw Diagnostic(
-                        SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
+            var limit = firstReadLimit
+            while true {
+                if filled > offset {
+                    let start = block.baseAddress! + offset
+                    let used = csv_parse(parser, start, filled - offset, readerField, readerRow, context)
+                    if used != filled - offset, !context.pointee.stopped {
+                        let reason = String(cString: csv_strerror(csv_error(parser)))
+                        throw Diagnostic(
+                            SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
+                    }
                 }
-                if context.pointee.stopped || filled < blockSize { break }
-                filled = try fill(from: 0)
+                // A short read means the end of the file.
+                if context.pointee.stopped || filled < limit { break }
+                limit = blockSize
+                filled = try fill(limit: limit)
                 offset = 0
             }
             if context.pointee.stopped { return context.pointee.nextLine }

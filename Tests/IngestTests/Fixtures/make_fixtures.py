@@ -115,3 +115,13 @@ w("population_rules.csv",
   "5001,2019,0\n"            # 3 not positive
   "5001,0,10\n"              # 4 year 0
   "5001,2019,\n")            # 5 required empty
+
+# Reference for windows-1252 decoding: Python's cp1252 codec, one line per byte 0x80-0xFF:
+# "<byte hex> <code point hex>" or "<byte hex> undefined".
+lines = []
+for x in range(0x80, 0x100):
+    try:
+        lines.append("%02X %04X" % (x, ord(bytes([x]).decode("cp1252"))))
+    except UnicodeDecodeError:
+        lines.append("%02X undefined" % x)
+w("cp1252_reference.txt", "\n".join(lines) + "\n")
