@@ -47,6 +47,6 @@ public struct IngestSummary: Sendable, Hashable {
         return Diagnostic(
             SourceLocation(path: path),
             "\(rejected.count) of \(rowsRead) rows rejected (share \(NumberText.shortest(rejectedShare))), "
-                + "more than max_rejected \(NumberText.shortest(maxRejected)) allows")
+                + "more than max_rejected \(CellValidator.plain(maxRejected)) allows")
     }
 }

@@ -31,6 +31,7 @@ final class CSVReader {
     /// Bytes of the first block, already read (the sniffer looks at them before parsing).
     private var pending: Int = 0
     private var pendingOffset: Int = 0
+    private var firstReadLimit: Int = 0
 
     /// Opens `path` and reads its first block.
     /// - Throws: a `Diagnostic` naming the path when the file cannot be opened or read.
@@ -42,9 +43,11 @@ final class CSVReader {
             throw Diagnostic(SourceLocation(path: path), "cannot open the file: \(String(cString: strerror(errno)))")
         }
         self.fd = fd
-        block = .allocate(byteCount: blockSize, alignment: 16)
+        // At least 4 bytes, so the first read can see a whole byte-order mark.
+        block = .allocate(byteCount: max(blockSize, 4), alignment: 16)
         do {
-            pending = try fill(from: 0)
+            pending = try fill(limit: block.count)
+            firstReadLimit = block.count
         } catch {
             close(fd)
             block.deallocate()
@@ -64,11 +67,11 @@ final class CSVReader {
         UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[pendingOffset..<pending])
     }
 
-    /// Reads until the block is full or the file ends; returns the bytes in the block.
-    private func fill(from start: Int) throws -> Int {
-        var n = start
-        while n < blockSize {
-            let r = read(fd, block.baseAddress! + n, blockSize - n)
+    /// Reads until `limit` bytes are in the block or the file ends; returns the bytes read.
+    private func fill(limit: Int) throws -> Int {
+        var n = 0
+        while n < limit {
+            let r = read(fd, block.baseAddress! + n, limit - n)
             if r < 0 {
                 if errno == EINTR { continue }
                 throw Diagnostic(SourceLocation(path: path), "cannot read the file: \(String(cString: strerror(errno)))")
@@ -100,7 +103,7 @@ final class CSVReader {
             csv_set_space_func(parser) { _ in 0 }  // keep spaces: text is kept as written
 
             let context = UnsafeMutablePointer<ReaderContext>.allocate(capacity: 1)
-            context.initialize(to: ReaderContext(parser: parser, handler: handler))
+            context.initialize(to: ReaderContext(handler: handler))
             defer {
                 context.pointee.record.deallocate()
                 context.deinitialize(count: 1)
@@ -109,16 +112,21 @@ final class CSVReader {
 
             var filled = pending
             var offset = pendingOffset
-            while filled > offset {
-                let start = block.baseAddress! + offset
-                let used = csv_parse(parser, start, filled - offset, readerField, readerRow, context)
-                if used != filled - offset, !context.pointee.stopped {
-                    let reason = String(cString: csv_strerror(csv_error(parser)))
-                    throw Diagnostic(
-                        SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
+            var limit = firstReadLimit
+            while true {
+                if filled > offset {
+                    let start = block.baseAddress! + offset
+                    let used = csv_parse(parser, start, filled - offset, readerField, readerRow, context)
+                    if used != filled - offset, !context.pointee.stopped {
+                        let reason = String(cString: csv_strerror(csv_error(parser)))
+                        throw Diagnostic(
+                            SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
+                    }
                 }
-                if context.pointee.stopped || filled < blockSize { break }
-                filled = try fill(from: 0)
+                // A short read means the end of the file.
+                if context.pointee.stopped || filled < limit { break }
+                limit = blockSize
+                filled = try fill(limit: limit)
                 offset = 0
             }
             if context.pointee.stopped { return context.pointee.nextLine }
@@ -136,7 +144,6 @@ final class CSVReader {
 
 /// The state the libcsv callbacks share, reached through libcsv's `data` pointer.
 struct ReaderContext {
-    let parser: UnsafeMutablePointer<csv_parser>
     let handler: CSVReader.Handler
     var record = RecordBuffer()
     /// The line on which the next record starts.
@@ -145,32 +152,38 @@ struct ReaderContext {
     var lastWasCR = false
     var stopped = false
 
-    init(parser: UnsafeMutablePointer<csv_parser>, handler: @escaping CSVReader.Handler) {
-        self.parser = parser
+    init(handler: @escaping CSVReader.Handler) {
         self.handler = handler
     }
 }
 
-/// libcsv field callback: copy the field, count line breaks inside quoted fields.
+/// libcsv field callback: copy the field, count the line breaks inside it.
+///
+/// Only a quoted field can hold CR or LF (unquoted, they end the row), but libcsv keeps its
+/// `quoted` flag in a local variable while parsing, so every field is scanned; the scan is a
+/// single compare per byte for ordinary text.
 private func readerField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     let ctx = context!.assumingMemoryBound(to: ReaderContext.self)
     if ctx.pointee.stopped { return }
-    let bytes = data?.assumingMemoryBound(to: UInt8.self)
+    guard let bytes = data?.assumingMemoryBound(to: UInt8.self) else {
+        ctx.pointee.record.append(nil, 0)
+        return
+    }
     ctx.pointee.record.append(bytes, length)
-    if ctx.pointee.parser.pointee.quoted != 0, let bytes {
-        var breaks = 0
-        var i = 0
-        while i < length {
-            let b = bytes[i]
+    var breaks = 0
+    var i = 0
+    while i < length {
+        let b = bytes[i]
+        if b <= 0x0D {
             if b == 0x0D {
                 breaks += 1
             } else if b == 0x0A, i == 0 || bytes[i - 1] != 0x0D {
                 breaks += 1
             }
-            i += 1
         }
-        ctx.pointee.record.innerLineBreaks += breaks
+        i += 1
     }
+    if breaks > 0 { ctx.pointee.record.innerLineBreaks += breaks }
 }
 
 /// libcsv row callback: `terminator` is the CR or LF that ended the row, or −1 at the end of file.

@@ -50,7 +50,7 @@ struct CellValidator {
                 return .failure(
                     CellProblem(
                         text: "\(codec.quoted(b)) is outside the Likert range "
-                            + "[\(NumberText.shortest(likert.lowerBound)), \(NumberText.shortest(likert.upperBound))]"
+                            + "[\(CellValidator.plain(likert.lowerBound)), \(CellValidator.plain(likert.upperBound))]"
                             + " and not a missing code"))
             }
         case .weight:
@@ -65,6 +65,11 @@ struct CellValidator {
             break
         }
         return .success(v)
+    }
+
+    /// A bound as people write it: `5`, not `5.0`.
+    static func plain(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : NumberText.shortest(x)
     }
 
     /// A date cell as a day number; `Column.missingDay` when empty and optional.

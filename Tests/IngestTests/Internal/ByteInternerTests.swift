@@ -1,0 +1,26 @@
+import Testing
+
+@testable import Ingest
+
+@Suite struct ByteInternerTests {
+    @Test func codesInFirstSeenOrder() {
+        var interner = ByteInterner()
+        let values = ["p1", "p2", "p1", "", "p3", "p2", ""]
+        let codes = values.map { v in withBytes(v) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } }
+        #expect(codes == [0, 1, 0, 2, 3, 1, 2])
+        #expect(interner.dictionary == ["p1", "p2", "", "p3"])
+    }
+
+    /// Many distinct values force the table to grow; every value keeps its code.
+    @Test func growsAndKeepsCodes() {
+        var interner = ByteInterner()
+        let values = (0..<5000).map { "id-\($0 * 7919 % 5000)" }
+        for (i, v) in values.enumerated() {
+            #expect(withBytes(v) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } == Int32(i))
+        }
+        for (i, v) in values.enumerated().reversed() {
+            #expect(withBytes(v) { interner.code($0) { _ in "unused" } } == Int32(i))
+        }
+        #expect(interner.count == 5000)
+    }
+}

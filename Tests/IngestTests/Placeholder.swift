@@ -1,4 +1,0 @@
-import Testing
-@testable import Ingest
-
-@Test func ingestModuleLoads() { #expect(Bool(true)) }
