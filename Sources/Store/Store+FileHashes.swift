@@ -30,7 +30,7 @@ extension Store {
         let after = try FileStat(path: path)
         let oldEnough = FileStat.nowNanoseconds() - after.mtimeNanoseconds >= 1_000_000_000
         try withDatabase { db in
-            hashComputations += 1
+            hashComputationCount += 1
             guard before == after, oldEnough else { return }
             let s = try db.cached(
                 "INSERT OR REPLACE INTO file_hashes(path, size, mtime_ns, inode, sha256) VALUES (?, ?, ?, ?, ?)")

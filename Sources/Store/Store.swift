@@ -35,15 +35,28 @@ public final class Store: @unchecked Sendable {
 
     let lock = NSLock()
     let database: Database
-    /// How many files `sha256(ofFile:)` actually read (cache misses), for tests and `--verbose`.
-    var hashComputations = 0
+    /// How many files `sha256(ofFile:)` actually read (cache misses); guarded by `lock`.
+    var hashComputationCount = 0
+
+    /// How many files `sha256(ofFile:)` actually read (cache misses), e.g. for `--verbose`.
+    public var hashComputations: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return hashComputationCount
+    }
 
     /// Opens the store at `path`, creating its folder and file, and migrates it to `schemaVersion`.
     ///
-    /// - Throws: `StoreError` when the file cannot be created or opened, is not an SQLite
-    ///   database, or was written by a newer Åpen (its schema version is higher than ours).
-    public init(path: String) throws {
+    /// - Parameter createIfMissing: `false` for commands that only read (`apen history`), so a
+    ///   mistyped `--store` path is an error instead of a new empty store.
+    /// - Throws: `StoreError` when the file is missing (and `createIfMissing` is false), cannot
+    ///   be created or opened, is not an SQLite database, or was written by a newer Åpen (its
+    ///   schema version is higher than ours).
+    public init(path: String, createIfMissing: Bool = true) throws {
         self.path = path
+        if !createIfMissing, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(path: path, message: "no store here (it is created by the first `apen run`)")
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

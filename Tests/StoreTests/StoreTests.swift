@@ -47,4 +47,36 @@ struct StoreTests {
             "\(error)".contains("schema version 99, newer than this apen understands (1)")
         }
     }
+
+    @Test func readOnlyCommandsDoNotCreateAStore() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("typo/store.sqlite")
+        #expect {
+            _ = try Store(path: path, createIfMissing: false)
+        } throws: { error in
+            "\(error)" == path + ": no store here (it is created by the first `apen run`)"
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        _ = try Store(path: path)
+        #expect(try Store(path: path, createIfMissing: false).currentSchemaVersion() == 1)
+    }
+
+    /// Two connections (two processes, in effect) writing at once: BEGIN IMMEDIATE plus the busy
+    /// timeout serialise them, and no write is lost.
+    @Test func twoConnectionsWriteWithoutLosingRuns() async throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("store.sqlite")
+        let stores = [try Store(path: path), try Store(path: path)]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, store) in stores.enumerated() {
+                group.addTask {
+                    for _ in 0..<25 { _ = try store.beginRun(pipeline: "p\(i)", started: Sample.started, toolVersion: "v") }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try stores[0].history(pipeline: "p0").count == 25)
+        #expect(try stores[0].history(pipeline: "p1").count == 25)
+        #expect(try stores[1].integrityCheck() == ["ok"])
+    }
 }
