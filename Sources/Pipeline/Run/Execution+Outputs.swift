@@ -89,9 +89,16 @@ extension Execution {
     }
 
     /// The check stage: the run's results against the baseline, under the pipeline's tolerances.
+    ///
+    /// A baseline that cannot be read fails the check, not the run: the results are still good
+    /// and are recorded, so `apen baseline` can write the first baseline from them.
     func runCheck(_ p: PlannedStage) throws -> StageSummary.CheckInfo {
         guard let configuration = spec.check else { throw Diagnostic(SourceLocation(path: spec.path), "no check: section") }
-        let baseline = try IndicatorCSV.read(path: configuration.baseline)
+        let baseline: [IndicatorRow]
+        do { baseline = try IndicatorCSV.read(path: configuration.baseline) } catch {
+            let line = "cannot read the baseline: \(error) (write one with 'apen baseline \(spec.path)')"
+            return StageSummary.CheckInfo(passed: false, summaryLine: line, text: line + "\n")
+        }
         let report = try CheckReport.compare(
             baseline: baseline, current: try allResultRows(), configuration: configuration,
             baselineName: configuration.baseline, currentName: "results of \(spec.path)")

@@ -23,8 +23,14 @@ public enum RunReport {
         lines.append("run \(s.runID) of \(s.pipeline): \(ran) stages run, \(s.plan.count - ran) skipped")
         lines.append("rows: \(s.rowsRead) read, \(s.rowsRejected) rejected" + (s.rejectedRowsFile.map { " (listed in \($0))" } ?? ""))
         lines.append("indicator rows computed: \(s.indicatorRows)")
-        if !s.outputs.isEmpty { lines.append("outputs: " + s.outputs.joined(separator: ", ")) }
-        if let c = s.check { lines.append("check: " + c.summaryLine + (c.passed ? "" : " — FAILED")) }
+        if !s.outputs.isEmpty {
+            let folders = Set(s.outputs.map { ($0 as NSString).deletingLastPathComponent }).sorted()
+            lines.append("outputs: \(s.outputs.count) files in " + folders.joined(separator: ", "))
+        }
+        if let c = s.check {
+            if !c.passed { lines.append(c.text.trimmingCharacters(in: .newlines)) }
+            lines.append("check: " + c.summaryLine + (c.passed ? "" : " — FAILED"))
+        }
         for w in s.warnings.prefix(20) { lines.append("warning: " + w) }
         if s.warnings.count > 20 { lines.append("warning: … and \(s.warnings.count - 20) more") }
         for f in s.failures { lines.append("error: " + f) }
