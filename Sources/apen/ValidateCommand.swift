@@ -27,13 +27,13 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let spec = try PipelineLoader.load(path: file)
-                for warning in spec.warnings { printError(render(warning)) }
+                for warning in spec.warnings { writeError(render(warning)) }
                 let n = spec.sources.count, m = spec.selectedIndicatorIDs.count
                 print("\(file): ok (\(n) \(n == 1 ? "source" : "sources"), \(m) \(m == 1 ? "indicator" : "indicators"))")
             } catch let list as DiagnosticList {
-                for diagnostic in list.diagnostics { printError(render(diagnostic)) }
+                for diagnostic in list.diagnostics { writeError(render(diagnostic)) }
                 let errors = list.diagnostics.filter { $0.severity == .error }.count
-                printError("\(file): \(errors) \(errors == 1 ? "error" : "errors")")
+                writeError("\(file): \(errors) \(errors == 1 ? "error" : "errors")")
                 failed = true
             }
         }
@@ -48,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
         return w.description
     }
 
-    private func printError(_ line: String) {
+    private func writeError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

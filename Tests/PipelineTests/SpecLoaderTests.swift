@@ -46,10 +46,10 @@ struct SpecLoaderTests {
         var share = CustomIndicator(id: "publication.decision_open_share", source: "publications", measure: .share)
         share.of = "access == 'open'"
         share.filter = "record_type == 'decision'"
-        share.by = "channel"
+        share.by = "format"
         share.label = LocalizedText(nb: "Andel vedtak publisert åpent", en: "Decisions published openly")
-        var p75 = CustomIndicator(id: "foi.p75_days", source: "requests", measure: .quantile)
-        p75.of = "days"
+        var p75 = CustomIndicator(id: "survey.q01_p75", source: "survey", measure: .quantile)
+        p75.of = "q01"
         p75.p = 0.75
 
         var openness = CompositeDefinition(id: "openness", components: [
@@ -72,6 +72,7 @@ struct SpecLoaderTests {
         ])
         check.missing = .warn
         check.added = .fail
+        check.changedN = .fail
 
         let expected = PipelineSpec(
             name: "trondheim-steinkjer", title: "Åpen kommune – følgeevaluering", language: .en, path: path,

@@ -297,7 +297,33 @@ let validationCases: [ValidationCase] = [
             source: e
             measure: share
             p: 0.5
-        """, expected: ["6:5: custom[0]: measure 'share' needs 'of'", "9:5: custom[0]: 'p' applies only to measure 'quantile', not 'share'"]),
+        """, expected: ["6:5: custom[0]: share needs 'of' (the condition counted)", "9:8: custom[0].p: only quantile uses 'p'"]),
+    ValidationCase(name: "custom expression: unknown column inside a quoted expression", yaml: """
+        pipeline: t
+        sources:
+          p: {kind: publications, path: publications.csv}
+        indicators: [publication.open_share]
+        custom:
+          - id: publication.decision_open_share
+            source: p
+            measure: share
+            of: "acess == 'open'"
+            where: record_type == 'decision' and
+        """, expected: [
+            "9:10: custom[0].of: unknown column 'acess'; did you mean 'access'?",
+            "10:41: custom[0].where: expected a condition after 'and'",
+        ]),
+    ValidationCase(name: "custom column of the wrong type", yaml: """
+        pipeline: t
+        sources:
+          r: {kind: access_requests, path: requests.csv}
+        indicators: [foi.granted_share]
+        custom:
+          - {id: foi.mean_outcome, source: r, measure: mean, of: outcome, by: chanel}
+        """, expected: [
+            "6:58: custom[0].of: column 'outcome' holds text; mean needs a number column",
+            "6:71: custom[0].by: unknown column 'chanel'",
+        ]),
     ValidationCase(name: "duplicate custom id and a built-in id", yaml: """
         pipeline: t
         sources:

@@ -4,9 +4,10 @@ import Foundation
 import Yams
 
 extension SpecParser {
-    /// `check:` — the baseline (relative to the pipeline file) and tolerances by glob.
+    /// `check:` — the baseline (relative to the pipeline file), tolerances by glob, and the
+    /// policies for missing, added and n-changed rows (docs/check.md).
     mutating func parseCheck(_ node: Node, known: [String]) -> CheckConfiguration? {
-        guard let m = reader.mapping(node, key: "check", allowed: ["baseline", "tolerance", "missing", "added"]) else { return nil }
+        guard let m = reader.mapping(node, key: "check", allowed: ["baseline", "tolerance", "missing", "added", "n_changed"]) else { return nil }
         guard let baselineNode = m.value("baseline") else {
             reader.error(m.mark, "check: missing required key 'baseline'")
             return nil
@@ -43,6 +44,9 @@ extension SpecParser {
         }
         if let n = m.value("added"), let p = reader.choice(n, key: "check.added", among: ["fail", "warn"]) {
             check.added = CheckConfiguration.Policy(rawValue: p)!
+        }
+        if let n = m.value("n_changed"), let p = reader.choice(n, key: "check.n_changed", among: ["fail", "warn"]) {
+            check.changedN = CheckConfiguration.Policy(rawValue: p)!
         }
         return check
     }

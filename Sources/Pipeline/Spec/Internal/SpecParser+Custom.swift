@@ -1,5 +1,6 @@
 import ApenCore
 import Indicators
+import Ingest
 import Yams
 
 extension SpecParser {
@@ -7,7 +8,7 @@ extension SpecParser {
 
     /// `custom:` — a list of declarative indicators. Expressions (`of`, `where`, `per`) are
     /// kept as text here; the Indicators module parses them.
-    mutating func parseCustom(_ node: Node, sourceNames: [String]) -> [CustomIndicator] {
+    mutating func parseCustom(_ node: Node, sourceNames: [String], sources: [SourceSpec]) -> [CustomIndicator] {
         guard let items = reader.list(node, key: "custom") else { return [] }
         let builtIn = Set(PipelineLoader.knownIndicatorIDs(scales: [], customIDs: [], compositeIDs: []))
         var result: [CustomIndicator] = []
@@ -50,32 +51,53 @@ extension SpecParser {
             custom.of = m.value("of").flatMap { reader.string($0, key: "\(key).of") }
             custom.filter = m.value("where").flatMap { reader.string($0, key: "\(key).where") }
             custom.weight = m.value("weight").flatMap { reader.string($0, key: "\(key).weight") }
-            custom.p = m.value("p").flatMap { reader.number($0, key: "\(key).p", in: 0...1) }
+            custom.p = m.value("p").flatMap { reader.number($0, key: "\(key).p") }
             custom.per = m.value("per").flatMap { reader.string($0, key: "\(key).per") }
             custom.by = m.value("by").flatMap { reader.string($0, key: "\(key).by") }
             custom.label = m.value("label").flatMap { reader.localizedText($0, key: "\(key).label") }
-            if let measure { checkMeasureKeys(measure, m, key: key) }
+            if measure != nil, let spec = sources.first(where: { $0.name == source }) {
+                report(CustomIndicators.validate(custom, columns: SpecParser.columnTypes(spec.options)), m, key: key)
+            }
             if id != nil, source != nil, measure != nil { result.append(custom) }
         }
         return result
     }
 
-    /// Which of `of`, `weight`, `p`, `per` each measure needs, and which it does not take.
-    mutating func checkMeasureKeys(_ measure: CustomIndicator.Measure, _ m: SpecMapping, key: String) {
-        let needs: [String]
-        switch measure {
-        case .count: needs = []
-        case .distinct, .share, .mean: needs = ["of"]
-        case .weightedMean: needs = ["of", "weight"]
-        case .quantile: needs = ["of", "p"]
-        case .ratio: needs = ["of", "per"]
+    /// The columns a source's table will have and their types, as Ingest binds them: the
+    /// kind's canonical columns and, for a survey, the scale items (numbers).
+    static func columnTypes(_ options: IngestOptions) -> [String: ColumnType] {
+        var types: [String: ColumnType] = [:]
+        for name in options.kind.requiredColumns + options.kind.optionalColumns {
+            types[name] = options.kind.columnType(name) ?? .text
         }
-        for k in needs where !m.has(k) {
-            reader.error(m.mark, "\(key): measure '\(measure.rawValue)' needs '\(k)'")
+        if options.kind == .survey {
+            for scale in options.survey.scales { for item in scale.items { types[item] = .number } }
         }
-        let owners = ["weight": "weighted_mean", "p": "quantile", "per": "ratio"]
-        for (k, owner) in owners.sorted(by: { $0.key < $1.key }) where m.has(k) && !needs.contains(k) {
-            reader.error(m.keyMark(k), "\(key): '\(k)' applies only to measure '\(owner)', not '\(measure.rawValue)'")
+        return types
+    }
+
+    /// The Indicators module's findings on a definition, each at its key's value in the file
+    /// — inside an expression, at the offending character — or at the entry for a missing key.
+    mutating func report(_ issues: [CustomIndicatorIssue], _ m: SpecMapping, key: String) {
+        for issue in issues {
+            let fieldKey = issue.field == "filter" ? "where" : issue.field
+            guard let node = m.value(fieldKey), let mark = node.mark else {
+                reader.error(m.mark, "\(key): \(issue.error.message)")
+                continue
+            }
+            // Inside a one-line scalar the column points at the offending character (after
+            // an opening quote; escapes before it would shift it). Otherwise at the value.
+            var diagnostic: Diagnostic
+            if case .scalar(let s) = node, !s.string.contains("\n") {
+                let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
+                let start = SourceLocation(path: path, line: mark.line, column: mark.column + (quoted ? 1 : 0))
+                diagnostic = issue.error.diagnostic(at: start)
+            } else {
+                diagnostic = issue.error.diagnostic(at: SourceLocation(path: path, line: mark.line))
+                diagnostic.location.column = mark.column
+            }
+            diagnostic.message = "\(key).\(fieldKey): " + diagnostic.message
+            reader.append(diagnostic)
         }
     }
 

@@ -50,7 +50,11 @@ extension SpecParser {
             options.decimalComma = d == ","
         }
         if let n = m.value("date_format"), let f = parseDateFormat(n, key: "\(key).date_format") { options.dateFormat = f }
-        let canonical = kind.map { $0.requiredColumns + $0.optionalColumns }
+        if options.decimalComma, options.delimiter == .byte(0x2C), let n = m.value("delimiter") {
+            reader.error(n.mark, "\(key).delimiter: a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+        }
+        // The columns a source can bind, in Ingest's order: required, survey items, optional.
+        let canonical = kind.map { $0.requiredColumns + (kind == .survey ? SpecParser.rawScaleItems(m) : []) + $0.optionalColumns }
         var columnMarks: [String: Mark?] = [:]
         if let n = m.value("columns"), let cm = reader.mapping(n, key: "\(key).columns", allowed: nil) {
             for e in cm.entries {
@@ -75,8 +79,8 @@ extension SpecParser {
                     continue
                 }
                 guard let value = reader.string(e.value, key: "\(key).fixed.\(e.key)") else { continue }
-                if kind?.columnType(e.key) == .number, SpecReader.parseNumber(value) == nil {
-                    reader.error(e.value.mark, "\(key).fixed.\(e.key): expected a number, found '\(value)'")
+                if let kind, let problem = SpecParser.fixedValueProblem(value, column: e.key, kind: kind) {
+                    reader.error(e.value.mark, "\(key).fixed.\(e.key): \(problem)")
                 }
                 options.fixed[e.key] = value  // kept even when bad, so the column does not also count as missing
             }
@@ -93,6 +97,37 @@ extension SpecParser {
         // sections (scales → indicator ids) do not report follow-on errors.
         guard kind != nil else { return nil }
         return SourceSpec(name: name, options: options)
+    }
+
+    /// The item names of a survey source's `scales:`, read without diagnostics (the scales
+    /// are checked in full later), so `columns:` and `fixed:` may name items as Ingest allows.
+    static func rawScaleItems(_ m: SpecMapping) -> [String] {
+        guard case .mapping(let scales)? = m.value("scales") else { return [] }
+        var items: [String] = []
+        for (_, scale) in scales {
+            guard case .mapping(let s) = scale, case .sequence(let list)? = s["items"] else { continue }
+            for case .scalar(let item) in list where !items.contains(item.string) { items.append(item.string) }
+        }
+        return items
+    }
+
+    /// Why a fixed value would not pass as a cell of its column, or `nil` (METHODS.md §1, §4,
+    /// §5, §7): numbers for number columns, a whole year in 1…9999, a positive population,
+    /// a value of the closed sets of `access` and `outcome`. Dates are left to Ingest, which
+    /// reads them with the source's date format.
+    static func fixedValueProblem(_ value: String, column: String, kind: SourceKind) -> String? {
+        if let allowed = kind.allowedValues(column), !allowed.contains(value) {
+            return "'\(value)' is not one of \(allowed.sorted().joined(separator: ", "))"
+        }
+        guard kind.columnType(column) == .number else { return nil }
+        guard let x = SpecReader.parseNumber(value) else { return "expected a number, found '\(value)'" }
+        if column == "year", x != x.rounded() || !(1...9999).contains(x) {
+            return "expected a whole year from 1 to 9999, found '\(value)'"
+        }
+        if column == "population" || column == "weight", x <= 0 {
+            return "expected a positive number, found '\(value)'"
+        }
+        return nil
     }
 
     /// The path resolved against the pipeline file's folder; an error when no file is there.
@@ -149,11 +184,13 @@ extension SpecParser {
         var literalSince = true
         var chars = Array(pattern)[...]
         while let c = chars.first {
-            if c.isLetter {
+            if c.isASCII, c.isLetter {
                 let run = chars.prefix { $0 == c }
                 chars = chars.dropFirst(run.count)
                 fields.append((String(run), literalSince))
                 literalSince = false
+            } else if !c.isASCII {
+                return "separators must be ASCII, found '\(c)'"
             } else {
                 chars = chars.dropFirst()
                 literalSince = true

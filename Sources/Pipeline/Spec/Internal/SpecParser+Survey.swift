@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 import Ingest
 import Yams
 
@@ -80,39 +81,46 @@ extension SpecParser {
     }
 
     /// Checks the names a source uses against its file's header line: mapped columns,
-    /// required columns (in the header, mapped, or fixed), scale items, design columns.
+    /// required columns (in the header, mapped, or fixed), scale items (by their mapped
+    /// header name, else their own), and a decimal comma in a comma-separated header.
     mutating func checkHeader(
         kind: SourceKind, options: IngestOptions, path file: String, key: String, nameMark: Mark?, m: SpecMapping,
         columnMarks: [String: Mark?]
     ) {
-        let header: [String]
+        let line: String
         do {
-            header = try HeaderLine.read(path: file, delimiter: options.delimiter, encoding: options.encoding)
+            line = try HeaderLine.line(path: file, encoding: options.encoding)
         } catch {
             reader.error(m.value("path")?.mark, "\(key).path: cannot read '\(file)': \(PipelineLoader.reason(error))")
             return
         }
-        let names = Set(header)
-        let shown = header.count > 30 ? header.prefix(30).joined(separator: ", ") + ", …" : header.joined(separator: ", ")
-        if header == [""] {
+        if line.trimmingCharacters(in: .whitespaces).isEmpty {
             reader.error(m.value("path")?.mark, "\(key).path: '\(file)' has no header line")
             return
         }
+        if options.decimalComma, options.delimiter == .sniff {
+            let counts = HeaderLine.sniff(line, decimalComma: true)
+            if counts.commas > 0, counts.semicolons == 0, counts.tabs == 0 {
+                reader.error(m.value("decimal")?.mark, "\(key).decimal: the header of '\(file)' is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter")
+                return
+            }
+        }
+        let header = HeaderLine.split(line, delimiter: options.delimiter, decimalComma: options.decimalComma)
+        let names = Set(header)
+        let shown = header.count > 30 ? header.prefix(30).joined(separator: ", ") + ", …" : header.joined(separator: ", ")
         for (canonical, headerName) in options.columns.sorted(by: { $0.key < $1.key }) where !names.contains(headerName) {
             reader.error(columnMarks[canonical] ?? nil, "\(key): column '\(headerName)' (for \(canonical)) is not in the header of '\(file)'\(EditDistance.hint(for: headerName, among: header)) (header: \(shown))")
         }
-        let mapped = Set(options.columns.keys)
-        for required in kind.requiredColumns
-        where !mapped.contains(required) && options.fixed[required] == nil && !names.contains(required) {
+        let bound = Set(options.columns.keys).union(options.fixed.keys)
+        for required in kind.requiredColumns where !bound.contains(required) && !names.contains(required) {
             reader.error(nameMark, "\(key): required column '\(required)' is not in the header of '\(file)', not mapped under columns and not fixed (header: \(shown))")
         }
-        if kind == .survey, let scalesNode = m.value("scales"), case .mapping(let scales) = scalesNode {
-            for (scaleKey, scaleNode) in scales {
-                guard case .mapping(let scale) = scaleNode, let itemsNode = scale["items"], case .sequence(let items) = itemsNode else { continue }
-                for item in items {
-                    guard case .scalar(let s) = item, !names.contains(s.string), !SpecReader.isNull(s) else { continue }
-                    reader.error(item.mark, "\(key).scales.\(scaleKey.string ?? ""): item '\(s.string)' is not a column of '\(file)'\(EditDistance.hint(for: s.string, among: header)) (header: \(shown))")
-                }
+        guard kind == .survey, case .mapping(let scales)? = m.value("scales") else { return }
+        for (scaleKey, scaleNode) in scales {
+            guard case .mapping(let scale) = scaleNode, case .sequence(let items)? = scale["items"] else { continue }
+            for item in items {
+                guard case .scalar(let s) = item, !SpecReader.isNull(s), !bound.contains(s.string), !names.contains(s.string) else { continue }
+                reader.error(item.mark, "\(key).scales.\(scaleKey.string ?? ""): item '\(s.string)' is not a column of '\(file)'\(EditDistance.hint(for: s.string, among: header)) (header: \(shown))")
             }
         }
     }

@@ -37,7 +37,7 @@ struct SpecParser {
         let sources = top.value("sources").map { parseSources($0) } ?? []
         var sourceNames: [String] = []
         if case .mapping(let m)? = top.value("sources") { sourceNames = m.keys.compactMap(\.string) }
-        let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames) } ?? []
+        let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames, sources: sources) } ?? []
         let scales = sources.flatMap { $0.options.kind == .survey ? $0.options.survey.scales.map(\.name) : [] }
         let builtInAndCustom = PipelineLoader.knownIndicatorIDs(scales: unique(scales), customIDs: custom.map(\.id), compositeIDs: [])
         let composites = top.value("composite").map { parseComposites($0, known: builtInAndCustom) } ?? []

@@ -30,6 +30,11 @@ struct SpecReader {
         diagnostics.append(Diagnostic(SourceLocation(path: path, line: line, column: column), message))
     }
 
+    /// A diagnostic built elsewhere (e.g. from another module's finding).
+    mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     mutating func warning(_ mark: Mark?, _ message: String) {
         diagnostics.append(Diagnostic(location(mark), message, severity: .warning))
     }
