@@ -230,6 +230,55 @@ let validationCases: [ValidationCase] = [
             fixed: {municipality: "5001", year: twenty}
         indicators: [survey.responses]
         """, expected: ["6:41: sources.survey.fixed.year: expected a number, found 'twenty'"]),
+    ValidationCase(name: "scale items mapped under columns are looked up by their header name", yaml: """
+        pipeline: t
+        sources:
+          survey:
+            kind: survey
+            path: survey.csv
+            columns: {year: aar, trust1: q01, trust2: q02x}
+            fixed: {municipality: "5001"}
+            scales:
+              trust: {items: [trust1, trust2]}
+        indicators: [survey.trust.index]
+        """, expected: ["6:47: sources.survey: column 'q02x' (for trust2) is not in the header of '"]),
+    ValidationCase(name: "decimal comma with a comma delimiter", yaml: """
+        pipeline: t
+        sources:
+          e:
+            kind: engagement
+            path: engagement.csv
+            delimiter: ","
+            decimal: ","
+        indicators: [engagement.participants]
+        """, expected: ["6:16: sources.e.delimiter: a decimal comma cannot be read from a comma-delimited file; declare ';' or tab"]),
+    ValidationCase(name: "decimal comma with a sniffed comma header", yaml: """
+        pipeline: t
+        sources:
+          e:
+            kind: engagement
+            path: engagement.csv
+            decimal: ","
+        indicators: [engagement.participants]
+        """, expected: ["6:14: sources.e.decimal: the header of '"]),
+    ValidationCase(name: "fixed value outside its closed set", yaml: """
+        pipeline: t
+        sources:
+          p:
+            kind: publications
+            path: publications.csv
+            fixed: {access: closed}
+        indicators: [publication.open_share]
+        """, expected: ["6:21: sources.p.fixed.access: 'closed' is not one of exempt, open, partial"]),
+    ValidationCase(name: "fixed year that is not a whole year", yaml: """
+        pipeline: t
+        sources:
+          survey:
+            kind: survey
+            path: survey.csv
+            fixed: {municipality: "5001", year: 2019.5}
+        indicators: [survey.responses]
+        """, expected: ["6:41: sources.survey.fixed.year: expected a whole year from 1 to 9999, found '2019.5'"]),
     ValidationCase(name: "survey-only key on another kind", yaml: """
         pipeline: t
         sources:
