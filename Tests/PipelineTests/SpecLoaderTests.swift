@@ -156,10 +156,10 @@ struct SpecLoaderTests {
         #expect(SpecFixtures.diagnostics(yaml, severity: .error) == [])
         let warnings = SpecFixtures.diagnostics(yaml, severity: .warning)
         #expect(warnings.count == 4)
-        #expect(warnings[0].hasPrefix("4:28: indicators[1]: 'foi.*' needs a source of kind access_requests"))
-        #expect(warnings[1].hasPrefix("9:53: composite[0].components[0].goalposts: ignored with normalisation 'minmax'"))
-        #expect(warnings[2].hasPrefix("11:13: check.baseline: no file at 'missing-baseline.csv' yet"))
-        #expect(warnings[3].hasPrefix("13:5: check.tolerance.nothing.*: 'nothing.*' matches no indicator"))
+        #expect(warnings[0].hasPrefix("4:28: warning: indicators[1]: 'foi.*' needs a source of kind access_requests"))
+        #expect(warnings[1].hasPrefix("9:53: warning: composite[0].components[0].goalposts: ignored with normalisation 'minmax'"))
+        #expect(warnings[2].hasPrefix("11:13: warning: check.baseline: no file at 'missing-baseline.csv' yet"))
+        #expect(warnings[3].hasPrefix("13:5: warning: check.tolerance.nothing.*: 'nothing.*' matches no indicator"))
     }
 
     /// `engagement.participants_per_1000` needs a population source too.
@@ -171,7 +171,7 @@ struct SpecLoaderTests {
             indicators: [engagement.participants_per_1000]
             """
         #expect(SpecFixtures.diagnostics(yaml, severity: .warning) == [
-            "4:14: indicators[0]: 'engagement.participants_per_1000' needs a source of kind population, and the pipeline has none"
+            "4:14: warning: indicators[0]: 'engagement.participants_per_1000' needs a source of kind population, and the pipeline has none"
         ])
     }
 

@@ -35,8 +35,10 @@ struct SpecReader {
         diagnostics.append(diagnostic)
     }
 
+    /// A warning; its message starts with `warning: ` so that every renderer of the
+    /// diagnostic (`file:line:column: warning: …`) tells it from an error.
     mutating func warning(_ mark: Mark?, _ message: String) {
-        diagnostics.append(Diagnostic(location(mark), message, severity: .warning))
+        diagnostics.append(Diagnostic(location(mark), "warning: " + message, severity: .warning))
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
