@@ -386,6 +386,41 @@ let validationCases: [ValidationCase] = [
             "7:10: custom[1].id: 'engagement.rows' is declared twice",
             "8:10: custom[2].id: 'engagement.gini' is a built-in indicator; choose another id",
         ]),
+    ValidationCase(name: "custom id that is a scale's built-in id", yaml: """
+        pipeline: t
+        sources:
+          survey:
+            kind: survey
+            path: survey.csv
+            columns: {year: aar}
+            fixed: {municipality: "5001"}
+            scales:
+              trust: {items: [q01, q02]}
+        indicators: [survey.responses]
+        custom:
+          - {id: survey.trust.alpha, source: survey, measure: count}
+        """, expected: ["12:10: custom[0].id: 'survey.trust.alpha' is a built-in indicator; choose another id"]),
+    ValidationCase(name: "composite ids: invalid and repeated; a repeated component", yaml: """
+        pipeline: t
+        sources:
+          e: {kind: engagement, path: engagement.csv}
+        indicators: [engagement.participants]
+        composite:
+          - id: my-index
+            components:
+              - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+          - id: a
+            components:
+              - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+          - id: a
+            components: []
+        """, expected: [
+            "6:9: composite[0].id: 'my-index' becomes the indicator id composite.my-index; use letters, digits and '_' only",
+            "12:9: composite[1].components[1]: 'engagement.gini' is already a component of this index",
+            "13:9: composite[2].id: 'a' is declared twice",
+            "14:17: composite[2].components: at least one component is needed",
+        ]),
     ValidationCase(name: "composite component that is not an indicator", yaml: """
         pipeline: t
         sources:

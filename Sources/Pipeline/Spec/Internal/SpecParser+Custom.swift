@@ -7,10 +7,12 @@ extension SpecParser {
     static let customKeys = ["id", "source", "measure", "of", "where", "weight", "p", "per", "by", "label"]
 
     /// `custom:` — a list of declarative indicators. Expressions (`of`, `where`, `per`) are
-    /// kept as text here; the Indicators module parses them.
+    /// kept as text; `CustomIndicators.validate` (Indicators module) checks them and the
+    /// measure's keys against the source's columns, and its findings are placed here.
     mutating func parseCustom(_ node: Node, sourceNames: [String], sources: [SourceSpec]) -> [CustomIndicator] {
         guard let items = reader.list(node, key: "custom") else { return [] }
-        let builtIn = Set(PipelineLoader.knownIndicatorIDs(scales: [], customIDs: [], compositeIDs: []))
+        let scales = sources.flatMap { $0.options.kind == .survey ? $0.options.survey.scales.map(\.name) : [] }
+        let builtIn = Set(PipelineLoader.knownIndicatorIDs(scales: unique(scales), customIDs: [], compositeIDs: []))
         var result: [CustomIndicator] = []
         var seen = Set<String>()
         for (i, item) in items.enumerated() {
