@@ -511,6 +511,10 @@ let validationCases: [ValidationCase] = [
         indicators: [engagement.participants]
         """, expected: ["2:8: YAML alias '*n' is not allowed in a pipeline file; write the value out in full"]),
     ValidationCase(name: "empty file", yaml: "# nothing here\n", expected: ["1:1: the pipeline file is empty"]),
+    ValidationCase(name: "a list instead of a mapping", yaml: "- pipeline: t\n", expected: [
+        "1:1: the pipeline file: expected a mapping (key: value), found a list"
+    ]),
+    ValidationCase(name: "two documents", yaml: "pipeline: t\n---\npipeline: u\n", expected: ["2:1: YAML syntax error: but found another document"]),
 ]
 
 struct ValidationErrorTests {

@@ -135,7 +135,8 @@ struct SpecReader {
     /// with a did-you-mean among `allowed` (pass `nil` to accept any key).
     mutating func mapping(_ node: Node, key: String, allowed: [String]?) -> SpecMapping? {
         guard case .mapping(let m) = node else {
-            error(node.mark, "\(key): expected a mapping (key: value), found \(SpecReader.describe(node))")
+            let what = key.isEmpty ? "the pipeline file" : key
+            error(node.mark, "\(what): expected a mapping (key: value), found \(SpecReader.describe(node))")
             return nil
         }
         var entries: [SpecMapping.Entry] = []
