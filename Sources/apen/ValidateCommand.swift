@@ -28,8 +28,10 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let spec = try PipelineLoader.load(path: file)
                 for warning in spec.warnings { writeError(warning.description) }
-                let n = spec.sources.count, m = spec.selectedIndicatorIDs.count
-                print("\(file): ok (\(n) \(n == 1 ? "source" : "sources"), \(m) \(m == 1 ? "indicator" : "indicators"))")
+                let n = spec.sources.count
+                let m = spec.selectedIndicatorIDs.count
+                print(
+                    "\(file): ok (\(n) \(n == 1 ? "source" : "sources"), \(m) \(m == 1 ? "indicator" : "indicators"))")
             } catch let list as DiagnosticList {
                 for diagnostic in list.diagnostics { writeError(diagnostic.description) }
                 let errors = list.diagnostics.filter { $0.severity == .error }.count

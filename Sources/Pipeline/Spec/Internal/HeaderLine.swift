@@ -92,8 +92,12 @@ enum HeaderLine {
 
     /// The most frequent of `,` `;` tab outside quotes (ties: that order); with a decimal
     /// comma, `,` is not a candidate — Ingest's sniffing rule, so both read the same columns.
-    static func sniff(_ line: String, decimalComma: Bool) -> (delimiter: Unicode.Scalar, commas: Int, semicolons: Int, tabs: Int) {
-        var commas = 0, semicolons = 0, tabs = 0
+    static func sniff(_ line: String, decimalComma: Bool) -> (
+        delimiter: Unicode.Scalar, commas: Int, semicolons: Int, tabs: Int
+    ) {
+        var commas = 0
+        var semicolons = 0
+        var tabs = 0
         var inQuotes = false
         for c in line.unicodeScalars {
             if c == "\"" {

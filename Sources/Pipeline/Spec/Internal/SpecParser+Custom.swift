@@ -24,7 +24,10 @@ extension SpecParser {
             var id = m.value("id").flatMap { reader.string($0, key: "\(key).id") }
             if let text = id, let mark = m.value("id")?.mark {
                 if !SpecParser.isIndicatorID(text) {
-                    reader.error(mark, "\(key).id: '\(text)' is not an indicator id (dot-separated words of lower-case letters, digits and '_', e.g. publication.decision_open_share)")
+                    reader.error(
+                        mark,
+                        "\(key).id: '\(text)' is not an indicator id (dot-separated words of lower-case letters, digits and '_', e.g. publication.decision_open_share)"
+                    )
                     id = nil
                 } else if builtIn.contains(text) {
                     reader.error(mark, "\(key).id: '\(text)' is a built-in indicator; choose another id")
@@ -43,11 +46,16 @@ extension SpecParser {
                     source = text
                 } else {
                     let list = sourceNames.isEmpty ? "none" : sourceNames.joined(separator: ", ")
-                    reader.error(n.mark, "\(key).source: unknown source '\(text)'\(EditDistance.hint(for: text, among: sourceNames)) (sources: \(list))")
+                    reader.error(
+                        n.mark,
+                        "\(key).source: unknown source '\(text)'\(EditDistance.hint(for: text, among: sourceNames)) (sources: \(list))"
+                    )
                 }
             }
             let measure = m.value("measure")
-                .flatMap { reader.choice($0, key: "\(key).measure", among: CustomIndicator.Measure.allCases.map(\.rawValue)) }
+                .flatMap {
+                    reader.choice($0, key: "\(key).measure", among: CustomIndicator.Measure.allCases.map(\.rawValue))
+                }
                 .flatMap(CustomIndicator.Measure.init(rawValue:))
             var custom = CustomIndicator(id: id ?? "", source: source ?? "", measure: measure ?? .count)
             custom.of = m.value("of").flatMap { reader.string($0, key: "\(key).of") }
@@ -106,8 +114,12 @@ extension SpecParser {
     /// Dot-separated words of `a-z`, `0-9`, `_`, at least two words (`family.name`).
     static func isIndicatorID(_ text: String) -> Bool {
         let words = text.split(separator: ".", omittingEmptySubsequences: false)
-        return words.count >= 2 && words.allSatisfy { word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        }
+        return words.count >= 2
+            && words.allSatisfy { word in
+                !word.isEmpty
+                    && word.unicodeScalars.allSatisfy {
+                        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                    }
+            }
     }
 }

@@ -4,7 +4,10 @@ import Ingest
 import Yams
 
 extension SpecParser {
-    static let sourceKeys = ["kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected", "keep_rows"]
+    static let sourceKeys = [
+        "kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected",
+        "keep_rows",
+    ]
     static let surveyKeys = ["likert", "missing", "scales", "design"]
 
     /// `sources:` — a mapping from source name to its settings, in file order.
@@ -14,7 +17,8 @@ extension SpecParser {
         var result: [SourceSpec] = []
         for entry in m.entries {
             guard SpecParser.isPlainName(entry.key, allowDot: false) else {
-                reader.error(entry.keyMark, "sources: the source name '\(entry.key)' must use letters, digits, '_' and '-' only")
+                reader.error(
+                    entry.keyMark, "sources: the source name '\(entry.key)' must use letters, digits, '_' and '-' only")
                 continue
             }
             if let source = parseSource(name: entry.key, nameMark: entry.keyMark, entry.value) { result.append(source) }
@@ -25,7 +29,9 @@ extension SpecParser {
     /// One source; `nil` when it has an error that leaves no usable settings.
     mutating func parseSource(name: String, nameMark: Mark?, _ node: Node) -> SourceSpec? {
         let key = "sources.\(name)"
-        guard let m = reader.mapping(node, key: key, allowed: SpecParser.sourceKeys + SpecParser.surveyKeys) else { return nil }
+        guard let m = reader.mapping(node, key: key, allowed: SpecParser.sourceKeys + SpecParser.surveyKeys) else {
+            return nil
+        }
         for required in ["kind", "path"] where !m.has(required) {
             reader.error(nameMark, "\(key): missing required key '\(required)'")
         }
@@ -34,7 +40,9 @@ extension SpecParser {
             .flatMap(SourceKind.init(rawValue:))
         if let kind, kind != .survey {
             for surveyKey in SpecParser.surveyKeys where m.has(surveyKey) {
-                reader.error(m.keyMark(surveyKey), "\(key): '\(surveyKey)' applies only to survey sources (this one is kind '\(kind.rawValue)')")
+                reader.error(
+                    m.keyMark(surveyKey),
+                    "\(key): '\(surveyKey)' applies only to survey sources (this one is kind '\(kind.rawValue)')")
             }
         }
         let resolvedPath = m.value("path").flatMap { parseSourcePath($0, key: "\(key).path") }
@@ -49,17 +57,26 @@ extension SpecParser {
         if let n = m.value("decimal"), let d = reader.choice(n, key: "\(key).decimal", among: [".", ","]) {
             options.decimalComma = d == ","
         }
-        if let n = m.value("date_format"), let f = parseDateFormat(n, key: "\(key).date_format") { options.dateFormat = f }
+        if let n = m.value("date_format"), let f = parseDateFormat(n, key: "\(key).date_format") {
+            options.dateFormat = f
+        }
         if options.decimalComma, options.delimiter == .byte(0x2C), let n = m.value("delimiter") {
-            reader.error(n.mark, "\(key).delimiter: a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+            reader.error(
+                n.mark,
+                "\(key).delimiter: a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
         }
         // The columns a source can bind, in Ingest's order: required, survey items, optional.
-        let canonical = kind.map { $0.requiredColumns + (kind == .survey ? SpecParser.rawScaleItems(m) : []) + $0.optionalColumns }
+        let canonical = kind.map {
+            $0.requiredColumns + (kind == .survey ? SpecParser.rawScaleItems(m) : []) + $0.optionalColumns
+        }
         var columnMarks: [String: Mark?] = [:]
         if let n = m.value("columns"), let cm = reader.mapping(n, key: "\(key).columns", allowed: nil) {
             for e in cm.entries {
                 if let canonical, !canonical.contains(e.key) {
-                    reader.error(e.keyMark, "\(key).columns: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))")
+                    reader.error(
+                        e.keyMark,
+                        "\(key).columns: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))"
+                    )
                     continue
                 }
                 if let header = reader.string(e.value, key: "\(key).columns.\(e.key)") {
@@ -71,11 +88,15 @@ extension SpecParser {
         if let n = m.value("fixed"), let fm = reader.mapping(n, key: "\(key).fixed", allowed: nil) {
             for e in fm.entries {
                 if let canonical, !canonical.contains(e.key) {
-                    reader.error(e.keyMark, "\(key).fixed: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))")
+                    reader.error(
+                        e.keyMark,
+                        "\(key).fixed: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))"
+                    )
                     continue
                 }
                 if options.columns[e.key] != nil {
-                    reader.error(e.keyMark, "\(key).fixed: '\(e.key)' is also mapped under columns; give it one way only")
+                    reader.error(
+                        e.keyMark, "\(key).fixed: '\(e.key)' is also mapped under columns; give it one way only")
                     continue
                 }
                 guard let value = reader.string(e.value, key: "\(key).fixed.\(e.key)") else { continue }
@@ -85,13 +106,17 @@ extension SpecParser {
                 options.fixed[e.key] = value  // kept even when bad, so the column does not also count as missing
             }
         }
-        if let n = m.value("max_rejected"), let x = reader.number(n, key: "\(key).max_rejected", in: 0...1) { options.maxRejected = x }
+        if let n = m.value("max_rejected"), let x = reader.number(n, key: "\(key).max_rejected", in: 0...1) {
+            options.maxRejected = x
+        }
         if let n = m.value("keep_rows"), let b = reader.bool(n, key: "\(key).keep_rows") { options.keepRows = b }
         if kind == .survey {
             parseSurveySettings(m, key: key, options: &options, columnMarks: &columnMarks)
         }
         if let kind, let resolvedPath {
-            checkHeader(kind: kind, options: options, path: resolvedPath, key: key, nameMark: nameMark, m: m, columnMarks: columnMarks)
+            checkHeader(
+                kind: kind, options: options, path: resolvedPath, key: key, nameMark: nameMark, m: m,
+                columnMarks: columnMarks)
         }
         // With errors the load fails anyway; the source is still returned so that later
         // sections (scales → indicator ids) do not report follow-on errors.
@@ -168,7 +193,10 @@ extension SpecParser {
         default: break
         }
         if let problem = SpecParser.datePatternProblem(text) {
-            reader.error(node.mark, "\(key): bad date format '\(text)': \(problem) (use iso, epoch_s, epoch_ms, or a pattern such as dd.MM.yyyy)")
+            reader.error(
+                node.mark,
+                "\(key): bad date format '\(text)': \(problem) (use iso, epoch_s, epoch_ms, or a pattern such as dd.MM.yyyy)"
+            )
             return nil
         }
         return .pattern(text)

@@ -92,7 +92,10 @@ struct SpecReader {
     mutating func number(_ node: Node, key: String, in range: ClosedRange<Double>) -> Double? {
         guard let x = number(node, key: key) else { return nil }
         guard range.contains(x) else {
-            error(node.mark, "\(key): expected a number from \(SpecReader.show(range.lowerBound)) to \(SpecReader.show(range.upperBound)), found '\(SpecReader.text(node))'")
+            error(
+                node.mark,
+                "\(key): expected a number from \(SpecReader.show(range.lowerBound)) to \(SpecReader.show(range.upperBound)), found '\(SpecReader.text(node))'"
+            )
             return nil
         }
         return x
@@ -123,7 +126,10 @@ struct SpecReader {
         guard let text = string(node, key: key) else { return nil }
         guard choices.contains(text) else {
             let list = choices.map { "'\($0)'" }.joined(separator: ", ")
-            error(node.mark, "\(key): unknown value '\(text)'\(EditDistance.hint(for: text, among: choices)) (expected one of \(list))")
+            error(
+                node.mark,
+                "\(key): unknown value '\(text)'\(EditDistance.hint(for: text, among: choices)) (expected one of \(list))"
+            )
             return nil
         }
         return text
@@ -182,7 +188,9 @@ struct SpecReader {
         }
         guard let lo = number(s[0], key: "\(key)[0]"), let hi = number(s[1], key: "\(key)[1]") else { return nil }
         guard lo < hi else {
-            error(node.mark, "\(key): the low end \(SpecReader.show(lo)) must be below the high end \(SpecReader.show(hi))")
+            error(
+                node.mark,
+                "\(key): the low end \(SpecReader.show(lo)) must be below the high end \(SpecReader.show(hi))")
             return nil
         }
         return lo...hi
