@@ -175,6 +175,28 @@ struct SpecLoaderTests {
         ])
     }
 
+    /// A fixed column the file also has: Ingest uses the fixed value, so say so.
+    @Test func fixedColumnShadowsTheFile() {
+        let yaml = """
+            pipeline: w
+            sources:
+              r: {kind: access_requests, path: requests.csv, fixed: {municipality: "0301"}}
+            indicators: [foi.*]
+            """
+        let warnings = SpecFixtures.diagnostics(yaml, severity: .warning)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("3:58: warning: sources.r.fixed.municipality: '") == true)
+        #expect(warnings.first?.hasSuffix("has a 'municipality' column too; it is ignored and the fixed value used") == true)
+    }
+
+    /// A pipeline file in Latin-1 is refused as a whole, before YAML parsing.
+    @Test func notUTF8() throws {
+        let error = try #require(throws: DiagnosticList.self) {
+            try PipelineLoader.load(path: SpecFixtures.folder + "/latin1.yaml")
+        }
+        #expect(error.diagnostics.map(\.message) == ["the pipeline file is not valid UTF-8 text"])
+    }
+
     @Test func unreadableFile() {
         #expect(throws: DiagnosticList.self) { try PipelineLoader.load(path: SpecFixtures.folder + "/no-such.yaml") }
     }

@@ -136,6 +136,16 @@ extension SpecParser {
                 "\(key): column '\(headerName)' (for \(canonical)) is not in the header of '\(file)'\(EditDistance.hint(for: headerName, among: header)) (header: \(shown))"
             )
         }
+        // Ingest reads a fixed column from the pipeline only, whatever the file holds.
+        if case .mapping(let fixed)? = m.value("fixed") {
+            for (k, _) in fixed {
+                guard let name = k.string, options.fixed[name] != nil, names.contains(name) else { continue }
+                reader.warning(
+                    k.mark,
+                    "\(key).fixed.\(name): '\(file)' has a '\(name)' column too; it is ignored and the fixed value used"
+                )
+            }
+        }
         let bound = Set(options.columns.keys).union(options.fixed.keys)
         for required in kind.requiredColumns where !bound.contains(required) && !names.contains(required) {
             reader.error(
