@@ -27,28 +27,22 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let spec = try PipelineLoader.load(path: file)
-                for warning in spec.warnings { printError(render(warning)) }
-                let n = spec.sources.count, m = spec.selectedIndicatorIDs.count
-                print("\(file): ok (\(n) \(n == 1 ? "source" : "sources"), \(m) \(m == 1 ? "indicator" : "indicators"))")
+                for warning in spec.warnings { writeError(warning.description) }
+                let n = spec.sources.count
+                let m = spec.selectedIndicatorIDs.count
+                print(
+                    "\(file): ok (\(n) \(n == 1 ? "source" : "sources"), \(m) \(m == 1 ? "indicator" : "indicators"))")
             } catch let list as DiagnosticList {
-                for diagnostic in list.diagnostics { printError(render(diagnostic)) }
+                for diagnostic in list.diagnostics { writeError(diagnostic.description) }
                 let errors = list.diagnostics.filter { $0.severity == .error }.count
-                printError("\(file): \(errors) \(errors == 1 ? "error" : "errors")")
+                writeError("\(file): \(errors) \(errors == 1 ? "error" : "errors")")
                 failed = true
             }
         }
         if failed { throw ExitCode(2) }
     }
 
-    /// `file:line:column: message`, with `warning: ` before a warning's message.
-    private func render(_ d: Diagnostic) -> String {
-        guard d.severity == .warning else { return d.description }
-        var w = d
-        w.message = "warning: " + d.message
-        return w.description
-    }
-
-    private func printError(_ line: String) {
+    private func writeError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

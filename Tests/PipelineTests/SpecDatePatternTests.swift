@@ -14,6 +14,7 @@ struct SpecDatePatternTests {
         ("dd.MM.dd.yyyy", "the day appears 2 times"),
         ("dMyyyy", "'d' and 'M' need a separator between them"),
         ("yyyyMd", "'yyyy' and 'M' need a separator between them"),
+        ("dd–MM–yyyy", "separators must be ASCII, found '–'"),
     ])
     func invalid(pattern: String, problem: String) {
         #expect(SpecParser.datePatternProblem(pattern) == problem)

@@ -46,10 +46,10 @@ struct SpecLoaderTests {
         var share = CustomIndicator(id: "publication.decision_open_share", source: "publications", measure: .share)
         share.of = "access == 'open'"
         share.filter = "record_type == 'decision'"
-        share.by = "channel"
+        share.by = "format"
         share.label = LocalizedText(nb: "Andel vedtak publisert åpent", en: "Decisions published openly")
-        var p75 = CustomIndicator(id: "foi.p75_days", source: "requests", measure: .quantile)
-        p75.of = "days"
+        var p75 = CustomIndicator(id: "survey.q01_p75", source: "survey", measure: .quantile)
+        p75.of = "q01"
         p75.p = 0.75
 
         var openness = CompositeDefinition(id: "openness", components: [
@@ -72,6 +72,7 @@ struct SpecLoaderTests {
         ])
         check.missing = .warn
         check.added = .fail
+        check.changedN = .fail
 
         let expected = PipelineSpec(
             name: "trondheim-steinkjer", title: "Åpen kommune – følgeevaluering", language: .en, path: path,
@@ -155,10 +156,10 @@ struct SpecLoaderTests {
         #expect(SpecFixtures.diagnostics(yaml, severity: .error) == [])
         let warnings = SpecFixtures.diagnostics(yaml, severity: .warning)
         #expect(warnings.count == 4)
-        #expect(warnings[0].hasPrefix("4:28: indicators[1]: 'foi.*' needs a source of kind access_requests"))
-        #expect(warnings[1].hasPrefix("9:53: composite[0].components[0].goalposts: ignored with normalisation 'minmax'"))
-        #expect(warnings[2].hasPrefix("11:13: check.baseline: no file at 'missing-baseline.csv' yet"))
-        #expect(warnings[3].hasPrefix("13:5: check.tolerance.nothing.*: 'nothing.*' matches no indicator"))
+        #expect(warnings[0].hasPrefix("4:28: warning: indicators[1]: 'foi.*' needs a source of kind access_requests"))
+        #expect(warnings[1].hasPrefix("9:53: warning: composite[0].components[0].goalposts: ignored with normalisation 'minmax'"))
+        #expect(warnings[2].hasPrefix("11:13: warning: check.baseline: no file at 'missing-baseline.csv' yet"))
+        #expect(warnings[3].hasPrefix("13:5: warning: check.tolerance.nothing.*: 'nothing.*' matches no indicator"))
     }
 
     /// `engagement.participants_per_1000` needs a population source too.
@@ -170,8 +171,30 @@ struct SpecLoaderTests {
             indicators: [engagement.participants_per_1000]
             """
         #expect(SpecFixtures.diagnostics(yaml, severity: .warning) == [
-            "4:14: indicators[0]: 'engagement.participants_per_1000' needs a source of kind population, and the pipeline has none"
+            "4:14: warning: indicators[0]: 'engagement.participants_per_1000' needs a source of kind population, and the pipeline has none"
         ])
+    }
+
+    /// A fixed column the file also has: Ingest uses the fixed value, so say so.
+    @Test func fixedColumnShadowsTheFile() {
+        let yaml = """
+            pipeline: w
+            sources:
+              r: {kind: access_requests, path: requests.csv, fixed: {municipality: "0301"}}
+            indicators: [foi.*]
+            """
+        let warnings = SpecFixtures.diagnostics(yaml, severity: .warning)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("3:58: warning: sources.r.fixed.municipality: '") == true)
+        #expect(warnings.first?.hasSuffix("has a 'municipality' column too; it is ignored and the fixed value used") == true)
+    }
+
+    /// A pipeline file in Latin-1 is refused as a whole, before YAML parsing.
+    @Test func notUTF8() throws {
+        let error = try #require(throws: DiagnosticList.self) {
+            try PipelineLoader.load(path: SpecFixtures.folder + "/latin1.yaml")
+        }
+        #expect(error.diagnostics.map(\.message) == ["the pipeline file is not valid UTF-8 text"])
     }
 
     @Test func unreadableFile() {

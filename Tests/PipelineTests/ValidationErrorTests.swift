@@ -230,6 +230,55 @@ let validationCases: [ValidationCase] = [
             fixed: {municipality: "5001", year: twenty}
         indicators: [survey.responses]
         """, expected: ["6:41: sources.survey.fixed.year: expected a number, found 'twenty'"]),
+    ValidationCase(name: "scale items mapped under columns are looked up by their header name", yaml: """
+        pipeline: t
+        sources:
+          survey:
+            kind: survey
+            path: survey.csv
+            columns: {year: aar, trust1: q01, trust2: q02x}
+            fixed: {municipality: "5001"}
+            scales:
+              trust: {items: [trust1, trust2]}
+        indicators: [survey.trust.index]
+        """, expected: ["6:47: sources.survey: column 'q02x' (for trust2) is not in the header of '"]),
+    ValidationCase(name: "decimal comma with a comma delimiter", yaml: """
+        pipeline: t
+        sources:
+          e:
+            kind: engagement
+            path: engagement.csv
+            delimiter: ","
+            decimal: ","
+        indicators: [engagement.participants]
+        """, expected: ["6:16: sources.e.delimiter: a decimal comma cannot be read from a comma-delimited file; declare ';' or tab"]),
+    ValidationCase(name: "decimal comma with a sniffed comma header", yaml: """
+        pipeline: t
+        sources:
+          e:
+            kind: engagement
+            path: engagement.csv
+            decimal: ","
+        indicators: [engagement.participants]
+        """, expected: ["6:14: sources.e.decimal: the header of '"]),
+    ValidationCase(name: "fixed value outside its closed set", yaml: """
+        pipeline: t
+        sources:
+          p:
+            kind: publications
+            path: publications.csv
+            fixed: {access: closed}
+        indicators: [publication.open_share]
+        """, expected: ["6:21: sources.p.fixed.access: 'closed' is not one of exempt, open, partial"]),
+    ValidationCase(name: "fixed year that is not a whole year", yaml: """
+        pipeline: t
+        sources:
+          survey:
+            kind: survey
+            path: survey.csv
+            fixed: {municipality: "5001", year: 2019.5}
+        indicators: [survey.responses]
+        """, expected: ["6:41: sources.survey.fixed.year: expected a whole year from 1 to 9999, found '2019.5'"]),
     ValidationCase(name: "survey-only key on another kind", yaml: """
         pipeline: t
         sources:
@@ -297,7 +346,33 @@ let validationCases: [ValidationCase] = [
             source: e
             measure: share
             p: 0.5
-        """, expected: ["6:5: custom[0]: measure 'share' needs 'of'", "9:5: custom[0]: 'p' applies only to measure 'quantile', not 'share'"]),
+        """, expected: ["6:5: custom[0]: share needs 'of' (the condition counted)", "9:8: custom[0].p: only quantile uses 'p'"]),
+    ValidationCase(name: "custom expression: unknown column inside a quoted expression", yaml: """
+        pipeline: t
+        sources:
+          p: {kind: publications, path: publications.csv}
+        indicators: [publication.open_share]
+        custom:
+          - id: publication.decision_open_share
+            source: p
+            measure: share
+            of: "acess == 'open'"
+            where: record_type == 'decision' and
+        """, expected: [
+            "9:10: custom[0].of: unknown column 'acess'; did you mean 'access'?",
+            "10:41: custom[0].where: expected a condition after 'and'",
+        ]),
+    ValidationCase(name: "custom column of the wrong type", yaml: """
+        pipeline: t
+        sources:
+          r: {kind: access_requests, path: requests.csv}
+        indicators: [foi.granted_share]
+        custom:
+          - {id: foi.mean_outcome, source: r, measure: mean, of: outcome, by: chanel}
+        """, expected: [
+            "6:58: custom[0].of: column 'outcome' holds text; mean needs a number column",
+            "6:71: custom[0].by: unknown column 'chanel'",
+        ]),
     ValidationCase(name: "duplicate custom id and a built-in id", yaml: """
         pipeline: t
         sources:
@@ -310,6 +385,41 @@ let validationCases: [ValidationCase] = [
         """, expected: [
             "7:10: custom[1].id: 'engagement.rows' is declared twice",
             "8:10: custom[2].id: 'engagement.gini' is a built-in indicator; choose another id",
+        ]),
+    ValidationCase(name: "custom id that is a scale's built-in id", yaml: """
+        pipeline: t
+        sources:
+          survey:
+            kind: survey
+            path: survey.csv
+            columns: {year: aar}
+            fixed: {municipality: "5001"}
+            scales:
+              trust: {items: [q01, q02]}
+        indicators: [survey.responses]
+        custom:
+          - {id: survey.trust.alpha, source: survey, measure: count}
+        """, expected: ["12:10: custom[0].id: 'survey.trust.alpha' is a built-in indicator; choose another id"]),
+    ValidationCase(name: "composite ids: invalid and repeated; a repeated component", yaml: """
+        pipeline: t
+        sources:
+          e: {kind: engagement, path: engagement.csv}
+        indicators: [engagement.participants]
+        composite:
+          - id: my-index
+            components:
+              - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+          - id: a
+            components:
+              - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+          - id: a
+            components: []
+        """, expected: [
+            "6:9: composite[0].id: 'my-index' becomes the indicator id composite.my-index; use letters, digits and '_' only",
+            "12:9: composite[1].components[1]: 'engagement.gini' is already a component of this index",
+            "13:9: composite[2].id: 'a' is declared twice",
+            "14:17: composite[2].components: at least one component is needed",
         ]),
     ValidationCase(name: "composite component that is not an indicator", yaml: """
         pipeline: t
@@ -401,6 +511,10 @@ let validationCases: [ValidationCase] = [
         indicators: [engagement.participants]
         """, expected: ["2:8: YAML alias '*n' is not allowed in a pipeline file; write the value out in full"]),
     ValidationCase(name: "empty file", yaml: "# nothing here\n", expected: ["1:1: the pipeline file is empty"]),
+    ValidationCase(name: "a list instead of a mapping", yaml: "- pipeline: t\n", expected: [
+        "1:1: the pipeline file: expected a mapping (key: value), found a list"
+    ]),
+    ValidationCase(name: "two documents", yaml: "pipeline: t\n---\npipeline: u\n", expected: ["2:1: YAML syntax error: but found another document"]),
 ]
 
 struct ValidationErrorTests {

@@ -33,7 +33,9 @@ public enum PipelineLoader {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw DiagnosticList([Diagnostic(SourceLocation(path: path), "cannot read the pipeline file: \(reason(error))")])
+            throw DiagnosticList([
+                Diagnostic(SourceLocation(path: path), "cannot read the pipeline file: \(reason(error))")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticList([Diagnostic(SourceLocation(path: path), "the pipeline file is not valid UTF-8 text")])
@@ -49,11 +51,12 @@ public enum PipelineLoader {
         let text = yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml
         let aliases = YAMLAliasScanner.aliases(in: text)
         if !aliases.isEmpty {
-            throw DiagnosticList(aliases.map {
-                Diagnostic(
-                    SourceLocation(path: path, line: $0.line, column: $0.column),
-                    "YAML alias '*\($0.name)' is not allowed in a pipeline file; write the value out in full")
-            })
+            throw DiagnosticList(
+                aliases.map {
+                    Diagnostic(
+                        SourceLocation(path: path, line: $0.line, column: $0.column),
+                        "YAML alias '*\($0.name)' is not allowed in a pipeline file; write the value out in full")
+                })
         }
         let root: Node?
         do {
@@ -94,7 +97,8 @@ public enum PipelineLoader {
             return at(mark, "YAML syntax error: \(problem)\(while_)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return at(context.mark, "duplicate key \(keys) in the same mapping (each source, key and id must be given once)")
+            return at(
+                context.mark, "duplicate key \(keys) in the same mapping (each source, key and id must be given once)")
         case .reader(let problem, _, _, _):
             return Diagnostic(SourceLocation(path: path), "cannot read the file as YAML: \(problem)")
         default:

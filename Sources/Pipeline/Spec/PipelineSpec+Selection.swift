@@ -2,8 +2,9 @@ import ApenCore
 
 extension PipelineSpec {
     /// Every indicator id this pipeline computes, in catalogue order: the built-in ids that
-    /// `indicators:` selects (ids or globs), then every declared custom indicator, then
-    /// `composite.<id>` and `composite.<id>.rank` for every composite.
+    /// `indicators:` selects (ids or globs) or that a composite uses as a component, then
+    /// every declared custom indicator, then `composite.<id>` and `composite.<id>.rank` for
+    /// every composite.
     ///
     /// Declared custom and composite indicators are always computed — declaring one is
     /// asking for it — so `indicators:` need not repeat them. (The per-component
@@ -19,7 +20,8 @@ extension PipelineSpec {
         let builtIn = PipelineLoader.knownIndicatorIDs(
             scales: scales.filter { seenScales.insert($0).inserted }, customIDs: [], compositeIDs: [])
         let globs = indicators.map(Glob.init)
-        var ids = builtIn.filter { id in globs.contains { $0.matches(id) } }
+        let components = Set(composites.flatMap { $0.components.map(\.indicator) })
+        var ids = builtIn.filter { id in components.contains(id) || globs.contains { $0.matches(id) } }
         ids += custom.map(\.id)
         for c in composites { ids += ["composite.\(c.id)", "composite.\(c.id).rank"] }
         return ids

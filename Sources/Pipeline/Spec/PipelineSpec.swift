@@ -30,7 +30,8 @@ public struct PipelineSpec: Sendable, Hashable {
     /// `check:` — the regression check against a baseline; `nil` when absent.
     public var check: CheckConfiguration?
     /// Problems found while loading that do not stop a run (an indicator family without
-    /// its source kind, goalposts that the normalisation ignores, …), in file order.
+    /// its source kind, goalposts that the normalisation ignores, …), in file order; each
+    /// message starts with `warning: `.
     public var warnings: [Diagnostic] = []
 
     public init(

@@ -11,7 +11,8 @@ enum EditDistance {
     /// The Levenshtein distance between `a` and `b`, compared by Unicode scalar.
     /// - Complexity: O(|a| × |b|).
     static func between(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var previous = Array(0...y.count)

@@ -21,7 +21,10 @@ extension SpecParser {
             var id = m.value("id").flatMap { reader.string($0, key: "\(key).id") }
             if let text = id, let mark = m.value("id")?.mark {
                 if !SpecParser.isPlainName(text, allowDot: false) || text.contains("-") {
-                    reader.error(mark, "\(key).id: '\(text)' becomes the indicator id composite.\(text); use letters, digits and '_' only")
+                    reader.error(
+                        mark,
+                        "\(key).id: '\(text)' becomes the indicator id composite.\(text); use letters, digits and '_' only"
+                    )
                     id = nil
                 } else if !seen.insert(text).inserted {
                     reader.error(mark, "\(key).id: '\(text)' is declared twice")
@@ -40,7 +43,8 @@ extension SpecParser {
                 var used = Set<String>()
                 for (j, c) in list.enumerated() {
                     let ckey = "\(key).components[\(j)]"
-                    guard let component = parseComponent(c, key: ckey, normalisation: normalisation, known: known) else { continue }
+                    guard let component = parseComponent(c, key: ckey, normalisation: normalisation, known: known)
+                    else { continue }
                     if !used.insert(component.indicator).inserted {
                         reader.error(c.mark, "\(ckey): '\(component.indicator)' is already a component of this index")
                         continue
@@ -61,14 +65,20 @@ extension SpecParser {
                 if x < 1 {
                     definition.delta = x
                 } else {
-                    reader.error(n.mark, "\(key).delta: must be below 1 (a weight of (1 − δ)·w must stay positive), found '\(SpecReader.text(n))'")
+                    reader.error(
+                        n.mark,
+                        "\(key).delta: must be below 1 (a weight of (1 − δ)·w must stay positive), found '\(SpecReader.text(n))'"
+                    )
                 }
             }
             if let n = m.value("seed") {
                 if case .scalar(let s) = n, let seed = UInt64(s.string) {
                     definition.seed = seed
                 } else {
-                    reader.error(n.mark, "\(key).seed: expected a whole number from 0 to 18446744073709551615, found \(SpecReader.describe(n))")
+                    reader.error(
+                        n.mark,
+                        "\(key).seed: expected a whole number from 0 to 18446744073709551615, found \(SpecReader.describe(n))"
+                    )
                 }
             }
             definition.label = m.value("label").flatMap { reader.localizedText($0, key: "\(key).label") }
@@ -77,7 +87,9 @@ extension SpecParser {
         return result
     }
 
-    mutating func parseComponent(_ node: Node, key: String, normalisation: CompositeDefinition.Normalisation, known: [String])
+    mutating func parseComponent(
+        _ node: Node, key: String, normalisation: CompositeDefinition.Normalisation, known: [String]
+    )
         -> CompositeDefinition.Component?
     {
         guard let m = reader.mapping(node, key: key, allowed: SpecParser.componentKeys) else { return nil }
@@ -86,7 +98,9 @@ extension SpecParser {
         }
         var indicator = m.value("indicator").flatMap { reader.string($0, key: "\(key).indicator") }
         if let text = indicator, !known.contains(text) {
-            reader.error(m.value("indicator")?.mark, "\(key).indicator: unknown indicator '\(text)'\(EditDistance.hint(for: text, among: known))")
+            reader.error(
+                m.value("indicator")?.mark,
+                "\(key).indicator: unknown indicator '\(text)'\(EditDistance.hint(for: text, among: known))")
             indicator = nil
         }
         var weight = 1.0
@@ -102,19 +116,22 @@ extension SpecParser {
             if d == 1 || d == -1 {
                 direction = d
             } else {
-                reader.error(n.mark, "\(key).direction: expected 1 (higher is better) or -1 (lower is better), found '\(d)'")
+                reader.error(
+                    n.mark, "\(key).direction: expected 1 (higher is better) or -1 (lower is better), found '\(d)'")
             }
         }
         var goalposts: ClosedRange<Double>?
         if let n = m.value("goalposts") {
             goalposts = reader.range(n, key: "\(key).goalposts")
             if normalisation != .goalposts {
-                reader.warning(m.keyMark("goalposts"), "\(key).goalposts: ignored with normalisation '\(normalisation.rawValue)'")
+                reader.warning(
+                    m.keyMark("goalposts"), "\(key).goalposts: ignored with normalisation '\(normalisation.rawValue)'")
             }
         } else if normalisation == .goalposts {
             reader.error(m.mark, "\(key): missing 'goalposts: [low, high]', needed by the goalposts normalisation")
         }
         guard let indicator, let direction else { return nil }
-        return CompositeDefinition.Component(indicator: indicator, weight: weight, direction: direction, goalposts: goalposts)
+        return CompositeDefinition.Component(
+            indicator: indicator, weight: weight, direction: direction, goalposts: goalposts)
     }
 }

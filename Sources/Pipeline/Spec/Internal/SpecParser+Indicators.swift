@@ -4,7 +4,9 @@ import Yams
 
 extension SpecParser {
     /// `indicators:` — ids or globs; an id must be known, a glob must match a known id.
-    mutating func parseIndicators(_ node: Node, known: [String], customIDs: Set<String>, sources: [SourceSpec]) -> [String] {
+    mutating func parseIndicators(_ node: Node, known: [String], customIDs: Set<String>, sources: [SourceSpec])
+        -> [String]
+    {
         guard let entries = reader.strings(node, key: "indicators", scalarAsList: true) else { return [] }
         let kinds = Set(sources.map(\.options.kind.rawValue))
         var result: [String] = []
@@ -30,7 +32,10 @@ extension SpecParser {
                 return absent.isEmpty ? nil : absent
             }
             if !builtIn.isEmpty, missing.count == builtIn.count, let first = missing.first {
-                reader.warning(entry.mark, "\(key): '\(entry.text)' needs a source of kind \(first.joined(separator: " and ")), and the pipeline has none")
+                reader.warning(
+                    entry.mark,
+                    "\(key): '\(entry.text)' needs a source of kind \(first.joined(separator: " and ")), and the pipeline has none"
+                )
             }
         }
         return result

@@ -4,7 +4,10 @@ import Ingest
 import Yams
 
 extension SpecParser {
-    static let sourceKeys = ["kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected", "keep_rows"]
+    static let sourceKeys = [
+        "kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected",
+        "keep_rows",
+    ]
     static let surveyKeys = ["likert", "missing", "scales", "design"]
 
     /// `sources:` — a mapping from source name to its settings, in file order.
@@ -14,7 +17,8 @@ extension SpecParser {
         var result: [SourceSpec] = []
         for entry in m.entries {
             guard SpecParser.isPlainName(entry.key, allowDot: false) else {
-                reader.error(entry.keyMark, "sources: the source name '\(entry.key)' must use letters, digits, '_' and '-' only")
+                reader.error(
+                    entry.keyMark, "sources: the source name '\(entry.key)' must use letters, digits, '_' and '-' only")
                 continue
             }
             if let source = parseSource(name: entry.key, nameMark: entry.keyMark, entry.value) { result.append(source) }
@@ -25,7 +29,9 @@ extension SpecParser {
     /// One source; `nil` when it has an error that leaves no usable settings.
     mutating func parseSource(name: String, nameMark: Mark?, _ node: Node) -> SourceSpec? {
         let key = "sources.\(name)"
-        guard let m = reader.mapping(node, key: key, allowed: SpecParser.sourceKeys + SpecParser.surveyKeys) else { return nil }
+        guard let m = reader.mapping(node, key: key, allowed: SpecParser.sourceKeys + SpecParser.surveyKeys) else {
+            return nil
+        }
         for required in ["kind", "path"] where !m.has(required) {
             reader.error(nameMark, "\(key): missing required key '\(required)'")
         }
@@ -34,7 +40,9 @@ extension SpecParser {
             .flatMap(SourceKind.init(rawValue:))
         if let kind, kind != .survey {
             for surveyKey in SpecParser.surveyKeys where m.has(surveyKey) {
-                reader.error(m.keyMark(surveyKey), "\(key): '\(surveyKey)' applies only to survey sources (this one is kind '\(kind.rawValue)')")
+                reader.error(
+                    m.keyMark(surveyKey),
+                    "\(key): '\(surveyKey)' applies only to survey sources (this one is kind '\(kind.rawValue)')")
             }
         }
         let resolvedPath = m.value("path").flatMap { parseSourcePath($0, key: "\(key).path") }
@@ -49,13 +57,26 @@ extension SpecParser {
         if let n = m.value("decimal"), let d = reader.choice(n, key: "\(key).decimal", among: [".", ","]) {
             options.decimalComma = d == ","
         }
-        if let n = m.value("date_format"), let f = parseDateFormat(n, key: "\(key).date_format") { options.dateFormat = f }
-        let canonical = kind.map { $0.requiredColumns + $0.optionalColumns }
+        if let n = m.value("date_format"), let f = parseDateFormat(n, key: "\(key).date_format") {
+            options.dateFormat = f
+        }
+        if options.decimalComma, options.delimiter == .byte(0x2C), let n = m.value("delimiter") {
+            reader.error(
+                n.mark,
+                "\(key).delimiter: a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+        }
+        // The columns a source can bind, in Ingest's order: required, survey items, optional.
+        let canonical = kind.map {
+            $0.requiredColumns + (kind == .survey ? SpecParser.rawScaleItems(m) : []) + $0.optionalColumns
+        }
         var columnMarks: [String: Mark?] = [:]
         if let n = m.value("columns"), let cm = reader.mapping(n, key: "\(key).columns", allowed: nil) {
             for e in cm.entries {
                 if let canonical, !canonical.contains(e.key) {
-                    reader.error(e.keyMark, "\(key).columns: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))")
+                    reader.error(
+                        e.keyMark,
+                        "\(key).columns: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))"
+                    )
                     continue
                 }
                 if let header = reader.string(e.value, key: "\(key).columns.\(e.key)") {
@@ -67,32 +88,71 @@ extension SpecParser {
         if let n = m.value("fixed"), let fm = reader.mapping(n, key: "\(key).fixed", allowed: nil) {
             for e in fm.entries {
                 if let canonical, !canonical.contains(e.key) {
-                    reader.error(e.keyMark, "\(key).fixed: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))")
+                    reader.error(
+                        e.keyMark,
+                        "\(key).fixed: '\(e.key)' is not a column of a \(kind!.rawValue) source\(EditDistance.hint(for: e.key, among: canonical)) (columns: \(canonical.joined(separator: ", ")))"
+                    )
                     continue
                 }
                 if options.columns[e.key] != nil {
-                    reader.error(e.keyMark, "\(key).fixed: '\(e.key)' is also mapped under columns; give it one way only")
+                    reader.error(
+                        e.keyMark, "\(key).fixed: '\(e.key)' is also mapped under columns; give it one way only")
                     continue
                 }
                 guard let value = reader.string(e.value, key: "\(key).fixed.\(e.key)") else { continue }
-                if kind?.columnType(e.key) == .number, SpecReader.parseNumber(value) == nil {
-                    reader.error(e.value.mark, "\(key).fixed.\(e.key): expected a number, found '\(value)'")
+                if let kind, let problem = SpecParser.fixedValueProblem(value, column: e.key, kind: kind) {
+                    reader.error(e.value.mark, "\(key).fixed.\(e.key): \(problem)")
                 }
                 options.fixed[e.key] = value  // kept even when bad, so the column does not also count as missing
             }
         }
-        if let n = m.value("max_rejected"), let x = reader.number(n, key: "\(key).max_rejected", in: 0...1) { options.maxRejected = x }
+        if let n = m.value("max_rejected"), let x = reader.number(n, key: "\(key).max_rejected", in: 0...1) {
+            options.maxRejected = x
+        }
         if let n = m.value("keep_rows"), let b = reader.bool(n, key: "\(key).keep_rows") { options.keepRows = b }
         if kind == .survey {
             parseSurveySettings(m, key: key, options: &options, columnMarks: &columnMarks)
         }
         if let kind, let resolvedPath {
-            checkHeader(kind: kind, options: options, path: resolvedPath, key: key, nameMark: nameMark, m: m, columnMarks: columnMarks)
+            checkHeader(
+                kind: kind, options: options, path: resolvedPath, key: key, nameMark: nameMark, m: m,
+                columnMarks: columnMarks)
         }
         // With errors the load fails anyway; the source is still returned so that later
         // sections (scales → indicator ids) do not report follow-on errors.
         guard kind != nil else { return nil }
         return SourceSpec(name: name, options: options)
+    }
+
+    /// The item names of a survey source's `scales:`, read without diagnostics (the scales
+    /// are checked in full later), so `columns:` and `fixed:` may name items as Ingest allows.
+    static func rawScaleItems(_ m: SpecMapping) -> [String] {
+        guard case .mapping(let scales)? = m.value("scales") else { return [] }
+        var items: [String] = []
+        for (_, scale) in scales {
+            guard case .mapping(let s) = scale, case .sequence(let list)? = s["items"] else { continue }
+            for case .scalar(let item) in list where !items.contains(item.string) { items.append(item.string) }
+        }
+        return items
+    }
+
+    /// Why a fixed value would not pass as a cell of its column, or `nil` (METHODS.md §1, §4,
+    /// §5, §7): numbers for number columns, a whole year in 1…9999, a positive population,
+    /// a value of the closed sets of `access` and `outcome`. Dates are left to Ingest, which
+    /// reads them with the source's date format.
+    static func fixedValueProblem(_ value: String, column: String, kind: SourceKind) -> String? {
+        if let allowed = kind.allowedValues(column), !allowed.contains(value) {
+            return "'\(value)' is not one of \(allowed.sorted().joined(separator: ", "))"
+        }
+        guard kind.columnType(column) == .number else { return nil }
+        guard let x = SpecReader.parseNumber(value) else { return "expected a number, found '\(value)'" }
+        if column == "year", x != x.rounded() || !(1...9999).contains(x) {
+            return "expected a whole year from 1 to 9999, found '\(value)'"
+        }
+        if column == "population" || column == "weight", x <= 0 {
+            return "expected a positive number, found '\(value)'"
+        }
+        return nil
     }
 
     /// The path resolved against the pipeline file's folder; an error when no file is there.
@@ -133,7 +193,10 @@ extension SpecParser {
         default: break
         }
         if let problem = SpecParser.datePatternProblem(text) {
-            reader.error(node.mark, "\(key): bad date format '\(text)': \(problem) (use iso, epoch_s, epoch_ms, or a pattern such as dd.MM.yyyy)")
+            reader.error(
+                node.mark,
+                "\(key): bad date format '\(text)': \(problem) (use iso, epoch_s, epoch_ms, or a pattern such as dd.MM.yyyy)"
+            )
             return nil
         }
         return .pattern(text)
@@ -149,11 +212,13 @@ extension SpecParser {
         var literalSince = true
         var chars = Array(pattern)[...]
         while let c = chars.first {
-            if c.isLetter {
+            if c.isASCII, c.isLetter {
                 let run = chars.prefix { $0 == c }
                 chars = chars.dropFirst(run.count)
                 fields.append((String(run), literalSince))
                 literalSince = false
+            } else if !c.isASCII {
+                return "separators must be ASCII, found '\(c)'"
             } else {
                 chars = chars.dropFirst()
                 literalSince = true

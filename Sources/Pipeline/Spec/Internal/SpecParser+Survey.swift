@@ -1,10 +1,13 @@
 import ApenCore
+import Foundation
 import Ingest
 import Yams
 
 extension SpecParser {
     /// `likert`, `missing`, `scales`, `design` of a survey source (METHODS.md §2).
-    mutating func parseSurveySettings(_ m: SpecMapping, key: String, options: inout IngestOptions, columnMarks: inout [String: Mark?]) {
+    mutating func parseSurveySettings(
+        _ m: SpecMapping, key: String, options: inout IngestOptions, columnMarks: inout [String: Mark?]
+    ) {
         var survey = SurveySettings()
         if let n = m.value("likert"), let r = reader.range(n, key: "\(key).likert") { survey.likert = r }
         if let n = m.value("missing"), let items = reader.list(n, key: "\(key).missing", scalarAsList: true) {
@@ -13,7 +16,10 @@ extension SpecParser {
                 guard let code = reader.number(item, key: "\(key).missing[\(i)]") else { continue }
                 // A code inside the Likert range would turn a valid answer into a missing one.
                 if survey.likert.contains(code) {
-                    reader.error(item.mark, "\(key).missing[\(i)]: the missing code \(SpecReader.show(code)) is inside the Likert range [\(SpecReader.show(survey.likert.lowerBound)), \(SpecReader.show(survey.likert.upperBound))]")
+                    reader.error(
+                        item.mark,
+                        "\(key).missing[\(i)]: the missing code \(SpecReader.show(code)) is inside the Likert range [\(SpecReader.show(survey.likert.lowerBound)), \(SpecReader.show(survey.likert.upperBound))]"
+                    )
                     continue
                 }
                 codes.append(code)
@@ -27,11 +33,17 @@ extension SpecParser {
                 }
             }
         }
-        if let n = m.value("design"), let dm = reader.mapping(n, key: "\(key).design", allowed: ["strata", "psu", "lonely_psu"]) {
+        if let n = m.value("design"),
+            let dm = reader.mapping(n, key: "\(key).design", allowed: ["strata", "psu", "lonely_psu"])
+        {
             for (designKey, canonical) in [("strata", "stratum"), ("psu", "psu")] {
-                guard let v = dm.value(designKey), let header = reader.string(v, key: "\(key).design.\(designKey)") else { continue }
+                guard let v = dm.value(designKey), let header = reader.string(v, key: "\(key).design.\(designKey)")
+                else { continue }
                 if let mapped = options.columns[canonical], mapped != header {
-                    reader.error(v.mark, "\(key).design.\(designKey): '\(header)' differs from columns.\(canonical) '\(mapped)'; give it one way only")
+                    reader.error(
+                        v.mark,
+                        "\(key).design.\(designKey): '\(header)' differs from columns.\(canonical) '\(mapped)'; give it one way only"
+                    )
                     continue
                 }
                 options.columns[canonical] = header
@@ -52,7 +64,10 @@ extension SpecParser {
     /// One scale: `{items: [...], reverse: [...]}`; the name becomes part of indicator ids.
     mutating func parseScale(name: String, nameMark: Mark?, _ node: Node, key: String) -> ScaleSpec? {
         guard SpecParser.isPlainName(name, allowDot: false) else {
-            reader.error(nameMark, "\(key): the scale name '\(name)' becomes part of indicator ids (survey.\(name).index); use letters, digits, '_' and '-' only")
+            reader.error(
+                nameMark,
+                "\(key): the scale name '\(name)' becomes part of indicator ids (survey.\(name).index); use letters, digits, '_' and '-' only"
+            )
             return nil
         }
         guard let m = reader.mapping(node, key: key, allowed: ["items", "reverse"]) else { return nil }
@@ -72,7 +87,10 @@ extension SpecParser {
                 if seen.contains(r.text) {
                     reverse.append(r.text)
                 } else {
-                    reader.error(r.mark, "\(key).reverse: '\(r.text)' is not one of the scale's items\(EditDistance.hint(for: r.text, among: items.map(\.text)))")
+                    reader.error(
+                        r.mark,
+                        "\(key).reverse: '\(r.text)' is not one of the scale's items\(EditDistance.hint(for: r.text, among: items.map(\.text)))"
+                    )
                 }
             }
         }
@@ -80,39 +98,72 @@ extension SpecParser {
     }
 
     /// Checks the names a source uses against its file's header line: mapped columns,
-    /// required columns (in the header, mapped, or fixed), scale items, design columns.
+    /// required columns (in the header, mapped, or fixed), scale items (by their mapped
+    /// header name, else their own), and a decimal comma in a comma-separated header.
     mutating func checkHeader(
         kind: SourceKind, options: IngestOptions, path file: String, key: String, nameMark: Mark?, m: SpecMapping,
         columnMarks: [String: Mark?]
     ) {
-        let header: [String]
+        let line: String
         do {
-            header = try HeaderLine.read(path: file, delimiter: options.delimiter, encoding: options.encoding)
+            line = try HeaderLine.line(path: file, encoding: options.encoding)
         } catch {
             reader.error(m.value("path")?.mark, "\(key).path: cannot read '\(file)': \(PipelineLoader.reason(error))")
             return
         }
-        let names = Set(header)
-        let shown = header.count > 30 ? header.prefix(30).joined(separator: ", ") + ", …" : header.joined(separator: ", ")
-        if header == [""] {
+        if line.trimmingCharacters(in: .whitespaces).isEmpty {
             reader.error(m.value("path")?.mark, "\(key).path: '\(file)' has no header line")
             return
         }
-        for (canonical, headerName) in options.columns.sorted(by: { $0.key < $1.key }) where !names.contains(headerName) {
-            reader.error(columnMarks[canonical] ?? nil, "\(key): column '\(headerName)' (for \(canonical)) is not in the header of '\(file)'\(EditDistance.hint(for: headerName, among: header)) (header: \(shown))")
+        if options.decimalComma, options.delimiter == .sniff {
+            let counts = HeaderLine.sniff(line, decimalComma: true)
+            if counts.commas > 0, counts.semicolons == 0, counts.tabs == 0 {
+                reader.error(
+                    m.value("decimal")?.mark,
+                    "\(key).decimal: the header of '\(file)' is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter"
+                )
+                return
+            }
         }
-        let mapped = Set(options.columns.keys)
-        for required in kind.requiredColumns
-        where !mapped.contains(required) && options.fixed[required] == nil && !names.contains(required) {
-            reader.error(nameMark, "\(key): required column '\(required)' is not in the header of '\(file)', not mapped under columns and not fixed (header: \(shown))")
+        let header = HeaderLine.split(line, delimiter: options.delimiter, decimalComma: options.decimalComma)
+        let names = Set(header)
+        let shown =
+            header.count > 30 ? header.prefix(30).joined(separator: ", ") + ", …" : header.joined(separator: ", ")
+        for (canonical, headerName) in options.columns.sorted(by: { $0.key < $1.key }) where !names.contains(headerName)
+        {
+            reader.error(
+                columnMarks[canonical] ?? nil,
+                "\(key): column '\(headerName)' (for \(canonical)) is not in the header of '\(file)'\(EditDistance.hint(for: headerName, among: header)) (header: \(shown))"
+            )
         }
-        if kind == .survey, let scalesNode = m.value("scales"), case .mapping(let scales) = scalesNode {
-            for (scaleKey, scaleNode) in scales {
-                guard case .mapping(let scale) = scaleNode, let itemsNode = scale["items"], case .sequence(let items) = itemsNode else { continue }
-                for item in items {
-                    guard case .scalar(let s) = item, !names.contains(s.string), !SpecReader.isNull(s) else { continue }
-                    reader.error(item.mark, "\(key).scales.\(scaleKey.string ?? ""): item '\(s.string)' is not a column of '\(file)'\(EditDistance.hint(for: s.string, among: header)) (header: \(shown))")
-                }
+        // Ingest reads a fixed column from the pipeline only, whatever the file holds.
+        if case .mapping(let fixed)? = m.value("fixed") {
+            for (k, _) in fixed {
+                guard let name = k.string, options.fixed[name] != nil, names.contains(name) else { continue }
+                reader.warning(
+                    k.mark,
+                    "\(key).fixed.\(name): '\(file)' has a '\(name)' column too; it is ignored and the fixed value used"
+                )
+            }
+        }
+        let bound = Set(options.columns.keys).union(options.fixed.keys)
+        for required in kind.requiredColumns where !bound.contains(required) && !names.contains(required) {
+            reader.error(
+                nameMark,
+                "\(key): required column '\(required)' is not in the header of '\(file)', not mapped under columns and not fixed (header: \(shown))"
+            )
+        }
+        guard kind == .survey, case .mapping(let scales)? = m.value("scales") else { return }
+        for (scaleKey, scaleNode) in scales {
+            guard case .mapping(let scale) = scaleNode, case .sequence(let items)? = scale["items"] else { continue }
+            for item in items {
+                guard case .scalar(let s) = item, !SpecReader.isNull(s), !bound.contains(s.string),
+                    !names.contains(s.string)
+                else { continue }
+                reader.error(
+                    item.mark,
+                    "\(key).scales.\(scaleKey.string ?? ""): item '\(s.string)' is not a column of '\(file)'\(EditDistance.hint(for: s.string, among: header)) (header: \(shown))"
+                )
             }
         }
     }

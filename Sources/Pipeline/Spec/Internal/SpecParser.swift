@@ -13,7 +13,9 @@ struct SpecParser {
     /// The pipeline file's path, as given; relative paths in the file resolve against its folder.
     let path: String
 
-    static let topLevelKeys = ["pipeline", "title", "language", "sources", "indicators", "custom", "composite", "report", "check"]
+    static let topLevelKeys = [
+        "pipeline", "title", "language", "sources", "indicators", "custom", "composite", "report", "check",
+    ]
 
     init(path: String) {
         self.path = path
@@ -23,7 +25,9 @@ struct SpecParser {
     /// The spec, or `nil` when a required part could not be read (the errors say why).
     mutating func parse(_ root: Node?) -> PipelineSpec? {
         guard let root, !SpecReader.isNull(root) else {
-            reader.error(line: 1, column: 1, "the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'")
+            reader.error(
+                line: 1, column: 1,
+                "the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'")
             return nil
         }
         guard let top = reader.mapping(root, key: "", allowed: SpecParser.topLevelKeys) else { return nil }
@@ -33,17 +37,23 @@ struct SpecParser {
 
         let name = top.value("pipeline").flatMap { parseName($0) }
         let title = top.value("title").flatMap { reader.string($0, key: "title") }
-        let language = top.value("language").flatMap { reader.choice($0, key: "language", among: Language.allCases.map(\.rawValue)) }
+        let language = top.value("language").flatMap {
+            reader.choice($0, key: "language", among: Language.allCases.map(\.rawValue))
+        }
         let sources = top.value("sources").map { parseSources($0) } ?? []
         var sourceNames: [String] = []
         if case .mapping(let m)? = top.value("sources") { sourceNames = m.keys.compactMap(\.string) }
-        let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames) } ?? []
+        let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames, sources: sources) } ?? []
         let scales = sources.flatMap { $0.options.kind == .survey ? $0.options.survey.scales.map(\.name) : [] }
-        let builtInAndCustom = PipelineLoader.knownIndicatorIDs(scales: unique(scales), customIDs: custom.map(\.id), compositeIDs: [])
+        let builtInAndCustom = PipelineLoader.knownIndicatorIDs(
+            scales: unique(scales), customIDs: custom.map(\.id), compositeIDs: [])
         let composites = top.value("composite").map { parseComposites($0, known: builtInAndCustom) } ?? []
         let known = PipelineLoader.knownIndicatorIDs(
             scales: unique(scales), customIDs: custom.map(\.id), compositeIDs: composites.map(\.id))
-        let indicators = top.value("indicators").map { parseIndicators($0, known: known, customIDs: Set(custom.map(\.id)), sources: sources) } ?? []
+        let indicators =
+            top.value("indicators").map {
+                parseIndicators($0, known: known, customIDs: Set(custom.map(\.id)), sources: sources)
+            } ?? []
         let report = top.value("report").map { parseReport($0) } ?? ReportOptions()
         let check = top.value("check").flatMap { parseCheck($0, known: known) }
 
@@ -58,7 +68,9 @@ struct SpecParser {
     mutating func parseName(_ node: Node) -> String? {
         guard let name = reader.string(node, key: "pipeline") else { return nil }
         guard SpecParser.isPlainName(name, allowDot: true), name != ".", name != ".." else {
-            reader.error(node.mark, "pipeline: the name is used as a folder name; use letters, digits, '.', '_' and '-' (found '\(name)')")
+            reader.error(
+                node.mark,
+                "pipeline: the name is used as a folder name; use letters, digits, '.', '_' and '-' (found '\(name)')")
             return nil
         }
         return name

@@ -30,8 +30,15 @@ struct SpecReader {
         diagnostics.append(Diagnostic(SourceLocation(path: path, line: line, column: column), message))
     }
 
+    /// A diagnostic built elsewhere (e.g. from another module's finding).
+    mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// A warning; its message starts with `warning: ` so that every renderer of the
+    /// diagnostic (`file:line:column: warning: …`) tells it from an error.
     mutating func warning(_ mark: Mark?, _ message: String) {
-        diagnostics.append(Diagnostic(location(mark), message, severity: .warning))
+        diagnostics.append(Diagnostic(location(mark), "warning: " + message, severity: .warning))
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
@@ -85,7 +92,10 @@ struct SpecReader {
     mutating func number(_ node: Node, key: String, in range: ClosedRange<Double>) -> Double? {
         guard let x = number(node, key: key) else { return nil }
         guard range.contains(x) else {
-            error(node.mark, "\(key): expected a number from \(SpecReader.show(range.lowerBound)) to \(SpecReader.show(range.upperBound)), found '\(SpecReader.text(node))'")
+            error(
+                node.mark,
+                "\(key): expected a number from \(SpecReader.show(range.lowerBound)) to \(SpecReader.show(range.upperBound)), found '\(SpecReader.text(node))'"
+            )
             return nil
         }
         return x
@@ -116,7 +126,10 @@ struct SpecReader {
         guard let text = string(node, key: key) else { return nil }
         guard choices.contains(text) else {
             let list = choices.map { "'\($0)'" }.joined(separator: ", ")
-            error(node.mark, "\(key): unknown value '\(text)'\(EditDistance.hint(for: text, among: choices)) (expected one of \(list))")
+            error(
+                node.mark,
+                "\(key): unknown value '\(text)'\(EditDistance.hint(for: text, among: choices)) (expected one of \(list))"
+            )
             return nil
         }
         return text
@@ -128,7 +141,8 @@ struct SpecReader {
     /// with a did-you-mean among `allowed` (pass `nil` to accept any key).
     mutating func mapping(_ node: Node, key: String, allowed: [String]?) -> SpecMapping? {
         guard case .mapping(let m) = node else {
-            error(node.mark, "\(key): expected a mapping (key: value), found \(SpecReader.describe(node))")
+            let what = key.isEmpty ? "the pipeline file" : key
+            error(node.mark, "\(what): expected a mapping (key: value), found \(SpecReader.describe(node))")
             return nil
         }
         var entries: [SpecMapping.Entry] = []
@@ -174,7 +188,9 @@ struct SpecReader {
         }
         guard let lo = number(s[0], key: "\(key)[0]"), let hi = number(s[1], key: "\(key)[1]") else { return nil }
         guard lo < hi else {
-            error(node.mark, "\(key): the low end \(SpecReader.show(lo)) must be below the high end \(SpecReader.show(hi))")
+            error(
+                node.mark,
+                "\(key): the low end \(SpecReader.show(lo)) must be below the high end \(SpecReader.show(hi))")
             return nil
         }
         return lo...hi

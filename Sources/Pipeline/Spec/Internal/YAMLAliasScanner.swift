@@ -57,13 +57,19 @@ enum YAMLAliasScanner {
                 let nextIsBlank = next == nil || next == " " || next == "\t"
                 switch quote {
                 case .double:
-                    if c == "\\" { i += 2; continue scan }
+                    if c == "\\" {
+                        i += 2
+                        continue scan
+                    }
                     if c == "\"" { quote = .none }
                     i += 1
                     continue scan
                 case .single:
                     if c == "'" {
-                        if next == "'" { i += 2; continue scan }
+                        if next == "'" {
+                            i += 2
+                            continue scan
+                        }
                         quote = .none
                     }
                     i += 1
