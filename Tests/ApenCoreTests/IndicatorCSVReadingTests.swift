@@ -38,7 +38,8 @@ struct IndicatorCSVReadingTests {
             IndicatorRow(indicator: "custom.by_channel", municipality: "5001", year: 2022, breakdown: "web", value: 0.5, n: 10),
             IndicatorRow(indicator: "custom.by_channel", municipality: "5001", year: 2022, breakdown: "", value: 0.25, n: 20),
         ]
-        let back = try IndicatorCSV.parse(text: IndicatorCSV.render(rows), path: "r.csv")
+        let rendered = IndicatorCSV.render(rows)
+        let back = try IndicatorCSV.parse(text: rendered, path: "r.csv")
         #expect(back == rows.canonicallySorted())
     }
 
@@ -107,6 +108,83 @@ struct IndicatorCSVReadingTests {
         } throws: { error in
             let d = error as? Diagnostic
             return d?.location.path == missing && d?.message.hasPrefix("cannot read the file") == true
+        }
+    }
+}
+
+extension IndicatorCSVReadingTests {
+    /// SplitMix64 (Steele, Lea & Flood 2014), so the random round trip is the same on every run.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// `IndicatorCSV.quote` tests Characters, and "\r\n" is one Character equal to neither "\r" nor
+    /// "\n", so a field holding a CRLF and nothing else special is written unquoted and the file
+    /// breaks. The fix belongs in IndicatorCSV.swift (test the UTF-8 bytes); when it lands this
+    /// known issue stops reproducing and the test asks to be updated.
+    @Test func crlfAloneIsNotQuotedByRender() {
+        let row = IndicatorRow(indicator: "a", municipality: "5001", year: 2020, breakdown: "web\r\nmail", value: 1, n: 1)
+        withKnownIssue("IndicatorCSV.quote misses the \"\\r\\n\" Character") { () throws in
+            #expect(try IndicatorCSV.parse(text: IndicatorCSV.render([row]), path: "r.csv") == [row])
+        }
+    }
+
+    /// The reader ignores blanks around unquoted fields (as the brief asks), so `render` must quote
+    /// a text with a leading or trailing space or tab for read ∘ render to stay exact; it does not yet.
+    @Test func edgeBlanksAreNotQuotedByRender() {
+        let row = IndicatorRow(indicator: "a", municipality: "5001", year: 2020, breakdown: " web", value: 1, n: 1)
+        withKnownIssue("IndicatorCSV.quote does not quote leading/trailing blanks") { () throws in
+            #expect(try IndicatorCSV.parse(text: IndicatorCSV.render([row]), path: "r.csv") == [row])
+        }
+    }
+
+    /// 2,000 random rows with awkward text (commas, quotes, CR/LF, spaces inside quotes, æøå, emoji)
+    /// and awkward doubles (random bit patterns): read ∘ render is the identity, bit for bit.
+    @Test func randomRowsRoundTrip() throws {
+        var g = SplitMix64(state: 20261130)
+        // "\r\n" comes with a comma: `render` does not yet quote a field whose only special
+        // character is a CRLF (see crlfAloneIsNotQuotedByRender).
+        let alphabet: [String] = ["a", "Z", "0", ",", "\"", "\n", "\r\n,", " ", "\t", "ø", "Å", "🙂", ".", "_", "-"]
+        func text(_ min: Int) -> String {
+            let n = Int.random(in: min...8, using: &g)
+            var s = (0..<n).map { _ in alphabet.randomElement(using: &g)! }.joined()
+            // Unquoted fields are trimmed, and render quotes only when needed: a value whose
+            // edges are blank would not survive, so keep edges non-blank (as ids and codes are).
+            while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+            while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+            return s.isEmpty && min > 0 ? "x" : s
+        }
+        func double() -> Double {
+            while true {
+                let d = Double(bitPattern: g.next())
+                if d.isFinite { return d }
+            }
+        }
+        var seen = Set<String>()
+        var rows: [IndicatorRow] = []
+        while rows.count < 2000 {
+            let r = IndicatorRow(
+                indicator: text(1), municipality: text(1), year: Int.random(in: 1900...2100, using: &g),
+                breakdown: Bool.random(using: &g) ? "" : text(0), value: double(), n: Int.random(in: 0...1_000_000, using: &g),
+                se: Bool.random(using: &g) ? nil : double(), ciLow: Bool.random(using: &g) ? nil : double(),
+                ciHigh: Bool.random(using: &g) ? nil : double())
+            guard seen.insert("\(r.indicator)\u{0}\(r.municipality)\u{0}\(r.year)\u{0}\(r.breakdown)").inserted else { continue }
+            rows.append(r)
+        }
+        let rendered = IndicatorCSV.render(rows)
+        let back = try IndicatorCSV.parse(text: rendered, path: "r.csv")
+        let sorted = rows.canonicallySorted()
+        #expect(back.count == sorted.count)
+        for (a, b) in zip(back, sorted) {
+            #expect(a == b)
+            #expect(a.value.bitPattern == b.value.bitPattern || a.value == 0)
         }
     }
 }
