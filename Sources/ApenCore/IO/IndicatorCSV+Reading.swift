@@ -52,7 +52,8 @@ extension IndicatorCSV {
     public static func parse(text: String, path: String) throws -> [IndicatorRow] {
         var reader = _IndicatorCSVRecordReader(text: text, path: path)
         guard try reader.next() else {
-            throw Diagnostic(SourceLocation(path: path, line: 1), "empty file: expected the header \(expectedHeaderText)")
+            throw Diagnostic(
+                SourceLocation(path: path, line: 1), "empty file: expected the header \(expectedHeaderText)")
         }
         var columns = try _IndicatorCSVColumns(reader.fields.map(reader.text), path: path, line: reader.line)
         var rows: [IndicatorRow] = []
@@ -141,7 +142,8 @@ struct _IndicatorCSVColumns {
         guard absent.isEmpty else {
             throw Diagnostic(
                 SourceLocation(path: path, line: line),
-                "the header lacks \(absent.map { "'\($0)'" }.joined(separator: ", ")) (found: \(names.joined(separator: ",")))")
+                "the header lacks \(absent.map { "'\($0)'" }.joined(separator: ", ")) (found: \(names.joined(separator: ",")))"
+            )
         }
     }
 

@@ -56,19 +56,23 @@ public enum CheckCommands {
         do {
             baseline = try IndicatorCSV.read(path: configuration.baseline)
         } catch {
-            return .unusable(reason: "cannot use the baseline: \(error)"
-                + (FileExists.at(configuration.baseline) ? "" : " (create it with 'apen baseline \(pipelineFile)')"))
+            return .unusable(
+                reason: "cannot use the baseline: \(error)"
+                    + (FileExists.at(configuration.baseline) ? "" : " (create it with 'apen baseline \(pipelineFile)')")
+            )
         }
         let current: [IndicatorRow]
         do {
-            current = try resultsPath.map(IndicatorCSV.read(path:)) ?? provider.currentResults(pipelineFile: pipelineFile)
+            current =
+                try resultsPath.map(IndicatorCSV.read(path:)) ?? provider.currentResults(pipelineFile: pipelineFile)
         } catch {
             return .unusable(reason: "cannot get the new results: \(error)")
         }
         do {
-            return CheckOutcome(try CheckReport.compare(
-                baseline: baseline, current: current, configuration: configuration,
-                baselineName: configuration.baseline, currentName: resultsPath ?? "results of \(pipelineFile)"))
+            return CheckOutcome(
+                try CheckReport.compare(
+                    baseline: baseline, current: current, configuration: configuration,
+                    baselineName: configuration.baseline, currentName: resultsPath ?? "results of \(pipelineFile)"))
         } catch {
             return .unusable(reason: "\(error)")
         }

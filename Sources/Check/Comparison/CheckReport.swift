@@ -48,8 +48,10 @@ public struct CheckReport: Sendable, Hashable {
         let breakdown = ranks(rows.map(\.key.breakdown))
         let verdictRank: [Verdict: Int] = [.fail: 0, .warn: 1, .ok: 2]
         let keys = rows.map { r in
-            (verdictRank[r.verdict]!, indicator[r.key.indicator]!, municipality[r.key.municipality]!, r.key.year,
-             breakdown[r.key.breakdown]!)
+            (
+                verdictRank[r.verdict]!, indicator[r.key.indicator]!, municipality[r.key.municipality]!, r.key.year,
+                breakdown[r.key.breakdown]!
+            )
         }
         return rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
     }
@@ -97,8 +99,10 @@ public struct CheckReport: Sendable, Hashable {
                 guard addedKeys.insert(key).inserted else {
                     throw Diagnostic(SourceLocation(path: currentName), "duplicate row \(key)")
                 }
-                rows.append(RowComparison(
-                    key: key, baseline: nil, current: c, tolerance: t, status: .added, verdict: Verdict(configuration.added)))
+                rows.append(
+                    RowComparison(
+                        key: key, baseline: nil, current: c, tolerance: t, status: .added,
+                        verdict: Verdict(configuration.added)))
                 continue
             }
             guard !matched[i] else { throw Diagnostic(SourceLocation(path: currentName), "duplicate row \(key)") }
@@ -113,13 +117,15 @@ public struct CheckReport: Sendable, Hashable {
             } else {
                 (status, verdict) = (.ok, .ok)
             }
-            rows.append(RowComparison(key: key, baseline: b, current: c, tolerance: t, status: status, verdict: verdict))
+            rows.append(
+                RowComparison(key: key, baseline: b, current: c, tolerance: t, status: status, verdict: verdict))
         }
         for (i, b) in baseline.enumerated() where !matched[i] {
             let key = RowKey(b)
-            rows.append(RowComparison(
-                key: key, baseline: b, current: nil, tolerance: tolerance(key.indicator), status: .missing,
-                verdict: Verdict(configuration.missing)))
+            rows.append(
+                RowComparison(
+                    key: key, baseline: b, current: nil, tolerance: tolerance(key.indicator), status: .missing,
+                    verdict: Verdict(configuration.missing)))
         }
         return CheckReport(rows: rows)
     }

@@ -18,8 +18,9 @@ extension CheckReport {
     public func rendered(as format: OutputFormat, all: Bool, title: String = "Åpen check") -> String {
         switch format {
         case .text: textTable(all: all) + summaryLine + "\n"
-        case .md: "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n" + markdownTable(all: all)
-            + "**\(summary.line)** — \(summary.verdictText)\n"
+        case .md:
+            "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n" + markdownTable(all: all)
+                + "**\(summary.line)** — \(summary.verdictText)\n"
         case .json: json(all: all, extra: []) + "\n"
         }
     }

@@ -21,7 +21,8 @@ extension RunDiff {
         inputs.map { c in
             switch c.kind {
             case .changed:
-                let b = c.before!, a = c.after!
+                let b = c.before!
+                let a = c.after!
                 var s = "\(c.source): changed"
                 if b.path != a.path { s += ", path \(b.path) → \(a.path)" } else { s += ", \(a.path)" }
                 if b.sha256 != a.sha256 { s += ", sha256 \(short(b.sha256)) → \(short(a.sha256))" }
@@ -56,15 +57,23 @@ extension RunDiff {
 
     private func markdown(all: Bool) -> String {
         var s = "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + _Cells.markdown(heading) + "\n\n"
-        s += "**Inputs:**" + (inputs.isEmpty ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
-        s += "\n**Stages:**" + (stages.isEmpty ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s +=
+            "**Inputs:**"
+            + (inputs.isEmpty
+                ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s +=
+            "\n**Stages:**"
+            + (stages.isEmpty
+                ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
         s += "\n" + results.markdownTable(all: all)
         return s + "**\(results.summary.line)** — runs \(verdict)\n"
     }
 
     private func json(all: Bool) -> String {
         func run(_ r: Run) -> String {
-            _JSON.object([("id", String(r.id)), ("pipeline", _JSON.string(r.pipeline)), ("started", _JSON.string(r.started))])
+            _JSON.object([
+                ("id", String(r.id)), ("pipeline", _JSON.string(r.pipeline)), ("started", _JSON.string(r.started)),
+            ])
         }
         func input(_ i: RunSnapshot.Input?) -> String {
             guard let i else { return "null" }
