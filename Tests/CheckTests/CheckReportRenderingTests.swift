@@ -117,3 +117,22 @@ struct CheckReportRenderingTests {
         #expect(r.rendered(as: .md, all: false).contains("| a\\|b\\*c | x\\_y | 2020 |"))
     }
 }
+
+extension CheckReportRenderingTests {
+    @Test func maxRowsKeepsTheWorstRowsAndCountsTheRest() throws {
+        let md = try Self.report().rendered(as: .md, all: false, title: "t", maxRows: 2)
+        let golden = try Self.fixture("check-golden.md").split(separator: "\n", omittingEmptySubsequences: false)
+        // The golden table's header, rule and first two rows (the two failures), then the note.
+        let expected =
+            "### t — failed\n\n" + golden[2...5].joined(separator: "\n") + "\n\n… 2 more rows not shown\n\n"
+            + "**6 checked, 1 drifted, 1 missing, 1 added, 1 n changed** — failed: 2 failures, 2 warnings\n"
+        #expect(md == expected)
+        let text = try Self.report().rendered(as: .text, all: true, maxRows: 5)
+        #expect(text.contains("\n… 1 more row not shown\n\n6 checked"))
+        #expect(try Self.report().rendered(as: .text, all: false, maxRows: 0).hasPrefix("… 4 more rows not shown\n\n"))
+        // JSON ignores the limit.
+        #expect(try Self.report().rendered(as: .json, all: true, maxRows: 1) == Self.report().rendered(as: .json, all: true))
+        // A limit above the row count changes nothing.
+        #expect(try Self.report().rendered(as: .md, all: false, maxRows: 4) == Self.report().rendered(as: .md, all: false))
+    }
+}

@@ -20,7 +20,7 @@ public enum CheckCommands {
     /// an invalid pipeline, a failed run) — the reason goes to standard error.
     public static func check(
         pipelineFile: String, resultsPath: String? = nil, baselinePath: String? = nil,
-        format: OutputFormat = .text, all: Bool = false, provider: any ResultsProvider
+        format: OutputFormat = .text, all: Bool = false, maxRows: Int? = nil, provider: any ResultsProvider
     ) -> CommandOutput {
         let outcome = checkOutcome(
             pipelineFile: pipelineFile, resultsPath: resultsPath, baselinePath: baselinePath, provider: provider)
@@ -29,7 +29,7 @@ public enum CheckCommands {
             return .unusable(reason)
         case .passed(let report), .failed(let report):
             return CommandOutput(
-                stdout: report.rendered(as: format, all: all, title: "Åpen check: \(pipelineFile)"),
+                stdout: report.rendered(as: format, all: all, title: "Åpen check: \(pipelineFile)", maxRows: maxRows),
                 exitCode: outcome.exitCode)
         }
     }
@@ -121,7 +121,7 @@ public enum CheckCommands {
     /// 1 when they differ (as `diff(1)`), 2 for a bad run reference or a run that is not there.
     public static func diff(
         _ a: String, _ b: String, pipeline: String? = nil, format: OutputFormat = .text, all: Bool = false,
-        provider: any ResultsProvider
+        maxRows: Int? = nil, provider: any ResultsProvider
     ) -> CommandOutput {
         var refs: [RunReference] = []
         for text in [a, b] {
@@ -133,7 +133,7 @@ public enum CheckCommands {
         do {
             let diff = try RunDiff.compare(
                 from: provider.run(refs[0], pipeline: pipeline), to: provider.run(refs[1], pipeline: pipeline))
-            return CommandOutput(stdout: diff.rendered(as: format, all: all), exitCode: diff.exitCode)
+            return CommandOutput(stdout: diff.rendered(as: format, all: all, maxRows: maxRows), exitCode: diff.exitCode)
         } catch {
             return .unusable("\(error)")
         }
