@@ -131,8 +131,11 @@ extension CheckReportRenderingTests {
         #expect(text.contains("\n… 1 more row not shown\n\n6 checked"))
         #expect(try Self.report().rendered(as: .text, all: false, maxRows: 0).hasPrefix("… 4 more rows not shown\n\n"))
         // JSON ignores the limit.
-        #expect(try Self.report().rendered(as: .json, all: true, maxRows: 1) == Self.report().rendered(as: .json, all: true))
+        #expect(
+            try Self.report().rendered(as: .json, all: true, maxRows: 1) == Self.report().rendered(as: .json, all: true)
+        )
         // A limit above the row count changes nothing.
-        #expect(try Self.report().rendered(as: .md, all: false, maxRows: 4) == Self.report().rendered(as: .md, all: false))
+        #expect(
+            try Self.report().rendered(as: .md, all: false, maxRows: 4) == Self.report().rendered(as: .md, all: false))
     }
 }

@@ -8,7 +8,7 @@ import ApenCore
 /// print(out.stdout, terminator: "")   // then exit(out.exitCode)
 /// ```
 public enum CheckCommands {
-    /// `apen check FILE [--results CSV] [--baseline CSV] [--format F] [--all]`.
+    /// `apen check FILE [--results CSV] [--baseline CSV] [--format F] [--all] [--max-rows N]`.
     ///
     /// Compares the pipeline's current results (or the rows of `resultsPath`) with the
     /// baseline (`baselinePath`, else the pipeline's `check: baseline:`) under the pipeline's
@@ -114,7 +114,7 @@ public enum CheckCommands {
         return CommandOutput(stdout: "wrote \(rows.count) rows to \(target)\n", exitCode: 0)
     }
 
-    /// `apen diff RUN_A RUN_B [--pipeline NAME] [--format F] [--all]`.
+    /// `apen diff RUN_A RUN_B [--pipeline NAME] [--format F] [--all] [--max-rows N]`.
     ///
     /// Compares two runs from the store's history (ids, `latest`, `previous`): result rows
     /// with exact equality, plus the inputs and stages that differ. Exit 0 when identical,
