@@ -114,6 +114,19 @@ struct CheckCommandsTests {
         #expect(written.stdout == "wrote 4 rows to \(path)\n")
         #expect(try IndicatorCSV.read(path: path) == Self.results.canonicallySorted())
         #expect(CheckCommands.check(pipelineFile: "p.yaml", provider: provider).exitCode == 0)
+        // Writing again says what changed against the file it replaces (compared exactly):
+        // one value moved, one n moved (both "changed"), one row dropped, one added.
+        #expect(
+            CheckCommands.baseline(pipelineFile: "p.yaml", provider: provider).stdout
+                == "wrote 4 rows to \(path) (unchanged)\n")
+        var next = Self.results
+        next[0].value = 0.8
+        next[1].n = 11
+        next.remove(at: 2)
+        next.append(IndicatorRow(indicator: "foi.x", municipality: "5001", year: 2023, value: 1, n: 1))
+        let again = CheckCommands.baseline(
+            pipelineFile: "p.yaml", provider: Self.provider(baseline: path, results: next))
+        #expect(again.stdout == "wrote 4 rows to \(path) (was 4 rows: 2 changed, 1 added, 1 removed)\n")
         // No temporary file is left beside it.
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("nested").path) == [

@@ -106,12 +106,33 @@ public enum CheckCommands {
         } catch {
             return .unusable("cannot get the results: \(error)")
         }
+        let change = changeNote(from: target, to: rows)
         do {
             try writer(IndicatorCSV.render(rows), target)
         } catch {
             return .unusable("cannot write the baseline: \(error)")
         }
-        return CommandOutput(stdout: "wrote \(rows.count) rows to \(target)\n", exitCode: 0)
+        return CommandOutput(stdout: "wrote \(rows.count) rows to \(target)\(change)\n", exitCode: 0)
+    }
+
+    /// How the new baseline differs from the file it replaces, compared exactly:
+    /// ` (was 718 rows: 3 changed, 2 added, 0 removed)`, ` (unchanged)`, or nothing when
+    /// there was no file.
+    static func changeNote(from path: String, to rows: [IndicatorRow]) -> String {
+        guard FileExists.at(path) else { return "" }
+        let old: [IndicatorRow]
+        do {
+            old = try IndicatorCSV.read(path: path)
+        } catch {
+            return " (replacing a file that was not a valid baseline: \(error))"
+        }
+        guard
+            let report = try? CheckReport.compare(
+                baseline: old, current: rows, configuration: RunDiff.exactConfiguration)
+        else { return "" }
+        let s = report.summary
+        if s.failures == 0 { return " (unchanged)" }
+        return " (was \(old.count) rows: \(s.drifted + s.nChanged) changed, \(s.added) added, \(s.missing) removed)"
     }
 
     /// `apen diff RUN_A RUN_B [--pipeline NAME] [--format F] [--all] [--max-rows N]`.
