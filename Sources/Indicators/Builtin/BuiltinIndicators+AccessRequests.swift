@@ -19,9 +19,11 @@ extension BuiltinIndicators {
             years.append(GroupIndex.years(ofDays: rec))
             let ans = t.days("answered")
             answered.append(ans)
-            for d in rec + (ans ?? []) where d != Column.missingDay {
-                minDay = min(minDay, d)
-                maxDay = max(maxDay, d)
+            for column in [rec, ans ?? []] {
+                for d in column where d != Column.missingDay {
+                    minDay = min(minDay, d)
+                    maxDay = max(maxDay, d)
+                }
             }
             let outcome = t.text("outcome")
             granted.append(classify(outcome) { $0 == "granted" || $0 == "partial" })
