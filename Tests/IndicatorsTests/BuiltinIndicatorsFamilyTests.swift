@@ -61,6 +61,25 @@ struct BuiltinIndicatorsFamilyTests {
         #expect(out.warnings.contains { $0.message.contains("survey.s.alpha: no value (a scale of one item) for 0301/2023") })
     }
 
+    // A missing code (9) that reached the indicators is still missing: r1 = (2, 9) → score 2 (one of
+    // two answers is enough), r2 = (4, 4) → 4. Index: y = 25 and 75 → 50. Alpha: one complete case → none.
+    // A NaN weight (ingest rejects it) must not leak a NaN: r3 in 5006 gives no row and a warning.
+    @Test func missingCodesAndBadWeightsNeverReachAnOutput() throws {
+        let t = FixtureTables.table("""
+            municipality,year,q1,q2,weight
+            5001,2024,2,9,1
+            5001,2024,4,4,1
+            5006,2024,4,4,
+            """, kind: .survey, numbers: ["q1", "q2"])
+        let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1", "q2"])])
+        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
+        #expect(value(out, "survey.s.index")?.value == 50)
+        #expect(value(out, "survey.s.alpha") == nil)
+        #expect(value(out, "survey.s.index", "5006") == nil)
+        #expect(out.warnings.contains { $0.message == "survey.s.index: no value (not a finite number) for 5006/2024" })
+        #expect(out.rows.allSatisfy { $0.value.isFinite })
+    }
+
     // Declared strata/PSU columns missing from the table: an error naming the column.
     @Test func missingDesignColumnIsAnError() {
         let t = FixtureTables.table("municipality,year,q1\n0301,2023,4\n", kind: .survey, numbers: ["q1"])

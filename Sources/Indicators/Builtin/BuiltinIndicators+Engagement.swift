@@ -76,17 +76,17 @@ extension BuiltinIndicators {
                 return result
             }
             if wanted.contains("engagement.participants") {
-                result.rows.append(row("engagement.participants", index, g, value: Double(n), n: n))
+                result.add(row("engagement.participants", index, g, value: Double(n), n: n))
             }
             if wanted.contains("engagement.actions_per_participant") {
-                result.rows.append(row("engagement.actions_per_participant", index, g,
+                result.add(row("engagement.actions_per_participant", index, g,
                                        value: Double(actions) / Double(n), n: n))
             }
             if wanted.contains("engagement.participants_per_1000") {
                 let key = index.keys[g]
                 let pop = populationOf[index.municipalities[key.municipality]]?[key.year]
                 if let pop, pop > 0 {
-                    result.rows.append(row("engagement.participants_per_1000", index, g,
+                    result.add(row("engagement.participants_per_1000", index, g,
                                            value: Double(n) / pop * 1000, n: n))
                 } else {
                     result.skip("engagement.participants_per_1000",
@@ -95,7 +95,7 @@ extension BuiltinIndicators {
             }
             if wantRepeat {
                 if everyRowHasColumn {
-                    result.rows.append(row("engagement.repeat_share", index, g,
+                    result.add(row("engagement.repeat_share", index, g,
                                            value: Double(repeaters) / Double(n), n: n))
                 } else {
                     result.skip("engagement.repeat_share", "a source without initiative_id")
@@ -104,7 +104,7 @@ extension BuiltinIndicators {
             if wanted.contains("engagement.gini") {
                 counts.sort()
                 if let gini = Inequality.gini(sortedCounts: counts) {
-                    result.rows.append(row("engagement.gini", index, g, value: gini, n: n))
+                    result.add(row("engagement.gini", index, g, value: gini, n: n))
                 } else {
                     result.skip("engagement.gini", "fewer than 2 participants")
                 }

@@ -44,15 +44,15 @@ extension BuiltinIndicators {
             }
             let n = members.count
             if wanted.contains("publication.open_share") {
-                result.rows.append(row("publication.open_share", index, g, value: Double(openPublished) / Double(n), n: n))
+                result.add(row("publication.open_share", index, g, value: Double(openPublished) / Double(n), n: n))
             }
             if wanted.contains("publication.exempt_share") {
-                result.rows.append(row("publication.exempt_share", index, g, value: Double(exempt) / Double(n), n: n))
+                result.add(row("publication.exempt_share", index, g, value: Double(exempt) / Double(n), n: n))
             }
             lags.sort()
             for (id, p) in [("publication.lag_median_days", 0.5), ("publication.lag_p90_days", 0.9)] where wanted.contains(id) {
                 if let q = Quantile.type7(sorted: lags, p: p) {
-                    result.rows.append(row(id, index, g, value: q, n: lags.count))
+                    result.add(row(id, index, g, value: q, n: lags.count))
                 } else {
                     result.skip(id, "no published record")
                 }
@@ -119,11 +119,11 @@ extension BuiltinIndicators {
                 return result
             }
             if wanted.contains("opendata.open_licence_share") {
-                result.rows.append(row("opendata.open_licence_share", index, g,
+                result.add(row("opendata.open_licence_share", index, g,
                                        value: Double(open) / Double(datasets), n: datasets))
             }
             if wanted.contains("opendata.stars_mean") {
-                result.rows.append(row("opendata.stars_mean", index, g,
+                result.add(row("opendata.stars_mean", index, g,
                                        value: Double(stars) / Double(datasets), n: datasets))
             }
             return result

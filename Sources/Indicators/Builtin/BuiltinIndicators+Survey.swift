@@ -9,6 +9,7 @@ extension BuiltinIndicators {
         var psu: [Int32]?
         var lo: Double
         var hi: Double
+        var missingCodes: [Double]
         /// Per scale name (in `scales` order): item columns with their reversal flag, or nil.
         var scales: [[(values: [Double], reverse: Bool)]?]
     }
@@ -44,7 +45,7 @@ extension BuiltinIndicators {
             let psu = psuColumns[ti].map { c in c.codes.map { psuRank.rank(table: ti, code: $0) } }
             prepared.append(SurveyTable(
                 weights: t.numbers("weight"), strata: strata, psu: psu,
-                lo: s.likert.lowerBound, hi: s.likert.upperBound, scales: scales))
+                lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales))
         }
         let lonely = inputs.map(\.settings.lonelyPSU)
         let index = GroupIndex(municipality: municipality, years: years)
@@ -54,7 +55,7 @@ extension BuiltinIndicators {
             var result = GroupResult()
             let members = index.members(g)
             if wanted.contains("survey.responses") {
-                result.rows.append(row("survey.responses", index, g, value: Double(members.count), n: members.count))
+                result.add(row("survey.responses", index, g, value: Double(members.count), n: members.count))
             }
             for (si, name) in scaleNames.enumerated() {
                 let ids = (index: "survey.\(name).index", agree: "survey.\(name).agree_share", alpha: "survey.\(name).alpha")
@@ -75,7 +76,8 @@ extension BuiltinIndicators {
                     var answered = 0
                     for item in items {
                         let x = item.values[r]
-                        if x.isNaN { continue }
+                        // Ingest turns missing codes into NaN; a code that slipped through is still missing.
+                        if x.isNaN || p.missingCodes.contains(x) { continue }
                         sum += item.reverse ? p.lo + p.hi - x : x
                         answered += 1
                     }
@@ -91,6 +93,7 @@ extension BuiltinIndicators {
                         rule = stricter(rule, lonely[ti])
                     }
                     if wanted.contains(ids.alpha), answered == k {
+                        // Complete case: every item answered (none NaN or a missing code).
                         if alphaK == nil { alphaK = k; alphaItems = Array(repeating: [], count: k) }
                         if alphaK == k {
                             for (j, item) in items.enumerated() {
@@ -107,7 +110,7 @@ extension BuiltinIndicators {
                             result.skip(id, "no respondent with a score")
                             continue
                         }
-                        result.rows.append(row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: e.interval))
+                        result.add(row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: e.interval))
                     } catch {
                         let stratum = error.stratum < 0
                             ? "the whole sample (no strata declared)" : "stratum '\(strataRank.names[error.stratum])'"
@@ -122,7 +125,7 @@ extension BuiltinIndicators {
                     } else if alphaItems.first.map({ $0.count < 2 }) ?? true {
                         result.skip(ids.alpha, "fewer than 2 complete cases")
                     } else if let a = Reliability.alpha(items: alphaItems) {
-                        result.rows.append(row(ids.alpha, index, g, value: a.alpha, n: a.n))
+                        result.add(row(ids.alpha, index, g, value: a.alpha, n: a.n))
                     } else {
                         result.skip(ids.alpha, "zero variance of the total score")
                     }
