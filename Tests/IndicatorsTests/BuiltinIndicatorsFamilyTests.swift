@@ -138,6 +138,30 @@ struct BuiltinIndicatorsFamilyTests {
         #expect(out.rows.count == 1)
     }
 
+    // One table without initiative_id in a group: no repeat share there (a warning), but still
+    // in a group fed only by the table that has it.
+    @Test func repeatShareNeedsTheColumnInEveryTableOfTheGroup() throws {
+        let t1 = FixtureTables.table("municipality,date,participant_id,initiative_id\n5001,2024-01-05,a,i1\n5001,2024-01-06,a,i2\n0301,2024-01-01,b,i1\n", kind: .engagement)
+        let t2 = FixtureTables.table("municipality,date,participant_id\n5001,2024-02-05,c\n", kind: .engagement)
+        let out = try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t1, t2]))
+        #expect(value(out, "engagement.repeat_share") == nil)
+        #expect(value(out, "engagement.repeat_share", "0301")?.value == 0)
+        #expect(out.warnings.contains { $0.message == "engagement.repeat_share: no value (a source without initiative_id) for 5001/2024" })
+    }
+
+    // Two survey sources for the same municipality and year are pooled: index over 3 respondents,
+    // y = 0, 50, 100 (q1 = 1, 3, 5 on 1–5) → mean 50; responses 3.
+    @Test func surveySourcesArePooled() throws {
+        let a = FixtureTables.table("municipality,year,q1\n5001,2024,1\n5001,2024,3\n", kind: .survey, numbers: ["q1"])
+        let b = FixtureTables.table("municipality,year,q1\n5001,2024,5\n", kind: .survey, numbers: ["q1"])
+        let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])])
+        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [
+            SurveyInput(table: a, settings: settings), SurveyInput(table: b, settings: settings)]))
+        #expect(value(out, "survey.s.index")?.value == 50)
+        #expect(value(out, "survey.s.index")?.n == 3)
+        #expect(value(out, "survey.responses")?.value == 3)
+    }
+
     // 0301/2024, 5 records:
     //   r1 open, published after 0 days; r2 open, not published; r3 exempt; r4 partial, 10 days; r5 open, 4 days.
     // open_share = (r1, r5) 2/5; exempt_share = 1/5.
