@@ -2,16 +2,29 @@ import ApenCore
 
 /// METHODS.md §2: survey.<scale>.index, .agree_share, .alpha and survey.responses.
 extension BuiltinIndicators {
-    /// One survey table prepared for per-group work: columns looked up once.
-    private struct SurveyTable: Sendable {
-        var weights: [Double]?
-        var strata: [Int32]?
-        var psu: [Int32]?
-        var lo: Double
-        var hi: Double
-        var missingCodes: [Double]
+    /// One survey table prepared for per-group work: columns looked up once. A final class
+    /// with constant properties (so `Sendable`), so that picking a respondent's table costs one
+    /// reference count rather than one per column array.
+    private final class SurveyTable: Sendable {
+        let weights: [Double]?
+        let strata: [Int32]?
+        let psu: [Int32]?
+        let lo: Double
+        let hi: Double
+        let missingCodes: [Double]
         /// Per scale name (in `scales` order): item columns with their reversal flag, or nil.
-        var scales: [[(values: [Double], reverse: Bool)]?]
+        let scales: [[(values: [Double], reverse: Bool)]?]
+
+        init(weights: [Double]?, strata: [Int32]?, psu: [Int32]?, lo: Double, hi: Double,
+             missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?]) {
+            self.weights = weights
+            self.strata = strata
+            self.psu = psu
+            self.lo = lo
+            self.hi = hi
+            self.missingCodes = missingCodes
+            self.scales = scales
+        }
     }
 
     static func survey(_ inputs: [SurveyInput], wanted: Set<String>, jobs: Int) throws -> IndicatorOutput {
@@ -60,6 +73,7 @@ extension BuiltinIndicators {
             for (si, name) in scaleNames.enumerated() {
                 let ids = (index: "survey.\(name).index", agree: "survey.\(name).agree_share", alpha: "survey.\(name).alpha")
                 let wantMean = wanted.contains(ids.index) || wanted.contains(ids.agree)
+                let wantAlpha = wanted.contains(ids.alpha)
                 var scored: [SurveyEstimator.DesignRecord] = []
                 var agree: [SurveyEstimator.DesignRecord] = []
                 var alphaItems: [[Double]] = []
@@ -92,7 +106,7 @@ extension BuiltinIndicators {
                         agree.append(.init(stratum: stratum, psu: psu, y: score > (p.lo + p.hi) / 2 ? 1 : 0, w: w))
                         rule = stricter(rule, lonely[ti])
                     }
-                    if wanted.contains(ids.alpha), answered == k {
+                    if wantAlpha, answered == k {
                         // Complete case: every item answered (none NaN or a missing code).
                         if alphaK == nil { alphaK = k; alphaItems = Array(repeating: [], count: k) }
                         if alphaK == k {
@@ -119,7 +133,7 @@ extension BuiltinIndicators {
                         return result
                     }
                 }
-                if wanted.contains(ids.alpha) {
+                if wantAlpha {
                     if let k = alphaK, k < 2 {
                         result.skip(ids.alpha, "a scale of one item")
                     } else if alphaItems.first.map({ $0.count < 2 }) ?? true {
