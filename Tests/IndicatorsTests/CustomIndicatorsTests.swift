@@ -240,8 +240,11 @@ import Testing
             let a = try CustomIndicators.compute(d, table: table, jobs: 1)
             let b = try CustomIndicators.compute(d, table: table, jobs: 4)
             let c = try CustomIndicators.compute(d, table: shuffled, jobs: 3)
+            // The hashed slot lookup (large breakdowns) gives the same rows as the dense one.
+            let hashed = try CustomIndicators.compute(d, tables: [shuffled], jobs: 2, denseLimit: 0)
             #expect(a.rows.count == 3 * 2 * 5)
             #expect(a == b)
+            #expect(a == hashed)
             #expect(a.rows.map(\.value.bitPattern) == c.rows.map(\.value.bitPattern))
             #expect(a.rows == c.rows)
         }

@@ -120,6 +120,12 @@ public enum CustomIndicators {
     ///   `Diagnostic` for tables of different kinds, a missing group column, or a negative weight.
     /// - Complexity: O(rows) plus O(v log v) per group for sorting its v values.
     public static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int) throws -> IndicatorOutputRows {
+        try compute(def, tables: tables, jobs: jobs, denseLimit: 1 << 18)
+    }
+
+    /// `denseLimit`: the largest slot space that gets a dense slot table per chunk (tests pass 0
+    /// to exercise the hashed path).
+    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int) throws -> IndicatorOutputRows {
         let here = SourceLocation(path: "custom '\(def.id)'")
         guard let kind = tables.first?.kind else { return IndicatorOutputRows() }
         for t in tables where t.kind != kind {
@@ -134,6 +140,11 @@ public enum CustomIndicators {
             }
             plans.append(try CustomTablePlan(def, table: t, globals: &globals, location: here))
         }
+        let years = plans.compactMap(\.yearRange)
+        let space = try CustomSlotSpace(
+            municipalities: globals.municipalities.strings.count,
+            years: (years.map(\.lowerBound).min() ?? 0)...(years.map(\.upperBound).max() ?? 0),
+            breakdowns: def.by == nil ? 0 : globals.breakdowns.strings.count, location: here)
         // Accumulate per fixed-size chunk of each table, in parallel; merge in chunk order.
         var work: [(plan: Int, rows: Range<Int>)] = []
         for (k, t) in tables.enumerated() {
@@ -142,10 +153,10 @@ public enum CustomIndicators {
         let capturedPlans = plans
         let capturedWork = work
         let partials = try CustomParallel.map(count: work.count, jobs: jobs) { i in
-            try capturedPlans[capturedWork[i].plan].accumulate(rows: capturedWork[i].rows)
+            try capturedPlans[capturedWork[i].plan].accumulate(rows: capturedWork[i].rows, space: space, denseLimit: denseLimit)
         }
-        var merged = CustomCells()
+        var merged = CustomCells(space: space, denseLimit: max(denseLimit, denseLimit == 0 ? 0 : 1 << 22))
         for p in partials { merged.merge(p) }
-        return try merged.rows(def, globals: globals, breakdownType: plans.first?.breakdownType, jobs: jobs)
+        return try merged.rows(def, globals: globals, jobs: jobs)
     }
 }
