@@ -247,4 +247,16 @@ import Testing
         let expected: [String: Double] = ["0301": 200.0 / 3.0, "5001": 230.0 / 3.0, "5006": 60]
         #expect(Self.values(out, "composite.open") == expected)
     }
+
+    @Test func catalogueEntries() {
+        #expect(
+            CompositeIndex.infos(Self.definition()).map(\.id) == [
+                "composite.open", "composite.open.rank", "composite.open.shift.a.share", "composite.open.shift.b.index",
+                "composite.open.shift.c.days",
+            ])
+        let single = CompositeDefinition(id: "g", components: [Component(indicator: "b.index", weight: 1, direction: 1, goalposts: 0...100)])
+        let infos = CompositeIndex.infos(single)
+        #expect(infos.map(\.id) == ["composite.g", "composite.g.rank"])
+        #expect(infos[1].hasInterval && infos[1].unit == .rank && infos[1].direction == -1)
+    }
 }

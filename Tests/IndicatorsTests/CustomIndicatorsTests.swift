@@ -249,6 +249,17 @@ import Testing
             #expect(a.rows == c.rows)
         }
     }
+
+    @Test func catalogueEntry() {
+        let d = Self.def(.share) { $0.of = "action == 'vote'"; $0.filter = "channel == 'web'"; $0.by = "channel" }
+        let info = CustomIndicators.info(d)
+        #expect(info.id == "x.custom")
+        #expect(info.unit == .share)
+        #expect(info.direction == 0)
+        #expect(info.label.en == "x.custom")
+        #expect(info.definition.en == "Share of rows where action == 'vote', among rows where channel == 'web' (source engagement, also by channel).")
+        #expect(info.definition.nb == "Andel rader der action == 'vote', blant rader der channel == 'web' (kilde engagement, også fordelt på channel).")
+    }
 }
 
 extension Column {
