@@ -159,6 +159,31 @@ import Testing
             ])
     }
 
+    @Test func canonicalColumnAbsentFromAFileIsMissing() throws {
+        // Table 2 has no `channel` column (an optional engagement column the file lacked).
+        var t2 = Self.engagement2
+        t2.columns["channel"] = nil
+        let d = Self.def(.count) { $0.filter = "channel == 'web'"; $0.by = "channel" }
+        let out = try CustomIndicators.compute(d, tables: [Self.engagement1, t2], jobs: 1)
+        // Web rows of table 1 only: 5001/2019 r0 r1 = 2 (s0 not counted), 5001/2020 r3 = 1, 5006/2019 r5 = 1.
+        let ordinary = out.rows.filter { $0.breakdown.isEmpty }
+        #expect(ordinary == [Self.row("5001", 2019, "", 2, 2), Self.row("5001", 2020, "", 1, 1), Self.row("5006", 2019, "", 1, 1)])
+        #expect(out.warnings.map(\.description) == ["custom 'x.custom': a table of source 'engagement' has no column 'channel'; it is missing on all its 2 rows"])
+        // A column that is not canonical for the kind stays an error.
+        #expect(throws: DiagnosticList.self) {
+            try CustomIndicators.compute(Self.def(.count) { $0.filter = "colour == 'red'" }, tables: [Self.engagement1], jobs: 1)
+        }
+    }
+
+    @Test func surveyWithoutWeightColumnWeighsOne() throws {
+        var t = Self.survey
+        t.columns["weight"] = nil
+        let out = try CustomIndicators.compute(Self.def(.weightedMean) { $0.of = "q1"; $0.weight = "weight" }, table: t, jobs: 1)
+        // Weight 1 for everyone: the plain mean (4 + 2 + 5)/3 = 11/3.
+        #expect(out.rows.first == Self.row("5001", 2019, "", 11.0 / 3.0, 3))
+        #expect(out.warnings.count == 1)  // only 5006/2020 without a value
+    }
+
     @Test func negativeWeightIsAnError() throws {
         var t = Self.survey
         t.columns["weight"] = CustomTestTables.number([1, -3, 2, 1, 2, 1])

@@ -109,6 +109,8 @@ public enum CustomIndicators {
 
     /// Computes a custom indicator over the tables of one source (all of the same kind).
     ///
+    /// A canonical column of the source kind that a file did not have (e.g. `channel`) is
+    /// missing on every row of that table, with a warning; any other unknown column is an error.
     /// Groups are the (municipality, year) pairs present in the tables' rows, before `where`
     /// is applied; with `by:`, also (municipality, year, breakdown value) for every non-missing
     /// breakdown value present. Rows lacking a municipality or year are skipped with a warning.
@@ -133,7 +135,15 @@ public enum CustomIndicators {
         }
         var plans: [CustomTablePlan] = []
         var globals = CustomGlobals()
-        for t in tables {
+        var absentWarnings: [Diagnostic] = []
+        for original in tables {
+            let (t, absent) = withAbsentColumns(def, original)
+            for name in absent where !(t.kind == .survey && name == "weight") {
+                absentWarnings.append(
+                    Diagnostic(
+                        here, "a table of source '\(def.source)' has no column '\(name)'; it is missing on all its \(t.rowCount) rows",
+                        severity: .warning))
+            }
             let issues = validate(def, columns: t.columns.mapValues(\.type))
             if !issues.isEmpty {
                 throw DiagnosticList(issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
@@ -157,6 +167,41 @@ public enum CustomIndicators {
         }
         var merged = CustomCells(space: space, denseLimit: max(denseLimit, denseLimit == 0 ? 0 : 1 << 22))
         for p in partials { merged.merge(p) }
-        return try merged.rows(def, globals: globals, jobs: jobs)
+        var out = try merged.rows(def, globals: globals, jobs: jobs)
+        out.warnings = absentWarnings + out.warnings
+        return out
+    }
+
+    /// Every column name the definition reads (expressions that do not parse contribute none).
+    static func referencedColumns(_ def: CustomIndicator) -> [String] {
+        var names: [String] = []
+        for text in [def.filter, def.measure == .share || def.measure == .ratio ? def.of : nil, def.per] {
+            if let text, let e = try? CustomExpression.parse(text) { names += e.columns }
+        }
+        if def.measure != .share && def.measure != .ratio, let of = def.of { names.append(of) }
+        names += [def.weight, def.by].compactMap { $0 }
+        return names
+    }
+
+    /// The table with an all-missing column for every canonical column of its kind that the
+    /// definition reads but the file did not have (optional columns are only materialised when
+    /// present), so that such a column behaves as missing everywhere instead of being unknown —
+    /// except a survey's `weight`, which is 1 for everyone (METHODS §1).
+    static func withAbsentColumns(_ def: CustomIndicator, _ table: Table) -> (Table, [String]) {
+        var t = table
+        var absent: [String] = []
+        for name in referencedColumns(def) where t.columns[name] == nil {
+            guard let type = t.kind.columnType(name) else { continue }
+            switch type {
+            case .text: t.columns[name] = .text(TextColumn(codes: [Int32](repeating: -1, count: t.rowCount)))
+            case .number:
+                // METHODS §1: a survey file with no weight column has weight 1 for everyone.
+                let fill: Double = t.kind == .survey && name == "weight" ? 1 : .nan
+                t.columns[name] = .number([Double](repeating: fill, count: t.rowCount))
+            case .date: t.columns[name] = .date([Int32](repeating: Column.missingDay, count: t.rowCount))
+            }
+            absent.append(name)
+        }
+        return (t, absent)
     }
 }
