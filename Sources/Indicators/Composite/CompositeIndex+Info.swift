@@ -25,18 +25,24 @@ extension CompositeIndex {
                 methods: "§6"),
             IndicatorInfo(
                 id: id + ".rank", family: "composite",
-                label: LocalizedText(nb: "\(label.nb) – rangering", en: "\(label.en) – rank"), unit: .rank, direction: -1,
+                label: LocalizedText(nb: "\(label.nb) – rangering", en: "\(label.en) – rank"), unit: .rank,
+                direction: -1,
                 inputs: [id],
                 definition: LocalizedText(
-                    nb: "Rangering blant kommunene samme år (1 = høyest); intervall fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
-                    en: "Rank among municipalities that year (1 = highest); interval from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)."),
+                    nb:
+                        "Rangering blant kommunene samme år (1 = høyest); intervall fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
+                    en:
+                        "Rank among municipalities that year (1 = highest); interval from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)."
+                ),
                 methods: "§6", hasInterval: true),
         ]
         for c in def.components where def.components.count >= 2 {
             out.append(
                 IndicatorInfo(
                     id: "\(id).shift.\(c.indicator)", family: "composite",
-                    label: LocalizedText(nb: "\(label.nb) – endring uten \(c.indicator)", en: "\(label.en) – shift without \(c.indicator)"),
+                    label: LocalizedText(
+                        nb: "\(label.nb) – endring uten \(c.indicator)",
+                        en: "\(label.en) – shift without \(c.indicator)"),
                     unit: .rank, direction: 0, inputs: [id],
                     definition: LocalizedText(
                         nb: "Gjennomsnittlig endring i rangering når \(c.indicator) utelates.",

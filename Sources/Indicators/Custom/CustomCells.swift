@@ -107,7 +107,9 @@ struct CustomCells: Sendable {
                 continue
             }
             out.rows.append(
-                IndicatorRow(indicator: def.id, municipality: municipality, year: key.year, breakdown: breakdown, value: value, n: n))
+                IndicatorRow(
+                    indicator: def.id, municipality: municipality, year: key.year, breakdown: breakdown, value: value,
+                    n: n))
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)
         let here = SourceLocation(path: "custom '\(def.id)'")
@@ -117,11 +119,14 @@ struct CustomCells: Sendable {
             let more = undefined.count > 10 ? "; and \(undefined.count - 10) more" : ""
             out.warnings.append(
                 Diagnostic(
-                    here, "no value for \(undefined.count) group(s) (\(shown)\(more)): \(Self.reason(measure))", severity: .warning))
+                    here, "no value for \(undefined.count) group(s) (\(shown)\(more)): \(Self.reason(measure))",
+                    severity: .warning))
         }
         if skippedRows > 0 {
             out.warnings.append(
-                Diagnostic(here, "\(skippedRows) row(s) without a municipality or a valid year were skipped", severity: .warning))
+                Diagnostic(
+                    here, "\(skippedRows) row(s) without a municipality or a valid year were skipped",
+                    severity: .warning))
         }
         return out
     }
@@ -167,7 +172,8 @@ struct CustomCells: Sendable {
             let order = c.values.indices.sorted {
                 (c.values[$0], c.weights[$0]) < (c.values[$1], c.weights[$1])
             }
-            var sw = 0.0, swx = 0.0
+            var sw = 0.0
+            var swx = 0.0
             for i in order {
                 sw += c.weights[i]
                 swx += c.weights[i] * c.values[i]

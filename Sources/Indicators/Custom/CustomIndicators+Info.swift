@@ -19,9 +19,12 @@ extension CustomIndicators {
         case .ratio: unit = .ratio
         case .mean, .weightedMean, .quantile: unit = .score
         }
-        let of = def.of ?? "", per = def.per ?? "", weight = def.weight ?? ""
+        let of = def.of ?? ""
+        let per = def.per ?? ""
+        let weight = def.weight ?? ""
         let p = def.p.map { NumberText.shortest($0) } ?? ""
-        var en: String, nb: String
+        var en: String
+        var nb: String
         switch def.measure {
         case .count:
             en = "Number of rows"
@@ -58,7 +61,8 @@ extension CustomIndicators {
         en += ")."
         nb += ")."
         return IndicatorInfo(
-            id: def.id, family: "custom", label: def.label ?? LocalizedText(nb: def.id, en: def.id), unit: unit, direction: 0,
+            id: def.id, family: "custom", label: def.label ?? LocalizedText(nb: def.id, en: def.id), unit: unit,
+            direction: 0,
             inputs: [def.source], definition: LocalizedText(nb: nb, en: en), methods: "docs/custom-indicators.md")
     }
 }

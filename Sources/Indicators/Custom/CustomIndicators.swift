@@ -58,7 +58,10 @@ public enum CustomIndicators {
                 return
             }
             if number && t != .number {
-                issue(field, "column '\(name)' holds \(t == .date ? "dates" : "text"); \(def.measure.rawValue) needs a number column")
+                issue(
+                    field,
+                    "column '\(name)' holds \(t == .date ? "dates" : "text"); \(def.measure.rawValue) needs a number column"
+                )
             }
         }
         let m = def.measure
@@ -127,11 +130,14 @@ public enum CustomIndicators {
 
     /// `denseLimit`: the largest slot space that gets a dense slot table per chunk (tests pass 0
     /// to exercise the hashed path).
-    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int) throws -> IndicatorOutputRows {
+    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int) throws
+        -> IndicatorOutputRows
+    {
         let here = SourceLocation(path: "custom '\(def.id)'")
         guard let kind = tables.first?.kind else { return IndicatorOutputRows() }
         for t in tables where t.kind != kind {
-            throw Diagnostic(here, "tables of source '\(def.source)' have different kinds (\(kind.rawValue), \(t.kind.rawValue))")
+            throw Diagnostic(
+                here, "tables of source '\(def.source)' have different kinds (\(kind.rawValue), \(t.kind.rawValue))")
         }
         var plans: [CustomTablePlan] = []
         var globals = CustomGlobals()
@@ -141,12 +147,14 @@ public enum CustomIndicators {
             for name in absent where !(t.kind == .survey && name == "weight") {
                 absentWarnings.append(
                     Diagnostic(
-                        here, "a table of source '\(def.source)' has no column '\(name)'; it is missing on all its \(t.rowCount) rows",
+                        here,
+                        "a table of source '\(def.source)' has no column '\(name)'; it is missing on all its \(t.rowCount) rows",
                         severity: .warning))
             }
             let issues = validate(def, columns: t.columns.mapValues(\.type))
             if !issues.isEmpty {
-                throw DiagnosticList(issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
+                throw DiagnosticList(
+                    issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
             }
             plans.append(try CustomTablePlan(def, table: t, globals: &globals, location: here))
         }
@@ -163,7 +171,8 @@ public enum CustomIndicators {
         let capturedPlans = plans
         let capturedWork = work
         let partials = try CustomParallel.map(count: work.count, jobs: jobs) { i in
-            try capturedPlans[capturedWork[i].plan].accumulate(rows: capturedWork[i].rows, space: space, denseLimit: denseLimit)
+            try capturedPlans[capturedWork[i].plan].accumulate(
+                rows: capturedWork[i].rows, space: space, denseLimit: denseLimit)
         }
         var merged = CustomCells(space: space, denseLimit: max(denseLimit, denseLimit == 0 ? 0 : 1 << 22))
         for p in partials { merged.merge(p) }

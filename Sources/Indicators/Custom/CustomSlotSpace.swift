@@ -22,13 +22,18 @@ struct CustomSlotSpace: Sendable {
         let (g, o1) = municipalities.multipliedReportingOverflow(by: yearCount)
         let (c, o2) = g.multipliedReportingOverflow(by: 1 + breakdowns)
         guard !o1, !o2 else {
-            throw Diagnostic(location, "too many groups: \(municipalities) municipalities × \(yearCount) years × \(breakdowns) breakdown values")
+            throw Diagnostic(
+                location,
+                "too many groups: \(municipalities) municipalities × \(yearCount) years × \(breakdowns) breakdown values"
+            )
         }
         groups = g
         count = c
     }
 
-    @inline(__always) func group(municipality m: Int32, year y: Int32) -> Int { Int(m) * yearCount + (Int(y) - minYear) }
+    @inline(__always) func group(municipality m: Int32, year y: Int32) -> Int {
+        Int(m) * yearCount + (Int(y) - minYear)
+    }
 
     @inline(__always) func breakdown(group g: Int, value b: Int32) -> Int { groups + g * breakdowns + Int(b) }
 

@@ -53,7 +53,8 @@ struct CustomTablePlan: Sendable {
             switch column {
             case .number(let v): self = .number(v)
             case .date(let v):
-                var lo = Int32.max, hi = Int32.min
+                var lo = Int32.max
+                var hi = Int32.min
                 for d in v where d != Column.missingDay {
                     lo = min(lo, d)
                     hi = max(hi, d)
@@ -87,7 +88,8 @@ struct CustomTablePlan: Sendable {
 
         /// The smallest and largest year of the rows, or `nil` when no row has one.
         var range: ClosedRange<Int>? {
-            var lo = Int32.max, hi = Int32.min
+            var lo = Int32.max
+            var hi = Int32.min
             let count: Int
             switch self {
             case .number(let v): count = v.count
@@ -196,7 +198,8 @@ struct CustomTablePlan: Sendable {
             let x = values![r]
             if !x.isNaN { cells.cells[i].values.append(x) }
         case .weightedMean:
-            let x = values![r], w = weights![r]
+            let x = values![r]
+            let w = weights![r]
             if !x.isNaN && !w.isNaN {
                 guard w >= 0 else {
                     throw Diagnostic(location, "weight column '\(weightName)' has a negative value (\(w))")
