@@ -125,12 +125,14 @@ public enum CustomIndicators {
     ///   `Diagnostic` for tables of different kinds, a missing group column, or a negative weight.
     /// - Complexity: O(rows) plus O(v log v) per group for sorting its v values.
     public static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int) throws -> IndicatorOutputRows {
-        try compute(def, tables: tables, jobs: jobs, denseLimit: 1 << 18)
+        try compute(def, tables: tables, jobs: jobs, denseLimit: 1 << 18, chunkSize: 1 << 16)
     }
 
+    /// `chunkSize`: rows per unit of parallel work (fixed, never derived from `jobs`; tests make
+    /// it small to cross chunk borders with little data).
     /// `denseLimit`: the largest slot space that gets a dense slot table per chunk (tests pass 0
     /// to exercise the hashed path).
-    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int) throws
+    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int, chunkSize: Int) throws
         -> IndicatorOutputRows
     {
         let here = SourceLocation(path: "custom '\(def.id)'")
@@ -166,7 +168,7 @@ public enum CustomIndicators {
         // Accumulate per fixed-size chunk of each table, in parallel; merge in chunk order.
         var work: [(plan: Int, rows: Range<Int>)] = []
         for (k, t) in tables.enumerated() {
-            for r in CustomParallel.chunks(rowCount: t.rowCount) { work.append((k, r)) }
+            for r in CustomParallel.chunks(rowCount: t.rowCount, size: chunkSize) { work.append((k, r)) }
         }
         let capturedPlans = plans
         let capturedWork = work
