@@ -311,4 +311,27 @@ import Testing
         #expect(infos.map(\.id) == ["composite.g", "composite.g.rank"])
         #expect(infos[1].hasInterval && infos[1].unit == .rank && infos[1].direction == -1)
     }
+
+    @Test func leaveOneOutSkipsMunicipalitiesLeftWithNothing() throws {
+        let d = CompositeDefinition(
+            id: "w",
+            components: [
+                Component(indicator: "a.share", weight: 3, direction: 1, goalposts: 0...1),
+                Component(indicator: "c.days", weight: 1, direction: 1, goalposts: 0...10),
+            ])
+        // Goalposts: A a 90, c 10; B a 50 only (3 of 4 ≥ 2/3 → has a value); C a 20, c 80.
+        // Index: A (270 + 10)/4 = 70, B 50, C (60 + 80)/4 = 35 → ranks A 1, B 2, C 3.
+        let out = try CompositeIndex.compute(
+            d, rows: Self.rows([("A", 0.9, nil, 1), ("B", 0.5, nil, nil), ("C", 0.2, nil, 8)]), jobs: 1)
+        #expect(Self.values(out, "composite.w") == ["A": 70, "B": 50, "C": 35])
+        // Without a: A 10, C 80, B has nothing left and is not counted → ranks C 1, A 2:
+        // (|2 − 1| + |1 − 3|)/2 = 1.5, n 2.
+        let withoutA = out.rows.filter { $0.indicator == "composite.w.shift.a.share" }
+        #expect(withoutA.map(\.value) == [1.5, 1.5, 1.5])
+        #expect(withoutA.map(\.n) == [2, 2, 2])
+        // Without c: A 90, B 50, C 20 → ranks unchanged → 0, n 3.
+        let withoutC = out.rows.filter { $0.indicator == "composite.w.shift.c.days" }
+        #expect(withoutC.map(\.value) == [0, 0, 0])
+        #expect(withoutC.map(\.n) == [3, 3, 3])
+    }
 }
