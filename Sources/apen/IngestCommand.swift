@@ -86,8 +86,8 @@ struct IngestCommand: ParsableCommand {
             if status {
                 try store.commitRun(runID, finished: isoNow(), stages: [], outputs: [],
                     inputs: [InputRecord(source: options.source, path: file, sha256: sha, size: Int64(fileSize(file)))],
-                    rejected: records, counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0))
-                if let kept { try store.keepRows(kept, source: options.source, runID: runID) }
+                    rejected: records, counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0),
+                    kept: kept.map { [$0] } ?? [])
             } else {
                 try store.failRun(runID, finished: isoNow(), message: "rejected share above max_rejected")
             }

@@ -24,9 +24,14 @@ public enum IndicatorCSV {
         return out
     }
 
-    /// RFC 4180 quoting, only where needed (a comma, quote, CR or LF in the text).
+    /// RFC 4180 quoting, only where needed: a comma, quote, CR or LF in the text (tested on
+    /// UTF-8 bytes: Swift sees CRLF as one `Character`), or blanks at either end (readers
+    /// trim unquoted fields).
     public static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        let bytes = s.utf8
+        let special = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        let padded = bytes.first.map { $0 == 32 || $0 == 9 } == true || bytes.last.map { $0 == 32 || $0 == 9 } == true
+        guard special || padded else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -54,38 +54,7 @@ extension Execution {
 
     /// Built-in entries plus the pipeline's own custom and composite indicators.
     func catalogue() -> [IndicatorInfo] {
-        var entries = BuiltinCatalogue.entries
-        for c in spec.custom {
-            let label = c.label ?? LocalizedText(nb: c.id, en: c.id)
-            entries.append(IndicatorInfo(
-                id: c.id, family: String(c.id.split(separator: ".").first ?? "custom"), label: label,
-                unit: c.measure == .share ? .share : (c.measure == .count || c.measure == .distinct ? .count : .ratio),
-                direction: 0, inputs: [c.source],
-                definition: LocalizedText(
-                    nb: "Egendefinert indikator (\(c.measure.rawValue)) fra kilden «\(c.source)»" + (c.filter.map { ", der \($0)" } ?? "") + ".",
-                    en: "Custom indicator (\(c.measure.rawValue)) from source '\(c.source)'" + (c.filter.map { ", where \($0)" } ?? "") + "."),
-                methods: "docs/custom-indicators.md"))
-        }
-        for c in spec.composites {
-            let label = c.label ?? LocalizedText(nb: "Sammensatt indeks «\(c.id)»", en: "Composite index '\(c.id)'")
-            let parts = c.components.map(\.indicator).joined(separator: ", ")
-            entries.append(IndicatorInfo(
-                id: "composite.\(c.id)", family: "composite", label: label, unit: .score, direction: 1,
-                inputs: c.components.map(\.indicator),
-                definition: LocalizedText(
-                    nb: "Vektet gjennomsnitt av normaliserte komponenter (\(c.normalisation.rawValue)): \(parts).",
-                    en: "Weighted mean of normalised components (\(c.normalisation.rawValue)): \(parts)."),
-                methods: "§6"))
-            entries.append(IndicatorInfo(
-                id: "composite.\(c.id).rank", family: "composite",
-                label: LocalizedText(nb: label.nb + " – rangering", en: label.en + " – rank"), unit: .rank, direction: -1,
-                inputs: ["composite.\(c.id)"],
-                definition: LocalizedText(
-                    nb: "Rangering blant kommunene samme år (1 = høyest), med 5–95 % Monte Carlo-intervall.",
-                    en: "Rank among municipalities that year (1 = highest), with a 5–95 % Monte Carlo interval."),
-                methods: "§6", hasInterval: true))
-        }
-        return entries
+        BuiltinCatalogue.entries + spec.custom.map(CustomIndicators.info) + spec.composites.flatMap(CompositeIndex.infos)
     }
 
     /// The check stage: the run's results against the baseline, under the pipeline's tolerances.
@@ -103,7 +72,6 @@ extension Execution {
             baseline: baseline, current: try allResultRows(), configuration: configuration,
             baselineName: configuration.baseline, currentName: "results of \(spec.path)")
         let text = report.rendered(as: .text, all: false, title: "Åpen check: \(spec.path)")
-        let summaryLine = text.split(separator: "\n").last.map(String.init) ?? ""
-        return StageSummary.CheckInfo(passed: report.passed, summaryLine: summaryLine, text: text)
+        return StageSummary.CheckInfo(passed: report.passed, summaryLine: report.summaryLine, text: text)
     }
 }

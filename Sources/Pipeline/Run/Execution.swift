@@ -235,6 +235,23 @@ final class Execution: @unchecked Sendable {
         rejected.sorted { ($0.source, $0.file, $0.line) < ($1.source, $1.file, $1.line) }
     }
 
+    /// Input files and rejected rows of the run, for the store. Caller holds `lock`.
+    private func records() -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
+        let inputs = spec.sources.compactMap { s -> InputRecord? in
+            guard let p = plan.first(where: { $0.stage.id == "ingest.\(s.name)" }) else { return nil }
+            let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
+            let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
+            return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
+        }
+        let rejected = sortedRejected().map {
+            RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
+        }
+        return (inputs, rejected)
+    }
+
+    /// What a failed run leaves in the store: its inputs and every rejected row.
+    func failureRecords() -> (inputs: [InputRecord], rejected: [RejectedRecord]) { lock.withLock { records() } }
+
     /// Records the run: stage keys and actions for all, outputs for the stages that ran.
     func commit(runID: Int64, finished: String) throws {
         try lock.withLock {
@@ -243,15 +260,7 @@ final class Execution: @unchecked Sendable {
                 guard let o = outcomes[p.stage.id] else { return nil }
                 return StageOutput(stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
             }
-            let inputs = spec.sources.compactMap { s -> InputRecord? in
-                guard let p = plan.first(where: { $0.stage.id == "ingest.\(s.name)" }) else { return nil }
-                let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
-                let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
-                return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
-            }
-            let rej = sortedRejected().map {
-                RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
-            }
+            let (inputs, rej) = records()
             let ingests = outcomes.values.compactMap(\.summary.ingest)
             let indicatorCount = outcomes.filter { !$0.key.hasPrefix("ingest.") }.values.reduce(0) { $0 + $1.rows.count }
             // Kept rows, for sources that ask for them, in the same transaction.

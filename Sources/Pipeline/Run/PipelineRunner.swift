@@ -39,6 +39,8 @@ public enum PipelineRunner {
         let store = try Store(path: options.storePath)
         let lock = try store.acquireRunLock(wait: options.waitForLock)
         defer { lock.release() }
+        // Runs still marked running were killed: we hold the lock, so none is in progress.
+        try store.markInterruptedRuns(finished: isoTimestamp(options.now()))
 
         let outDir = options.outputDirectory ?? "reports/\(spec.name)"
         let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {
@@ -56,7 +58,9 @@ public enum PipelineRunner {
             if summary.failures.isEmpty {
                 try exec.commit(runID: runID, finished: isoTimestamp(options.now()))
             } else {
-                try store.failRun(runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"))
+                let failed = exec.failureRecords()
+                try store.failRun(runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"),
+                    inputs: failed.inputs, rejected: failed.rejected)
             }
         } catch {
             summary.failures.append("store: \(error)")
