@@ -35,7 +35,7 @@ public enum Ingestor {
         let plan = try ColumnPlan(options)
         let reader = try CSVReader(path: options.path)
         let delimiter = try resolveDelimiter(options, head: reader.head)
-        let processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
+        var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
         try reader.run(delimiter: delimiter) { record, line in
             processor.handle(record, line: line, deliver: chunk)
         }
