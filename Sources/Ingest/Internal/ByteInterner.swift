@@ -1,10 +1,11 @@
 /// Dictionary-encodes text cells by their bytes: one `String` per distinct value, not per cell.
 ///
-/// An open-addressing table (linear probing, at most half full) maps a key's bytes to its
-/// code. Each slot holds the key's 32-bit hash, length and code, and the key itself when it
-/// has at most 8 bytes (municipality numbers, most ids and categories) — so a lookup usually
-/// touches one slot and no other memory. Longer keys live back to back in a byte arena and
-/// are compared there. Slots are chosen by the high bits of the hash times 2⁶⁴/φ (Fibonacci
+/// An open-addressing table (linear probing, at most half full) of 16-byte slots maps a key's
+/// bytes to its code. Each slot holds a 32-bit tag (28 hash bits and the length, 15 meaning
+/// "longer than 8"), the code, and the key itself when it has at most 8 bytes (municipality
+/// numbers, most ids and categories) — so a lookup usually touches one slot and no other
+/// memory. Longer keys live in a byte arena, each behind a 4-byte length, and are compared
+/// there. Slots are chosen by the high bits of the hash times 2⁶⁴/φ (Fibonacci
 /// hashing). Codes are given in first-seen order, so the dictionary is deterministic.
 ///
 /// ```swift
@@ -16,13 +17,13 @@
 /// - Complexity: expected O(length) per lookup.
 struct ByteInterner {
     /// One slot: `code < 0` is empty. `key` is the bytes themselves (little-endian, zero
-    /// padded) when `length <= 8`, else the key's offset in `arena`.
+    /// padded) when the tag's length is at most 8, else the key's offset in `arena`.
     struct Slot {
         var key: UInt64
-        var hash: UInt32
-        var length: UInt32
+        /// Hash bits 4…31, length (0…8, or 15 for a longer key) in bits 0…3.
+        var tag: UInt32
         var code: Int32
-        static let empty = Slot(key: 0, hash: 0, length: 0, code: -1)
+        static let empty = Slot(key: 0, tag: 0, code: -1)
     }
 
     private var slots: [Slot]
@@ -43,22 +44,22 @@ struct ByteInterner {
     mutating func code(_ b: UnsafeBufferPointer<UInt8>, decode: (UnsafeBufferPointer<UInt8>) -> String) -> Int32 {
         let n = b.count
         var key: UInt64 = 0
-        let hash: UInt32
+        let tag: UInt32
         if n <= 8 {
             for i in 0..<n { key |= UInt64(b[i]) << (8 * UInt64(i)) }
-            hash = ByteInterner.mix(key ^ (UInt64(n) << 56))
+            tag = ByteInterner.mix(key ^ (UInt64(n) << 56)) << 4 | UInt32(n)
         } else {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
             for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-            hash = ByteInterner.mix(h)
+            tag = ByteInterner.mix(h) << 4 | 15
         }
         let mask = slots.count - 1
-        var index = home(hash)
+        var index = home(tag)
         let found: Int32? = slots.withUnsafeBufferPointer { table in
             while true {
                 let s = table[index]
                 if s.code < 0 { return nil }
-                if s.hash == hash, s.length == UInt32(n) {
+                if s.tag == tag {
                     if n <= 8 {
                         if s.key == key { return s.code }
                     } else if equalsArena(Int(s.key), b) {
@@ -72,9 +73,10 @@ struct ByteInterner {
         let code = Int32(dictionary.count)
         if n > 8 {
             key = UInt64(arena.count)
+            withUnsafeBytes(of: UInt32(n).littleEndian) { arena.append(contentsOf: $0) }
             arena.append(contentsOf: b)
         }
-        slots[index] = Slot(key: key, hash: hash, length: UInt32(n), code: code)
+        slots[index] = Slot(key: key, tag: tag, code: code)
         dictionary.append(decode(b))
         if dictionary.count * 2 > slots.count { grow() }
         return code
@@ -92,17 +94,21 @@ struct ByteInterner {
         return UInt32(truncatingIfNeeded: h)
     }
 
-    /// The first slot to probe for `hash`.
+    /// The first slot to probe for `tag`.
     @inline(__always)
-    private func home(_ hash: UInt32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    private func home(_ tag: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(tag) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
+    /// Whether the arena key at `start` (a 4-byte little-endian length, then the bytes) is `b`.
     private func equalsArena(_ start: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         arena.withUnsafeBufferPointer { a in
+            let length = Int(a[start]) | Int(a[start + 1]) << 8 | Int(a[start + 2]) << 16 | Int(a[start + 3]) << 24
+            guard length == b.count else { return false }
+            let bytes = start + 4
             var i = 0
-            while i < b.count {
-                if a[start + i] != b[i] { return false }
+            while i < length {
+                if a[bytes + i] != b[i] { return false }
                 i += 1
             }
             return true
@@ -115,7 +121,7 @@ struct ByteInterner {
         shift -= 1
         let mask = slots.count - 1
         for s in old where s.code >= 0 {
-            var index = home(s.hash)
+            var index = home(s.tag)
             while slots[index].code >= 0 { index = (index + 1) & mask }
             slots[index] = s
         }

@@ -7,8 +7,10 @@ struct CellProblem: Error {
 
 /// Parses one cell by its column's type and checks its rule (METHODS §1, §2, §7).
 ///
-/// Every check works on the field's bytes; a `String` is made only for a message.
-struct CellValidator {
+/// Every check works on the field's bytes; a `String` is made only for a message. A class,
+/// made once per column at the header, so the row loop passes a reference instead of copying
+/// the rule, missing codes and date plan (and retaining their storage) for every cell.
+final class CellValidator: Sendable {
     let rule: ColumnPlan.Rule
     let required: Bool
     let likert: ClosedRange<Double>
@@ -16,6 +18,19 @@ struct CellValidator {
     let decimalComma: Bool
     let dates: DatePlan
     let codec: TextCodec
+
+    init(
+        rule: ColumnPlan.Rule, required: Bool, likert: ClosedRange<Double>, missingCodes: [Double],
+        decimalComma: Bool, dates: DatePlan, codec: TextCodec
+    ) {
+        self.rule = rule
+        self.required = required
+        self.likert = likert
+        self.missingCodes = missingCodes
+        self.decimalComma = decimalComma
+        self.dates = dates
+        self.codec = codec
+    }
 
     /// A text cell: `nil` when acceptable. An empty cell is missing unless required.
     func checkText(_ b: UnsafeBufferPointer<UInt8>) -> String? {

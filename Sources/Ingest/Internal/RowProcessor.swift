@@ -16,7 +16,9 @@ struct RowProcessor {
     struct Bound {
         var field: Int
         var column: ColumnPlan.Column
-        var validator: CellValidator
+        /// Unretained: `validators` owns them. Calls go through `_withUnsafeGuaranteedRef`,
+        /// which skips a retain/release pair per cell.
+        var validator: Unmanaged<CellValidator>
         var slot: Int
     }
 
@@ -30,6 +32,8 @@ struct RowProcessor {
     private(set) var headerNames: [String] = []
     private(set) var failure: Diagnostic?
     private var bound: [Bound] = []
+    /// Owns the validators `bound` refers to.
+    private var validators: [CellValidator] = []
     /// Slots of cross-field checks: (earlier, later) dates that must not go backwards.
     private var ordered: [(earlier: Int, later: Int, earlierName: String, laterName: String)] = []
 
@@ -71,37 +75,9 @@ struct RowProcessor {
                 reason: "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(headerNames.count)")
             return true
         }
-        for i in bound.indices {
-            let cell = record.field(bound[i].field)
-            if !codec.isValid(cell) {
-                reject(
-                    record, line: line, field: bound[i].column.name,
-                    reason: "\(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)")
-                return true
-            }
-            let slot = bound[i].slot
-            switch bound[i].column.type {
-            case .text:
-                if let reason = bound[i].validator.checkText(cell) {
-                    reject(record, line: line, field: bound[i].column.name, reason: reason)
-                    return true
-                }
-                stagedTextField[slot] = cell.isEmpty ? -1 : bound[i].field
-            case .number:
-                switch bound[i].validator.number(cell) {
-                case .success(let v): stagedNumber[slot] = v
-                case .failure(let p):
-                    reject(record, line: line, field: bound[i].column.name, reason: p.text)
-                    return true
-                }
-            case .date:
-                switch bound[i].validator.date(cell) {
-                case .success(let d): stagedDate[slot] = d
-                case .failure(let p):
-                    reject(record, line: line, field: bound[i].column.name, reason: p.text)
-                    return true
-                }
-            }
+        if let problem = stage(copy record) {
+            reject(record, line: line, field: problem.field, reason: problem.reason)
+            return true
         }
         for o in ordered {
             let a = stagedDate[o.earlier]
@@ -123,6 +99,43 @@ struct RowProcessor {
             }
         }
         return true
+    }
+
+    /// Checks every bound cell in file order and stages its value; the first problem, if any.
+    ///
+    /// Works on a local copy of `bound` through a buffer pointer, so calling a cell's validator
+    /// borrows it in place instead of copying (and retaining) it for every cell.
+    private mutating func stage(_ record: RecordBuffer) -> (field: String, reason: String)? {
+        let bound = self.bound  // `self.validators` keeps the unretained validators alive
+        let codec = self.codec
+        return bound.withUnsafeBufferPointer { bp -> (field: String, reason: String)? in
+            for i in 0..<bp.count {
+                let cell = record.field(bp[i].field)
+                if !codec.isValid(cell) {
+                    return (
+                        bp[i].column.name,
+                        "\(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)"
+                    )
+                }
+                let slot = bp[i].slot
+                switch bp[i].column.type {
+                case .text:
+                    if let reason = bp[i].validator._withUnsafeGuaranteedRef({ $0.checkText(cell) }) { return (bp[i].column.name, reason) }
+                    stagedTextField[slot] = cell.isEmpty ? -1 : bp[i].field
+                case .number:
+                    switch bp[i].validator._withUnsafeGuaranteedRef({ $0.number(cell) }) {
+                    case .success(let v): stagedNumber[slot] = v
+                    case .failure(let p): return (bp[i].column.name, p.text)
+                    }
+                case .date:
+                    switch bp[i].validator._withUnsafeGuaranteedRef({ $0.date(cell) }) {
+                    case .success(let d): stagedDate[slot] = d
+                    case .failure(let p): return (bp[i].column.name, p.text)
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     /// An error thrown by the chunk consumer; `read` rethrows it.
@@ -168,7 +181,8 @@ struct RowProcessor {
                 let validator = CellValidator(
                     rule: column.rule, required: column.required, likert: plan.likert,
                     missingCodes: plan.missingCodes, decimalComma: options.decimalComma, dates: plan.dates, codec: codec)
-                bound.append(Bound(field: field, column: column, validator: validator, slot: slot))
+                validators.append(validator)
+                bound.append(Bound(field: field, column: column, validator: Unmanaged.passUnretained(validator), slot: slot))
                 addSlot(column.type)
                 slot += 1
             } else if column.required || column.rule == .likert {
