@@ -268,3 +268,56 @@ import Testing
         #expect(calls == 1)
     }
 }
+
+extension IngestorTests {
+    @Test func fixedValueWinsOverTheFileColumn() throws {
+        var options = Fixture.options("survey_with_municipality.csv", .survey)
+        options.fixed = ["municipality": "5001"]
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])])
+        let (table, _) = try Ingestor.readTable(options)
+        #expect(table.strings("municipality") == ["5001"])
+    }
+
+    @Test func declaredStrataAreRequired() throws {
+        var options = Fixture.options("survey_with_municipality.csv", .survey)
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])], hasStrata: true)
+        let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
+        #expect(error.message.hasPrefix("required column 'stratum' is neither in the file nor fixed"))
+    }
+
+    @Test func invalidBytesInTheHeaderFailTheSource() throws {
+        let error = try #require(throws: Diagnostic.self) {
+            try Ingestor.readTable(Fixture.options("header_bad_utf8.csv", .engagement))
+        }
+        #expect(error.location.line == 1)
+        #expect(error.message == "header field 2 \"d\u{FFFD}te\" has bytes that are not valid utf-8")
+    }
+
+    @Test func undefinedWindows1252ByteRejectsTheRow() throws {
+        var options = Fixture.options("population_cp1252_undefined.csv", .population)
+        options.encoding = .windows1252
+        let (table, summary) = try Ingestor.readTable(options)
+        #expect(table.strings("municipality") == ["B"])
+        #expect(summary.rejected.map(\.line) == [2])
+        #expect(summary.rejected.first?.reason == "\"A\u{FFFD}\" has bytes that are not valid windows-1252")
+    }
+
+    /// The separator not declared is not a decimal separator: no guessing (METHODS §7).
+    @Test(arguments: [(true, 3, "\"2.5\" is not a number (decimal comma declared)", 2.5), (false, 2, "\"2,5\" is not a number", 2.5)])
+    func otherDecimalSeparatorIsRejected(decimalComma: Bool, line: Int, reason: String, value: Double) throws {
+        var options = Fixture.options("population_decimal_mixed.csv", .population)
+        options.decimalComma = decimalComma
+        let (table, summary) = try Ingestor.readTable(options)
+        #expect(table.numbers("population") == [value])
+        #expect(summary.rejected.map(\.line) == [line])
+        #expect(summary.rejected.map(\.reason) == [reason])
+    }
+
+    /// Rejected records are the fields re-joined with the file's delimiter, re-quoted per RFC 4180.
+    @Test func rejectedRecordIsRequoted() throws {
+        let (_, summary) = try Ingestor.readTable(Fixture.options("engagement_requote.csv", .engagement))
+        #expect(summary.delimiter == UInt8(ascii: ";"))
+        #expect(summary.rejected.map(\.record) == ["5001;2019-03-04;\"p;1\";extra"])
+        #expect(summary.accepted == 1)
+    }
+}
