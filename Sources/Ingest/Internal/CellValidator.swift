@@ -1,10 +1,5 @@
 import ApenCore
 
-/// Why a cell rejects its row, as the message text after `field 'name': `.
-struct CellProblem: Error {
-    var text: String
-}
-
 /// Parses one cell by its column's type and checks its rule (METHODS §1, §2, §7).
 ///
 /// Every check works on the field's bytes; a `String` is made only for a message. A class,
