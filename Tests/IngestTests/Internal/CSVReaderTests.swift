@@ -63,6 +63,24 @@ import Testing
         #expect(error.location.line == 3)
     }
 
+    /// An open quote on line 2 followed by 100 lines of 40 bytes: with a 1 KiB field limit
+    /// and 256-byte blocks the reader stops early, naming line 2.
+    @Test func overlongFieldStops() throws {
+        let text = "h\n\"open\n" + String(repeating: String(repeating: "x", count: 39) + "\n", count: 100)
+        var records = 0
+        let error = try withTemporaryFile(Array(text.utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                    records += 1
+                    return true
+                }
+            }
+        }
+        #expect(records == 1)
+        #expect(error.location.line == 2)
+        #expect(error.message.hasSuffix("is a quote left open?"))
+    }
+
     @Test func handlerCanStop() throws {
         var seen = 0
         _ = try withTemporaryFile(Array("a\nb\nc\n".utf8)) { path in
