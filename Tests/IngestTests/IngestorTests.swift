@@ -163,6 +163,17 @@ import Testing
         #expect(summary.rejected.map(\.line) == [2, 3, 4])
     }
 
+    /// Milliseconds declared as seconds give days past 9999: the message names the unit.
+    @Test func epochInTheWrongUnit() throws {
+        var options = Fixture.options("dates_epoch_ms.csv", .accessRequests)
+        options.dateFormat = .epochSeconds
+        let (_, summary) = try Ingestor.readTable(options)
+        #expect(summary.rejected.map(\.reason) == [
+            "\"1548932400000\" as epoch seconds is not a day in the years 1…9999",
+            "\"1582934400000\" as epoch seconds is not a day in the years 1…9999",
+        ])
+    }
+
     @Test func fixedValuesAreMaterialised() throws {
         var options = Fixture.options("survey_no_group.csv", .survey)
         options.fixed = ["municipality": "5001", "year": "2019"]

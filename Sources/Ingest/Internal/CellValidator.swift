@@ -92,7 +92,14 @@ final class CellValidator: Sendable {
         case .malformed:
             return .failure(CellProblem(text: "\(codec.quoted(b)) is not a date in the format \(dates.display)"))
         case .impossible:
-            return .failure(CellProblem(text: "\(codec.quoted(b)) is an impossible date"))
+            switch dates.mode {
+            case .epochSeconds, .epochMilliseconds:
+                // Usually the other unit: milliseconds read as seconds land far past 9999.
+                return .failure(
+                    CellProblem(text: "\(codec.quoted(b)) as \(dates.display) is not a day in the years 1…9999"))
+            case .pattern:
+                return .failure(CellProblem(text: "\(codec.quoted(b)) is an impossible date"))
+            }
         }
     }
 }
