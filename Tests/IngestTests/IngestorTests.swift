@@ -236,6 +236,19 @@ import Testing
         #expect(error.message == "the file is empty: there is no header line")
     }
 
+    /// Option errors come before the file is opened: the path here does not exist.
+    @Test(arguments: [
+        (UInt8(ascii: "\""), false, "a quote, CR or LF cannot be the delimiter"),
+        (UInt8(ascii: ","), true, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab"),
+    ])
+    func badDeclaredDelimiter(delimiter: UInt8, decimalComma: Bool, message: String) throws {
+        var options = IngestOptions(source: "x", kind: .engagement, path: "/nonexistent/apen.csv")
+        options.delimiter = .byte(delimiter)
+        options.decimalComma = decimalComma
+        let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
+        #expect(error.message == message)
+    }
+
     @Test func unreadableFile() throws {
         let options = IngestOptions(source: "x", kind: .engagement, path: "/nonexistent/apen.csv")
         let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
