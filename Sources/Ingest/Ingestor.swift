@@ -33,9 +33,10 @@ public enum Ingestor {
     ) throws -> IngestSummary {
         precondition(chunkRows > 0, "chunkRows must be positive")
         let plan = try ColumnPlan(options)
+        try checkDeclaredDelimiter(options)
         let reader = try CSVReader(path: options.path)
         let delimiter = try resolveDelimiter(options, head: reader.head)
-        let processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
+        var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
         try reader.run(delimiter: delimiter) { record, line in
             processor.handle(record, line: line, deliver: chunk)
         }
@@ -63,18 +64,23 @@ public enum Ingestor {
         return (table!, summary)
     }
 
-    /// The declared delimiter after checking it, or the one sniffed from the header line.
-    static func resolveDelimiter(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws -> UInt8 {
+    /// Checks a declared delimiter before the file is opened (an option error).
+    static func checkDeclaredDelimiter(_ options: IngestOptions) throws {
+        guard case .byte(let b) = options.delimiter else { return }
         let location = SourceLocation(path: options.path)
+        if b == 0x22 || b == 0x0A || b == 0x0D {
+            throw Diagnostic(location, "a quote, CR or LF cannot be the delimiter")
+        }
+        if b == 0x2C, options.decimalComma {
+            throw Diagnostic(location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+        }
+    }
+
+    /// The declared delimiter, or the one sniffed from the header line.
+    /// - Throws: a `Diagnostic` when a decimal comma is declared but the header is separated by commas.
+    static func resolveDelimiter(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws -> UInt8 {
         switch options.delimiter {
         case .byte(let b):
-            if b == 0x22 || b == 0x0A || b == 0x0D {
-                throw Diagnostic(location, "a quote, CR or LF cannot be the delimiter")
-            }
-            if b == 0x2C, options.decimalComma {
-                throw Diagnostic(
-                    location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
-            }
             return b
         case .sniff:
             let result = DelimiterSniffer.sniff(head, decimalComma: options.decimalComma)

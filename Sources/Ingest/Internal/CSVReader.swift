@@ -19,13 +19,18 @@ import ApenCore
 /// - empty lines (no bytes between two line breaks) are skipped but counted.
 ///
 /// A UTF-8 byte-order mark at the start of the file is dropped before parsing. A quote still
-/// open at the end of the file is reported with the line the unfinished record starts on.
+/// open at the end of the file is reported with the line the unfinished record starts on, and
+/// so is a field longer than `maxFieldBytes` (checked after each block), which keeps memory
+/// bounded when an open quote would otherwise pull the rest of a large file into one field.
 final class CSVReader {
     /// What `run` reports for each record: the fields, and the line the record starts on.
     typealias Handler = (_ record: borrowing RecordBuffer, _ line: Int) -> Bool
 
     let path: String
     let blockSize: Int
+    /// The longest field accepted. Longer means, in practice, a quote left open that is
+    /// swallowing the rest of the file; stopping keeps memory bounded.
+    let maxFieldBytes: Int
     private let fd: Int32
     private var block: UnsafeMutableRawBufferPointer
     /// Bytes of the first block, already read (the sniffer looks at them before parsing).
@@ -35,9 +40,10 @@ final class CSVReader {
 
     /// Opens `path` and reads its first block.
     /// - Throws: a `Diagnostic` naming the path when the file cannot be opened or read.
-    init(path: String, blockSize: Int = 1 << 20) throws {
+    init(path: String, blockSize: Int = 1 << 20, maxFieldBytes: Int = 64 << 20) throws {
         self.path = path
         self.blockSize = blockSize
+        self.maxFieldBytes = maxFieldBytes
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw Diagnostic(SourceLocation(path: path), "cannot open the file: \(String(cString: strerror(errno)))")
@@ -122,6 +128,13 @@ final class CSVReader {
                         throw Diagnostic(
                             SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
                     }
+                    if parser.pointee.entry_pos > maxFieldBytes, !context.pointee.stopped {
+                        throw Diagnostic(
+                            SourceLocation(path: path, line: context.pointee.nextLine),
+                            "a field in the record that starts on this line is longer than "
+                                + "\(maxFieldBytes % (1 << 20) == 0 ? "\(maxFieldBytes >> 20) MiB" : "\(maxFieldBytes) bytes"); "
+                                + "is a quote left open?")
+                    }
                 }
                 // A short read means the end of the file.
                 if context.pointee.stopped || filled < limit { break }
@@ -139,21 +152,6 @@ final class CSVReader {
             csv_fini(parser, readerField, readerRow, context)
             return context.pointee.nextLine
         }
-    }
-}
-
-/// The state the libcsv callbacks share, reached through libcsv's `data` pointer.
-struct ReaderContext {
-    let handler: CSVReader.Handler
-    var record = RecordBuffer()
-    /// The line on which the next record starts.
-    var nextLine = 1
-    /// The last row ended with a CR, so an immediately following LF completes a CRLF.
-    var lastWasCR = false
-    var stopped = false
-
-    init(handler: @escaping CSVReader.Handler) {
-        self.handler = handler
     }
 }
 

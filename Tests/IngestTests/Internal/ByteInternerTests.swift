@@ -24,3 +24,21 @@ import Testing
         #expect(interner.count == 5000)
     }
 }
+
+extension ByteInternerTests {
+    /// Keys of 0–21 bytes (inline up to 8, in the arena beyond) that share prefixes stay apart.
+    @Test func shortAndLongKeys() {
+        var interner = ByteInterner()
+        // Trailing NUL bytes make keys whose padded 8-byte form is equal: the length tells them apart.
+        let keys =
+            (0...20).map { String(repeating: "a", count: $0) } + (0...20).map { String(repeating: "a", count: $0) + "b" }
+            + ["a\0", "a\0\0", "\0", "aaaaaaaa\0", "aaaaaaaa\0\0"]
+        for (i, k) in keys.enumerated() {
+            #expect(withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } == Int32(i))
+        }
+        for (i, k) in keys.enumerated() {
+            #expect(withBytes(k) { interner.code($0) { _ in "unused" } } == Int32(i))
+        }
+        #expect(interner.dictionary == keys)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import ApenCore
 import Testing
 
@@ -63,6 +64,24 @@ import Testing
         #expect(error.location.line == 3)
     }
 
+    /// An open quote on line 2 followed by 100 lines of 40 bytes: with a 1 KiB field limit
+    /// and 256-byte blocks the reader stops early, naming line 2.
+    @Test func overlongFieldStops() throws {
+        let text = "h\n\"open\n" + String(repeating: String(repeating: "x", count: 39) + "\n", count: 100)
+        var records = 0
+        let error = try withTemporaryFile(Array(text.utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                    records += 1
+                    return true
+                }
+            }
+        }
+        #expect(records == 1)
+        #expect(error.location.line == 2)
+        #expect(error.message.hasSuffix("is a quote left open?"))
+    }
+
     @Test func handlerCanStop() throws {
         var seen = 0
         _ = try withTemporaryFile(Array("a\nb\nc\n".utf8)) { path in
@@ -72,5 +91,23 @@ import Testing
             }
         }
         #expect(seen == 2)
+    }
+}
+
+extension CSVReaderTests {
+    /// 40 random RFC 4180 files (quoted CR, LF, CRLF, delimiters, doubled quotes, empty lines,
+    /// mixed line ends) read exactly as Python's csv module reads them: same records, fields,
+    /// and start lines. Made by Fixtures/make_reader_cases.py.
+    @Test(arguments: 0..<40)
+    func agreesWithPythonCSV(n: Int) throws {
+        let name = String(format: "reader_cases/%02d", n)
+        let expected = try String(contentsOfFile: Fixture.path(name + ".expected"), encoding: .utf8)
+        var got = ""
+        try CSVReader(path: Fixture.path(name + ".csv"), blockSize: 5).run(delimiter: UInt8(ascii: ",")) { record, line in
+            let hex = (0..<record.count).map { i in record.field(i).map { String($0, radix: 16) }.joined(separator: ".") }
+            got += "\(line) \(record.count) \(hex.joined(separator: "|"))\n"
+            return true
+        }
+        #expect(got == expected)
     }
 }
