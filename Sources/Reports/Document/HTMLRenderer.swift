@@ -82,7 +82,9 @@ enum HTMLRenderer {
         p.note { font-size: 13px; color: #555555; }
         code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 0.86em; background: #F2F2F2; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
         section.findings { background: #F4F8FB; border-left: 4px solid #0072B2; padding: 4px 18px 6px; margin: 18px 0; }
+        section.findings h2 { border-top: none; margin-top: 10px; }
         section.findings ul { padding-left: 20px; }
+        p.entry { margin: 4px 0 8px; }
         section.findings li { margin: 6px 0; }
         figure.chart { margin: 14px 0 18px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -99,10 +101,8 @@ enum HTMLRenderer {
         @media print {
           body { font-size: 10.5pt; }
           main { max-width: none; padding: 0; }
-          h2 { break-before: page; }
-          h1 + p + h2, section.findings + h2 { break-before: auto; }
           h2, h3 { break-after: avoid; }
-          figure.chart, table, tr { break-inside: avoid; }
+          figure.chart, tr, section.keep, section.findings { break-inside: avoid; }
           figure.chart svg { max-height: 240mm; width: auto; max-width: 100%; }
           .table-wrap { overflow: visible; }
           a { color: inherit; }

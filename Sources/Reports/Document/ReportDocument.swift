@@ -9,7 +9,7 @@ enum ReportDocument {
     static func blocks(_ input: ReportInput, _ data: ReportData, _ charts: ChartSet) -> [Block] {
         let s = Strings(language: data.language)
         var out: [Block] = [.heading(level: 1, text: input.title, anchor: nil)]
-        var lead: [String] = [s.period(data.years), s.municipalitiesCovered(data.municipalities.map(data.name), total: data.municipalities.count)]
+        var lead: [String] = [s.period(data.years), s.municipalitiesCovered(data.municipalities.map(data.name).sorted(by: ReportDocument.byName), total: data.municipalities.count)]
         if !data.focus.isEmpty { lead.append(s.focusLine(data.focus.map(data.name))) }
         let run = s.runLine(date: input.provenance.date, run: input.provenance.runID)
         if !run.isEmpty { lead.append(run) }
@@ -48,14 +48,19 @@ enum ReportDocument {
         return out
     }
 
+    /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).
+    static func byName(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
+
     static func indicatorBlocks(_ ind: ResolvedIndicator, _ data: ReportData, _ charts: ChartSet, _ s: Strings) -> [Block] {
-        var out: [Block] = [.heading(level: 3, text: ind.label(data.language), anchor: "ind-" + ChartSet.fileSafe(ind.id))]
+        var head: [Block] = [.heading(level: 3, text: ind.label(data.language), anchor: "ind-" + ChartSet.fileSafe(ind.id))]
         let def = ind.info.definition.text(data.language)
         var p: [Inline] = []
         if !def.isEmpty { p.append(.text(def + " ")) }
         p += s.definitionNote(id: ind.id, methods: ind.info.methods)
-        out.append(.paragraph(p))
-        if let c = charts.bars[ind.id] { out.append(.figure(c)) }
+        head.append(.paragraph(p))
+        // The heading stays on the page of its first chart.
+        if let c = charts.bars[ind.id] { head.append(.figure(c)) }
+        var out: [Block] = [.section(cls: "keep", head)]
         if let c = charts.trends[ind.id] { out.append(.figure(c)) }
         if !data.rows(ind.id).isEmpty {
             let (table, subset) = valueTable(ind, data, s)
@@ -95,10 +100,13 @@ enum ReportDocument {
         return (t, subset)
     }
 
+    /// "value (low–high)"; the interval in the value's unit without repeating `%`.
     static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ lang: Language) -> String {
         var c = DisplayNumber.value(r.value, unit: unit, language: lang)
         if let l = r.ciLow, let h = r.ciHigh {
-            c += " (" + DisplayNumber.value(l, unit: unit, language: lang) + "–" + DisplayNumber.value(h, unit: unit, language: lang) + ")"
+            let digits = DisplayNumber.digits(for: unit)
+            c += " (" + DisplayNumber.decimal(unit.axisValue(l), digits: digits, language: lang) + "–"
+                + DisplayNumber.decimal(unit.axisValue(h), digits: digits, language: lang) + ")"
         }
         return c
     }
@@ -202,8 +210,7 @@ enum ReportDocument {
         for ind in data.indicators where seen.insert(ind.entryID).inserted {
             let entry = data.resolver.entries.first { $0.id == ind.entryID }
             let info = entry ?? ind.info
-            out.append(.heading(level: 3, text: info.label.text(lang), anchor: nil))
-            var p: [Inline] = [.code(info.id), .text(" — ")]
+            var p: [Inline] = [.strong(info.label.text(lang)), .text(" "), .code(info.id), .text(" — ")]
             let def = info.definition.text(lang)
             if !def.isEmpty { p.append(.text(def + " ")) }
             var meta = "\(s.unit): \(s.unitName(info.unit)); \(s.direction): \(s.directionText(info.direction))"

@@ -47,10 +47,10 @@ struct Strings: Sendable {
 
     // Chart texts
     func barsTitle(_ label: String, _ year: Int) -> String { "\(label), \(year)" }
-    func barsDesc(_ count: Int, _ year: Int, ci: Bool) -> String {
-        t("Stolpediagram over \(count) kommuner i \(year), sortert fra best til svakest"
+    func barsDesc(_ count: Int, _ year: Int, ci: Bool, neutral: Bool) -> String {
+        t("Stolpediagram over \(count) kommuner i \(year), " + (neutral ? "sortert etter verdi" : "sortert fra best til svakest")
             + (ci ? ", med 95 %-konfidensintervall som streker." : "."),
-          "Bar chart of \(count) municipalities in \(year), sorted from best to weakest"
+          "Bar chart of \(count) municipalities in \(year), " + (neutral ? "sorted by value" : "sorted from best to weakest")
             + (ci ? ", with 95% confidence intervals as whiskers." : "."))
     }
     func trendTitle(_ label: String) -> String { t("\(label): utvikling", "\(label): trend") }
