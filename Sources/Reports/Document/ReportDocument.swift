@@ -22,9 +22,11 @@ enum ReportDocument {
         ]))
 
         if let heat = charts.heatmap {
-            out.append(.heading(level: 2, text: s.overview, anchor: "overview"))
-            out.append(.paragraph([.text(s.overviewText)]))
-            out.append(.figure(heat))
+            out.append(.section(cls: "keep", [
+                .heading(level: 2, text: s.overview, anchor: "overview"),
+                .paragraph([.text(s.overviewText)]),
+                .figure(heat),
+            ]))
         }
 
         for (family, indicators) in data.families {
