@@ -54,12 +54,11 @@ enum KeyFindings {
 
     static func foiFindings(_ data: ReportData) -> [String] {
         let nb = data.language == .nb
-        guard let ind = data.indicator(foiRule), let year = data.latestYear(foiRule) else { return [] }
-        _ = ind
+        guard let year = data.latestYear(foiRule) else { return [] }
         let rows = data.rows(foiRule, year: year)
         let below = rows.filter { $0.value < 1 }
         var out: [String] = []
-        let subjects = data.focus.isEmpty ? [] : data.focus
+        let subjects = data.focus
         for code in subjects {
             guard let r = rows.first(where: { $0.municipality == code }) else { continue }
             let pct = DisplayNumber.percent(share: r.value, language: data.language)
