@@ -72,7 +72,24 @@ enum ReportDocument {
             if subset { notes.append(s.tableShowsSubset) }
             if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
         }
+        out += breakdownBlocks(ind, data, s)
         return out
+    }
+
+    /// Rows of a `by:` custom indicator: latest year, one line per municipality and breakdown
+    /// value (focus municipalities only beyond `fullTableLimit` municipalities).
+    static func breakdownBlocks(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> [Block] {
+        let all = data.breakdownRows.filter { $0.indicator == ind.id }
+        guard let year = all.map(\.year).max() else { return [] }
+        var rows = all.filter { $0.year == year }
+        let munis = Set(rows.map(\.municipality))
+        if munis.count > fullTableLimit { rows = rows.filter { data.isFocus($0.municipality) } }
+        guard !rows.isEmpty else { return [] }
+        var t = TableModel(caption: "\(s.breakdown), \(year)", header: [s.municipality, s.breakdown, s.value],
+                           rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data.language)] },
+                           numeric: [false, false, true])
+        t.emphasised = Set(rows.indices.filter { data.isFocus(rows[$0].municipality) })
+        return [.table(t)]
     }
 
     /// Municipalities × years; cells "value (low–high)". Beyond `fullTableLimit`
