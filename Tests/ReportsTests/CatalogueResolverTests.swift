@@ -45,3 +45,33 @@ import Testing
         #expect(CatalogueResolver.match(CatalogueResolver.parse("survey.<scale>.index"), Array("survey..index")) == nil)
     }
 }
+
+@Suite struct CatalogueResolverQualifyTests {
+    @Test(arguments: [
+        ("Opplevd åpenhet, indeks (0–100)", "trust", "Opplevd åpenhet (trust), indeks (0–100)"),
+        ("Andel som er enige", "trust", "Andel som er enige (trust)"),
+        ("Skalaens pålitelighet (Cronbachs alfa)", "trust", "Skalaens pålitelighet (trust) (Cronbachs alfa)"),
+    ])
+    func scaleNameGoesBeforeTheLabelsOwnQualifier(_ label: String, _ value: String, _ expected: String) {
+        #expect(CatalogueResolver.qualify(label, with: value) == expected)
+    }
+
+    @Test func compositeRowsWithoutEntriesGetMethodsWording() {
+        // A pipeline catalogue lists composite.openness only; rank and shift are inferred from §6.
+        let entries = [
+            IndicatorInfo(id: "composite.openness", family: "composite", label: LocalizedText(nb: "Åpenhetsindeks", en: "Openness index"), unit: .score, direction: 1,
+                          inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§6"),
+            IndicatorInfo(id: "foi.median_workdays", family: "foi", label: LocalizedText(nb: "Median arbeidsdager", en: "Median working days"), unit: .workdays, direction: -1,
+                          inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§5"),
+        ]
+        let r = CatalogueResolver(entries)
+        let rank = r.resolve("composite.openness.rank")
+        #expect(rank.info.unit == .rank && rank.info.direction == -1)
+        #expect(rank.label(.nb) == "Åpenhetsindeks – rangering")
+        let shift = r.resolve("composite.openness.shift.foi.median_workdays")
+        #expect(shift.label(.nb) == "Åpenhetsindeks: rangendring uten «Median arbeidsdager»")
+        #expect(shift.label(.en) == "Openness index: rank shift without “Median working days”")
+        #expect(shift.entryID == "composite.<id>.shift.<component>")
+        #expect(shift.info.direction == 0)
+    }
+}

@@ -228,7 +228,12 @@ enum ReportDocument {
         let lang = data.language
         for ind in data.indicators where seen.insert(ind.entryID).inserted {
             let entry = data.resolver.entries.first { $0.id == ind.entryID }
-            let info = entry ?? ind.info
+            var info = entry ?? ind.info
+            if entry == nil && ind.entryID != ind.id {
+                // An inferred family entry (composite shifts): described once, generically.
+                info.id = ind.entryID
+                info.label = s.shiftEntryLabel
+            }
             var p: [Inline] = [.strong(info.label.text(lang)), .text(" "), .code(info.id), .text(" — ")]
             let def = info.definition.text(lang)
             if !def.isEmpty { p.append(.text(def + " ")) }

@@ -157,5 +157,6 @@ extension Strings {
     var item: String { t("Hva", "What") }
     var indicatorsTitle: String { t("Indikatorer", "Indicators") }
     var indicatorsIntro: String { t("Alle indikatorverdier, avrundet for lesing. Fulle tall, standardfeil og intervaller står i indicators.csv.", "All indicator values, rounded for reading. Full precision, standard errors and intervals are in indicators.csv.") }
+    var shiftEntryLabel: LocalizedText { LocalizedText(nb: "Rangendring uten én komponent", en: "Rank shift without one component") }
     var breakdown: String { t("Inndeling", "Breakdown") }
 }
