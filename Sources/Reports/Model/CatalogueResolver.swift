@@ -22,17 +22,18 @@ struct CatalogueResolver: Sendable {
     }
 
     private func resolve(_ id: String, depth: Int) -> ResolvedIndicator {
-        if let exact = entries.first(where: { $0.id == id }) {
-            return ResolvedIndicator(info: exact, entryID: exact.id, inferred: false)
+        if let i = entries.firstIndex(where: { $0.id == id }) {
+            return ResolvedIndicator(info: entries[i], entryID: id, inferred: false, entryIndex: i)
         }
-        var best: (entry: IndicatorInfo, captures: [(String, String)], literal: Int)?
-        for e in entries where e.id.contains("<") {
+        var best: (index: Int, captures: [(String, String)], literal: Int)?
+        for (i, e) in entries.enumerated() where e.id.contains("<") {
             let pattern = CatalogueResolver.parse(e.id)
             guard let caps = CatalogueResolver.match(pattern, Array(id)) else { continue }
             let literal = pattern.reduce(0) { acc, p in if case .literal(let s) = p { return acc + s.count }; return acc }
-            if best == nil || literal > best!.literal { best = (e, caps, literal) }
+            if best == nil || literal > best!.literal { best = (i, caps, literal) }
         }
-        guard let (entry, captures, _) = best else { return inferred(id, depth: depth) }
+        guard let (entryIndex, captures, _) = best else { return inferred(id, depth: depth) }
+        let entry = entries[entryIndex]
         var info = entry
         info.id = id
         func fill(_ text: String, _ language: Language) -> String {
@@ -50,7 +51,8 @@ struct CatalogueResolver: Sendable {
             return extra.isEmpty ? t : CatalogueResolver.qualify(t, with: extra.joined(separator: ", "))
         }
         info.label = LocalizedText(nb: fill(entry.label.nb, .nb), en: fill(entry.label.en, .en))
-        return ResolvedIndicator(info: info, entryID: entry.id, inferred: false)
+        return ResolvedIndicator(info: info, entryID: entry.id, inferred: false, entryIndex: entryIndex,
+                                 captureKey: captures.map(\.1).joined(separator: "\u{1F}"))
     }
 
     /// `label (value)`, with the value placed before the label's own qualifier when it has one:

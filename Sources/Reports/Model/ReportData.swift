@@ -64,10 +64,14 @@ struct ReportData: Sendable {
         familyOrder.firstIndex(of: family) ?? familyOrder.count
     }
 
+    /// Family, then placeholder values (one survey scale's indicators together, indicators
+    /// without a scale first), then catalogue order, then id.
     static func reportOrder(_ a: ResolvedIndicator, _ b: ResolvedIndicator) -> Bool {
         let fa = familyRank(a.info.family), fb = familyRank(b.info.family)
         if fa != fb { return fa < fb }
         if a.info.family != b.info.family { return a.info.family.utf8.lexicographicallyPrecedes(b.info.family.utf8) }
+        if a.captureKey != b.captureKey { return a.captureKey.utf8.lexicographicallyPrecedes(b.captureKey.utf8) }
+        if a.entryIndex != b.entryIndex { return a.entryIndex < b.entryIndex }
         return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 
