@@ -58,3 +58,21 @@ import Testing
         #expect(charts == ["charts/heatmap.svg"])
     }
 }
+
+@Suite struct CoverageTableTests {
+    @Test func manyMunicipalitiesAreSummarised() {
+        var input = SampleInput.input()
+        // 40 municipalities with 1…40 rows in 2023; focus 5001 has 7.
+        let codes = (0..<40).map { String(2000 + $0) }
+        input.quality = [SourceQuality(name: "survey", file: "s.csv", rowsRead: 820, accepted: 820, rejected: 0,
+                                       coverage: codes.enumerated().map { Coverage(municipality: $1, year: 2023, rows: $0 + 1) } + [Coverage(municipality: "5001", year: 2023, rows: 7)])]
+        let md = ReportWriter.render(input).first { $0.name == "report.md" }!.text
+        #expect(md.contains("| **Trondheim** | **7** |"))
+        #expect(md.contains("| Kommuner med rader | 41 |"))
+        #expect(md.contains("| Færrest rader | 1 |"))
+        // Counts 1…40 plus 7, sorted: 41 values, the median is the 21st = 20.
+        #expect(md.contains("| Median, alle kommuner | 20 |"))
+        #expect(md.contains("| Flest rader | 40 |"))
+        #expect(!md.contains("| 2039 |"))
+    }
+}

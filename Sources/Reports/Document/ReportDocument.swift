@@ -214,9 +214,20 @@ enum ReportDocument {
             let munis = Array(Set(q.coverage.map(\.municipality))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             var counts: [String: Int] = [:]
             for c in q.coverage { counts["\(c.municipality)\u{1F}\(c.year)", default: 0] += c.rows }
-            let body = munis.map { m in [data.name(m)] + years.map { y in counts["\(m)\u{1F}\(y)"].map { DisplayNumber.decimal(Double($0), digits: 0, language: lang) } ?? "–" } }
+            func count(_ v: Double) -> String { DisplayNumber.decimal(v, digits: 0, language: lang) }
+            let many = munis.count > fullTableLimit
+            let shown = many ? munis.filter(data.isFocus) : munis
+            var body = shown.map { m in [data.name(m)] + years.map { y in counts["\(m)\u{1F}\(y)"].map { count(Double($0)) } ?? "–" } }
+            if many {
+                // Beyond the table limit: focus rows, then how many municipalities have rows and how many.
+                let perYear = years.map { y in munis.compactMap { counts["\($0)\u{1F}\(y)"] }.map(Double.init).sorted() }
+                body.append([s.municipalitiesWithRows] + perYear.map { count(Double($0.count)) })
+                body.append([s.fewestRows] + perYear.map { $0.first.map(count) ?? "–" })
+                body.append([s.median] + perYear.map { Quantile.type7(sorted: $0, p: 0.5).map(count) ?? "–" })
+                body.append([s.mostRows] + perYear.map { $0.last.map(count) ?? "–" })
+            }
             var ct = TableModel(caption: s.coverageCaption(q.name), header: [s.municipality] + years.map(String.init), rows: body)
-            ct.emphasised = Set(munis.indices.filter { data.isFocus(munis[$0]) })
+            ct.emphasised = Set(shown.indices.filter { data.isFocus(shown[$0]) })
             out.append(.table(ct))
         }
         return out

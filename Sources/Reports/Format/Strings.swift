@@ -126,6 +126,9 @@ extension Strings {
     var rejectedRows: String { t("Avviste rader", "Rejected rows") }
     var none: String { t("ingen", "none") }
     func coverageCaption(_ source: String) -> String { t("Dekning: godtatte rader i «\(source)» per kommune og år", "Coverage: accepted rows in “\(source)” by municipality and year") }
+    var municipalitiesWithRows: String { t("Kommuner med rader", "Municipalities with rows") }
+    var fewestRows: String { t("Færrest rader", "Fewest rows") }
+    var mostRows: String { t("Flest rader", "Most rows") }
     var warnings: String { t("Advarsler", "Warnings") }
     var methods: String { t("Metode", "Methods") }
     var methodsText: String { t("Definisjonene nedenfor er hentet fra indikatorkatalogen. Den fullstendige, normative beskrivelsen står i METHODS.md.", "The definitions below come from the indicator catalogue. The complete, normative description is in METHODS.md.") }
