@@ -103,3 +103,24 @@ import Testing
         }
     }
 }
+
+@Suite struct ContentsTests {
+    @Test func everyInternalLinkHasItsTarget() throws {
+        let html = try #require(ReportWriter.render(SampleInput.input()).first { $0.name == "report.html" }?.text)
+        let xml = XMLCheck.parse(html)
+        let ids = Set(xml.elements.compactMap { $0.attributes["id"] })
+        let links = xml.all("a").compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#") }
+        #expect(links.count >= 8)  // findings, overview, 6 families, quality, warnings, methods, provenance
+        for l in links { #expect(ids.contains(String(l.dropFirst())), "\(l)") }
+        #expect(xml.all("nav").count == 1)
+        // Markdown has no contents list (viewers build their own anchors).
+        let md = try #require(ReportWriter.render(SampleInput.input()).first { $0.name == "report.md" }?.text)
+        #expect(!md.contains("](#"))
+    }
+
+    @Test func idsAreUniqueAcrossInlinedCharts() throws {
+        let html = try #require(ReportWriter.render(SampleInput.input()).first { $0.name == "report.html" }?.text)
+        let ids = XMLCheck.parse(html).elements.compactMap { $0.attributes["id"] }
+        #expect(ids.count == Set(ids).count)
+    }
+}

@@ -10,4 +10,6 @@ enum Block: Sendable {
     case note([Inline])
     /// A named group of blocks (an HTML `<section>`, nothing in Markdown).
     case section(cls: String, [Block])
+    /// Links to the level-2 sections (HTML only: Markdown viewers make their own anchors).
+    case contents(title: String, [(text: String, anchor: String)])
 }

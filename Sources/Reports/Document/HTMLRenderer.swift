@@ -46,6 +46,11 @@ enum HTMLRenderer {
             ])
         case .section(let cls, let blocks):
             return .element("section", ["class": cls], blocks.map(block))
+        case .contents(let title, let entries):
+            return .element("nav", ["class": "contents", "aria-label": title], [
+                .element("p", [:], [.element("strong", [:], [.text(title)])]),
+                .element("ol", [:], entries.map { .element("li", [:], [.element("a", ["href": "#" + $0.anchor], [.text($0.text)])]) }),
+            ])
         case .table(let t):
             var children: [Markup] = []
             if let c = t.caption { children.append(.element("caption", [:], [.text(c)])) }
@@ -84,7 +89,10 @@ enum HTMLRenderer {
         section.findings { background: #F4F8FB; border-left: 4px solid #0072B2; padding: 4px 18px 6px; margin: 18px 0; }
         section.findings h2 { border-top: none; margin-top: 10px; }
         section.findings ul { padding-left: 20px; }
-        p.entry { margin: 4px 0 8px; }
+        nav.contents { font-size: 14px; margin: 12px 0 8px; }
+        nav.contents p { margin: 0 0 2px; }
+        nav.contents ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
+        nav.contents a { color: #0072B2; text-decoration: none; }
         section.findings li { margin: 6px 0; }
         figure.chart { margin: 14px 0 18px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -106,6 +114,7 @@ enum HTMLRenderer {
           figure.chart svg { max-height: 240mm; width: auto; max-width: 100%; }
           .table-wrap { overflow: visible; }
           a { color: inherit; }
+          nav.contents { display: none; }
         }
         """
 }

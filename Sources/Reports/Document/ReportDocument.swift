@@ -47,7 +47,20 @@ enum ReportDocument {
         }
         out += methodsBlocks(data, s)
         out += provenanceBlocks(input, s)
+        // Contents after the title and lead paragraph.
+        out.insert(.contents(title: s.contents, sectionLinks(out)), at: 2)
         return out
+    }
+
+    /// (text, anchor) of every level-2 heading with an anchor, in order, sections included.
+    static func sectionLinks(_ blocks: [Block]) -> [(text: String, anchor: String)] {
+        blocks.flatMap { b -> [(text: String, anchor: String)] in
+            switch b {
+            case .heading(2, let text, let anchor?): return [(text, anchor)]
+            case .section(_, let inner): return sectionLinks(inner)
+            default: return []
+            }
+        }
     }
 
     /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).

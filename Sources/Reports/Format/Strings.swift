@@ -79,6 +79,7 @@ struct Strings: Sendable {
 }
 
 extension Strings {
+    var contents: String { t("Innhold", "Contents") }
     var keyFindings: String { t("Hovedfunn", "Key findings") }
     var noFindings: String { t("Ingen funn å trekke fram: for lite data til å sammenligne år eller kommuner.", "No findings to highlight: too little data to compare years or municipalities.") }
     func period(_ years: [Int]) -> String {
