@@ -67,6 +67,16 @@ import Testing
         #expect(DisplayNumber.change(delta, unit: unit, language: language) == expected)
     }
 
+    @Test(arguments: [
+        // 0.4812 → 0,48 and 0.3756 → 0,38 are shown; the reader's change is −0,10, not −0,1056 → −0,11.
+        (0.4812, 0.3756, IndicatorUnit.coefficient, "\u{2212}0,10"),
+        // Shares: 65.04 % → 65,0 %, 68.06 % → 68,1 % → +3,1 prosentpoeng.
+        (0.6504, 0.6806, .share, "+3,1 prosentpoeng"),
+    ])
+    func shownChange(_ a: Double, _ b: Double, _ unit: IndicatorUnit, _ expected: String) {
+        #expect(DisplayNumber.shownChange(from: a, to: b, unit: unit, language: .nb) == expected)
+    }
+
     @Test(arguments: [(12.0, "12"), (12.345, "12.35"), (0.1 + 0.2, "0.3"), (-3.0, "-3"), (1234.5, "1234.5")])
     func coordinate(_ x: Double, _ expected: String) {
         #expect(DisplayNumber.coordinate(x) == expected)

@@ -131,7 +131,7 @@ enum KeyFindings {
         let better = (up ? 1 : -1) * c.indicator.info.direction > 0
         let from = DisplayNumber.value(c.from.value, unit: unit, language: data.language)
         let to = DisplayNumber.value(c.to.value, unit: unit, language: data.language)
-        let delta = DisplayNumber.change(c.to.value - c.from.value, unit: unit, language: data.language)
+        let delta = DisplayNumber.shownChange(from: c.from.value, to: c.to.value, unit: unit, language: data.language)
         if nb {
             return "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")."
         }

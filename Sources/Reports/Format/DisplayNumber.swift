@@ -79,6 +79,22 @@ public enum DisplayNumber {
         return s
     }
 
+    /// `x` rounded half-up to `digits` decimals as shown (`decimal` prints the same digits).
+    public static func rounded(_ x: Double, digits: Int) -> Double {
+        let (negative, intPart, fracPart) = roundedDigits(x, digits: digits)
+        let v = Double(intPart + (fracPart.isEmpty ? "" : "." + fracPart)) ?? 0
+        return negative ? -v : v
+    }
+
+    /// The change a reader computes from two shown values: the difference of the rounded
+    /// values, so "0,48 → 0,38" is never reported as "−0,11".
+    public static func shownChange(from a: Double, to b: Double, unit: IndicatorUnit, language: Language) -> String {
+        let d = digits(for: unit)
+        let scale = unit == .share ? 100.0 : 1.0
+        let delta = rounded(b * scale, digits: d) - rounded(a * scale, digits: d)
+        return change(delta / scale, unit: unit, language: language)
+    }
+
     /// A coordinate for SVG attributes: at most two decimals, no grouping, `.` decimal mark.
     static func coordinate(_ x: Double) -> String {
         trimmed(x, maxDigits: 2, language: .en).replacingOccurrences(",", "")
