@@ -49,6 +49,22 @@ import Testing
         ])
     }
 
+    @Test func overlappingIntervalsMakeAChangeUncertain() {
+        // 50 [46, 54] → 53 [49, 57]: intervals overlap (49 ≤ 54). 40 [38, 42] → 45 [43, 47]: apart (43 > 42).
+        let rows = [
+            IndicatorRow(indicator: "survey.trust.index", municipality: "A", year: 2022, value: 50, n: 10, ciLow: 46, ciHigh: 54),
+            IndicatorRow(indicator: "survey.trust.index", municipality: "A", year: 2023, value: 53, n: 10, ciLow: 49, ciHigh: 57),
+            IndicatorRow(indicator: "survey.trust.index", municipality: "B", year: 2022, value: 40, n: 10, ciLow: 38, ciHigh: 42),
+            IndicatorRow(indicator: "survey.trust.index", municipality: "B", year: 2023, value: 45, n: 10, ciLow: 43, ciHigh: 47),
+        ]
+        let f = KeyFindings.changeFindings(ReportData(ReportInput(title: "T", language: .en, rows: rows, catalogue: SampleInput.catalogue)))
+        // Spread 53 − 40 = 13 (values only): B 5/13 before A 3/13.
+        #expect(f == [
+            "B: “Openness (trust)” rose from 40.0 in 2022 to 45.0 in 2023 (+5.0), an improvement.",
+            "A: “Openness (trust)” rose from 50.0 in 2022 to 53.0 in 2023 (+3.0), an improvement, but the 95% intervals overlap, so the change is uncertain.",
+        ])
+    }
+
     @Test func noFindingsWithoutComparisons() {
         let input = ReportInput(title: "T", language: .en, rows: [IndicatorRow(indicator: "survey.responses", municipality: "A", year: 2023, value: 3, n: 3)], catalogue: [])
         #expect(KeyFindings.make(ReportData(input)).isEmpty)

@@ -132,9 +132,17 @@ enum KeyFindings {
         let from = DisplayNumber.value(c.from.value, unit: unit, language: data.language)
         let to = DisplayNumber.value(c.to.value, unit: unit, language: data.language)
         let delta = DisplayNumber.shownChange(from: c.from.value, to: c.to.value, unit: unit, language: data.language)
-        if nb {
-            return "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")."
+        // Overlapping 95 % intervals: the change may be sampling noise (a conservative reading;
+        // separate intervals mean a clear difference, overlapping ones do not rule it out).
+        var overlap = false
+        if let l1 = c.from.ciLow, let h1 = c.from.ciHigh, let l2 = c.to.ciLow, let h2 = c.to.ciHigh {
+            overlap = l1 <= h2 && l2 <= h1
         }
-        return "\(data.name(c.municipality)): “\(label)” \(up ? "rose" : "fell") from \(from) in \(c.from.year) to \(to) in \(c.to.year) (\(delta)), \(better ? "an improvement" : "a deterioration")."
+        if nb {
+            return "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")"
+                + (overlap ? ", men 95 %-intervallene overlapper, så endringen er usikker." : ".")
+        }
+        return "\(data.name(c.municipality)): “\(label)” \(up ? "rose" : "fell") from \(from) in \(c.from.year) to \(to) in \(c.to.year) (\(delta)), \(better ? "an improvement" : "a deterioration")"
+            + (overlap ? ", but the 95% intervals overlap, so the change is uncertain." : ".")
     }
 }
