@@ -11,9 +11,11 @@ struct Chart: Sendable {
     let width: Double
     let height: Double
     let svg: Markup
+    /// `svg` rendered once: written to `charts/` and inlined into the HTML.
+    let svgText: String
 
     /// The standalone SVG file: XML declaration, then the element, then a newline.
-    var fileText: String { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.render() + "\n" }
+    var fileText: String { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgText + "\n" }
 
     /// Builds the root `<svg>`: size, viewBox, font, white background, title and description.
     ///
@@ -40,6 +42,7 @@ struct Chart: Sendable {
                 .element("desc", ["id": "\(idBase)-d"], [.text(description)]),
                 .element("rect", ["width": w, "height": h, "fill": "#FFFFFF"]),
             ] + body)
+        svgText = svg.render()
     }
 
     /// Letters, digits, `-` and `_` kept; anything else becomes `-`.

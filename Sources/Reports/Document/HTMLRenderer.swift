@@ -41,7 +41,7 @@ enum HTMLRenderer {
             return .element("ul", [:], items.map { .element("li", [:], inline($0)) })
         case .figure(let chart):
             return .element("figure", ["class": "chart"], [
-                Markup(content: .rendered(chart.svg.render())),
+                Markup(content: .rendered(chart.svgText)),
                 .element("figcaption", [:], [.text(chart.description)]),
             ])
         case .section(let cls, let blocks):
