@@ -61,4 +61,29 @@ import Testing
         }
         #expect(String(decoding: bytes, as: UTF8.self) == "5001-2021-00042,2021/12-3\n")
     }
+
+    /// Many rows cross the 1 MiB buffer several times; the bytes must equal a simply built String.
+    @Test func bufferBoundariesLoseNothing() throws {
+        var expected = ""
+        let first = Day(year: 2015, month: 1, day: 1)!
+        let bytes = try written(.canonical) { w in
+            for i in 0..<150_000 {
+                let d = first.adding(days: i % 4000)
+                w.int(i)
+                w.date(d)
+                w.id(Array("P".utf8), i % 977, digits: 6)
+                w.endRow()
+                let digits = String(i % 977)
+                expected += "\(i),\(d),P" + String(repeating: "0", count: 6 - digits.count) + digits + "\n"
+            }
+        }
+        #expect(bytes.count > 2 << 20)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    @Test func aTextLargerThanTheBufferIsWrittenWhole() throws {
+        let big = String(repeating: "æ", count: 700_000)  // 1.4 MB of UTF-8
+        let bytes = try written(.canonical) { w in w.int(1); w.text(big); w.int(2); w.endRow() }
+        #expect(String(decoding: bytes, as: UTF8.self) == "1,\(big),2\n")
+    }
 }
