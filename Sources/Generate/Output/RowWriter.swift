@@ -226,7 +226,8 @@ final class RowWriter {
             throw Diagnostic(SourceLocation(path: path), "write failed: \(reason)")
         }
         guard rename(tmpPath, path) == 0 else {
-            throw Diagnostic(SourceLocation(path: path), "cannot rename into place: \(String(cString: strerror(errno)))")
+            throw Diagnostic(
+                SourceLocation(path: path), "cannot rename into place: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -289,7 +290,9 @@ final class RowWriter {
         case 0x2019: return 0x92  // ’
         case 0x201C: return 0x93  // “
         case 0x201D: return 0x94  // ”
-        default: preconditionFailure("U+\(String(u.value, radix: 16)) has no Windows-1252 byte in the generator's vocabulary")
+        default:
+            preconditionFailure(
+                "U+\(String(u.value, radix: 16)) has no Windows-1252 byte in the generator's vocabulary")
         }
     }
 }
