@@ -6,7 +6,7 @@ value/se/ci_low/ci_high equal within the tolerance: |a − b| ≤ rel·max(|a|, 
 (for values at or near zero). An empty cell must be empty in both. Rows present in one file
 only are reported. Exit 0 when all files agree with the first, 1 otherwise.
 
-Usage: compare.py A.csv B.csv [C.csv ...] [--rel 1e-9] [--abs 1e-12] [--only GLOB]
+Usage: compare.py A.csv B.csv [C.csv ...] [--rel 1e-9] [--abs 1e-12] [--only GLOB] [--common-indicators]
 """
 from __future__ import annotations
 
@@ -73,13 +73,19 @@ def main():
     ap.add_argument("--abs", dest="abs_", type=float, default=1e-12)
     ap.add_argument("--only", help="compare only indicators matching this glob, e.g. 'survey.*'")
     ap.add_argument("--show", type=int, default=20)
+    ap.add_argument("--common-indicators", action="store_true",
+                    help="compare only indicators that every file has (e.g. a reference against a pipeline "
+                         "output that also holds custom and composite indicators)")
     a = ap.parse_args()
     if len(a.files) < 2:
         ap.error("give at least two files")
-    base = load(a.files[0], a.only)
+    tables = [load(f, a.only) for f in a.files]
+    if a.common_indicators:
+        common = set.intersection(*({k[0] for k in t} for t in tables))
+        tables = [{k: v for k, v in t.items() if k[0] in common} for t in tables]
     ok = True
-    for other in a.files[1:]:
-        ok &= compare(a.files[0], base, other, load(other, a.only), a.rel, a.abs_, a.show)
+    for name, other in zip(a.files[1:], tables[1:]):
+        ok &= compare(a.files[0], tables[0], name, other, a.rel, a.abs_, a.show)
     sys.exit(0 if ok else 1)
 
 

@@ -10,7 +10,8 @@ enum TestSupport {
     /// A fresh temporary folder.
     static func temporaryFolder(_ name: String = #function) -> String {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let path = NSTemporaryDirectory() + "apen-generate-tests-\(getpid())-\(safe)-\(UInt32.random(in: 0...UInt32.max))"
+        let path =
+            NSTemporaryDirectory() + "apen-generate-tests-\(getpid())-\(safe)-\(UInt32.random(in: 0...UInt32.max))"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

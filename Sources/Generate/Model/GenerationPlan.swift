@@ -36,13 +36,17 @@ public struct GenerationPlan: Sendable {
     ///   - municipalities: 4-digit numbers; `nil` = all 357 of 2024.
     ///   - kindScale: optional per-kind multipliers on top of `scale`.
     /// - Throws: `Diagnostic` for a scale that is not positive and finite, or an unknown municipality.
-    public init(scale: Double, seed: UInt64, municipalities: [String]? = nil, years: ClosedRange<Int> = 2015...2024,
-                kindScale: [SourceKind: Double] = [:]) throws {
+    public init(
+        scale: Double, seed: UInt64, municipalities: [String]? = nil, years: ClosedRange<Int> = 2015...2024,
+        kindScale: [SourceKind: Double] = [:]
+    ) throws {
         guard scale.isFinite, scale > 0, kindScale.values.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw Diagnostic(SourceLocation(path: "--scale"), "scale must be a positive number, found \(scale)")
         }
         guard years.lowerBound >= 1990, years.upperBound <= 2090 else {
-            throw Diagnostic(SourceLocation(path: "--years"), "years must lie within 1990–2090, found \(years.lowerBound)-\(years.upperBound)")
+            throw Diagnostic(
+                SourceLocation(path: "--years"),
+                "years must lie within 1990–2090, found \(years.lowerBound)-\(years.upperBound)")
         }
         self.scale = scale
         self.seed = seed
