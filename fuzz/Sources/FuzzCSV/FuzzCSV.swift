@@ -112,18 +112,25 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
 
     // The reader itself must not depend on where block boundaries fall.
-    let big = records(header: header, blockSize: 1 << 20)
-    let small = records(header: header, blockSize: header.tinyBlock)
-    check(big == small, "records differ between block sizes 1 MiB and \(header.tinyBlock)")
+    // The delimiter is sniffed from the first block, so it is resolved once, from the big one.
+    guard let sniffer = try? CSVReader(path: scratchPath),
+        let delimiter = try? Ingestor.resolveDelimiter(header.options, head: sniffer.head)
+    else { fatalError("the file was read once but cannot be opened again") }
+    let big = records(path: scratchPath, delimiter: delimiter, blockSize: 1 << 20)
+    let small = records(path: scratchPath, delimiter: delimiter, blockSize: header.tinyBlock)
+    if big != small {
+        let i = (0..<min(big.count, small.count)).first { big[$0] != small[$0] } ?? min(big.count, small.count)
+        let a = i < big.count ? big[i] : "nothing", b = i < small.count ? small[i] : "nothing"
+        check(false, "records differ between block sizes 1 MiB and \(header.tinyBlock): \(a) vs \(b)")
+    }
     return 0
 }
 
 /// Every record (fields as bytes, line) and the reader's final line or error text.
-func records(header: DialectHeader, blockSize: Int) -> [String] {
+func records(path: String, delimiter: UInt8, blockSize: Int) -> [String] {
     var out: [String] = []
     do {
-        let reader = try CSVReader(path: header.options.path, blockSize: blockSize)
-        let delimiter = try Ingestor.resolveDelimiter(header.options, head: reader.head)
+        let reader = try CSVReader(path: path, blockSize: blockSize)
         let end = try reader.run(delimiter: delimiter) { record, line in
             var fields: [[UInt8]] = []
             for i in 0..<record.count { fields.append(Array(record.field(i))) }
