@@ -25,6 +25,9 @@ let package = Package(
         // Custom-indicator expression language (lexer, parser, printer).
         .executableTarget(
             name: "FuzzExpression", dependencies: ["FuzzSupport", .product(name: "ApenKit", package: "apen")]),
+        // Ingest's number parser, differential against the standard library's Double(String).
+        .executableTarget(
+            name: "FuzzNumber", dependencies: ["FuzzSupport", .product(name: "ApenKit", package: "apen")]),
         // Ingest's date parser (ISO, patterns, epoch seconds/milliseconds).
         .executableTarget(
             name: "FuzzDate", dependencies: ["FuzzSupport", .product(name: "ApenKit", package: "apen")]),

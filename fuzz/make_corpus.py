@@ -110,6 +110,16 @@ dates = [
 for i, (fmt, cell) in enumerate(dates):
     write("FuzzDate", f"seed_{i:02d}", bytes([fmt]) + cell)
 
+# --- Numbers: byte 0 bit 0 declares a decimal comma (FuzzNumber.swift), the rest is the cell -
+numbers = [
+    (0, b"1"), (0, b"-0"), (0, b" 2.5\t"), (0, b"1e3"), (0, b"1.7976931348623157e308"), (0, b"4.9e-324"),
+    (0, b"0.1"), (0, b"123456789012345678901234567890"), (0, b".5"), (0, b"5."), (0, b"+1E-5"),
+    (0, b"9007199254740993"), (0, b"1e22"), (0, b"1e23"), (0, b"2.5e-22"), (0, b"0.000000000000000000001"),
+    (1, b"2,5"), (1, b"0,75"), (1, b"2.5"), (1, b"-1,5e2"), (0, b"abc"), (0, b"1,000"), (0, b"inf"),
+]
+for i, (comma, cell) in enumerate(numbers):
+    write("FuzzNumber", f"seed_{i:02d}", bytes([comma]) + cell)
+
 # --- Expressions over FuzzExpression.swift's table --------------------------------------
 expressions = [
     "access == 'open'", "access != 'open'", "not (access == 'open')", "access in ['open', 'partial']",
