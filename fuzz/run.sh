@@ -4,8 +4,9 @@
 #   fuzz/run.sh [seconds] [target…]     # default: 60 s each, all five targets, one at a time
 #
 # Each target starts from its committed seeds (fuzz/corpus/<target>/) plus what earlier runs
-# found (fuzz/out/<target>/corpus/, git-ignored). A crash, a sanitizer report, a violated
-# property or an input slower than 5 s (-timeout=5) stops that target and leaves the input
+# found (fuzz/out/<target>/corpus/, git-ignored), with fuzz/dicts/<target>.dict when there is
+# one. A crash, a sanitizer report, a violated property or an input slower than 5 s
+# (-timeout=5) stops that target and leaves the input
 # in fuzz/out/<target>/ (crash-*, timeout-*, leak-*, oom-*); replay it with
 #   fuzz/.build/debug/<target> fuzz/out/<target>/crash-…
 # The summary gives executions and coverage (cov: edges, ft: features) from libFuzzer's
@@ -36,9 +37,11 @@ for t in "${targets[@]}"; do
     mkdir -p "$out/corpus"
     log="$out/run.log"
     echo "Fuzzing $t for ${seconds}s (log: fuzz/$log)…"
+    dict=()
+    if [ -f "dicts/$t.dict" ]; then dict=(-dict="dicts/$t.dict"); fi
     set +e
     # Leak checking stays on; ASan's own report and libFuzzer's artefact name the input.
-    "$bin/$t" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$bin/$t" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 ${dict[@]+"${dict[@]}"} \
         -artifact_prefix="$out/" "$out/corpus" "corpus/$t" >"$log" 2>&1
     rc=$?
     set -e
@@ -50,7 +53,7 @@ for t in "${targets[@]}"; do
     if [ $rc -eq 0 ]; then
         verdict="ok"
     else
-        verdict="FOUND (exit $rc): $(ls -t "$out" | grep -E '^(crash|timeout|leak|oom|slow-unit)-' | head -1)"
+        verdict="FOUND (exit $rc): $(ls -t "$out" | grep -E '^(crash|timeout|leak|oom|slow-unit)-' | head -1 || true)"
         status=1
         grep -E 'ERROR|Fatal error|property violated|SUMMARY' "$log" | head -5 || true
     fi
