@@ -130,6 +130,8 @@ extension Strings {
     var municipalitiesWithRows: String { t("Kommuner med rader", "Municipalities with rows") }
     var fewestRows: String { t("Færrest rader", "Fewest rows") }
     var mostRows: String { t("Flest rader", "Most rows") }
+    func rankTableSubset(_ n: Int) -> String { t("Tabellen viser de ti beste og de utvalgte kommunene av \(n); alle står i indicators.csv.", "The table shows the ten best and the focus municipalities of \(n); all are in indicators.csv.") }
+    func andMore(_ n: Int) -> String { t("(og \(n) til; hele listen står i kjøringsloggen)", "(and \(n) more; the full list is in the run log)") }
     var warnings: String { t("Advarsler", "Warnings") }
     var methods: String { t("Metode", "Methods") }
     var methodsText: String { t("Definisjonene nedenfor er hentet fra indikatorkatalogen. Den fullstendige, normative beskrivelsen står i METHODS.md.", "The definitions below come from the indicator catalogue. The complete, normative description is in METHODS.md.") }
