@@ -76,3 +76,24 @@ import Testing
         #expect(!md.contains("| 2039 |"))
     }
 }
+
+@Suite struct LongListTests {
+    @Test func longWarningsAreCutAtAComma() {
+        // 200 items "g1001/2021", "g1002/2021", … joined by ", ".
+        let items = (1...200).map { "g\(String(1000 + $0))/2021" }
+        let w = "engagement.gini: no value for " + items.joined(separator: ", ")
+        let short = ReportDocument.shortened(w, Strings(language: .en))
+        #expect(short.count < 500)
+        // The kept part ends at a list comma; the items left out are 200 minus the items kept.
+        #expect(short.hasSuffix("more; the full list is in the run log)"))
+        let keptItems = short.components(separatedBy: " … ")[0].components(separatedBy: ", ").count
+        #expect(short.contains("(and \(200 - keptItems) more;"))
+        #expect(ReportDocument.shortened("short warning", Strings(language: .en)) == "short warning")
+    }
+
+    @Test func compositeTableShowsTopTenAndFocusBeyondTheLimit() {
+        let input = NationalScaleTests.input()
+        let md = ReportWriter.render(input).first { $0.name == "report.md" }!.text
+        #expect(md.contains("The table shows the ten best") || md.contains("Tabellen viser de ti beste og de utvalgte kommunene av 360"))
+    }
+}

@@ -28,6 +28,13 @@ import Testing
         #expect(f.count == 2)
     }
 
+    @Test func compositeRankSaysWhereItWasTheYearBefore() {
+        var input = SampleInput.input(language: .en)
+        input.rows.append(IndicatorRow(indicator: "composite.openness.rank", municipality: "5001", year: 2022, value: 4, n: 5, ciLow: 3, ciHigh: 5))
+        let f = KeyFindings.compositeFindings(ReportData(input))
+        #expect(f.first == "Trondheim ranks 3 of 5 municipalities on “Openness index (openness)” in 2023 (4 in 2022); with varied weights the rank lies between 2 and 4 (5th–95th percentile).")
+    }
+
     @Test func largestChangesAgainstTheSpread() {
         // A: 50 → 60, B: 40 → 41, C lower-is-better days 5 → 4.
         // Index spread over all rows: 60 − 40 = 20 → A 10/20 = 0.5, B 1/20 = 0.05.

@@ -37,6 +37,11 @@ enum KeyFindings {
                 var s = nb
                     ? "\(data.name(code)) er nr. \(rank) av \(rows.count) kommuner på «\(label)» i \(year)"
                     : "\(data.name(code)) ranks \(rank) of \(rows.count) municipalities on “\(label)” in \(year)"
+                // The rank the year before, when there is one: how the municipality moved.
+                if let prev = data.rows(ind.id).last(where: { $0.municipality == code && $0.year < year }) {
+                    let p = DisplayNumber.trimmed(prev.value, maxDigits: 1, language: data.language)
+                    s += nb ? " (nr. \(p) i \(prev.year))" : " (\(p) in \(prev.year))"
+                }
                 if let l = r.ciLow, let h = r.ciHigh {
                     let lo = DisplayNumber.trimmed(l, maxDigits: 1, language: data.language)
                     let hi = DisplayNumber.trimmed(h, maxDigits: 1, language: data.language)

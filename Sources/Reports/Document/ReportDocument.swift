@@ -43,7 +43,7 @@ enum ReportDocument {
         out += qualityBlocks(input, data, s)
         if !input.warnings.isEmpty {
             out.append(.heading(level: 2, text: s.warnings, anchor: "warnings"))
-            out.append(.list(input.warnings.map { [.text($0)] }))
+            out.append(.list(input.warnings.map { [.text(shortened($0, s))] }))
         }
         out += methodsBlocks(data, s)
         out += provenanceBlocks(input, s)
@@ -62,6 +62,20 @@ enum ReportDocument {
             }
         }
     }
+
+    /// A warning cut to about `warningLimit` characters at a list comma, with how many list
+    /// items were left out (a skipped-groups warning can name thousands of groups).
+    static func shortened(_ w: String, _ s: Strings) -> String {
+        guard w.count > warningLimit else { return w }
+        let head = String(w.prefix(warningLimit))
+        guard let cut = head.ranges(of: ", ").last?.lowerBound else { return head + "…" }
+        let kept = String(head[..<cut])
+        let rest = w[w.index(w.startIndex, offsetBy: kept.count)...]
+        let omitted = rest.ranges(of: ", ").count
+        return kept + " … " + s.andMore(omitted)
+    }
+
+    static let warningLimit = 400
 
     /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).
     static func byName(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
@@ -170,6 +184,11 @@ enum ReportDocument {
                 var munis = data.municipalities.filter { m in (index.map { data.row($0.id, m, year) != nil } ?? false) || (rank.map { data.row($0.id, m, year) != nil } ?? false) }
                 func rankOf(_ m: String) -> Double { rank.flatMap { data.row($0.id, m, year)?.value } ?? .infinity }
                 munis.sort { rankOf($0) != rankOf($1) ? rankOf($0) < rankOf($1) : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                let all = munis.count
+                if all > fullTableLimit {
+                    // The ten best and the focus municipalities, in rank order; the rest are in indicators.csv.
+                    munis = munis.enumerated().filter { $0.offset < 10 || data.isFocus($0.element) }.map(\.element)
+                }
                 var rows: [[String]] = []
                 var emph = Set<Int>()
                 for m in munis {
@@ -183,6 +202,7 @@ enum ReportDocument {
                 var t = TableModel(caption: "\(label), \(year)", header: [s.municipality, s.compositeIndex, s.rank, s.rankInterval], rows: rows)
                 t.emphasised = emph
                 out.append(.table(t))
+                if all > munis.count { out.append(.note([.text(s.rankTableSubset(all))])) }
             }
             if !shifts.isEmpty {
                 var rows: [[String]] = []

@@ -41,9 +41,6 @@ struct Strings: Sendable {
     var municipality: String { t("Kommune", "Municipality") }
     var year: String { t("År", "Year") }
     var value: String { t("Verdi", "Value") }
-    var interval95: String { t("95 %-intervall", "95% interval") }
-    var interval90: String { t("5–95 %-intervall", "5–95% interval") }
-    var n: String { "n" }
 
     // Chart texts
     func barsTitle(_ label: String, _ year: Int) -> String { "\(label), \(year)" }
@@ -75,7 +72,6 @@ struct Strings: Sendable {
         t("Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 5.–95. persentil av rangen når vektene varieres tilfeldig (Monte Carlo).",
           "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 5th–95th percentile of the rank when the weights vary at random (Monte Carlo).")
     }
-    var nominalRank: String { t("Rang", "Rank") }
 }
 
 extension Strings {
@@ -130,6 +126,8 @@ extension Strings {
     var municipalitiesWithRows: String { t("Kommuner med rader", "Municipalities with rows") }
     var fewestRows: String { t("Færrest rader", "Fewest rows") }
     var mostRows: String { t("Flest rader", "Most rows") }
+    func rankTableSubset(_ n: Int) -> String { t("Tabellen viser de ti beste og de utvalgte kommunene av \(n); alle står i indicators.csv.", "The table shows the ten best and the focus municipalities of \(n); all are in indicators.csv.") }
+    func andMore(_ n: Int) -> String { t("(og \(n) til; hele listen står i kjøringsloggen)", "(and \(n) more; the full list is in the run log)") }
     var warnings: String { t("Advarsler", "Warnings") }
     var methods: String { t("Metode", "Methods") }
     var methodsText: String { t("Definisjonene nedenfor er hentet fra indikatorkatalogen. Den fullstendige, normative beskrivelsen står i METHODS.md.", "The definitions below come from the indicator catalogue. The complete, normative description is in METHODS.md.") }
