@@ -47,9 +47,21 @@ extension Execution {
             try AtomicFile.write(text, to: path)
             files[path] = SHA256.hex(of: Data(text.utf8))
         }
-        for (name, text) in ReportWriter.render(input) { try put(name, text) }
+        let rendered = ReportWriter.render(input)
+        for (name, text) in rendered { try put(name, text) }
         try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+        removeStaleCharts(keeping: Set(rendered.map(\.name)))
         return files
+    }
+
+    /// Deletes chart files an earlier run wrote that this run did not (an indicator that is no
+    /// longer selected), after the new files are in place.
+    private func removeStaleCharts(keeping names: Set<String>) {
+        let folder = outDir + "/charts"
+        guard let existing = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for file in existing where file.hasSuffix(".svg") && !names.contains("charts/" + file) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + file)
+        }
     }
 
     /// Built-in entries plus the pipeline's own custom and composite indicators.

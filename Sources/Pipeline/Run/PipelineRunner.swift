@@ -37,7 +37,11 @@ public enum PipelineRunner {
         let clock = ContinuousClock()
         let t0 = clock.now
         let store = try Store(path: options.storePath)
-        let lock = try store.acquireRunLock(wait: options.waitForLock)
+        let lock: RunLock
+        do { lock = try store.acquireRunLock(wait: false) } catch where options.waitForLock {
+            options.progress.message("\(error) — waiting for it to finish")
+            lock = try store.acquireRunLock(wait: true)
+        }
         defer { lock.release() }
         // Runs still marked running were killed: we hold the lock, so none is in progress.
         try store.markInterruptedRuns(finished: isoTimestamp(options.now()))
