@@ -138,3 +138,12 @@ struct PlannerTests {
         #expect(CanonicalText.describe(d1) == "[0301: Oslo, 5001: Trondheim, 5006: Steinkjer]")
     }
 }
+
+struct RunReportTests {
+    @Test func longGroupListsAreCutForTheTerminal() {
+        let groups = (1...12).map { "10\($0 + 10)/2020" }.joined(separator: ", ")
+        let w = "publications: opendata.stars_mean: no value (no dataset record) for " + groups
+        #expect(RunReport.shortened(w) == "publications: opendata.stars_mean: no value (no dataset record) for 1011/2020, 1012/2020, 1013/2020, 1014/2020, 1015/2020, 1016/2020, 1017/2020, 1018/2020 … and 4 more (12 groups; all listed in the report)")
+        #expect(RunReport.shortened("x: no value for 1/2020, 2/2020") == "x: no value for 1/2020, 2/2020")
+    }
+}
