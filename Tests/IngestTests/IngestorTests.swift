@@ -270,6 +270,23 @@ import Testing
         #expect(summary.rejected.count == 3)
     }
 
+    /// The same with numbers and missing (NaN) survey items, and fixed columns in every chunk.
+    @Test(arguments: [1, 3])
+    func chunkedSurveyEqualsWholeRead(chunkRows: Int) throws {
+        var options = Fixture.options("survey_decimal_comma.csv", .survey)
+        options.decimalComma = true
+        options.columns = ["municipality": "kommune"]
+        options.fixed = ["year": "2020"]
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2"])])
+        let (whole, _) = try Ingestor.readTable(options)
+        var chunks: [Table] = []
+        _ = try Ingestor.read(options, chunkRows: chunkRows) { chunks.append($0) }
+        let joined = chunks.dropFirst().reduce(chunks[0]) { $0.appending($1) }
+        #expect(whole.numbers("q2")?[1].isNaN == true)
+        #expect(joined.isIdentical(to: whole))
+        #expect(joined.numbers("year") == [2020, 2020, 2020])
+    }
+
     @Test func noAcceptedRowsStillGivesTheColumns() throws {
         var options = Fixture.options("dates_impossible.csv", .accessRequests)
         options.dateFormat = .pattern("dd.MM.yyyy")
