@@ -261,10 +261,15 @@ import Testing
         let options = Fixture.options("engagement_three_bad.csv", .engagement)
         let (whole, _) = try Ingestor.readTable(options)
         var chunks: [Table] = []
-        let summary = try Ingestor.read(options, chunkRows: chunkRows) { chunks.append($0) }
+        var builder = TableBuilder()
+        let summary = try Ingestor.read(options, chunkRows: chunkRows) {
+            chunks.append($0)
+            builder.append($0)
+        }
         #expect(chunks.allSatisfy { $0.rowCount <= chunkRows && $0.rowCount > 0 })
         #expect(chunks.map(\.rowCount).reduce(0, +) == 5)
         #expect(chunks.count == (5 + chunkRows - 1) / chunkRows)
+        #expect(builder.table == whole)
         let joined = chunks.dropFirst().reduce(chunks[0]) { $0.appending($1) }
         #expect(joined == whole)
         #expect(summary.rejected.count == 3)
