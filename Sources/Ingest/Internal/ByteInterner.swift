@@ -32,11 +32,6 @@ struct ByteInterner {
     private var shift: UInt64
     /// The decoded values, indexed by code.
     private(set) var dictionary: [String] = []
-    /// The last short key looked up and its code: files are often sorted or grouped (one
-    /// municipality, one channel after another), and a repeat then skips the table.
-    private var lastKey: UInt64 = 0
-    private var lastLength = -1
-    private var lastCode: Int32 = -1
 
     init() {
         slots = Array(repeating: .empty, count: 64)
@@ -52,7 +47,6 @@ struct ByteInterner {
         let tag: UInt32
         if n <= 8 {
             for i in 0..<n { key |= UInt64(b[i]) << (8 * UInt64(i)) }
-            if key == lastKey, n == lastLength { return lastCode }
             tag = ByteInterner.mix(key ^ (UInt64(n) << 56)) << 4 | UInt32(n)
         } else {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
@@ -75,10 +69,7 @@ struct ByteInterner {
                 index = (index + 1) & mask
             }
         }
-        if let found {
-            if n <= 8 { remember(key, n, found) }
-            return found
-        }
+        if let found { return found }
         let code = Int32(dictionary.count)
         if n > 8 {
             key = UInt64(arena.count)
@@ -88,15 +79,7 @@ struct ByteInterner {
         slots[index] = Slot(key: key, tag: tag, code: code)
         dictionary.append(decode(b))
         if dictionary.count * 2 > slots.count { grow() }
-        if n <= 8 { remember(key, n, code) }
         return code
-    }
-
-    @inline(__always)
-    private mutating func remember(_ key: UInt64, _ length: Int, _ code: Int32) {
-        lastKey = key
-        lastLength = length
-        lastCode = code
     }
 
     /// A 64-bit finaliser (from MurmurHash3's fmix64) folded to 32 bits.
