@@ -22,7 +22,7 @@ public enum Ingestor {
     ///
     /// `chunk` is called at least once: a file without accepted rows gives one empty table
     /// with the source's columns. Each chunk has its own text dictionaries; join chunks with
-    /// `Table.appending(_:)` to get exactly what `readTable` returns.
+    /// a `TableBuilder` to get exactly what `readTable` returns.
     ///
     /// - Throws: a `Diagnostic` naming the file (and line) when an option is unusable, the
     ///   file cannot be read, is empty, lacks a required column, names a column twice, or
@@ -35,6 +35,7 @@ public enum Ingestor {
         let plan = try ColumnPlan(options)
         try checkDeclaredDelimiter(options)
         let reader = try CSVReader(path: options.path)
+        try checkNotUTF16(options, head: reader.head)
         let delimiter = try resolveDelimiter(options, head: reader.head)
         var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
         try reader.run(delimiter: delimiter) { record, line in
@@ -57,11 +58,9 @@ public enum Ingestor {
     /// Reads the whole file into one table (what the chunks of `read` give, appended in order).
     /// - Throws: as `read`.
     public static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
-        var table: Table?
-        let summary = try read(options, chunkRows: Int.max) { chunk in
-            table = table.map { $0.appending(chunk) } ?? chunk
-        }
-        return (table!, summary)
+        var builder = TableBuilder()
+        let summary = try read(options, chunkRows: Int.max) { builder.append($0) }
+        return (builder.table!, summary)
     }
 
     /// Checks a declared delimiter before the file is opened (an option error).
@@ -73,6 +72,17 @@ public enum Ingestor {
         }
         if b == 0x2C, options.decimalComma {
             throw Diagnostic(location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+        }
+    }
+
+    /// A UTF-16 byte-order mark (Excel's "Unicode text" export) in a file declared UTF-8: say
+    /// so, instead of reporting the header's bytes as invalid.
+    static func checkNotUTF16(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws {
+        guard options.encoding == .utf8, head.count >= 2 else { return }
+        if (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+            throw Diagnostic(
+                SourceLocation(path: options.path, line: 1),
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
         }
     }
 
