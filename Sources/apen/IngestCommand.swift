@@ -71,10 +71,19 @@ struct IngestCommand: ParsableCommand {
             let lock = try store.acquireRunLock(wait: true)
             defer { lock.release() }
             let runID = try store.beginRun(pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)
-            let sha = try store.sha256(ofFile: file)
             var kept: Table?
-            let summary = try Ingestor.read(options) { chunk in
-                if keepRows { kept = kept.map { $0.appending(chunk) } ?? chunk }
+            let sha: String
+            let summary: IngestSummary
+            do {
+                sha = try store.sha256(ofFile: file)
+                summary = try Ingestor.read(options) { chunk in
+                    if keepRows { kept = kept.map { $0.appending(chunk) } ?? chunk }
+                }
+            } catch {
+                // A file that cannot be read fails this run now; left `running`, the next run
+                // would mark it "interrupted", which it was not.
+                try? store.failRun(runID, finished: isoNow(), message: String(describing: error))
+                throw error
             }
             try RejectedRowsFile.write(summary.rejected, to: rejectedPath)
             for r in summary.rejected.prefix(50) { printError(r.diagnostic.description) }
