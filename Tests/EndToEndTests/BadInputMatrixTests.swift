@@ -207,6 +207,20 @@ extension BadInputMatrixTests {
                 "in.csv:3: a quoted field that starts in the record on this line is never closed "
                     + "(the file ends inside quotes)"
             ], rejected: nil),
+        // Text after a closing quote ("p"x): lenient parsing would reopen the field and swallow
+        // lines 4–5 into participant_id, silently losing two rows. The source fails instead (exit 2).
+        ingest(
+            "text after a closing quote",
+            text(engagementHeader + "5001,2024-01-02,p1\n5001,2024-01-02,\"p\"x\n5001,2024-01-03,p3\n5001,2024-01-04,\"p4\"\n"),
+            exit: 2,
+            stderr: [
+                "in.csv:3: a quoted field in the record that starts on this line is followed by more text after its "
+                    + "closing quote (a quote inside a quoted field must be doubled: \"\")"
+            ], rejected: nil),
+        // A quote inside an unquoted field is kept as a character, as spreadsheets do.
+        ingest(
+            "quote inside an unquoted field", text(engagementHeader + "5001,2024-01-02,p\"1\n5001,2024-01-03,\"p\"\"2\"\n"),
+            exit: 0, stdout: counts(read: 2, accepted: 2, rejected: 0), rejected: []),
         // A 10 MB participant id is text like any other: accepted, memory stays bounded.
         ingest(
             "10 MB single field (valid)",
