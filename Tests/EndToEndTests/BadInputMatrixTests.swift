@@ -285,6 +285,32 @@ extension BadInputMatrixTests {
             "ISO date in a dd.MM.yyyy file", text(engagementHeader + "5001,2019-02-28,p1\n"),
             options: ["--date-format", "dd.MM.yyyy"], exit: 1,
             rejected: ["2|date|\"2019-02-28\" is not a date in the format dd.MM.yyyy"]),
+        // Epoch times beyond Int64 or beyond year 9999 are impossible dates, not a trap; 1e10 is not an integer.
+        ingest(
+            "epoch seconds out of range",
+            text(engagementHeader + "5001,99999999999999999999,a\n5001,253402300800,b\n5001,253402300799,c\n5001,1e10,d\n"),
+            options: ["--date-format", "epoch_s"], exit: 1, stdout: counts(read: 4, accepted: 1, rejected: 3),
+            rejected: [
+                "2|date|\"99999999999999999999\" is an impossible date", "3|date|\"253402300800\" is an impossible date",
+                "5|date|\"1e10\" is not a date in the format epoch seconds",
+            ]),
+        // ISO years run 0001–9999: year 0 does not exist, five digits are not the format.
+        ingest(
+            "ISO year 0000 and 10000", text(engagementHeader + "5001,0000-01-01,a\n5001,10000-01-01,b\n5001,0001-01-01,c\n"),
+            exit: 1, stdout: counts(read: 3, accepted: 1, rejected: 2),
+            rejected: [
+                "2|date|\"0000-01-01\" is an impossible date", "3|date|\"10000-01-01\" is not a date in the format yyyy-MM-dd",
+            ]),
+        ingest(
+            "decimal comma in a comma-separated file", kind: "survey", text("municipality,year,q1,weight\n5001,2019,3,\"1,5\"\n"),
+            options: ["--items", "q1", "--decimal", ","], exit: 2,
+            stderr: ["in.csv:1: the header is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter"],
+            rejected: nil),
+        ingest(
+            "survey item not in the header", kind: "survey", text("municipality,year,q1,weight\n5001,2019,3,1\n"),
+            options: ["--items", "q1,q9"], exit: 2,
+            stderr: ["in.csv:1: required column 'q9' is neither in the file nor fixed; the header is: 'municipality', 'year', 'q1', 'weight'"],
+            rejected: nil),
         // An empty required cell rejects the row (METHODS §1 missing values).
         ingest(
             "empty required cell", text(engagementHeader + "5001,2024-01-02,\n"), exit: 1,
@@ -489,6 +515,37 @@ extension BadInputMatrixTests {
                 "reports/p/rejected-rows.csv",
                 ["4|date|\"2024-02-31\" is an impossible date", "6||has 2 fields, the header has 3"]),
             noIndicatorsFile: true),
+        // Two population values for one group (METHODS §3 needs one): the population is unknown,
+        // so participants_per_1000 has no row for 5001/2024 and the run warns, naming the group —
+        // neither value, nor their sum, is used. participants itself is unaffected (2).
+        Case(
+            name: "conflicting population rows",
+            files: {
+                [
+                    "p.yaml": text(
+                        """
+                        pipeline: p
+                        language: en
+                        sources:
+                          e: {kind: engagement, path: e.csv}
+                          pop: {kind: population, path: pop.csv}
+                        indicators: [engagement.participants, engagement.participants_per_1000]
+
+                        """),
+                    "e.csv": text(engagementHeader + "5001,2024-01-02,a\n5001,2024-01-03,b\n5006,2024-01-03,c\n"),
+                    "pop.csv": text("municipality,year,population\n5001,2024,1000\n5001,2024,4000\n5006,2024,500\n"),
+                ]
+            },
+            args: ["run", "p.yaml"], exit: 0,
+            stderr: [
+                "warning: pop: conflicting population values, treated as unknown, for 5001/2024",
+                "warning: e: engagement.participants_per_1000: no value (population not positive or conflicting) for 5001/2024",
+            ],
+            values: [
+                "engagement.participants_per_1000|5001|2024": nil, "engagement.participants|5001|2024": "2.0 2",
+                // 5006: 1 participant / 500 × 1000 = 2.
+                "engagement.participants_per_1000|5006|2024": "2.0 1",
+            ]),
         // A survey row with a Likert 6 never reaches the index: 5001 keeps n = 2 respondents
         // (scores (3+4)/2 = 3.5 and (5+5)/2 = 5 → y = 62.5, 100 → mean 81.25, METHODS §2 y = 100·(s−lo)/(hi−lo)).
         Case(
@@ -632,6 +689,24 @@ extension BadInputMatrixTests {
             files: { ["proj/pipelines/p.yaml": text("pipeline: p\nsources:\n  e: {kind: engagement, path: ../../data/x.csv}\nindicators: []\n")] },
             args: ["validate", "pipelines/p.yaml"], directory: "proj", exit: 2,
             stderr: ["pipelines/p.yaml:3:31: sources.e.path: no file at '../../data/x.csv' (resolved to '../data/x.csv')"]),
+        // Fixed values are checked like cells; every problem of the file is reported at once.
+        BadInputMatrixTests.Case(
+            name: "survey settings: fixed year 0, missing code in range, unknown item",
+            files: {
+                [
+                    "p.yaml": text(
+                        "pipeline: p\nsources:\n  s:\n    kind: survey\n    path: s.csv\n    fixed: {year: 0}\n    missing: [3]\n"
+                            + "    scales:\n      t: {items: [q1, q9]}\nindicators: []\n"),
+                    "s.csv": text("municipality,q1\n5001,3\n"),
+                ]
+            },
+            args: ["validate", "p.yaml"], exit: 2,
+            stderr: [
+                "p.yaml:6:19: sources.s.fixed.year: expected a whole year from 1 to 9999, found '0'",
+                "p.yaml:7:15: sources.s.missing[0]: the missing code 3 is inside the Likert range [1, 5]",
+                "p.yaml:9:23: sources.s.scales.t: item 'q9' is not a column of 's.csv'; did you mean 'q1'? (header: municipality, q1)",
+                "p.yaml: 3 errors",
+            ]),
         validate(
             "empty pipeline file", "",
             stderr: ["p.yaml:1:1: the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'"]),
