@@ -546,6 +546,17 @@ extension BadInputMatrixTests {
                 // 5006: 1 participant / 500 × 1000 = 2.
                 "engagement.participants_per_1000|5006|2024": "2.0 1",
             ]),
+        // The output folder is a file: the report stage fails (exit 1) naming it, and the file is left alone.
+        Case(
+            name: "output folder is a file",
+            files: {
+                [
+                    "p.yaml": text(engagementPipeline()), "e.csv": text(engagementHeader + "5001,2024-01-02,a\n"),
+                    "reports/p": text("not a folder\n"),
+                ]
+            },
+            args: ["run", "p.yaml", "--quiet"], exit: 1,
+            stderr: ["error: report: reports/p: is a file, not a folder: the outputs cannot be written into it"]),
         // A survey row with a Likert 6 never reaches the index: 5001 keeps n = 2 respondents
         // (scores (3+4)/2 = 3.5 and (5+5)/2 = 5 → y = 62.5, 100 → mean 81.25, METHODS §2 y = 100·(s−lo)/(hi−lo)).
         Case(

@@ -26,12 +26,17 @@ struct OutputBatch {
     private static let counter = Counter()
 
     /// Writes `data` to a flushed temporary next to `path` (creating folders).
-    /// - Throws: a `Diagnostic` naming `path` when the temporary cannot be written; the
-    ///   temporaries staged so far are removed.
+    /// - Throws: a `Diagnostic` naming the folder when it is a file; the file system's error
+    ///   when the temporary cannot be written (the temporaries staged so far are removed).
     mutating func stage(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(Self.counter.next())").path
+        let folder = (path as NSString).deletingLastPathComponent  // as given, for the message
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Diagnostic(SourceLocation(path: folder), "is a file, not a folder: the outputs cannot be written into it")
+        }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
