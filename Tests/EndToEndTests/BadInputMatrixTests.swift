@@ -546,6 +546,38 @@ extension BadInputMatrixTests {
                 // 5006: 1 participant / 500 × 1000 = 2.
                 "engagement.participants_per_1000|5006|2024": "2.0 1",
             ]),
+        // Publications (METHODS §4), max_rejected 0.25 with 1 bad row of 4 (share = limit: passes).
+        // Good rows: lag 3 (open), lag 1 (exempt), unpublished (open). The bad row (published before
+        // registered, lag −3) counts nowhere: open_share = 1 open-and-published / 3 records, exempt 1/3,
+        // lag median over the 2 published = type-7 median of [1, 3] = 2.
+        Case(
+            name: "published before registered excluded from publication indicators",
+            files: {
+                [
+                    "p.yaml": text(
+                        """
+                        pipeline: p
+                        language: en
+                        sources:
+                          j:
+                            kind: publications
+                            path: j.csv
+                            max_rejected: 0.25
+                        indicators: [publication.open_share, publication.exempt_share, publication.lag_median_days]
+
+                        """),
+                    "j.csv": text(
+                        "municipality,registered,published,access\n5001,2024-03-01,2024-03-04,open\n"
+                            + "5001,2024-03-05,2024-03-02,open\n5001,2024-03-10,2024-03-11,exempt\n5001,2024-03-12,,open\n"),
+                ]
+            },
+            args: ["run", "p.yaml", "--quiet"], exit: 0,
+            rejected: .rows("reports/p/rejected-rows.csv", ["3|published|published 2024-03-02 is before registered 2024-03-05"]),
+            values: [
+                "publication.open_share|5001|2024": "0.3333333333333333 3",
+                "publication.exempt_share|5001|2024": "0.3333333333333333 3",
+                "publication.lag_median_days|5001|2024": "2.0 2",
+            ]),
         // The output folder is a file: the report stage fails (exit 1) naming it, and the file is left alone.
         Case(
             name: "output folder is a file",
