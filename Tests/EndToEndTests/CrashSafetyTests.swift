@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// Crash safety (issue "Hardening"): `apen run` killed with SIGKILL at a stage boundary — while
-/// ingesting, while computing, while writing the report — must leave a store that passes
-/// SQLite's `PRAGMA integrity_check`, the previous run's outputs untouched, and a rerun whose
-/// outputs are byte-identical to those of a run that was never interrupted.
+/// Crash safety (issue "Hardening"): `apen run` killed with SIGKILL while ingesting, while
+/// computing, while writing the report, or while recording the run in the store must leave a
+/// store that passes SQLite's `PRAGMA integrity_check`, the previous run's outputs untouched
+/// (until the new outputs are all in place), and a rerun whose outputs are byte-identical to
+/// those of a run that was never interrupted.
 ///
 /// The kill point is found by reading the run's progress lines on standard error
 /// (`start ingest.e (…)`), so the test does not depend on timing; the generated input
@@ -139,7 +140,7 @@ import Testing
 
     static let killPoints: [KillPoint] = [
         .line("start ingest.e", delay: 0.1), .line("start indicators.engagement", delay: 0), .line("start report", delay: 0),
-        .firstTemporary, .firstOutputReplaced,
+        .firstTemporary, .firstOutputReplaced, .line("done  report", delay: 0),
     ]
 
     /// Starts `apen run` and SIGKILLs it at `point`.
@@ -202,7 +203,7 @@ import Testing
                 Issue.record("the run ended before \(point):\n\(killed.stderr)")
                 continue
             }
-            if case .line(let marker, _) = point {
+            if case .line(let marker, _) = point, marker.hasPrefix("start ") {
                 // The kill landed inside the stage: it never reported being done.
                 let stage = marker.dropFirst("start ".count)
                 #expect(!killed.stderr.contains("done  \(stage)"), "\(stage) finished before the kill:\n\(killed.stderr)")
@@ -227,6 +228,11 @@ import Testing
                 // Killed while staging the report: every output is still the previous one. The
                 // temporaries left behind are hidden; the rerun must remove them (checked below).
                 #expect(outputs == before, "outputs changed by a kill at \(point): \(Self.differences(before, outputs))")
+            case .line("done  report", _):
+                // Killed after the outputs were put in place, while the store records the run: the
+                // outputs are the new run's, all of them (the store commit comes last so that a
+                // committed run always has its files; the rerun below redoes the commit).
+                #expect(afterKill == reference, "outputs after a kill at \(point): \(Self.differences(reference, afterKill))")
             case .line:
                 // Every output is still the previous run's, byte for byte, and no temporary is left.
                 #expect(afterKill == before, "outputs changed by a kill at \(point): \(Self.differences(before, afterKill))")
