@@ -511,6 +511,11 @@ extension BadInputMatrixTests {
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 1,
+            stderr: [
+                "rows: 5 read, 2 rejected (listed in reports/p/rejected-rows.csv)",
+                "error: ingest.e: e.csv: 2 of 5 rows rejected (40.00 %), more than max_rejected 20.00 %; "
+                    + "every bad row is listed in reports/p/rejected-rows.csv",
+            ],
             rejected: .rows(
                 "reports/p/rejected-rows.csv",
                 ["4|date|\"2024-02-31\" is an impossible date", "6||has 2 fields, the header has 3"]),
@@ -750,6 +755,10 @@ extension BadInputMatrixTests {
                 "p.yaml:9:23: sources.s.scales.t: item 'q9' is not a column of 's.csv'; did you mean 'q1'? (header: municipality, q1)",
                 "p.yaml: 3 errors",
             ]),
+        // Duplicate keys are a YAML error; the first duplicate is reported, at its first occurrence.
+        validate(
+            "duplicate key", "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv, path: x.csv}\nindicators: []\n",
+            stderr: ["p.yaml:3:25: duplicate key 'path' in the same mapping (each source, key and id must be given once)"]),
         validate(
             "empty pipeline file", "",
             stderr: ["p.yaml:1:1: the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'"]),
