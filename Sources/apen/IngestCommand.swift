@@ -24,7 +24,7 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @Option(help: "Delimiter: ',', ';' or 'tab' (default: sniffed from the header line).")
+    @Option(help: "Delimiter: ',', ';', '|' or 'tab' (default: sniffed from the header line).")
     var delimiter: String?
 
     @Option(help: "Encoding: utf-8 (default), windows-1252, iso-8859-1.")
@@ -127,7 +127,8 @@ struct IngestCommand: ParsableCommand {
         case "tab", "\\t", "\t": o.delimiter = .byte(9)
         case ",": o.delimiter = .byte(UInt8(ascii: ","))
         case ";": o.delimiter = .byte(UInt8(ascii: ";"))
-        case let d?: throw ValidationError("--delimiter must be ',', ';' or 'tab', not '\(d)'")
+        case "|": o.delimiter = .byte(UInt8(ascii: "|"))
+        case let d?: throw ValidationError("--delimiter must be ',', ';', '|' or 'tab', not '\(d)'")
         }
         guard let enc = IngestOptions.Encoding(rawValue: encoding.lowercased()) else {
             throw ValidationError("--encoding must be utf-8, windows-1252 or iso-8859-1, not '\(encoding)'")

@@ -248,6 +248,20 @@ extension BadInputMatrixTests {
             Data(Array("municipality,date,participant_".utf8) + [0xC3, 0x28] + Array("\n5001,2024-01-02,p1\n".utf8)),
             exit: 2, stderr: ["in.csv:1: header field 3 \"participant_\u{FFFD}(\" has bytes that are not valid utf-8"],
             rejected: nil),
+        // '|' is not sniffed (only , ; tab are): the whole header is one name, and the listing shows it.
+        ingest(
+            "pipe-separated file without --delimiter", text("municipality|date|participant_id\n5001|2024-01-02|a\n"), exit: 2,
+            stderr: [
+                "in.csv:1: required columns 'municipality', 'date', 'participant_id' are neither in the file nor fixed; "
+                    + "the header is: 'municipality|date|participant_id'"
+            ], rejected: nil),
+        // Declared, it reads (as `delimiter: "|"` does in a pipeline).
+        ingest(
+            "pipe-separated file with --delimiter '|'", text("municipality|date|participant_id\n5001|2024-01-02|a\n"),
+            options: ["--delimiter", "|"], exit: 0, stdout: counts(read: 1, accepted: 1, rejected: 0), rejected: []),
+        ingest(
+            "unknown delimiter", text(engagementHeader), options: ["--delimiter", ":"], exit: 2,
+            stderr: ["--delimiter must be ',', ';', '|' or 'tab', not ':'"], rejected: nil),
         // Lines are physical lines whatever the line ends: CRLF, LF, an empty CRLF line (4) all count.
         ingest(
             "mixed CRLF and LF",
