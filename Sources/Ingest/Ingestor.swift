@@ -22,7 +22,7 @@ public enum Ingestor {
     ///
     /// `chunk` is called at least once: a file without accepted rows gives one empty table
     /// with the source's columns. Each chunk has its own text dictionaries; join chunks with
-    /// `Table.appending(_:)` to get exactly what `readTable` returns.
+    /// a `TableBuilder` to get exactly what `readTable` returns.
     ///
     /// - Throws: a `Diagnostic` naming the file (and line) when an option is unusable, the
     ///   file cannot be read, is empty, lacks a required column, names a column twice, or
@@ -57,11 +57,9 @@ public enum Ingestor {
     /// Reads the whole file into one table (what the chunks of `read` give, appended in order).
     /// - Throws: as `read`.
     public static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
-        var table: Table?
-        let summary = try read(options, chunkRows: Int.max) { chunk in
-            table = table.map { $0.appending(chunk) } ?? chunk
-        }
-        return (table!, summary)
+        var builder = TableBuilder()
+        let summary = try read(options, chunkRows: Int.max) { builder.append($0) }
+        return (builder.table!, summary)
     }
 
     /// Checks a declared delimiter before the file is opened (an option error).

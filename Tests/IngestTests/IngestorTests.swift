@@ -261,13 +261,35 @@ import Testing
         let options = Fixture.options("engagement_three_bad.csv", .engagement)
         let (whole, _) = try Ingestor.readTable(options)
         var chunks: [Table] = []
-        let summary = try Ingestor.read(options, chunkRows: chunkRows) { chunks.append($0) }
+        var builder = TableBuilder()
+        let summary = try Ingestor.read(options, chunkRows: chunkRows) {
+            chunks.append($0)
+            builder.append($0)
+        }
         #expect(chunks.allSatisfy { $0.rowCount <= chunkRows && $0.rowCount > 0 })
         #expect(chunks.map(\.rowCount).reduce(0, +) == 5)
         #expect(chunks.count == (5 + chunkRows - 1) / chunkRows)
+        #expect(builder.table == whole)
         let joined = chunks.dropFirst().reduce(chunks[0]) { $0.appending($1) }
         #expect(joined == whole)
         #expect(summary.rejected.count == 3)
+    }
+
+    /// The same with numbers and missing (NaN) survey items, and fixed columns in every chunk.
+    @Test(arguments: [1, 3])
+    func chunkedSurveyEqualsWholeRead(chunkRows: Int) throws {
+        var options = Fixture.options("survey_decimal_comma.csv", .survey)
+        options.decimalComma = true
+        options.columns = ["municipality": "kommune"]
+        options.fixed = ["year": "2020"]
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2"])])
+        let (whole, _) = try Ingestor.readTable(options)
+        var chunks: [Table] = []
+        _ = try Ingestor.read(options, chunkRows: chunkRows) { chunks.append($0) }
+        let joined = chunks.dropFirst().reduce(chunks[0]) { $0.appending($1) }
+        #expect(whole.numbers("q2")?[1].isNaN == true)
+        #expect(joined.isIdentical(to: whole))
+        #expect(joined.numbers("year") == [2020, 2020, 2020])
     }
 
     @Test func noAcceptedRowsStillGivesTheColumns() throws {
