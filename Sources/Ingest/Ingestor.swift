@@ -35,6 +35,7 @@ public enum Ingestor {
         let plan = try ColumnPlan(options)
         try checkDeclaredDelimiter(options)
         let reader = try CSVReader(path: options.path)
+        try checkNotUTF16(options, head: reader.head)
         let delimiter = try resolveDelimiter(options, head: reader.head)
         var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
         try reader.run(delimiter: delimiter) { record, line in
@@ -71,6 +72,17 @@ public enum Ingestor {
         }
         if b == 0x2C, options.decimalComma {
             throw Diagnostic(location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+        }
+    }
+
+    /// A UTF-16 byte-order mark (Excel's "Unicode text" export) in a file declared UTF-8: say
+    /// so, instead of reporting the header's bytes as invalid.
+    static func checkNotUTF16(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws {
+        guard options.encoding == .utf8, head.count >= 2 else { return }
+        if (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+            throw Diagnostic(
+                SourceLocation(path: options.path, line: 1),
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
         }
     }
 

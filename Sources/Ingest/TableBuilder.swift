@@ -6,8 +6,9 @@ import ApenCore
 /// Text dictionaries are merged deterministically: codes already given are kept, and values
 /// new in a chunk get the next codes in that chunk's dictionary order. Since every chunk's
 /// dictionary is in first-seen order, the result is exactly the table `Ingestor.readTable`
-/// builds (codes in first-seen order over the whole file). An index of every text column's
-/// values is kept between appends, so each chunk costs O(its rows + its dictionary).
+/// builds (codes in first-seen order over the whole file). From the second chunk on, an index
+/// of every text column's values is kept between appends, so each chunk costs O(its rows +
+/// its dictionary).
 ///
 /// ```swift
 /// var builder = TableBuilder()
@@ -27,10 +28,9 @@ public struct TableBuilder: Sendable {
     /// - Complexity: amortized O(rows of `chunk` + its dictionaries).
     public mutating func append(_ chunk: Table) {
         guard var table = self.table.take() else {
+            // The value indexes are built when a second chunk comes: a single chunk (readTable)
+            // never pays for hashing its dictionaries.
             self.table = chunk
-            for (name, column) in chunk.columns {
-                if case .text(let t) = column { indexes[name] = TableBuilder.index(t.dictionary) }
-            }
             return
         }
         precondition(table.kind == chunk.kind, "appending a table of another kind")

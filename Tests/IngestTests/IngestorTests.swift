@@ -249,6 +249,14 @@ import Testing
         #expect(error.message == message)
     }
 
+    @Test func utf16FileIsNamedAsSuch() throws {
+        let error = try #require(throws: Diagnostic.self) {
+            try Ingestor.readTable(Fixture.options("engagement_utf16.txt", .engagement))
+        }
+        #expect(error.location.line == 1)
+        #expect(error.message == "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
+    }
+
     @Test func unreadableFile() throws {
         let options = IngestOptions(source: "x", kind: .engagement, path: "/nonexistent/apen.csv")
         let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }

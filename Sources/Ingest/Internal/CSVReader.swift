@@ -28,8 +28,9 @@ final class CSVReader {
 
     let path: String
     let blockSize: Int
-    /// The longest field accepted. Longer means, in practice, a quote left open that is
-    /// swallowing the rest of the file; stopping keeps memory bounded.
+    /// The longest field, and the longest record, accepted. Longer means, in practice, a quote
+    /// left open that is swallowing the rest of the file (or a file without line breaks);
+    /// stopping keeps memory bounded.
     let maxFieldBytes: Int
     private let fd: Int32
     private var block: UnsafeMutableRawBufferPointer
@@ -151,12 +152,20 @@ final class CSVReader {
                         throw Diagnostic(
                             SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
                     }
-                    if parser.pointee.entry_pos > maxFieldBytes, !context.pointee.stopped {
-                        throw Diagnostic(
-                            SourceLocation(path: path, line: context.pointee.nextLine),
-                            "a field in the record that starts on this line is longer than "
-                                + "\(maxFieldBytes % (1 << 20) == 0 ? "\(maxFieldBytes >> 20) MiB" : "\(maxFieldBytes) bytes"); "
-                                + "is a quote left open?")
+                    if !context.pointee.stopped {
+                        let limit =
+                            maxFieldBytes % (1 << 20) == 0 ? "\(maxFieldBytes >> 20) MiB" : "\(maxFieldBytes) bytes"
+                        if parser.pointee.entry_pos > maxFieldBytes {
+                            throw Diagnostic(
+                                SourceLocation(path: path, line: context.pointee.nextLine),
+                                "a field in the record that starts on this line is longer than \(limit); "
+                                    + "is a quote left open?")
+                        }
+                        if context.pointee.record.length > maxFieldBytes {
+                            throw Diagnostic(
+                                SourceLocation(path: path, line: context.pointee.nextLine),
+                                "the record that starts on this line is longer than \(limit); does the file have line breaks?")
+                        }
                     }
                 }
                 // A short read means the end of the file.

@@ -138,3 +138,5 @@ w("engagement_requote.csv",
   "5001;2019-03-04;\"say \"\"hi\"\"\"\n")
 # Decimal comma declared: "2.5" is not a number; undeclared: "2,5" is not.
 w("population_decimal_mixed.csv", "municipality;year;population\n5001;2019;2,5\n5001;2019;2.5\n")
+# Excel's "Unicode text": UTF-16 LE with a byte-order mark, tab-separated.
+w("engagement_utf16.txt", "municipality\tdate\tparticipant_id\r\n5001\t2019-03-04\tp1\r\n".encode("utf-16"))

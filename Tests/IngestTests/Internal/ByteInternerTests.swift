@@ -42,3 +42,13 @@ extension ByteInternerTests {
         #expect(interner.dictionary == keys)
     }
 }
+
+extension ByteInternerTests {
+    /// Repeats of the last key (the one-entry cache) and keys differing only in length.
+    @Test func repeatsAndLengths() {
+        var interner = ByteInterner()
+        let keys = ["5001", "5001", "5001", "", "", "5001", "500", "5001\0", "5001", "0301", "0301"]
+        let codes = keys.map { k in withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } }
+        #expect(codes == [0, 0, 0, 1, 1, 0, 2, 3, 0, 4, 4])
+    }
+}

@@ -82,6 +82,20 @@ import Testing
         #expect(error.message.hasSuffix("is a quote left open?"))
     }
 
+    /// 200 short fields and no line break: the record, not a field, passes 1 KiB.
+    @Test func overlongRecordStops() throws {
+        let text = "h\n" + String(repeating: "abcdefghi,", count: 200)
+        let error = try withTemporaryFile(Array(text.utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                    true
+                }
+            }
+        }
+        #expect(error.location.line == 2)
+        #expect(error.message == "the record that starts on this line is longer than 1024 bytes; does the file have line breaks?")
+    }
+
     @Test func handlerCanStop() throws {
         var seen = 0
         _ = try withTemporaryFile(Array("a\nb\nc\n".utf8)) { path in
