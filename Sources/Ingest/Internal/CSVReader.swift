@@ -40,10 +40,23 @@ final class CSVReader {
     private var pending: Int = 0
     private var pendingOffset: Int = 0
     private var firstReadLimit: Int = 0
+    /// The file offset of the next `read`, and the offset where this reader's range ends.
+    private var position: Int
+    private let end: Int
+    /// Whether the range ends where the file does (a whole-file reader always does).
+    let reachesEndOfFile: Bool
+    /// After `run`: the range ended between records (libcsv was not inside a record), so the
+    /// next byte starts a record. Always `true` for a reader that reaches the end of the file.
+    private(set) var endedBetweenRecords = true
 
     /// Opens `path` and reads its first block.
     /// - Throws: a `Diagnostic` naming the path when the file cannot be opened or read.
-    init(path: String, blockSize: Int = 1 << 20, maxFieldBytes: Int = 64 << 20) throws {
+    ///
+    /// With `range`, only those bytes are read (a chunk of a parallel read, see
+    /// `ParallelReader`): a range not starting at 0 keeps a byte-order mark-like start as data,
+    /// and a range ending before the file does stops without the end-of-file checks, leaving
+    /// `endedBetweenRecords` to say whether the range's end was a record boundary.
+    init(path: String, blockSize: Int = 1 << 20, maxFieldBytes: Int = 64 << 20, range: Range<Int>? = nil) throws {
         self.path = path
         self.blockSize = blockSize
         self.maxFieldBytes = maxFieldBytes
@@ -52,6 +65,14 @@ final class CSVReader {
             throw Diagnostic(SourceLocation(path: path), "cannot open the file: \(String(cString: strerror(errno)))")
         }
         self.fd = fd
+        position = range?.lowerBound ?? 0
+        end = range?.upperBound ?? Int.max
+        if let range {
+            var info = stat()
+            reachesEndOfFile = fstat(fd, &info) == 0 && Int(info.st_size) <= range.upperBound
+        } else {
+            reachesEndOfFile = true
+        }
         // At least 4 bytes, so the first read can see a whole byte-order mark.
         block = .allocate(byteCount: max(blockSize, 4), alignment: 16)
         do {
@@ -63,7 +84,7 @@ final class CSVReader {
             throw error
         }
         // Drop a UTF-8 byte-order mark (EF BB BF).
-        if pending >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { pendingOffset = 3 }
+        if range == nil || range!.lowerBound == 0, pending >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { pendingOffset = 3 }
     }
 
     deinit {
@@ -79,14 +100,16 @@ final class CSVReader {
     /// Reads until `limit` bytes are in the block or the file ends; returns the bytes read.
     private func fill(limit: Int) throws -> Int {
         var n = 0
+        let limit = min(limit, end - position)
         while n < limit {
-            let r = read(fd, block.baseAddress! + n, limit - n)
+            let r = pread(fd, block.baseAddress! + n, limit - n, off_t(position))
             if r < 0 {
                 if errno == EINTR { continue }
                 throw Diagnostic(SourceLocation(path: path), "cannot read the file: \(String(cString: strerror(errno)))")
             }
             if r == 0 { break }
             n += r
+            position += r
         }
         return n
     }
@@ -152,6 +175,12 @@ final class CSVReader {
                 offset = 0
             }
             if context.pointee.stopped { return context.pointee.nextLine }
+            if !reachesEndOfFile {
+                // Not the end of the file: no end-of-file checks, and no `csv_fini` (which
+                // would end a record the next range continues). libcsv's state 0 is ROW_NOT_BEGUN.
+                endedBetweenRecords = parser.pointee.pstate == 0
+                return context.pointee.nextLine
+            }
             // An open quote at the end: libcsv's state FIELD_BEGUN (2) inside a quoted field.
             if parser.pointee.pstate == 2, parser.pointee.quoted != 0 {
                 throw Diagnostic(

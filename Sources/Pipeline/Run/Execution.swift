@@ -112,7 +112,7 @@ final class Execution: @unchecked Sendable {
         switch p.stage.kind {
         case .ingest(let source):
             let options = spec.sources.first { $0.name == source }!.options
-            let (table, report) = try Ingestor.readTable(options)
+            let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
             summary.ingest = StageSummary.IngestInfo(
                 source: source, kind: options.kind.rawValue, path: options.path,
                 sha256: p.manifest.parts.first { $0.kind == .file }?.value ?? "",
