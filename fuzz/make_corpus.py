@@ -120,6 +120,20 @@ numbers = [
 for i, (comma, cell) in enumerate(numbers):
     write("FuzzNumber", f"seed_{i:02d}", bytes([comma]) + cell)
 
+# --- Indicator CSV (baselines) ---------------------------------------------------------
+for path in [ROOT / "reports" / "baseline" / "example.csv", *sorted((ROOT / "Tests" / "CheckTests" / "Fixtures").glob("*.csv"))]:
+    if path.exists():
+        write("FuzzIndicatorCSV", path.name, head_lines(path, 15))
+indicator_csv = {
+    "breakdown.csv": 'indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high\n'
+    'engagement.by_channel,5001,2023,"meeting, town hall",0.25,4,,,\n'
+    'engagement.by_channel,5001,2023," web ",0.75,12,0.1,0.5,1.0\n',
+    "quoted.csv": '\ufeffindicator,municipality,year,value,n,se,ci_low,ci_high\r\n'
+    '"foi.""granted"" share",0301,2023,-1.5e-3,0,,,\r\n\r\n"x\r\ny",5001,2023,2,1,,,\r\n',
+}
+for name, text in indicator_csv.items():
+    write("FuzzIndicatorCSV", name, text.encode())
+
 # --- Expressions over FuzzExpression.swift's table --------------------------------------
 expressions = [
     "access == 'open'", "access != 'open'", "not (access == 'open')", "access in ['open', 'partial']",
