@@ -76,8 +76,12 @@ struct IngestCommand: ParsableCommand {
             let summary: IngestSummary
             do {
                 sha = try store.sha256(ofFile: file)
-                summary = try Ingestor.read(options) { chunk in
-                    if keepRows { kept = kept.map { $0.appending(chunk) } ?? chunk }
+                if keepRows {
+                    // The rows go to the store, so they are held anyway: one table, no re-copying.
+                    (kept, summary) = try Ingestor.readTable(options)
+                } else {
+                    // Streaming: memory follows the chunk size, not the file.
+                    summary = try Ingestor.read(options) { _ in }
                 }
             } catch {
                 // A file that cannot be read fails this run now; left `running`, the next run

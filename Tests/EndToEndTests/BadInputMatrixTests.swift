@@ -299,13 +299,15 @@ extension BadInputMatrixTests {
             "ISO date in a dd.MM.yyyy file", text(engagementHeader + "5001,2019-02-28,p1\n"),
             options: ["--date-format", "dd.MM.yyyy"], exit: 1,
             rejected: ["2|date|\"2019-02-28\" is not a date in the format dd.MM.yyyy"]),
-        // Epoch times beyond Int64 or beyond year 9999 are impossible dates, not a trap; 1e10 is not an integer.
+        // Epoch times beyond Int64 or beyond year 9999 (253402300800 s = 10000-01-01) are not a day
+        // in years 1–9999, not a trap; 253402300799 s is 9999-12-31; 1e10 is not an integer.
         ingest(
             "epoch seconds out of range",
             text(engagementHeader + "5001,99999999999999999999,a\n5001,253402300800,b\n5001,253402300799,c\n5001,1e10,d\n"),
             options: ["--date-format", "epoch_s"], exit: 1, stdout: counts(read: 4, accepted: 1, rejected: 3),
             rejected: [
-                "2|date|\"99999999999999999999\" is an impossible date", "3|date|\"253402300800\" is an impossible date",
+                "2|date|\"99999999999999999999\" as epoch seconds is not a day in the years 1…9999",
+                "3|date|\"253402300800\" as epoch seconds is not a day in the years 1…9999",
                 "5|date|\"1e10\" is not a date in the format epoch seconds",
             ]),
         // ISO years run 0001–9999: year 0 does not exist, five digits are not the format.
