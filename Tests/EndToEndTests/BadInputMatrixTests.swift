@@ -242,6 +242,11 @@ extension BadInputMatrixTests {
             "invalid UTF-8 in a cell", Data(Array(engagementHeader.utf8) + Array("5001,2024-01-02,p".utf8) + [0xFF, 0x0A]),
             exit: 1, stdout: counts(read: 1, accepted: 0, rejected: 1),
             rejected: ["2|participant_id|\"p\u{FFFD}\" has bytes that are not valid utf-8"]),
+        // Only the columns Åpen reads are decoded: bad bytes in an ignored column do not reject the row.
+        ingest(
+            "invalid UTF-8 in an ignored column",
+            Data(Array("municipality,date,participant_id,note\n5001,2024-01-02,p,Bod".utf8) + [0xF8, 0x0A]), exit: 0,
+            stdout: counts(read: 1, accepted: 1, rejected: 0), rejected: []),
         // In the header it fails the source: no column can be trusted.
         ingest(
             "invalid UTF-8 in the header",
@@ -396,6 +401,12 @@ extension BadInputMatrixTests {
         survey("year 10000", "5001,10000,3,4,1\n", exit: 1, rejected: ["2|year|\"10000\" is not a whole year in 1…9999"]),
         survey("negative weight", "5001,2019,3,4,-1\n", exit: 1, rejected: ["2|weight|\"-1\" is not a positive weight"]),
         survey("zero weight", "5001,2019,3,4,0\n", exit: 1, rejected: ["2|weight|\"0\" is not a positive weight"]),
+        survey("minus zero weight", "5001,2019,3,4,-0\n", exit: 1, rejected: ["2|weight|\"-0\" is not a positive weight"]),
+        survey("hexadecimal weight", "5001,2019,3,4,0x10\n", exit: 1, rejected: ["2|weight|\"0x10\" is not a number"]),
+        // Spaces around a number are not part of it; +1, .5 and 3e0 are numbers.
+        survey(
+            "number spellings", "5001,2019, 4 ,4,+1\n5001,2019,4,4,.5\n5001,2019,3e0,4,1\n", exit: 0,
+            stdout: counts(read: 3, accepted: 3, rejected: 0), rejected: []),
         survey("NaN weight", "5001,2019,3,4,NaN\n", exit: 1, rejected: ["2|weight|\"NaN\" is not a number"]),
         survey("inf weight", "5001,2019,3,4,inf\n", exit: 1, rejected: ["2|weight|\"inf\" is not a number"]),
         // 1e400 parses but overflows to infinity: METHODS §7 non-finite weight.
