@@ -39,6 +39,7 @@ import Testing
     /// The rejected-rows file: its path and its rows as `line|field|reason` in file order.
     enum Rejected: Sendable {
         case unchecked
+        /// A file that must not exist afterwards (the rejected-rows file, or even the store).
         case absent(String)
         case rows(String, [String])
     }
