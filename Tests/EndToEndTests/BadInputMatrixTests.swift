@@ -277,6 +277,15 @@ extension BadInputMatrixTests {
         ingest(
             "lone CR line ends", text("municipality,date,participant_id\r5001,2024-01-02,p1\r5001,x,p2\r"), exit: 1,
             rejected: ["3|date|\"x\" is not a date in the format yyyy-MM-dd"]),
+        // 60 000 CRLF rows (about 1.7 MB, past the reader's first 1 MiB block) with one bad row on
+        // line 50 001 (header = line 1, data row k on line k + 1): the line number survives block borders.
+        ingest(
+            "bad row after the first read block",
+            text(
+                "municipality,date,participant_id\r\n"
+                    + (1...60_000).map { $0 == 50_000 ? "5001,2024-13-01,p\($0)\r\n" : "5001,2024-01-02,p\($0)\r\n" }.joined()),
+            exit: 1, stdout: counts(read: 60_000, accepted: 59_999, rejected: 1),
+            rejected: ["50001|date|\"2024-13-01\" is an impossible date"]),
         // A quoted field spanning lines 2–3: the next record starts on line 4.
         ingest(
             "line break inside quotes", text(engagementHeader + "5001,2024-01-02,\"p\n1\"\n5001,x,p2\n"), exit: 1,
