@@ -794,6 +794,22 @@ extension BadInputMatrixTests {
         validate(
             "duplicate key", "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv, path: x.csv}\nindicators: []\n",
             stderr: ["p.yaml:3:25: duplicate key 'path' in the same mapping (each source, key and id must be given once)"]),
+        // Several files: each is reported; one bad file makes the exit status 2.
+        BadInputMatrixTests.Case(
+            name: "validate a good and a bad file",
+            files: {
+                [
+                    "good.yaml": text("pipeline: g\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.gini]\n"),
+                    "bad.yaml": text("pipeline: b\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.ginni]\n"),
+                    "e.csv": text(engagementHeader + "5001,2024-01-02,a\n"),
+                ]
+            },
+            args: ["validate", "good.yaml", "bad.yaml"], exit: 2,
+            stderr: [
+                "bad.yaml:4:14: indicators[0]: unknown indicator 'engagement.ginni'; did you mean 'engagement.gini'?",
+                "bad.yaml: 1 error",
+            ],
+            stdout: ["good.yaml: ok (1 source, 1 indicator)"]),
         validate(
             "empty pipeline file", "",
             stderr: ["p.yaml:1:1: the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'"]),
