@@ -39,6 +39,7 @@ import Testing
     /// The rejected-rows file: its path and its rows as `line|field|reason` in file order.
     enum Rejected: Sendable {
         case unchecked
+        /// A file that must not exist afterwards (the rejected-rows file, or even the store).
         case absent(String)
         case rows(String, [String])
     }
@@ -242,6 +243,11 @@ extension BadInputMatrixTests {
             "invalid UTF-8 in a cell", Data(Array(engagementHeader.utf8) + Array("5001,2024-01-02,p".utf8) + [0xFF, 0x0A]),
             exit: 1, stdout: counts(read: 1, accepted: 0, rejected: 1),
             rejected: ["2|participant_id|\"p\u{FFFD}\" has bytes that are not valid utf-8"]),
+        // Only the columns Åpen reads are decoded: bad bytes in an ignored column do not reject the row.
+        ingest(
+            "invalid UTF-8 in an ignored column",
+            Data(Array("municipality,date,participant_id,note\n5001,2024-01-02,p,Bod".utf8) + [0xF8, 0x0A]), exit: 0,
+            stdout: counts(read: 1, accepted: 1, rejected: 0), rejected: []),
         // In the header it fails the source: no column can be trusted.
         ingest(
             "invalid UTF-8 in the header",
@@ -271,6 +277,15 @@ extension BadInputMatrixTests {
         ingest(
             "lone CR line ends", text("municipality,date,participant_id\r5001,2024-01-02,p1\r5001,x,p2\r"), exit: 1,
             rejected: ["3|date|\"x\" is not a date in the format yyyy-MM-dd"]),
+        // 60 000 CRLF rows (about 1.7 MB, past the reader's first 1 MiB block) with one bad row on
+        // line 50 001 (header = line 1, data row k on line k + 1): the line number survives block borders.
+        ingest(
+            "bad row after the first read block",
+            text(
+                "municipality,date,participant_id\r\n"
+                    + (1...60_000).map { $0 == 50_000 ? "5001,2024-13-01,p\($0)\r\n" : "5001,2024-01-02,p\($0)\r\n" }.joined()),
+            exit: 1, stdout: counts(read: 60_000, accepted: 59_999, rejected: 1),
+            rejected: ["50001|date|\"2024-13-01\" is an impossible date"]),
         // A quoted field spanning lines 2–3: the next record starts on line 4.
         ingest(
             "line break inside quotes", text(engagementHeader + "5001,2024-01-02,\"p\n1\"\n5001,x,p2\n"), exit: 1,
@@ -398,6 +413,12 @@ extension BadInputMatrixTests {
         survey("year 10000", "5001,10000,3,4,1\n", exit: 1, rejected: ["2|year|\"10000\" is not a whole year in 1…9999"]),
         survey("negative weight", "5001,2019,3,4,-1\n", exit: 1, rejected: ["2|weight|\"-1\" is not a positive weight"]),
         survey("zero weight", "5001,2019,3,4,0\n", exit: 1, rejected: ["2|weight|\"0\" is not a positive weight"]),
+        survey("minus zero weight", "5001,2019,3,4,-0\n", exit: 1, rejected: ["2|weight|\"-0\" is not a positive weight"]),
+        survey("hexadecimal weight", "5001,2019,3,4,0x10\n", exit: 1, rejected: ["2|weight|\"0x10\" is not a number"]),
+        // Spaces around a number are not part of it; +1, .5 and 3e0 are numbers.
+        survey(
+            "number spellings", "5001,2019, 4 ,4,+1\n5001,2019,4,4,.5\n5001,2019,3e0,4,1\n", exit: 0,
+            stdout: counts(read: 3, accepted: 3, rejected: 0), rejected: []),
         survey("NaN weight", "5001,2019,3,4,NaN\n", exit: 1, rejected: ["2|weight|\"NaN\" is not a number"]),
         survey("inf weight", "5001,2019,3,4,inf\n", exit: 1, rejected: ["2|weight|\"inf\" is not a number"]),
         // 1e400 parses but overflows to infinity: METHODS §7 non-finite weight.
@@ -775,6 +796,22 @@ extension BadInputMatrixTests {
         validate(
             "duplicate key", "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv, path: x.csv}\nindicators: []\n",
             stderr: ["p.yaml:3:25: duplicate key 'path' in the same mapping (each source, key and id must be given once)"]),
+        // Several files: each is reported; one bad file makes the exit status 2.
+        BadInputMatrixTests.Case(
+            name: "validate a good and a bad file",
+            files: {
+                [
+                    "good.yaml": text("pipeline: g\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.gini]\n"),
+                    "bad.yaml": text("pipeline: b\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.ginni]\n"),
+                    "e.csv": text(engagementHeader + "5001,2024-01-02,a\n"),
+                ]
+            },
+            args: ["validate", "good.yaml", "bad.yaml"], exit: 2,
+            stderr: [
+                "bad.yaml:4:14: indicators[0]: unknown indicator 'engagement.ginni'; did you mean 'engagement.gini'?",
+                "bad.yaml: 1 error",
+            ],
+            stdout: ["good.yaml: ok (1 source, 1 indicator)"]),
         validate(
             "empty pipeline file", "",
             stderr: ["p.yaml:1:1: the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'"]),
