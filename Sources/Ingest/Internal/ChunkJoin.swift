@@ -1,71 +1,96 @@
 import ApenCore
 import Dispatch
 
-/// Joins the tables of consecutive ranges of one file into the table a single read builds.
+/// Builds the table of a parallel read from its ranges' pieces, in file order, giving exactly
+/// the table a single read builds.
 ///
-/// Text codes are re-given in first-seen order over the ranges, by the values' bytes — the
-/// way `RowProcessor` interns cells, so two values that differ in bytes stay two values even
-/// when Swift's `String ==` (canonical equivalence) would call them equal. The index is a
-/// `ByteInterner` (no `String` hashing, no new strings: each value keeps the range's
-/// `String`). Columns are independent, so they are joined on up to `jobs` workers.
-enum ChunkJoin {
-    /// - Precondition: `tables` is not empty; all have the same kind, columns and types.
-    static func join(_ tables: [Table], jobs: Int) -> Table {
-        precondition(!tables.isEmpty, "joining no tables")
-        if tables.count == 1 { return tables[0] }
-        let first = tables[0]
-        let names = first.columns.keys.sorted()
-        for t in tables.dropFirst() {
-            precondition(t.kind == first.kind && Set(t.columns.keys) == Set(names), "joining tables with other columns")
+/// Text cells arrive as bytes (`RawTextColumn`) and are interned here, in file order, with
+/// one `ByteInterner` per column kept across all ranges — the same interning, by bytes and in
+/// first-seen order, that `RowProcessor` does in a single read. Fixed text columns arrive as
+/// ordinary `TextColumn`s and are re-coded through the same interner. Columns are independent,
+/// so each `append` works on up to `jobs` columns at once.
+struct ChunkJoin {
+    /// One column being built.
+    struct Builder {
+        var type: ColumnType
+        var interner = ByteInterner()
+        var codes: [Int32] = []
+        var numbers: [Double] = []
+        var dates: [Int32] = []
+
+        mutating func append(_ piece: Column, raw: RawTextColumn?, decode: (UnsafeBufferPointer<UInt8>) -> String) {
+            switch piece {
+            case .number(let v): numbers.append(contentsOf: v)
+            case .date(let v): dates.append(contentsOf: v)
+            case .text(let t):
+                if let raw {
+                    codes.reserveCapacity(codes.count + raw.lengths.count)
+                    raw.forEach { cell in
+                        codes.append(cell.map { interner.code($0, decode: decode) } ?? -1)
+                    }
+                } else {
+                    var remap: [Int32] = []
+                    for value in t.dictionary {
+                        var bytes = value
+                        remap.append(bytes.withUTF8 { interner.code($0, decode: { _ in value }) })
+                    }
+                    for c in t.codes { codes.append(c < 0 ? -1 : remap[Int(c)]) }
+                }
+            }
         }
-        let joined = Slots<Column>(count: names.count)
+
+        func finish() -> Column {
+            switch type {
+            case .number: return .number(numbers)
+            case .date: return .date(dates)
+            case .text: return .text(TextColumn(codes: codes, dictionary: interner.dictionary))
+            }
+        }
+    }
+
+    let source: String
+    let kind: SourceKind
+    let codec: TextCodec
+    private(set) var rowCount = 0
+    private var names: [String] = []
+    private var builders: Slots<Builder>?
+
+    init(source: String, kind: SourceKind, codec: TextCodec) {
+        self.source = source
+        self.kind = kind
+        self.codec = codec
+    }
+
+    /// Appends a range's rows: its table, whose file text columns are empty, and their bytes.
+    /// - Precondition: every piece has the first piece's columns and types.
+    mutating func append(_ piece: Table, raw: [String: RawTextColumn], jobs: Int) {
+        if builders == nil {
+            names = piece.columns.keys.sorted()
+            let slots = Slots<Builder>(count: names.count)
+            for (i, name) in names.enumerated() { slots.set(i, Builder(type: piece.columns[name]!.type)) }
+            builders = slots
+        }
+        precondition(Set(piece.columns.keys) == Set(names), "joining tables with other columns")
+        rowCount += piece.rowCount
+        let builders = self.builders!
+        let names = self.names
+        let codec = self.codec
         let workers = max(1, min(jobs, names.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < names.count {
-                joined.set(i, joinColumn(tables.map { $0.columns[names[i]]! }))
+                builders.modify(i) { $0!.append(piece.columns[names[i]]!, raw: raw[names[i]], decode: codec.decode) }
                 i += workers
             }
         }
-        var result = Table(source: first.source, kind: first.kind, rowCount: tables.reduce(0) { $0 + $1.rowCount })
-        for (name, column) in zip(names, joined.values()) { result.columns[name] = column! }
-        return result
     }
 
-    /// One column's pieces, in order, as one column.
-    static func joinColumn(_ pieces: [Column]) -> Column {
-        let total = pieces.reduce(0) { $0 + $1.count }
-        switch pieces[0] {
-        case .number:
-            var all: [Double] = []
-            all.reserveCapacity(total)
-            for case .number(let v) in pieces { all.append(contentsOf: v) }
-            precondition(all.count == total, "column types differ")
-            return .number(all)
-        case .date:
-            var all: [Int32] = []
-            all.reserveCapacity(total)
-            for case .date(let v) in pieces { all.append(contentsOf: v) }
-            precondition(all.count == total, "column types differ")
-            return .date(all)
-        case .text:
-            var interner = ByteInterner()
-            var codes: [Int32] = []
-            codes.reserveCapacity(total)
-            for case .text(let piece) in pieces {
-                var remap: [Int32] = []
-                remap.reserveCapacity(piece.dictionary.count)
-                for value in piece.dictionary {
-                    var bytes = value
-                    let code = bytes.withUTF8 { interner.code($0, decode: { _ in value }) }
-                    remap.append(code)
-                }
-                remap.withUnsafeBufferPointer { map in
-                    for c in piece.codes { codes.append(c < 0 ? -1 : map[Int(c)]) }
-                }
-            }
-            precondition(codes.count == total, "column types differ")
-            return .text(TextColumn(codes: codes, dictionary: interner.dictionary))
+    /// The joined table.
+    func finish() -> Table {
+        var table = Table(source: source, kind: kind, rowCount: rowCount)
+        if let builders {
+            for (name, builder) in zip(names, builders.values()) { table.columns[name] = builder!.finish() }
         }
+        return table
     }
 }

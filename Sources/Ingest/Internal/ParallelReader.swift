@@ -16,9 +16,16 @@ import Dispatch
 /// `RowProcessor` (the header record is handed to every processor first, so each binds the
 /// same columns). A guess is wrong only when that LF is inside a quoted field; then the range
 /// before it does not end between records (libcsv is still inside a record), which its reader
-/// reports. Results are joined in range order: a range whose end was not a record boundary is
-/// parsed again together with the next range, single-threaded, until the end is one. Line
-/// numbers are counted per range from 1 and shifted by the line breaks of the ranges before.
+/// reports. Results are taken in range order: a range whose end was not a record boundary is
+/// parsed again together with the next range, until the end is one. Line numbers are counted
+/// per range from 1 and shifted by the line breaks of the ranges before.
+///
+/// Ranges go in batches of `jobs` (at most 16): a batch is parsed in parallel, then its text
+/// cells — kept as bytes by the workers — are interned in file order by `ChunkJoin`, one
+/// column per worker. Interning once, in order, is what makes the codes those of a single
+/// read; doing it per range and merging the dictionaries afterwards cost more CPU than the
+/// parse saved. Raw bytes are held for one batch at a time, so memory does not grow with the
+/// file beyond the table itself.
 ///
 /// Anything unusual — a header problem, an unreadable range, a field over the size limit, a
 /// file ending inside quotes — returns `nil`, and the caller reads the file single-threaded,
@@ -27,7 +34,9 @@ enum ParallelReader {
     /// What parsing one range found.
     struct Part {
         var range: Range<Int>
+        /// The range's rows; the file's text columns are empty, their cells are in `raw`.
         var table: Table
+        var raw: [String: RawTextColumn]
         var rejected: [RejectedRow]
         var rowsRead: Int
         var accepted: Int
@@ -70,7 +79,7 @@ enum ParallelReader {
             var bounds = [0]
             let count = min(size / rangeBytes, 4096)
             for i in 1..<count {
-                    let guess = max(i * (size / count), probe)
+                let guess = max(i * (size / count), probe)
                 if let cut = firstByteAfterLF(options.path, from: guess, before: size), cut > bounds.last! {
                     bounds.append(cut)
                 }
@@ -79,58 +88,70 @@ enum ParallelReader {
             let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
             guard ranges.count > 1 else { return nil }
 
+            let codec = TextCodec(encoding: options.encoding)
             let parse: @Sendable (Range<Int>) throws -> Part = { range in
                 try parsePart(options, plan: plan, delimiter: delimiter, header: header, headerLine: headerLine, range: range)
             }
-            let results = Slots<Result<Part, any Error>>(count: ranges.count)
-            let workers = min(jobs, ranges.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var i = worker
-                while i < ranges.count {
-                    results.set(i, Result { try parse(ranges[i]) })
-                    i += workers
-                }
-            }
-            var tentative = results.values().map { $0! }
-
-            // Walk the ranges in order: when range j is reached, its start is known to be a
-            // record boundary, so its result (or error) is the real one. A range that ended
-            // inside a record is parsed again with the next (whose result, from a wrong start,
-            // is dropped — errors included).
-            var parts: [Part] = []
-            var j = 0
-            var reparsed = 0
-            while j < tentative.count {
-                let part = try tentative[j].get()
-                if part.endedBetweenRecords || j == tentative.count - 1 {
-                    parts.append(part)
-                    j += 1
-                } else {
-                    let range = part.range.lowerBound..<ranges[j + 1].upperBound
-                    tentative[j + 1] = Result { try parse(range) }
-                    j += 1
-                    reparsed += 1
-                }
-            }
-
+            // Batches of `jobs` ranges: parsed in parallel, then joined (columns in parallel),
+            // so raw text bytes are held for one batch only and memory stays flat.
+            var join = ChunkJoin(source: options.source, kind: options.kind, codec: codec)
             var rejected: [RejectedRow] = []
             var rowsRead = 0
             var accepted = 0
             var base = 0
-            for part in parts {
-                for var row in part.rejected {
-                    row.line += base
-                    rejected.append(row)
+            var reparsed = 0
+            // The start of the next range to parse: a record boundary, known by induction.
+            var next = 0
+            var index = 0  // into `ranges`: the first range not yet parsed
+            while index < ranges.count {
+                let batch = Array(ranges[index..<min(index + min(jobs, 16), ranges.count)])
+                index += batch.count
+                var starts = batch.map(\.lowerBound)
+                starts[0] = next  // a range whose end was inside a record is carried over
+                let bounds = zip(starts, batch).map { $0..<$1.upperBound }
+                let results = Slots<Result<Part, any Error>>(count: bounds.count)
+                DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
+                    results.set(i, Result { try parse(bounds[i]) })
                 }
-                rowsRead += part.rowsRead
-                accepted += part.accepted
-                base += part.lines
+                var tentative = results.values().map { $0! }
+                // In order: when range j is reached its start is a record boundary, so its
+                // result (or error) is the real one. One that ended inside a record is parsed
+                // again with the next range (whose result, from a wrong start, is dropped);
+                // the last of a batch is carried into the next batch instead.
+                var j = 0
+                while j < tentative.count {
+                    var part = try tentative[j].get()
+                    if !part.endedBetweenRecords {
+                        reparsed += 1
+                        if j + 1 < tentative.count {
+                            let range = part.range.lowerBound..<bounds[j + 1].upperBound
+                            tentative[j + 1] = Result { try parse(range) }
+                            j += 1
+                            continue
+                        }
+                        // Last of the batch (not of the file: that one ends at the end of file).
+                        next = part.range.lowerBound
+                        break
+                    }
+                    next = part.range.upperBound
+                    let raw = part.raw
+                    part.raw = [:]
+                    join.append(part.table, raw: raw, jobs: jobs)
+                    for var row in part.rejected {
+                        row.line += base
+                        rejected.append(row)
+                    }
+                    rowsRead += part.rowsRead
+                    accepted += part.accepted
+                    base += part.lines
+                    j += 1
+                }
             }
+            guard next == size else { return nil }  // cannot happen: the last range ends the file
             let summary = IngestSummary(
                 source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted,
                 rejected: rejected, maxRejected: options.maxRejected, delimiter: delimiter)
-            let table = ChunkJoin.join(parts.map(\.table), jobs: jobs)
-            return Outcome(table: table, summary: summary, ranges: ranges.count, reparsed: reparsed)
+            return Outcome(table: join.finish(), summary: summary, ranges: ranges.count, reparsed: reparsed)
         } catch {
             return nil
         }
@@ -144,6 +165,7 @@ enum ParallelReader {
     ) throws -> Part {
         let reader = try CSVReader(path: options.path, range: range)
         var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: Int.max)
+        processor.keepsRawText = true
         if range.lowerBound > 0 {
             var record = RecordBuffer()
             defer { record.deallocate() }
@@ -160,8 +182,9 @@ enum ParallelReader {
         if processor.failure != nil || processor.deliveryError != nil || processor.headerLine == nil {
             throw ParallelReadAbandoned()
         }
+        let raw = processor.takeRawTexts()
         return Part(
-            range: range, table: processor.takeChunk(), rejected: processor.rejected, rowsRead: processor.rowsRead,
+            range: range, table: processor.takeChunk(), raw: raw, rejected: processor.rejected, rowsRead: processor.rowsRead,
             accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
     }
 
@@ -217,5 +240,6 @@ final class Slots<T>: @unchecked Sendable {
         storage.deallocate()
     }
     func set(_ i: Int, _ value: T) { storage[i] = value }
+    func modify(_ i: Int, _ body: (inout T?) -> Void) { body(&storage[i]) }
     func values() -> [T?] { Array(storage) }
 }

@@ -41,6 +41,10 @@ struct RowProcessor {
     private var slotTypes: [ColumnType] = []
     private var texts: [ByteInterner] = []
     private var textCodes: [[Int32]] = []
+    /// Parallel reads (`ParallelReader`): text cells are kept as bytes in `rawTexts`, to be
+    /// interned later in file order, and the chunk's text columns of the file are left empty.
+    var keepsRawText = false
+    private var rawTexts: [RawTextColumn] = []
     private var numbers: [[Double]] = []
     private var dates: [[Int32]] = []
     /// Slot → index into `texts`/`numbers`/`dates`.
@@ -223,6 +227,7 @@ struct RowProcessor {
             storage.append(texts.count)
             texts.append(ByteInterner())
             textCodes.append([])
+            rawTexts.append(RawTextColumn())
         case .number:
             storage.append(numbers.count)
             numbers.append([])
@@ -242,6 +247,10 @@ struct RowProcessor {
             switch slotTypes[slot] {
             case .text:
                 let f = stagedTextField[slot]
+                if keepsRawText {
+                    rawTexts[k].append(f < 0 ? nil : record.field(f))
+                    continue
+                }
                 let code = f < 0 ? -1 : texts[k].code(record.field(f), decode: codec.decode)
                 textCodes[k].append(code)
             case .number: numbers[k].append(stagedNumber[slot])
@@ -307,6 +316,18 @@ struct RowProcessor {
         chunkCount = 0
         chunksDelivered += 1
         return table
+    }
+
+    /// With `keepsRawText`: the text cells of the file's columns since the last call, by
+    /// canonical column name (call before `takeChunk`, whose text columns are then empty).
+    mutating func takeRawTexts() -> [String: RawTextColumn] {
+        var result: [String: RawTextColumn] = [:]
+        for b in bound where b.column.type == .text {
+            let k = storage[b.slot]
+            result[b.column.name] = rawTexts[k]
+            rawTexts[k] = RawTextColumn()
+        }
+        return result
     }
 }
 
