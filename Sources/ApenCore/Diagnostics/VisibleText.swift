@@ -1,5 +1,5 @@
-/// Text as it should appear inside a message (the same rule as Ingest's `VisibleText`; the two could
-/// move to ApenCore as one): characters that print as nothing are spelled out.
+/// Text as it should appear inside a message: characters that print as nothing are spelled out
+/// (Ingest's and the pipeline validator's header messages share this rule).
 ///
 /// A header name such as `"\u{FEFF}date"` (a byte-order mark pasted in the middle of a header)
 /// prints exactly like `date`, so "required column 'date' is missing; the header is: …,
@@ -12,8 +12,8 @@
 /// VisibleText.escaping("\u{FEFF}date")   // "\\u{FEFF}date"
 /// VisibleText.escaping("Bodø")           // "Bodø"
 /// ```
-enum VisibleText {
-    static func escaping(_ s: String) -> String {
+public enum VisibleText {
+    public static func escaping(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar.properties.generalCategory {
