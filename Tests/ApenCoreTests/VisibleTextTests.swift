@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Ingest
+@testable import ApenCore
 
 /// Characters that print as nothing are spelled out in messages; everything else is kept.
 struct VisibleTextTests {
