@@ -111,7 +111,9 @@ final class Execution: @unchecked Sendable {
         var summary = StageSummary(manifest: p.manifest)
         switch p.stage.kind {
         case .ingest(let source):
-            let options = spec.sources.first { $0.name == source }!.options
+            let spec = self.spec.sources.first { $0.name == source }!
+            var options = spec.options
+            options.unusedColumns = ColumnUse.unused(spec, in: self.spec)
             let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
             summary.ingest = StageSummary.IngestInfo(
                 source: source, kind: options.kind.rawValue, path: options.path,
