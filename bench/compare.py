@@ -55,10 +55,12 @@ def compare(base_name, base, other_name, other, rel, abs_, show):
                 problems.append(f"{','.join(key)}: {col} {a[col]!r} vs {b[col]!r}")
             elif a[col] and b[col]:
                 x, y = float(a[col]), float(b[col])
-                if max(abs(x), abs(y)) > 0:
+                # Values within the absolute floor of 0 (e.g. an alpha of ±3e-16 that is 0 in exact
+                # arithmetic) agree by the abs rule; their relative difference says nothing.
+                if max(abs(x), abs(y)) > abs_:
                     worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
     print(f"{base_name} vs {other_name}: {len(set(base) & set(other))} common rows, "
-          f"{len(problems)} problems, largest relative difference {worst:.3g}")
+          f"{len(problems)} problems, largest relative difference {worst:.3g} (values above {abs_:g})")
     for p in problems[:show]:
         print("  " + p)
     if len(problems) > show:

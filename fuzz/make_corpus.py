@@ -99,6 +99,16 @@ for name, (rel, lines, kind) in real.items():
     if path.exists():
         write("FuzzCSV", f"real_{name}", header(kind) + head_lines(path, lines))
 
+# --- Headers: byte 0 = encoding | delimiter << 2 | decimal comma << 4 (FuzzHeader.swift) ----
+for name in ["engagement_basic.csv", "engagement_bom_crlf.csv", "engagement_semicolon.csv", "engagement_tab.tsv",
+             "population_cp1252.csv", "survey_decimal_comma.csv", "duplicate_column.csv", "blank_lines_only.csv"]:
+    encoding = 1 if "cp1252" in name else 0
+    comma = 0x10 if "decimal_comma" in name else 0
+    write("FuzzHeader", name, bytes([encoding | comma]) + head_lines(fixtures / name, 3))
+for path in sorted((ROOT / "Tests" / "PipelineTests" / "Fixtures" / "spec").glob("*.csv")):
+    if path.is_file():
+        write("FuzzHeader", "spec_" + path.name, bytes([0]) + head_lines(path, 2))
+
 # --- Dates: byte 0 picks the format (FuzzDate.swift), the rest is the cell ------------
 dates = [
     (0, b"2019-03-04"), (0, b"2019-03-05T10:15:00+01:00"), (0, b" 2020-02-29 "), (0, b"2019-02-29"),
@@ -119,6 +129,20 @@ numbers = [
 ]
 for i, (comma, cell) in enumerate(numbers):
     write("FuzzNumber", f"seed_{i:02d}", bytes([comma]) + cell)
+
+# --- Indicator CSV (baselines) ---------------------------------------------------------
+for path in [ROOT / "reports" / "baseline" / "example.csv", *sorted((ROOT / "Tests" / "CheckTests" / "Fixtures").glob("*.csv"))]:
+    if path.exists():
+        write("FuzzIndicatorCSV", path.name, head_lines(path, 15))
+indicator_csv = {
+    "breakdown.csv": 'indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high\n'
+    'engagement.by_channel,5001,2023,"meeting, town hall",0.25,4,,,\n'
+    'engagement.by_channel,5001,2023," web ",0.75,12,0.1,0.5,1.0\n',
+    "quoted.csv": '\ufeffindicator,municipality,year,value,n,se,ci_low,ci_high\r\n'
+    '"foi.""granted"" share",0301,2023,-1.5e-3,0,,,\r\n\r\n"x\r\ny",5001,2023,2,1,,,\r\n',
+}
+for name, text in indicator_csv.items():
+    write("FuzzIndicatorCSV", name, text.encode())
 
 # --- Expressions over FuzzExpression.swift's table --------------------------------------
 expressions = [

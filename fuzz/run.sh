@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets (libFuzzer + AddressSanitizer) and runs each for a bounded time.
 #
-#   fuzz/run.sh [seconds] [target…]     # default: 60 s each, all five targets, one at a time
+#   fuzz/run.sh [seconds] [target…]     # default: 60 s each, all seven targets, one at a time
 #
 # Each target starts from its committed seeds (fuzz/corpus/<target>/) plus what earlier runs
 # found (fuzz/out/<target>/corpus/, git-ignored), with fuzz/dicts/<target>.dict when there is
@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzCSV FuzzPipeline FuzzExpression FuzzDate FuzzNumber); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzCSV FuzzHeader FuzzPipeline FuzzExpression FuzzIndicatorCSV FuzzDate FuzzNumber); fi
 
 echo "Building the fuzz targets (debug, -sanitize=fuzzer,address)…"
 swift build -c debug -Xswiftc -sanitize=fuzzer,address 2>&1 \
@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
     rc=$?
     set -e
     execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
-    last="$(grep -E '^#[0-9]+' "$log" | tail -1)"
+    last="$(grep -E '^#[0-9]+' "$log" | tail -1 || true)"
     cov="$(grep -o 'cov: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo '?')"
     ft="$(grep -o 'ft: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo '?')"
     corpus="$(ls "$out/corpus" | wc -l)"

@@ -156,25 +156,23 @@ extension IndicatorCSVReadingTests {
         }
     }
 
-    /// `IndicatorCSV.quote` tests Characters, and "\r\n" is one Character equal to neither "\r" nor
-    /// "\n", so a field holding a CRLF and nothing else special is written unquoted and the file
-    /// breaks. The fix belongs in IndicatorCSV.swift (test the UTF-8 bytes); when it lands this
-    /// known issue stops reproducing and the test asks to be updated.
-    @Test func crlfAloneIsNotQuotedByRender() {
+    /// "\r\n" is one Swift Character equal to neither "\r" nor "\n": `quote` must look at the
+    /// UTF-8 bytes, or a field whose only special character is a CRLF is written unquoted and
+    /// the file breaks.
+    @Test func crlfAloneIsQuotedByRender() throws {
         let row = IndicatorRow(
             indicator: "a", municipality: "5001", year: 2020, breakdown: "web\r\nmail", value: 1, n: 1)
-        withKnownIssue("IndicatorCSV.quote misses the \"\\r\\n\" Character") { () throws in
-            #expect(try IndicatorCSV.parse(text: IndicatorCSV.render([row]), path: "r.csv") == [row])
-        }
+        #expect(IndicatorCSV.quote("web\r\nmail") == "\"web\r\nmail\"")
+        #expect(try IndicatorCSV.parse(text: IndicatorCSV.render([row]), path: "r.csv") == [row])
     }
 
-    /// The reader ignores blanks around unquoted fields (as the brief asks), so `render` must quote
-    /// a text with a leading or trailing space or tab for read ∘ render to stay exact; it does not yet.
-    @Test func edgeBlanksAreNotQuotedByRender() {
+    /// The reader ignores blanks around unquoted fields, so `render` quotes a text with a leading
+    /// or trailing space or tab, and read ∘ render stays exact.
+    @Test func edgeBlanksAreQuotedByRender() throws {
         let row = IndicatorRow(indicator: "a", municipality: "5001", year: 2020, breakdown: " web", value: 1, n: 1)
-        withKnownIssue("IndicatorCSV.quote does not quote leading/trailing blanks") { () throws in
-            #expect(try IndicatorCSV.parse(text: IndicatorCSV.render([row]), path: "r.csv") == [row])
-        }
+        #expect(IndicatorCSV.quote(" web") == "\" web\"")
+        #expect(IndicatorCSV.quote("web\t") == "\"web\t\"")
+        #expect(try IndicatorCSV.parse(text: IndicatorCSV.render([row]), path: "r.csv") == [row])
     }
 
     /// 2,000 random rows with awkward text (commas, quotes, CR/LF, spaces inside quotes, æøå, emoji)

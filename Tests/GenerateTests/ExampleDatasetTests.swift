@@ -5,9 +5,11 @@ import Testing
 @testable import Generate
 
 @Suite struct ExampleDatasetTests {
+    private let folders = TemporaryFolders()
+
     @Test func regenerationEqualsTheCommittedExample() throws {
         let committed = TestSupport.repositoryRoot().appendingPathComponent("datasets/example").path
-        let dir = TestSupport.temporaryFolder()
+        let dir = folders.make()
         let files = try ExampleDataset.write(out: dir)
         #expect(files.count == 5)
         for kind in SourceKind.allCases {
@@ -20,7 +22,7 @@ import Testing
     }
 
     @Test func dialectsAreTheDocumentedOnes() throws {
-        let dir = TestSupport.temporaryFolder()
+        let dir = folders.make()
         try ExampleDataset.write(out: dir)
 
         let survey = try TestSupport.rows(dir + "/survey.csv", delimiter: ";")

@@ -5,6 +5,8 @@ import Testing
 @testable import Generate
 
 @Suite struct GeneratorTests {
+    private let folders = TemporaryFolders()
+
     /// A small national-shaped sample: four municipalities, three years, scale 2 (≈ 1–2 k rows a kind).
     static let sample = ["5001", "5006", "0301", "1151"]
 
@@ -12,7 +14,7 @@ import Testing
         seed: UInt64, scale: Double = 2, municipalities: [String]? = sample,
         years: ClosedRange<Int> = 2022...2024
     ) throws -> (String, [String: String]) {
-        let dir = TestSupport.temporaryFolder()
+        let dir = folders.make()
         let files = try Generator.write(
             scale: scale, seed: seed, out: dir, municipalities: municipalities, years: years)
         return (dir, files)

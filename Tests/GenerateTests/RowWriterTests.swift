@@ -5,8 +5,10 @@ import Testing
 @testable import Generate
 
 @Suite struct RowWriterTests {
+    private let folders = TemporaryFolders()
+
     private func written(_ dialect: Dialect, _ body: (RowWriter) -> Void) throws -> [UInt8] {
-        let dir = TestSupport.temporaryFolder()
+        let dir = folders.make()
         let path = dir + "/t.csv"
         let w = try RowWriter(path: path, dialect: dialect)
         body(w)

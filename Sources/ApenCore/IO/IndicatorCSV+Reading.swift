@@ -247,10 +247,18 @@ struct _IndicatorCSVRecordReader {
         return false
     }
 
-    /// The field as text (`""` folded to `"`).
+    /// The field as text (`""` folded to `"`), on bytes: a quote followed by a combining mark
+    /// is one `Character`, so folding characters would miss it.
     func text(_ f: Field) -> String {
-        let s = String(decoding: bytes[f.start..<f.end], as: UTF8.self)
-        return f.escaped ? s.split(separator: "\"\"", omittingEmptySubsequences: false).joined(separator: "\"") : s
+        guard f.escaped else { return String(decoding: bytes[f.start..<f.end], as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(f.end - f.start)
+        var i = f.start
+        while i < f.end {
+            out.append(bytes[i])
+            i += bytes[i] == 0x22 && i + 1 < f.end && bytes[i + 1] == 0x22 ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the field's bytes are exactly `s`'s UTF-8 bytes.

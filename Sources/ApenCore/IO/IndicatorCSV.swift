@@ -24,20 +24,25 @@ public enum IndicatorCSV {
         return out
     }
 
-    /// RFC 4180 quoting, only where needed: a comma, quote, CR or LF in the text (tested on
-    /// UTF-8 bytes: Swift sees CRLF as one `Character`), or blanks at either end (readers
-    /// trim unquoted fields).
+    /// RFC 4180 quoting, only where needed: a comma, quote, CR or LF in the text, or a space
+    /// or tab at either end (the reader trims those outside quotes).
+    ///
+    /// Looks at bytes, not characters: `"\r\n"` is one `Character`, and a quote followed by a
+    /// combining mark is another, so a character test misses both (found by fuzzing,
+    /// docs/hardening.md).
     public static func quote(_ s: String) -> String {
-        let bytes = s.utf8
-        let special = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        let padded = bytes.first.map { $0 == 32 || $0 == 9 } == true || bytes.last.map { $0 == 32 || $0 == 9 } == true
-        guard special || padded else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        let u = s.utf8
+        let blank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+            || u.first.map(blank) == true || u.last.map(blank) == true
+        else { return s }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(u.count + 2)
+        for b in u {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -10,9 +10,11 @@ import ApenCore
 /// Streams the records of a CSV file through libcsv, with the physical line each starts on.
 ///
 /// The file is read with `read(2)` in blocks of `blockSize` bytes and fed to `csv_parse`, so
-/// memory does not grow with the file. libcsv is used in its lenient mode with
-/// `CSV_REPALL_NL` (every unquoted CR or LF ends a row, even an empty one) and with no
-/// whitespace trimming, which lets the reader count lines exactly as an editor does:
+/// memory does not grow with the file. libcsv is used in strict mode (a stray quote in an
+/// unquoted field is still kept as text; a malformed quoted field fails the file, see
+/// `parse(_:count:parser:context:)`), with `CSV_REPALL_NL` (every unquoted CR or LF ends a
+/// row, even an empty one) and with no whitespace trimming, which lets the reader count lines
+/// exactly as an editor does:
 ///
 /// - a line break is LF, CRLF or a lone CR, inside quotes or not;
 /// - a record starts on the line after the previous record's terminator;
@@ -117,7 +119,8 @@ final class CSVReader {
     /// The handler returns `false` to stop reading (the rest of the file is skipped).
     /// - Returns: the line after the last record (the file's line count + 1 if it ends
     ///   with a line break).
-    /// - Throws: a `Diagnostic` for an unreadable file or a quote left open at the end.
+    /// - Throws: a `Diagnostic` for an unreadable file, a quoted field followed by more text
+    ///   after its closing quote, or a quote left open at the end.
     @discardableResult
     func run(delimiter: UInt8, handler: Handler) throws -> Int {
         try withoutActuallyEscaping(handler) { handler in
@@ -125,7 +128,10 @@ final class CSVReader {
             let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
             parser.initialize(to: csv_parser())
             defer { parser.deallocate() }
-            guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
+            // Strict mode, so that a malformed quote stops the parser instead of being guessed
+            // at (see `parse(_:count:parser:context:)`).
+            let strict = UInt8(CSV_REPALL_NL | CSV_STRICT)
+            guard csv_init(parser, strict) == 0 else {
                 throw Diagnostic(SourceLocation(path: path), "cannot initialise the CSV parser (out of memory)")
             }
             defer { csv_free(parser) }
@@ -145,13 +151,7 @@ final class CSVReader {
             var limit = firstReadLimit
             while true {
                 if filled > offset {
-                    let start = block.baseAddress! + offset
-                    let used = csv_parse(parser, start, filled - offset, readerField, readerRow, context)
-                    if used != filled - offset, !context.pointee.stopped {
-                        let reason = String(cString: csv_strerror(csv_error(parser)))
-                        throw Diagnostic(
-                            SourceLocation(path: path, line: context.pointee.nextLine), "cannot parse the CSV: \(reason)")
-                    }
+                    try parse(block.baseAddress! + offset, count: filled - offset, parser: parser, context: context)
                     if !context.pointee.stopped {
                         let limit =
                             maxFieldBytes % (1 << 20) == 0 ? "\(maxFieldBytes >> 20) MiB" : "\(maxFieldBytes) bytes"
@@ -189,6 +189,50 @@ final class CSVReader {
             }
             csv_fini(parser, readerField, readerRow, context)
             return context.pointee.nextLine
+        }
+    }
+}
+
+extension CSVReader {
+    /// Feeds `count` bytes to the strict parser, settling each strict-mode stop.
+    ///
+    /// libcsv's lenient mode guesses at two kinds of stray quote. A quote inside a field that
+    /// did not start with one (`5" screen`) is kept as a literal character, as spreadsheets
+    /// and Python's csv module do; that guess is harmless and is kept here: the byte is fed
+    /// once with strict mode off. But a quoted field whose closing quote is followed by more
+    /// text (`"p"x`) makes lenient libcsv reopen the field, so it swallows the line breaks and
+    /// the following rows up to the next quote — rows vanish into one field without a trace
+    /// (METHODS §7: never silently dropped). That case, and any other strict error, fails
+    /// the source, naming the line where the malformed record starts.
+    /// - Throws: a `Diagnostic` for a malformed quote or another parse error.
+    fileprivate func parse(
+        _ start: UnsafeMutableRawPointer, count: Int, parser: UnsafeMutablePointer<csv_parser>,
+        context: UnsafeMutablePointer<ReaderContext>
+    ) throws {
+        var offset = 0
+        while offset < count, !context.pointee.stopped {
+            let used = csv_parse(parser, start + offset, count - offset, readerField, readerRow, context)
+            offset += used
+            if offset == count || context.pointee.stopped { return }
+            let location = SourceLocation(path: path, line: context.pointee.nextLine)
+            // libcsv's states: 2 = FIELD_BEGUN, 3 = FIELD_MIGHT_HAVE_ENDED (after a quote in a quoted field).
+            if parser.pointee.status == CSV_EPARSE, parser.pointee.pstate == 2, parser.pointee.quoted == 0 {
+                let options = csv_get_opts(parser)
+                _ = csv_set_opts(parser, UInt8(CSV_REPALL_NL))
+                _ = csv_parse(parser, start + offset, 1, readerField, readerRow, context)
+                _ = csv_set_opts(parser, UInt8(options))
+                parser.pointee.status = 0
+                offset += 1
+                continue
+            }
+            if parser.pointee.status == CSV_EPARSE, parser.pointee.pstate == 3 {
+                throw Diagnostic(
+                    location,
+                    "a quoted field in the record that starts on this line is followed by more text after its "
+                        + "closing quote (a quote inside a quoted field must be doubled: \"\")")
+            }
+            let reason = String(cString: csv_strerror(csv_error(parser)))
+            throw Diagnostic(location, "cannot parse the CSV: \(reason)")
         }
     }
 }

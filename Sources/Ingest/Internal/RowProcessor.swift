@@ -163,7 +163,7 @@ struct RowProcessor {
         }
         headerNames = names
         let trimmed = names.map { $0.trimmingSpaces }
-        let listing = names.map { "'\($0)'" }.joined(separator: ", ")
+        let listing = names.map { "'\(VisibleText.escaping($0))'" }.joined(separator: ", ")
 
         var missing: [String] = []
         var slot = 0

@@ -41,15 +41,26 @@ extension Execution {
             provenance: Provenance(inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
                 runID: String(p.key.prefix(12)), date: options.reportDate),
             warnings: warnings)
+        // Every file is staged before any is renamed into place (see OutputBatch), so a run
+        // killed while writing leaves the previous outputs; temporaries of a killed run go first.
+        OutputBatch.removeStaleTemporaries(in: outDir)
         var files: [String: String] = [:]
+        var batch = OutputBatch()
         func put(_ name: String, _ text: String) throws {
             let path = outDir + "/" + name
-            try AtomicFile.write(text, to: path)
-            files[path] = SHA256.hex(of: Data(text.utf8))
+            let data = Data(text.utf8)
+            try batch.stage(data, to: path)
+            files[path] = SHA256.hex(of: data)
         }
         let rendered = ReportWriter.render(input)
-        for (name, text) in rendered { try put(name, text) }
-        try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+        do {
+            for (name, text) in rendered { try put(name, text) }
+            try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+        } catch {
+            batch.discard()
+            throw error
+        }
+        try batch.commit()
         removeStaleCharts(keeping: Set(rendered.map(\.name)))
         return files
     }

@@ -31,6 +31,9 @@ final class Execution: @unchecked Sendable {
     private var outcomes: [String: Outcome] = [:]  // stage id → outcome (ran or loaded)
     private var failures: [String] = []
     private var failed: Set<String> = []
+    /// Ingests that read their file but rejected more than `max_rejected` allows: no outcome,
+    /// but their rows still count in the run's summary ("rows: N read, M rejected").
+    private var overLimit: [StageSummary.IngestInfo] = []
 
     init(spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store, history: StoreHistory, runID: Int64) {
         self.spec = spec
@@ -137,6 +140,7 @@ final class Execution: @unchecked Sendable {
             lock.withLock {
                 tables[source] = table
                 rejected.append(contentsOf: report.rejected)
+                if !report.withinLimit, let info = summary.ingest { overLimit.append(info) }
             }
             if !report.withinLimit {
                 throw Diagnostic(SourceLocation(path: options.path),
@@ -231,7 +235,7 @@ final class Execution: @unchecked Sendable {
             let ingests = plan.compactMap { p -> StageSummary.IngestInfo? in
                 if let o = outcomes[p.stage.id] { return o.summary.ingest }
                 return nil
-            }
+            } + overLimit
             let resultCount = outcomes.filter { $0.key.hasPrefix("indicators.") || $0.key.hasPrefix("custom.") || $0.key.hasPrefix("composite.") }
                 .values.reduce(0) { $0 + $1.rows.count }
             return RunSummary(

@@ -37,11 +37,7 @@ public enum PipelineRunner {
         let clock = ContinuousClock()
         let t0 = clock.now
         let store = try Store(path: options.storePath)
-        let lock: RunLock
-        do { lock = try store.acquireRunLock(wait: false) } catch where options.waitForLock {
-            options.progress.message("\(error) — waiting for it to finish")
-            lock = try store.acquireRunLock(wait: true)
-        }
+        let lock = try acquireLock(store, options: options)
         defer { lock.release() }
         // Runs still marked running were killed: we hold the lock, so none is in progress.
         try store.markInterruptedRuns(finished: isoTimestamp(options.now()))
@@ -71,6 +67,21 @@ public enum PipelineRunner {
         }
         summary.wallSeconds = (clock.now - t0).seconds
         return summary
+    }
+
+    /// The store's run lock. When another run holds it and `waitForLock` is set, says so on the
+    /// progress reporter (with the holder's pid from the lock file) before waiting, so a run
+    /// that seems to hang explains itself.
+    private static func acquireLock(_ store: Store, options: RunOptions) throws -> RunLock {
+        do {
+            return try store.acquireRunLock(wait: false)
+        } catch let error as StoreError where options.waitForLock && error.sqliteCode == nil {
+            let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let who = holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown"
+            options.progress.message("waiting for another apen run (\(who)) to finish with \(store.path)")
+            return try store.acquireRunLock(wait: true)
+        }
     }
 
     /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the

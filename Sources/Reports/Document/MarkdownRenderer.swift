@@ -51,13 +51,16 @@ enum MarkdownRenderer {
     }
 
     /// Escapes characters Markdown would read as markup.
+    ///
+    /// Works on Unicode scalars: `"\r\n"` is one `Character`, and so is `|` followed by a
+    /// combining mark, so a character loop let both through and broke table rows.
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s {
+        for ch in s.unicodeScalars {
             switch ch {
             case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|": out += "\\" + String(ch)
             case "\n", "\r": out += " "
-            default: out.append(ch)
+            default: out.unicodeScalars.append(ch)
             }
         }
         return out

@@ -33,6 +33,9 @@ import Testing
         Case(text: "h\n x \n \n\"\"\n", records: [(1, ["h"]), (2, [" x "]), (3, [" "]), (4, [""])]),
         // Doubled quotes, quoted delimiters, empty fields.
         Case(text: "a,\"b,\"\"c\"\"\",,\n", records: [(1, ["a", "b,\"c\"", "", ""])]),
+        // A quote inside a field that does not start with one is a literal character (strict
+        // mode stops there; the reader feeds the byte leniently), also when split across blocks.
+        Case(text: "h,i\n5\" x,\"a\"\"\"\nb\"\"c,d\n", records: [(1, ["h", "i"]), (2, ["5\" x", "a\""]), (3, ["b\"\"c", "d"])]),
         // A UTF-8 byte-order mark is not part of the first field.
         Case(text: "\u{FEFF}h1,h2\n1,2\n", records: [(1, ["h1", "h2"]), (2, ["1", "2"])]),
     ]
@@ -94,6 +97,19 @@ import Testing
         }
         #expect(error.location.line == 2)
         #expect(error.message == "the record that starts on this line is longer than 1024 bytes; does the file have line breaks?")
+    }
+
+    /// `"p"x`: text after a closing quote. Lenient libcsv would reopen the field and swallow
+    /// lines 4 and 5 into it; the reader fails instead, naming the line the record starts on.
+    @Test(arguments: [1, 3, 1 << 20])
+    func textAfterClosingQuoteFailsTheFile(blockSize: Int) throws {
+        let error = try withTemporaryFile(Array("h,i\nx,y\n\"p\"x,y\nz,w\n\"a\",b\n".utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: blockSize).run(delimiter: UInt8(ascii: ",")) { _, _ in true }
+            }
+        }
+        #expect(error.location.line == 3)
+        #expect(error.message.hasPrefix("a quoted field in the record that starts on this line is followed by more text"))
     }
 
     @Test func handlerCanStop() throws {

@@ -22,20 +22,29 @@ enum HeaderLine {
         split(try line(path: path, encoding: encoding), delimiter: delimiter, decimalComma: decimalComma)
     }
 
-    /// The first line, decoded, without its line end and byte-order mark.
+    /// The first non-empty line, decoded, without its line end and byte-order mark.
+    ///
+    /// Lines end as Ingest ends them: at LF, CRLF or a lone CR (Excel for Mac's "CSV
+    /// (Macintosh)" writes CR only), and empty lines before the header are skipped.
     static func line(path: String, encoding: IngestOptions.Encoding) throws -> String {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var bytes: [UInt8] = []
-        while bytes.count < 1 << 20, let chunk = try handle.read(upToCount: 64 * 1024), !chunk.isEmpty {
-            if let newline = chunk.firstIndex(of: 0x0A) {
-                bytes += chunk[chunk.startIndex..<newline]
-                break
+        var atStart = true
+        reading: while bytes.count < 1 << 20, let chunk = try handle.read(upToCount: 64 * 1024), !chunk.isEmpty {
+            var rest = chunk[...]
+            if atStart {
+                atStart = false
+                if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
             }
-            bytes += chunk
+            for b in rest {
+                if b == 0x0A || b == 0x0D {
+                    if bytes.isEmpty { continue }
+                    break reading
+                }
+                bytes.append(b)
+            }
         }
-        if bytes.last == 0x0D { bytes.removeLast() }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return decode(bytes, encoding)
     }
 
@@ -50,6 +59,9 @@ enum HeaderLine {
                 ?? String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         }
     }
+
+    /// What Ingest trims around header names: ASCII spaces and tabs only (not U+00A0).
+    static let blanks = CharacterSet(charactersIn: " \t")
 
     /// Splits a header line on the declared delimiter, or on the sniffed one.
     static func split(_ line: String, delimiter: IngestOptions.Delimiter, decimalComma: Bool = false) -> [String] {
@@ -70,23 +82,29 @@ enum HeaderLine {
                     if i + 1 < chars.count, chars[i + 1] == "\"" {
                         field.append("\"")
                         i += 1
-                    } else {
+                    } else if i + 1 == chars.count || chars[i + 1] == separator {
                         inQuotes = false
+                    } else {
+                        // As libcsv reads leniently: a quote not followed by the delimiter
+                        // or the line end does not close the field; it is text.
+                        field.append("\"")
                     }
                 } else {
                     field.append(c)
                 }
-            } else if c == "\"" {
+            } else if c == "\"", field.isEmpty {
+                // As in Ingest (libcsv): a quote opens quoting only as a field's first
+                // character; elsewhere it is text.
                 inQuotes = true
             } else if c == separator {
-                fields.append(String(field).trimmingCharacters(in: .whitespaces))
+                fields.append(String(field).trimmingCharacters(in: HeaderLine.blanks))
                 field = String.UnicodeScalarView()
             } else {
                 field.append(c)
             }
             i += 1
         }
-        fields.append(String(field).trimmingCharacters(in: .whitespaces))
+        fields.append(String(field).trimmingCharacters(in: HeaderLine.blanks))
         return fields
     }
 
