@@ -24,10 +24,19 @@ struct ChunkJoin {
             case .date(let v): dates.append(contentsOf: v)
             case .text(let t):
                 if let raw {
-                    codes.reserveCapacity(codes.count + raw.lengths.count)
+                    // Reserved geometrically: an exact reservation per range would copy every
+                    // code so far each time (quadratic in the number of ranges).
+                    let needed = codes.count + raw.lengths.count
+                    if codes.capacity < needed { codes.reserveCapacity(max(needed, 2 * codes.capacity)) }
+                    var interner = self.interner
+                    self.interner = ByteInterner()  // moved out, so it stays uniquely referenced
+                    var local: [Int32] = []
+                    local.reserveCapacity(raw.lengths.count)
                     raw.forEach { cell in
-                        codes.append(cell.map { interner.code($0, decode: decode) } ?? -1)
+                        local.append(cell.map { interner.code($0, decode: decode) } ?? -1)
                     }
+                    self.interner = interner
+                    codes.append(contentsOf: local)
                 } else {
                     var remap: [Int32] = []
                     for value in t.dictionary {

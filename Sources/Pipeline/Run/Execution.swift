@@ -56,19 +56,38 @@ final class Execution: @unchecked Sendable {
         }
         let waves = Dictionary(grouping: plan.map(\.stage.id), by: { level[$0]! }).sorted { $0.key < $1.key }.map(\.value)
         let jobs = max(1, options.jobs)
+        // A large file is read on all `jobs` workers already (Ingestor.readTable(_:jobs:)), so
+        // large ingests go one at a time, after the small stages of their wave: the same CPU
+        // and wall, but peak memory is the largest ingest's, not the sum of all of them.
+        let largeIngest = DispatchSemaphore(value: 1)
         for wave in waves {
-            let work = wave.map { byID[$0]! }
+            let stages = wave.map { byID[$0]! }
+            let work = stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
             let semaphore = DispatchSemaphore(value: jobs)
             let group = DispatchGroup()
             for p in work {
+                let large = isLargeIngest(p, jobs: jobs)
+                if large { largeIngest.wait() }
                 semaphore.wait()
                 DispatchQueue.global().async(group: group) {
-                    defer { semaphore.signal() }
+                    defer {
+                        semaphore.signal()
+                        if large { largeIngest.signal() }
+                    }
                     self.perform(p)
                 }
             }
             group.wait()
         }
+    }
+
+    /// An ingest stage that will run, of a file `Ingestor.readTable(_:jobs:)` reads in parallel.
+    private func isLargeIngest(_ p: PlannedStage, jobs: Int) -> Bool {
+        guard jobs > 1, p.action == .run, case .ingest(let source) = p.stage.kind,
+            let path = spec.sources.first(where: { $0.name == source })?.options.path,
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+        else { return false }
+        return size >= Ingestor.parallelMinimumBytes
     }
 
     private func perform(_ p: PlannedStage) {

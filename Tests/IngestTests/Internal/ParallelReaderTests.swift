@@ -86,6 +86,46 @@ import Testing
         }
     }
 
+    /// Another dialect and kind: Windows-1252 text (æøå as single bytes), `;`, `dd.MM.yyyy`
+    /// dates, a fixed municipality, and rows rejected across fields (published before
+    /// registered) or for a value outside `access`'s set. Lines counted by the generator.
+    @Test(arguments: [2, 5])
+    func windows1252PublicationsWithFixedColumn(jobs: Int) throws {
+        var bytes = Array("record_id;record_type;registered;published;access\r\n".utf8)
+        var badLines: [Int] = []
+        var line = 2
+        let types: [[UInt8]] = [Array("vedtak".utf8), [0x6D, 0xF8, 0x74, 0x65], [0xE6, 0x72, 0x65, 0x73, 0x61, 0x6B],
+                                Array("\"brev; \r\nutg".utf8) + [0xE5] + Array("ende\"".utf8)]
+        for r in 0..<2500 {
+            let type = types[r % types.count]
+            let breaks = type.contains(0x0A) ? 1 : 0
+            let day = 1 + r % 28
+            let registered = "\(day < 10 ? "0" : "")\(day).03.2020"
+            var published = "\(day < 10 ? "0" : "")\(day).04.2020"
+            var access = ["open", "partial", "exempt"][r % 3]
+            if r % 41 == 7 { published = "01.01.2020"; badLines.append(line) }  // before registered
+            else if r % 53 == 11 { access = "closed"; badLines.append(line) }
+            bytes += Array("R\(r);".utf8) + type + Array(";\(registered);\(published);\(access)\r\n".utf8)
+            line += 1 + breaks
+        }
+        try withTemporaryFile(bytes) { path in
+            var options = IngestOptions(source: "journal", kind: .publications, path: path)
+            options.encoding = .windows1252
+            options.dateFormat = .pattern("dd.MM.yyyy")
+            options.fixed = ["municipality": "5001"]
+            let (table, summary) = try Ingestor.readTable(options)
+            let parallel = try #require(ParallelReader.read(options, jobs: jobs, rangeBytes: 300))
+            #expect(parallel.ranges > 2)
+            #expect(parallel.table.isIdentical(to: table))
+            #expect(parallel.summary == summary)
+            #expect(parallel.summary.rejected.map(\.line) == badLines)
+            #expect(parallel.summary.delimiter == UInt8(ascii: ";"))
+            // Decoded from Windows-1252: 0xF8 is ø, 0xE6 is æ, 0xE5 is å.
+            #expect(parallel.table.text("record_type")?.dictionary == ["vedtak", "møte", "æresak", "brev; \r\nutgående"])
+            #expect(parallel.table.text("municipality")?.dictionary == ["5001"])
+        }
+    }
+
     /// With ranges shorter than the 40-line quoted field, some cuts fall inside quotes and
     /// the two ranges around them are parsed again as one — and the result is still exact.
     @Test func cutsInsideQuotesAreRepaired() throws {
