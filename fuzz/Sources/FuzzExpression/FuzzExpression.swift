@@ -6,8 +6,9 @@
 //   evaluates it on every row (exercising the compiled predicates and literal typing);
 // - prints it (`description`, fully parenthesised) and parses the print again: the result
 //   must print the same and select the same rows — unless a string literal or name holds a
-//   quote or backtick, which the printer does not escape, or begins with a combining mark
-//   (see `standsAlone` and docs/hardening.md);
+//   quote, backslash or backtick, which the printer does not escape (the lexer reads `\"`
+//   and `\\` as escapes), or begins with a combining mark (see `standsAlone` and
+//   docs/hardening.md, finding F1);
 // - checks that `not (e)` selects exactly the rows `e` does not.
 import ApenCore
 import FuzzSupport
@@ -72,11 +73,12 @@ func standsAlone(_ text: String, between quote: Character) -> Bool {
 }
 
 /// Whether a string literal or column name cannot be printed so that it reads back the same:
-/// it holds the quote (the printer does not escape) or merges with the quotes around it.
+/// it holds the quote or a backslash (the printer does not escape them) or merges with the
+/// quotes around it.
 func hasUnprintableString(_ e: CustomExpression) -> Bool {
     func bad(_ o: CustomExpression.Operand) -> Bool {
         switch o.value {
-        case .string(let s): return s.contains("\"") || !standsAlone(s, between: "\"")
+        case .string(let s): return s.contains("\"") || s.contains("\\") || !standsAlone(s, between: "\"")
         case .column(let n): return n.contains("`") || !standsAlone(n, between: "`")
         default: return false
         }
