@@ -32,7 +32,7 @@ let package = Package(
         // Baseline comparison with tolerances (apen check / apen diff).
         .target(name: "Check", dependencies: ["ApenCore"]),
         // Synthetic national-scale data (apen generate).
-        .target(name: "Generate", dependencies: ["ApenCore"]),
+        .target(name: "Generate", dependencies: ["ApenCore", "Indicators"]),
         // Pipeline files, validation, stage DAG, cache keys, runner.
         .target(name: "Pipeline", dependencies: ["ApenCore", "Ingest", "Store", "Indicators", "Reports", "Check", "Yams"]),
         // The thin CLI: one small file per command.

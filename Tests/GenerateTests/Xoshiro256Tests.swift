@@ -1,3 +1,4 @@
+import ApenCore
 import Testing
 
 @testable import Generate

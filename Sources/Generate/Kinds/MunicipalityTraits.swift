@@ -1,3 +1,4 @@
+import ApenCore
 /// Per-municipality tendencies shared by every kind for one seed, so the synthetic
 /// municipalities differ consistently: a more open municipality answers faster, publishes
 /// more openly and scores higher on the survey.

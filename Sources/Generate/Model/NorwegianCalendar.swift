@@ -1,4 +1,5 @@
 import ApenCore
+import Indicators
 
 /// Norwegian working days as METHODS.md §5 defines them: Monday–Friday except the public
 /// holidays 1 January, Maundy Thursday, Good Friday, Easter Monday, 1 May, 17 May, Ascension
@@ -13,40 +14,14 @@ import ApenCore
 /// cal.isWorkingDay(Day(year: 2024, month: 5, day: 17)!)   // false: Constitution Day
 /// ```
 struct NorwegianCalendar: Sendable {
-    /// Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus/Jones/Butcher).
-    static func easterSunday(_ year: Int) -> Day {
-        let a = year % 19
-        let b = year / 100
-        let c = year % 100
-        let d = b / 4
-        let e = b % 4
-        let f = (b + 8) / 25
-        let g = (b - f + 1) / 3
-        let h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4
-        let k = c % 4
-        let l = (32 + 2 * e + 2 * i - h - k) % 7
-        let m = (a + 11 * h + 22 * l) / 451
-        let month = (h + l - 7 * m + 114) / 31
-        let day = (h + l - 7 * m + 114) % 31 + 1
-        return Day(year: year, month: month, day: day)!
-    }
-
-    /// The public holidays of `year` that METHODS §5 lists.
+    /// The public holidays of `year` that METHODS §5 lists: the indicators' calendar
+    /// (`Indicators.NorwegianCalendar`, one computus for the whole project) without its two
+    /// Sundays, Easter Sunday and Whit Sunday, which are never working days anyway.
     static func holidays(_ year: Int) -> [Day] {
-        let easter = easterSunday(year)
-        return [
-            Day(year: year, month: 1, day: 1)!,
-            easter.adding(days: -3),  // Maundy Thursday
-            easter.adding(days: -2),  // Good Friday
-            easter.adding(days: 1),  // Easter Monday
-            Day(year: year, month: 5, day: 1)!,
-            Day(year: year, month: 5, day: 17)!,
-            easter.adding(days: 39),  // Ascension Day
-            easter.adding(days: 50),  // Whit Monday
-            Day(year: year, month: 12, day: 25)!,
-            Day(year: year, month: 12, day: 26)!,
-        ]
+        let easter = Indicators.NorwegianCalendar.easterSunday(year: year)
+        return Indicators.NorwegianCalendar.publicHolidays(year: year).filter {
+            $0 != easter && $0 != easter.adding(days: 49)
+        }
     }
 
     /// Holidays of the years the generator can reach (1990–2100), as a set of raw day numbers.

@@ -1,3 +1,4 @@
+import ApenCore
 /// Weighted choices as cumulative tables for `Xoshiro256.pick(cumulative:)`.
 struct Choice<Value: Sendable>: Sendable {
     let values: [Value]

@@ -1,3 +1,5 @@
+import ApenCore
+
 /// xoshiro256** (Blackman & Vigna 2018), seeded by SplitMix64 as its authors recommend.
 ///
 /// The generator behind every synthetic value. Each (kind, municipality, year) group gets its
@@ -9,33 +11,10 @@
 /// let u = rng.uniform()          // [0, 1)
 /// let k = rng.below(10)          // 0..<10
 /// ```
-struct Xoshiro256: Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+typealias Xoshiro256 = Xoshiro256StarStar  // the one implementation, in ApenCore
 
-    init(seed: UInt64) {
-        var sm = SplitMix64(seed: seed)
-        s0 = sm.next()
-        s1 = sm.next()
-        s2 = sm.next()
-        s3 = sm.next()
-    }
-
-    @inline(__always)
-    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
-
-    @inline(__always)
-    mutating func next() -> UInt64 {
-        let result = Xoshiro256.rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = Xoshiro256.rotl(s3, 45)
-        return result
-    }
-
+/// Draws the generator needs on top of the raw stream.
+extension Xoshiro256StarStar {
     /// A double uniform on [0, 1) from the top 53 bits.
     @inline(__always)
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
