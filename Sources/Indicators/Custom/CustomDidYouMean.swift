@@ -1,3 +1,4 @@
+import ApenCore
 /// "Did you mean" suggestions by edit distance, for unknown column names.
 enum CustomDidYouMean {
     /// `unknown column 'acess'; did you mean 'access'? (columns: access, municipality, …)`.
@@ -22,20 +23,7 @@ enum CustomDidYouMean {
     }
 
     /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a)
-        let y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
+
+    /// Levenshtein distance (the project's one implementation, in ApenCore).
+    static func distance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }

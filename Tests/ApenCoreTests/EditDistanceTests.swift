@@ -1,5 +1,5 @@
 import Testing
-@testable import Pipeline
+@testable import ApenCore
 
 struct SpecEditDistanceTests {
     // Levenshtein distances worked by hand: kitten→sitting = k→s, e→i, +g = 3;
