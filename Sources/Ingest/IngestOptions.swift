@@ -59,6 +59,10 @@ public struct IngestOptions: Sendable, Hashable {
     /// Copy the validated rows into the store's typed table for this source (read by the
     /// caller; `Ingestor` itself ignores it).
     public var keepRows: Bool = false
+    /// Optional canonical columns no later stage reads: they are skipped like extra columns
+    /// (not stored, not checked), so a national-scale run does not hold ten million event ids.
+    /// Required columns and survey items are always read.
+    public var unusedColumns: Set<String> = []
 
     public init(source: String, kind: SourceKind, path: String) {
         self.source = source

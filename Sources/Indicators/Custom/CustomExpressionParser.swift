@@ -10,6 +10,11 @@
 struct CustomExpressionParser {
     private let tokens: [CustomExpressionToken]
     private var i = 0
+    /// Open `(` and `not` around the current token. Each level is a few stack frames here
+    /// and in every recursive walk of the tree, so it is bounded: a few thousand levels
+    /// overflowed the stack (found by fuzzing, docs/hardening.md).
+    private var nesting = 0
+    static let maxNesting = 64
 
     init(tokens: [CustomExpressionToken]) { self.tokens = tokens }
 
@@ -74,9 +79,21 @@ struct CustomExpressionParser {
         }
     }
 
+    /// One more level of `(` or `not`, at `token`.
+    /// - Throws: when the expression would nest more than ``maxNesting`` levels.
+    private mutating func enter(_ token: CustomExpressionToken) throws(CustomExpressionError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw CustomExpressionError(
+                column: token.column, "the expression nests more than \(Self.maxNesting) levels of '(' and 'not'")
+        }
+    }
+
     private mutating func parseUnary() throws(CustomExpressionError) -> CustomExpression {
         if current.kind == .not {
             let op = advance()
+            try enter(op)
+            defer { nesting -= 1 }
             try expectCondition(after: op)
             return .not(try parseUnary())
         }
@@ -86,6 +103,8 @@ struct CustomExpressionParser {
     private mutating func parsePrimary() throws(CustomExpressionError) -> CustomExpression {
         if current.kind == .leftParen {
             let open = advance()
+            try enter(open)
+            defer { nesting -= 1 }
             try expectCondition(after: open)
             let inner = try parseOr()
             guard current.kind == .rightParen else {

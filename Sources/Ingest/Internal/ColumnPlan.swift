@@ -90,7 +90,7 @@ struct ColumnPlan {
         }
 
         var columns: [Column] = []
-        for name in names {
+        for name in names where !options.unusedColumns.contains(name) || required.contains(name) || items.contains(name) {
             let isItem = items.contains(name)
             let type: ColumnType = isItem ? .number : (kind.columnType(name) ?? .text)
             var rule = Rule.none

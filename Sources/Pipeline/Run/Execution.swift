@@ -78,6 +78,19 @@ final class Execution: @unchecked Sendable {
                 }
             }
             group.wait()
+            releaseTables(after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byID[$0] })
+        }
+    }
+
+    /// Drops the tables no remaining stage reads, so peak memory is that of the tables in use,
+    /// not of every table the run read. Tables of `keep_rows` sources stay for the commit.
+    private func releaseTables(after wave: [String], remaining: [PlannedStage]) {
+        let stillRead = Set(remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
+        let kept = Set(spec.sources.filter(\.options.keepRows).map(\.name))
+        lock.withLock {
+            for source in Array(tables.keys) where !stillRead.contains("ingest.\(source)") && !kept.contains(source) {
+                tables[source] = nil
+            }
         }
     }
 
@@ -130,7 +143,9 @@ final class Execution: @unchecked Sendable {
         var summary = StageSummary(manifest: p.manifest)
         switch p.stage.kind {
         case .ingest(let source):
-            let options = spec.sources.first { $0.name == source }!.options
+            let spec = self.spec.sources.first { $0.name == source }!
+            var options = spec.options
+            options.unusedColumns = ColumnUse.unused(spec, in: self.spec)
             let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
             summary.ingest = StageSummary.IngestInfo(
                 source: source, kind: options.kind.rawValue, path: options.path,

