@@ -166,6 +166,7 @@ enum ParallelReader {
         let reader = try CSVReader(path: options.path, range: range)
         var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: Int.max)
         processor.keepsRawText = true
+        processor.rawTextReserve = range.count
         if range.lowerBound > 0 {
             var record = RecordBuffer()
             defer { record.deallocate() }

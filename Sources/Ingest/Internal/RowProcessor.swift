@@ -44,6 +44,9 @@ struct RowProcessor {
     /// Parallel reads (`ParallelReader`): text cells are kept as bytes in `rawTexts`, to be
     /// interned later in file order, and the chunk's text columns of the file are left empty.
     var keepsRawText = false
+    /// With `keepsRawText`: bytes reserved per text column up front (the range's size: a
+    /// reservation untouched costs address space, not memory), so the arenas never regrow.
+    var rawTextReserve = 0
     private var rawTexts: [RawTextColumn] = []
     private var numbers: [[Double]] = []
     private var dates: [[Int32]] = []
@@ -227,7 +230,9 @@ struct RowProcessor {
             storage.append(texts.count)
             texts.append(ByteInterner())
             textCodes.append([])
-            rawTexts.append(RawTextColumn())
+            var raw = RawTextColumn()
+            if keepsRawText { raw.bytes.reserveCapacity(rawTextReserve) }
+            rawTexts.append(raw)
         case .number:
             storage.append(numbers.count)
             numbers.append([])

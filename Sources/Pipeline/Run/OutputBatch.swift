@@ -39,9 +39,13 @@ struct OutputBatch {
         }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+            // open(2), not FileManager.createFile: on Linux that writes through a hidden
+            // `.dat.nosync*` file of its own, which a run killed at that moment leaves behind.
+            let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
                 throw Diagnostic(SourceLocation(path: path), "cannot create a temporary file in \(dir.path)")
             }
+            close(fd)
             staged.append((temporary, path))
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
             defer { try? handle.close() }
