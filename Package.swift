@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "ApenCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ApenCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ApenCore", "Ingest", "Indicators"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["ApenCore"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@ value/se/ci_low/ci_high equal within the tolerance: |a − b| ≤ rel·max(|a|, 
 (for values at or near zero). An empty cell must be empty in both. Rows present in one file
 only are reported. Exit 0 when all files agree with the first, 1 otherwise.
 
-Usage: compare.py A.csv B.csv [C.csv ...] [--rel 1e-9] [--abs 1e-12] [--only GLOB]
+Usage: compare.py A.csv B.csv [C.csv ...] [--rel 1e-9] [--abs 1e-12] [--only GLOB] [--common-indicators]
 """
 from __future__ import annotations
 
@@ -55,10 +55,12 @@ def compare(base_name, base, other_name, other, rel, abs_, show):
                 problems.append(f"{','.join(key)}: {col} {a[col]!r} vs {b[col]!r}")
             elif a[col] and b[col]:
                 x, y = float(a[col]), float(b[col])
-                if max(abs(x), abs(y)) > 0:
+                # Values within the absolute floor of 0 (e.g. an alpha of ±3e-16 that is 0 in exact
+                # arithmetic) agree by the abs rule; their relative difference says nothing.
+                if max(abs(x), abs(y)) > abs_:
                     worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
     print(f"{base_name} vs {other_name}: {len(set(base) & set(other))} common rows, "
-          f"{len(problems)} problems, largest relative difference {worst:.3g}")
+          f"{len(problems)} problems, largest relative difference {worst:.3g} (values above {abs_:g})")
     for p in problems[:show]:
         print("  " + p)
     if len(problems) > show:
@@ -73,13 +75,19 @@ def main():
     ap.add_argument("--abs", dest="abs_", type=float, default=1e-12)
     ap.add_argument("--only", help="compare only indicators matching this glob, e.g. 'survey.*'")
     ap.add_argument("--show", type=int, default=20)
+    ap.add_argument("--common-indicators", action="store_true",
+                    help="compare only indicators that every file has (e.g. a reference against a pipeline "
+                         "output that also holds custom and composite indicators)")
     a = ap.parse_args()
     if len(a.files) < 2:
         ap.error("give at least two files")
-    base = load(a.files[0], a.only)
+    tables = [load(f, a.only) for f in a.files]
+    if a.common_indicators:
+        common = set.intersection(*({k[0] for k in t} for t in tables))
+        tables = [{k: v for k, v in t.items() if k[0] in common} for t in tables]
     ok = True
-    for other in a.files[1:]:
-        ok &= compare(a.files[0], base, other, load(other, a.only), a.rel, a.abs_, a.show)
+    for name, other in zip(a.files[1:], tables[1:]):
+        ok &= compare(a.files[0], tables[0], name, other, a.rel, a.abs_, a.show)
     sys.exit(0 if ok else 1)
 
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Åpen needs, only when missing (libcsv-dev, libsqlite3-dev).
+# Installs the Debian packages Åpen needs, only when missing: libcsv-dev and libsqlite3-dev to
+# build, and the sqlite3 shell, which the crash-safety tests use for PRAGMA integrity_check.
 set -euo pipefail
 need=()
-for pkg in libcsv-dev libsqlite3-dev; do
+for pkg in libcsv-dev libsqlite3-dev sqlite3; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then

@@ -36,8 +36,10 @@ public enum Generator {
     /// - Returns: kind (`SourceKind.rawValue`, e.g. `"access_requests"`) → path of the written file.
     /// - Throws: `Diagnostic` for a bad scale, year range or municipality number, or an I/O failure.
     @discardableResult
-    public static func write(scale: Double, seed: UInt64, out: String, municipalities: [String]? = nil,
-                             years: ClosedRange<Int> = 2015...2024) throws -> [String: String] {
+    public static func write(
+        scale: Double, seed: UInt64, out: String, municipalities: [String]? = nil,
+        years: ClosedRange<Int> = 2015...2024
+    ) throws -> [String: String] {
         let plan = try GenerationPlan(scale: scale, seed: seed, municipalities: municipalities, years: years)
         return try write(plan: plan, dialects: [:], out: out)
     }
@@ -46,11 +48,14 @@ public enum Generator {
     /// - Returns: kind → path.
     /// - Throws: `Diagnostic` naming the file on an I/O failure (all five are attempted).
     @discardableResult
-    public static func write(plan: GenerationPlan, dialects: [SourceKind: Dialect], out: String) throws -> [String: String] {
+    public static func write(plan: GenerationPlan, dialects: [SourceKind: Dialect], out: String) throws -> [String:
+        String]
+    {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostic(SourceLocation(path: out), "cannot create the output folder: \(error.localizedDescription)")
+            throw Diagnostic(
+                SourceLocation(path: out), "cannot create the output folder: \(error.localizedDescription)")
         }
         let kinds = SourceKind.allCases
         let results = ResultBox(count: kinds.count)
@@ -86,26 +91,5 @@ public enum Generator {
         if errors.count == 1 { throw errors[0] }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return paths
-    }
-}
-
-/// Results of the parallel writers, one slot per kind.
-// @unchecked Sendable: every access to `slots` holds `lock`.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<String, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ r: Result<String, any Error>) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[i] = r
-    }
-
-    func all() -> [Result<String, any Error>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

@@ -2,6 +2,19 @@ import ApenCore
 
 /// Everything needed to read one source file: the same settings from `apen ingest` flags
 /// or a pipeline's `sources:` entry.
+///
+/// Only `source`, `kind` and `path` are needed; the rest default to a UTF-8, sniffed-delimiter,
+/// ISO-date file with canonical header names. `docs/ingest.md` describes every rule.
+///
+/// ```swift
+/// var options = IngestOptions(source: "survey", kind: .survey, path: "data/trondheim-2019.csv")
+/// options.delimiter = .byte(UInt8(ascii: ";"))
+/// options.decimalComma = true
+/// options.encoding = .windows1252
+/// options.columns = ["respondent_id": "id"]
+/// options.fixed = ["municipality": "5001", "year": "2019"]
+/// options.survey = SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2", "q3"])])
+/// ```
 public struct IngestOptions: Sendable, Hashable {
     public enum Delimiter: Sendable, Hashable {
         /// Sniffed from the header line among `,`, `;` and tab.
@@ -36,14 +49,20 @@ public struct IngestOptions: Sendable, Hashable {
     public var dateFormat: DateFormat = .iso
     /// Canonical column name → header name in the file.
     public var columns: [String: String] = [:]
-    /// Canonical column name → value for every row (group columns the file lacks).
+    /// Canonical column name → value for every row (group columns the file lacks), checked
+    /// like a cell of its column. A fixed column wins over a file column of the same name.
     public var fixed: [String: String] = [:]
     /// Share of data rows that may be rejected before the source fails (METHODS §7; default 0).
     public var maxRejected: Double = 0
     /// Survey only: Likert range, missing codes and the scales whose items are read.
     public var survey: SurveySettings = SurveySettings()
-    /// Copy the validated rows into the store's typed table for this source.
+    /// Copy the validated rows into the store's typed table for this source (read by the
+    /// caller; `Ingestor` itself ignores it).
     public var keepRows: Bool = false
+    /// Optional canonical columns no later stage reads: they are skipped like extra columns
+    /// (not stored, not checked), so a national-scale run does not hold ten million event ids.
+    /// Required columns and survey items are always read.
+    public var unusedColumns: Set<String> = []
 
     public init(source: String, kind: SourceKind, path: String) {
         self.source = source

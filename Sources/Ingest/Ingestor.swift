@@ -22,7 +22,7 @@ public enum Ingestor {
     ///
     /// `chunk` is called at least once: a file without accepted rows gives one empty table
     /// with the source's columns. Each chunk has its own text dictionaries; join chunks with
-    /// `Table.appending(_:)` to get exactly what `readTable` returns.
+    /// a `TableBuilder` to get exactly what `readTable` returns.
     ///
     /// - Throws: a `Diagnostic` naming the file (and line) when an option is unusable, the
     ///   file cannot be read, is empty, lacks a required column, names a column twice, or
@@ -33,9 +33,11 @@ public enum Ingestor {
     ) throws -> IngestSummary {
         precondition(chunkRows > 0, "chunkRows must be positive")
         let plan = try ColumnPlan(options)
+        try checkDeclaredDelimiter(options)
         let reader = try CSVReader(path: options.path)
+        try checkNotUTF16(options, head: reader.head)
         let delimiter = try resolveDelimiter(options, head: reader.head)
-        let processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
+        var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: chunkRows)
         try reader.run(delimiter: delimiter) { record, line in
             processor.handle(record, line: line, deliver: chunk)
         }
@@ -56,25 +58,39 @@ public enum Ingestor {
     /// Reads the whole file into one table (what the chunks of `read` give, appended in order).
     /// - Throws: as `read`.
     public static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
-        var table: Table?
-        let summary = try read(options, chunkRows: Int.max) { chunk in
-            table = table.map { $0.appending(chunk) } ?? chunk
-        }
-        return (table!, summary)
+        var builder = TableBuilder()
+        let summary = try read(options, chunkRows: Int.max) { builder.append($0) }
+        return (builder.table!, summary)
     }
 
-    /// The declared delimiter after checking it, or the one sniffed from the header line.
-    static func resolveDelimiter(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws -> UInt8 {
+    /// Checks a declared delimiter before the file is opened (an option error).
+    static func checkDeclaredDelimiter(_ options: IngestOptions) throws {
+        guard case .byte(let b) = options.delimiter else { return }
         let location = SourceLocation(path: options.path)
+        if b == 0x22 || b == 0x0A || b == 0x0D {
+            throw Diagnostic(location, "a quote, CR or LF cannot be the delimiter")
+        }
+        if b == 0x2C, options.decimalComma {
+            throw Diagnostic(location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
+        }
+    }
+
+    /// A UTF-16 byte-order mark (Excel's "Unicode text" export) in a file declared UTF-8: say
+    /// so, instead of reporting the header's bytes as invalid.
+    static func checkNotUTF16(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws {
+        guard options.encoding == .utf8, head.count >= 2 else { return }
+        if (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+            throw Diagnostic(
+                SourceLocation(path: options.path, line: 1),
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
+        }
+    }
+
+    /// The declared delimiter, or the one sniffed from the header line.
+    /// - Throws: a `Diagnostic` when a decimal comma is declared but the header is separated by commas.
+    static func resolveDelimiter(_ options: IngestOptions, head: UnsafeRawBufferPointer) throws -> UInt8 {
         switch options.delimiter {
         case .byte(let b):
-            if b == 0x22 || b == 0x0A || b == 0x0D {
-                throw Diagnostic(location, "a quote, CR or LF cannot be the delimiter")
-            }
-            if b == 0x2C, options.decimalComma {
-                throw Diagnostic(
-                    location, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab")
-            }
             return b
         case .sniff:
             let result = DelimiterSniffer.sniff(head, decimalComma: options.decimalComma)

@@ -3,8 +3,9 @@ import Foundation
 
 /// The run's rejected-rows file: `source,file,line,field,reason,record` (METHODS §7).
 ///
-/// Fields are quoted per RFC 4180 only where needed (a comma, quote, CR or LF), lines end
-/// with LF, and `field` is empty for a whole-row problem. The file is written atomically.
+/// Fields are quoted per RFC 4180 only where needed (a comma, quote, CR or LF, or a space or
+/// tab at either end), lines end with LF, and `field` is empty for a whole-row problem. The
+/// file is written atomically.
 ///
 /// ```swift
 /// try RejectedRowsFile.write(summary.rejected, to: "out/rejected.csv")
@@ -28,9 +29,14 @@ public enum RejectedRowsFile {
         try AtomicFile.write(render(rows), to: path)
     }
 
-    /// RFC 4180 quoting where needed (looks at bytes, so a CRLF inside a value is seen too).
+    /// RFC 4180 quoting where needed: a comma, quote, CR or LF (looked for as bytes, so a CRLF
+    /// inside a value is seen too), or a leading or trailing space or tab, which some readers
+    /// would otherwise trim (as `IndicatorCSV.quote` does).
     static func quote(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        let bytes = s.utf8
+        let special = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let padded = [bytes.first, bytes.last].contains { (b: UInt8?) in b == 0x20 || b == 0x09 }
+        guard special || padded else { return s }
         var out = "\""
         for ch in s.unicodeScalars {
             if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }

@@ -88,17 +88,19 @@ public final class Store: @unchecked Sendable {
 
     /// Applies the migrations the file lacks, in order, in one `BEGIN IMMEDIATE` transaction
     /// (two processes opening a new store at once apply them once).
+    ///
+    /// A store already at the current version is only read, so opening it never waits for the
+    /// write lock of a run that is committing (`apen history` during `apen run`).
     private func migrate() throws {
         try withDatabase { db in
+            let found = try Self.version(of: db)
+            if found == Self.schemaVersion { return }
+            if found > Self.schemaVersion { throw newerSchema(found) }
             try db.transaction {
                 try db.execute(
                     "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, description TEXT NOT NULL)")
                 let current = try Self.version(of: db)
-                if current > Self.schemaVersion {
-                    throw StoreError(
-                        path: path,
-                        message: "the store is at schema version \(current), newer than this apen understands (\(Self.schemaVersion)); use a newer apen or another store")
-                }
+                if current > Self.schemaVersion { throw newerSchema(current) }
                 for migration in Migrations.all where migration.version > current {
                     try db.execute(migration.sql)
                     let record = try db.prepare("INSERT INTO schema_version(version, description) VALUES (?, ?)")
@@ -108,6 +110,12 @@ public final class Store: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    private func newerSchema(_ version: Int) -> StoreError {
+        StoreError(
+            path: path,
+            message: "the store is at schema version \(version), newer than this apen understands (\(Self.schemaVersion)); use a newer apen or another store")
     }
 
     /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise the problems found.

@@ -30,8 +30,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also list rows that are within tolerance.")
     var all = false
 
+    @Option(help: "Show at most N rows in text and md output (the worst first); json keeps every row.")
+    var maxRows: Int?
+
     @Option(help: ArgumentHelp("The store file.", valueName: "PATH"))
     var store = ".apen/store.sqlite"
+
+    func validate() throws {
+        if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be 0 or more, found \(maxRows)") }
+    }
 
     func run() throws {
         let provider: any ResultsProvider
@@ -43,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         }
         try CheckCommands.check(
             pipelineFile: file, resultsPath: results, baselinePath: baseline, format: format.value, all: all,
-            provider: provider
+            maxRows: maxRows, provider: provider
         ).emit()
     }
 }

@@ -23,8 +23,15 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Also list rows that are equal.")
     var all = false
 
+    @Option(help: "Show at most N rows in text and md output (the worst first); json keeps every row.")
+    var maxRows: Int?
+
     @Option(help: ArgumentHelp("The store file.", valueName: "PATH"))
     var store = ".apen/store.sqlite"
+
+    func validate() throws {
+        if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be 0 or more, found \(maxRows)") }
+    }
 
     func run() throws {
         let provider: any ResultsProvider
@@ -34,6 +41,7 @@ struct DiffCommand: ParsableCommand {
             try CommandOutput.unusable("\(error)").emit()
             return
         }
-        try CheckCommands.diff(runA, runB, pipeline: pipeline, format: format.value, all: all, provider: provider).emit()
+        try CheckCommands.diff(
+            runA, runB, pipeline: pipeline, format: format.value, all: all, maxRows: maxRows, provider: provider).emit()
     }
 }

@@ -43,7 +43,9 @@ struct GenerateCommand: ParsableCommand {
                 plan = try ExampleDataset.plan()
                 files = try ExampleDataset.write(out: out)
             } else {
-                let list = municipalities.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                let list = municipalities.map {
+                    $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                }
                 plan = try GenerationPlan(scale: scale, seed: seed, municipalities: list, years: try parseYears(years))
                 files = try Generator.write(plan: plan, dialects: [:], out: out)
             }

@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
             do { pipeline = try PipelineLoader.load(path: file).name } catch { throw fail(error, usage: true) }
         }
         do {
-            let store = try Store(path: storeOptions.store)
+            let store = try Store(path: storeOptions.store, createIfMissing: false)
             print(RunReport.historyText(try store.history(pipeline: pipeline)), terminator: "")
         } catch { throw fail(error, usage: false) }
     }

@@ -24,7 +24,7 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @Option(help: "Delimiter: ',', ';' or 'tab' (default: sniffed from the header line).")
+    @Option(help: "Delimiter: ',', ';', '|' or 'tab' (default: sniffed from the header line).")
     var delimiter: String?
 
     @Option(help: "Encoding: utf-8 (default), windows-1252, iso-8859-1.")
@@ -68,13 +68,33 @@ struct IngestCommand: ParsableCommand {
         let rejectedPath = rejected ?? ((storeOptions.store as NSString).deletingLastPathComponent + "/rejected-\(options.source).csv")
         do {
             let store = try Store(path: storeOptions.store)
-            let lock = try store.acquireRunLock(wait: true)
+            let lock: RunLock
+            do { lock = try store.acquireRunLock(wait: false) } catch let e as StoreError where e.sqliteCode == nil {
+                // Held by another run: say so (as apen run does), then wait for it.
+                let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                printError("waiting for another apen run (\(holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown")) to finish with \(store.path)")
+                lock = try store.acquireRunLock(wait: true)
+            }
             defer { lock.release() }
             let runID = try store.beginRun(pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)
-            let sha = try store.sha256(ofFile: file)
             var kept: Table?
-            let summary = try Ingestor.read(options) { chunk in
-                if keepRows { kept = kept.map { $0.appending(chunk) } ?? chunk }
+            let sha: String
+            let summary: IngestSummary
+            do {
+                sha = try store.sha256(ofFile: file)
+                if keepRows {
+                    // The rows go to the store, so they are held anyway: one table, no re-copying.
+                    (kept, summary) = try Ingestor.readTable(options)
+                } else {
+                    // Streaming: memory follows the chunk size, not the file.
+                    summary = try Ingestor.read(options) { _ in }
+                }
+            } catch {
+                // A file that cannot be read fails this run now; left `running`, the next run
+                // would mark it "interrupted", which it was not.
+                try? store.failRun(runID, finished: isoNow(), message: String(describing: error))
+                throw error
             }
             try RejectedRowsFile.write(summary.rejected, to: rejectedPath)
             for r in summary.rejected.prefix(50) { printError(r.diagnostic.description) }
@@ -86,8 +106,8 @@ struct IngestCommand: ParsableCommand {
             if status {
                 try store.commitRun(runID, finished: isoNow(), stages: [], outputs: [],
                     inputs: [InputRecord(source: options.source, path: file, sha256: sha, size: Int64(fileSize(file)))],
-                    rejected: records, counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0))
-                if let kept { try store.keepRows(kept, source: options.source, runID: runID) }
+                    rejected: records, counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0),
+                    kept: kept.map { [$0] } ?? [])
             } else {
                 try store.failRun(runID, finished: isoNow(), message: "rejected share above max_rejected")
             }
@@ -118,7 +138,8 @@ struct IngestCommand: ParsableCommand {
         case "tab", "\\t", "\t": o.delimiter = .byte(9)
         case ",": o.delimiter = .byte(UInt8(ascii: ","))
         case ";": o.delimiter = .byte(UInt8(ascii: ";"))
-        case let d?: throw ValidationError("--delimiter must be ',', ';' or 'tab', not '\(d)'")
+        case "|": o.delimiter = .byte(UInt8(ascii: "|"))
+        case let d?: throw ValidationError("--delimiter must be ',', ';', '|' or 'tab', not '\(d)'")
         }
         guard let enc = IngestOptions.Encoding(rawValue: encoding.lowercased()) else {
             throw ValidationError("--encoding must be utf-8, windows-1252 or iso-8859-1, not '\(encoding)'")

@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Check
 
 struct CheckCommandsTests {
@@ -13,8 +14,9 @@ struct CheckCommandsTests {
         IndicatorRow(indicator: "foi.granted_share", municipality: "5001", year: 2023, value: 0.75, n: 4),
         IndicatorRow(indicator: "foi.median_workdays", municipality: "5006", year: 2023, value: 3.5, n: 10),
         IndicatorRow(indicator: "survey.transparency.index", municipality: "0301", year: 2019, value: 62.5, n: 88),
-        IndicatorRow(indicator: "survey.transparency.index", municipality: "5001", year: 2019, value: 61.25, n: 120,
-                     se: 1.5, ciLow: 58.31, ciHigh: 64.19),
+        IndicatorRow(
+            indicator: "survey.transparency.index", municipality: "5001", year: 2019, value: 61.25, n: 120,
+            se: 1.5, ciLow: 58.31, ciHigh: 64.19),
     ]
 
     static func provider(baseline: String, results: [IndicatorRow] = results) -> InMemoryProvider {
@@ -32,7 +34,8 @@ struct CheckCommandsTests {
     }
 
     @Test func aBaselineWithOtherRowOrderWhitespaceQuotesAndCRLFStillMatches() {
-        let out = CheckCommands.check(pipelineFile: "p.yaml", provider: Self.provider(baseline: Self.fixture("baseline-messy.csv")))
+        let out = CheckCommands.check(
+            pipelineFile: "p.yaml", provider: Self.provider(baseline: Self.fixture("baseline-messy.csv")))
         #expect(out.exitCode == 0)
         #expect(out.stdout == "4 checked, 0 drifted, 0 missing, 0 added, 0 n changed — passed\n")
         #expect(out.stderr == "")
@@ -40,10 +43,11 @@ struct CheckCommandsTests {
 
     @Test func driftBeyondTheToleranceExitsOne() {
         var moved = Self.results
-        moved[2].value = 62.9   // |62.9 − 62.5| = 0.4 > 0.005·62.5 = 0.3125
-        moved[3].value = 61.5   // |61.5 − 61.25| = 0.25 ≤ 0.005·61.25 = 0.30625 → ok
+        moved[2].value = 62.9  // |62.9 − 62.5| = 0.4 > 0.005·62.5 = 0.3125
+        moved[3].value = 61.5  // |61.5 − 61.25| = 0.25 ≤ 0.005·61.25 = 0.30625 → ok
         let out = CheckCommands.check(
-            pipelineFile: "p.yaml", provider: Self.provider(baseline: Self.fixture("baseline-messy.csv"), results: moved))
+            pipelineFile: "p.yaml",
+            provider: Self.provider(baseline: Self.fixture("baseline-messy.csv"), results: moved))
         #expect(out.exitCode == 1)
         #expect(out.stdout.hasSuffix("4 checked, 1 drifted, 0 missing, 0 added, 0 n changed — failed: 1 failure\n"))
         #expect(out.stdout.contains("survey.transparency.index  0301"))
@@ -70,7 +74,8 @@ struct CheckCommandsTests {
         #expect(out.exitCode == 2)
         #expect(out.stderr.contains("no 'check:' section"))
         // With --baseline: exact comparison, default policies.
-        let given = CheckCommands.check(pipelineFile: "p.yaml", baselinePath: Self.fixture("baseline-messy.csv"), provider: noCheck)
+        let given = CheckCommands.check(
+            pipelineFile: "p.yaml", baselinePath: Self.fixture("baseline-messy.csv"), provider: noCheck)
         #expect(given.exitCode == 0)
     }
 
@@ -92,7 +97,8 @@ struct CheckCommandsTests {
 
     @Test func anInvalidPipelineExitsTwoWithItsDiagnostic() {
         var broken = InMemoryProvider()
-        broken.failure = Diagnostic(SourceLocation(path: "p.yaml", line: 3, column: 5), "unknown key 'tolerence' (did you mean 'tolerance'?)")
+        broken.failure = Diagnostic(
+            SourceLocation(path: "p.yaml", line: 3, column: 5), "unknown key 'tolerence' (did you mean 'tolerance'?)")
         let out = CheckCommands.check(pipelineFile: "p.yaml", provider: broken)
         #expect(out.exitCode == 2)
         #expect(out.stderr == "error: p.yaml:3:5: unknown key 'tolerence' (did you mean 'tolerance'?)\n")
@@ -108,8 +114,24 @@ struct CheckCommandsTests {
         #expect(written.stdout == "wrote 4 rows to \(path)\n")
         #expect(try IndicatorCSV.read(path: path) == Self.results.canonicallySorted())
         #expect(CheckCommands.check(pipelineFile: "p.yaml", provider: provider).exitCode == 0)
+        // Writing again says what changed against the file it replaces (compared exactly):
+        // one value moved, one n moved (both "changed"), one row dropped, one added.
+        #expect(
+            CheckCommands.baseline(pipelineFile: "p.yaml", provider: provider).stdout
+                == "wrote 4 rows to \(path) (unchanged)\n")
+        var next = Self.results
+        next[0].value = 0.8
+        next[1].n = 11
+        next.remove(at: 2)
+        next.append(IndicatorRow(indicator: "foi.x", municipality: "5001", year: 2023, value: 1, n: 1))
+        let again = CheckCommands.baseline(
+            pipelineFile: "p.yaml", provider: Self.provider(baseline: path, results: next))
+        #expect(again.stdout == "wrote 4 rows to \(path) (was 4 rows: 2 changed, 1 added, 1 removed)\n")
         // No temporary file is left beside it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("nested").path) == ["baseline.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("nested").path) == [
+                "baseline.csv"
+            ])
     }
 
     @Test func baselineFailuresExitTwoAndLeaveTheOldFile() throws {

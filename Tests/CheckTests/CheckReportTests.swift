@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Check
 
 struct CheckReportTests {
@@ -25,13 +26,14 @@ struct CheckReportTests {
             row("a.both", "5001", 2020, 10, n: 5),
         ]
         let current = [
-            row("a.ok", "5001", 2020, 10.05, n: 5),   // |Δ| = 0.05 ≤ abs 0.1
-            row("a.drift", "5001", 2020, 10.5),       // |Δ| = 0.5 > 0.1
-            row("a.n", "5001", 2020, 10, n: 6),       // value equal, n 5 → 6
+            row("a.ok", "5001", 2020, 10.05, n: 5),  // |Δ| = 0.05 ≤ abs 0.1
+            row("a.drift", "5001", 2020, 10.5),  // |Δ| = 0.5 > 0.1
+            row("a.n", "5001", 2020, 10, n: 6),  // value equal, n 5 → 6
             row("a.new", "5001", 2020, 2),
-            row("a.both", "5001", 2020, 11, n: 6),    // drift wins over n changed
+            row("a.both", "5001", 2020, 11, n: 6),  // drift wins over n changed
         ]
-        let r = try CheckReport.compare(baseline: baseline, current: current, configuration: Self.config([("a.*", T(abs: 0.1))]))
+        let r = try CheckReport.compare(
+            baseline: baseline, current: current, configuration: Self.config([("a.*", T(abs: 0.1))]))
         let byId = Dictionary(uniqueKeysWithValues: r.rows.map { ($0.key.indicator, ($0.status, $0.verdict)) })
         #expect(byId["a.ok"]! == (.ok, .ok))
         #expect(byId["a.drift"]! == (.drift, .fail))
@@ -40,7 +42,10 @@ struct CheckReportTests {
         #expect(byId["a.new"]! == (.added, .warn))
         #expect(byId["a.both"]! == (.drift, .fail))
         #expect(r.summary == CheckSummary(r.rows))
-        #expect([r.summary.checked, r.summary.drifted, r.summary.missing, r.summary.added, r.summary.nChanged] == [6, 2, 1, 1, 1])
+        #expect(
+            [r.summary.checked, r.summary.drifted, r.summary.missing, r.summary.added, r.summary.nChanged] == [
+                6, 2, 1, 1, 1,
+            ])
         #expect([r.summary.failures, r.summary.warnings] == [3, 2])
         #expect(!r.passed)
     }
@@ -52,7 +57,9 @@ struct CheckReportTests {
         (.warn, .fail, 1),
         (.fail, .fail, 1),
     ])
-    func missingAndAddedPolicies(missing: CheckConfiguration.Policy, added: CheckConfiguration.Policy, exit: Int32) throws {
+    func missingAndAddedPolicies(missing: CheckConfiguration.Policy, added: CheckConfiguration.Policy, exit: Int32)
+        throws
+    {
         let r = try CheckReport.compare(
             baseline: [row("x", "1", 2020, 1), row("y", "1", 2020, 1)],
             current: [row("y", "1", 2020, 1), row("z", "1", 2020, 1)],
@@ -72,22 +79,34 @@ struct CheckReportTests {
 
     @Test func failuresFirstThenWarningsThenOkEachInMethodsOrder() throws {
         // METHODS §1 order within a group: indicator, municipality by UTF-8 bytes ("0301" < "5001"), year numerically (2019 < 2020).
-        let baseline = [row("b", "5001", 2020, 1), row("b", "0301", 2020, 1), row("a", "5001", 2020, 1), row("c", "5001", 2020, 1), row("a", "5001", 2019, 1)]
-        let current = [row("b", "5001", 2020, 2), row("b", "0301", 2020, 2), row("a", "5001", 2020, 1), row("a", "5001", 2019, 1), row("d", "5001", 2020, 1)]
+        let baseline = [
+            row("b", "5001", 2020, 1), row("b", "0301", 2020, 1), row("a", "5001", 2020, 1), row("c", "5001", 2020, 1),
+            row("a", "5001", 2019, 1),
+        ]
+        let current = [
+            row("b", "5001", 2020, 2), row("b", "0301", 2020, 2), row("a", "5001", 2020, 1), row("a", "5001", 2019, 1),
+            row("d", "5001", 2020, 1),
+        ]
         let r = try CheckReport.compare(baseline: baseline, current: current, configuration: Self.config([]))
-        #expect(r.rows.map { "\($0.key.indicator)/\($0.key.municipality)/\($0.key.year)/\($0.verdict)" } == [
-            "b/0301/2020/fail", "b/5001/2020/fail", "c/5001/2020/fail",   // drift, drift, missing
-            "d/5001/2020/warn",                                            // added
-            "a/5001/2019/ok", "a/5001/2020/ok",
-        ])
+        #expect(
+            r.rows.map { "\($0.key.indicator)/\($0.key.municipality)/\($0.key.year)/\($0.verdict)" } == [
+                "b/0301/2020/fail", "b/5001/2020/fail", "c/5001/2020/fail",  // drift, drift, missing
+                "d/5001/2020/warn",  // added
+                "a/5001/2019/ok", "a/5001/2020/ok",
+            ])
     }
 
     @Test func rowOrderDoesNotMatter() throws {
         let baseline = (0..<50).map { row("i\($0 % 5)", "m\($0 / 5)", 2020, Double($0)) }
-        let current = baseline.map { var r = $0; if r.indicator == "i3" { r.value += 1 }; return r }
+        let current = baseline.map {
+            var r = $0
+            if r.indicator == "i3" { r.value += 1 }
+            return r
+        }
         let config = Self.config([("default", T(abs: 0.5))])
         let a = try CheckReport.compare(baseline: baseline, current: current, configuration: config)
-        let b = try CheckReport.compare(baseline: baseline.reversed(), current: current.shuffled(), configuration: config)
+        let b = try CheckReport.compare(
+            baseline: baseline.reversed(), current: current.shuffled(), configuration: config)
         #expect(a == b)
         #expect(a.summary.drifted == 10)
     }
@@ -107,10 +126,10 @@ struct CheckReportTests {
             configuration: Self.config([]))
         let x = r.rows.first { $0.key.indicator == "x" }!
         #expect(x.delta == -20)
-        #expect(x.relativeDelta == -0.25)   // −20 / |80|
+        #expect(x.relativeDelta == -0.25)  // −20 / |80|
         let z = r.rows.first { $0.key.indicator == "z" }!
         #expect(z.delta == 2)
-        #expect(z.relativeDelta == nil)     // old 0: undefined
+        #expect(z.relativeDelta == nil)  // old 0: undefined
     }
 
     @Test func duplicateRowsInMemoryAreRejected() {

@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Check
 
 struct ClosureResultsProviderTests {

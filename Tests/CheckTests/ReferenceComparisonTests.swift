@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Check
 
 /// Cross-checks ``CheckReport/compare(baseline:current:configuration:baselineName:currentName:)``
@@ -13,7 +14,9 @@ struct ReferenceComparisonTests {
 
     static func lines(_ name: String) throws -> [[String]] {
         try String(contentsOfFile: path(name), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
     }
 
     @Test func agreesWithThePythonReference() throws {
@@ -26,7 +29,8 @@ struct ReferenceComparisonTests {
             current: IndicatorCSV.read(path: Self.path("current.csv")), configuration: config)
         var got: [String: String] = [:]
         for r in report.rows {
-            got["\(r.key.indicator),\(r.key.municipality),\(r.key.year)"] = "\(r.status.rawValue),\(r.verdict.rawValue),\(r.tolerance.rule ?? "")"
+            got["\(r.key.indicator),\(r.key.municipality),\(r.key.year)"] =
+                "\(r.status.rawValue),\(r.verdict.rawValue),\(r.tolerance.rule ?? "")"
         }
         let expected = try Self.lines("expected.csv")
         #expect(expected.count == 180)

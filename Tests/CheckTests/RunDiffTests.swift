@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Check
 
 struct RunDiffTests {
@@ -23,13 +24,19 @@ struct RunDiffTests {
             .init(source: "foi", path: "data/foi.csv", sha256: String(repeating: "a", count: 64)),
             .init(source: "population", path: "data/pop.csv", sha256: String(repeating: "d", count: 64)),
         ],
-        stages: [.init(stage: "indicators.survey", key: "k9"), .init(stage: "indicators.foi", key: "k1"), .init(stage: "ingest.population", key: "k7")])
+        stages: [
+            .init(stage: "indicators.survey", key: "k9"), .init(stage: "indicators.foi", key: "k1"),
+            .init(stage: "ingest.population", key: "k7"),
+        ])
 
     @Test func findsChangedInputsStagesAndRows() throws {
         let d = try RunDiff.compare(from: Self.a, to: Self.b)
         #expect(d.inputs.map { "\($0.source):\($0.kind)" } == ["population:added", "survey:changed"])
         #expect(d.stages.map { "\($0.stage):\($0.kind)" } == ["indicators.survey:changed", "ingest.population:added"])
-        #expect(d.results.rows.map { "\($0.key.indicator):\($0.status)" } == ["survey.x.index:drift", "foi.granted_share:ok"])
+        #expect(
+            d.results.rows.map { "\($0.key.indicator):\($0.status)" } == [
+                "survey.x.index:drift", "foi.granted_share:ok",
+            ])
         #expect(!d.identical)
         #expect(d.exitCode == 1)
     }
@@ -37,11 +44,14 @@ struct RunDiffTests {
     @Test func identicalRunsExitZero() throws {
         var again = Self.a
         again.id = 4
-        again.results.reverse()   // order does not matter
+        again.results.reverse()  // order does not matter
         let d = try RunDiff.compare(from: Self.a, to: again)
         #expect(d.identical)
         #expect(d.exitCode == 0)
-        #expect(d.rendered(as: .text, all: false).hasSuffix("inputs: unchanged\nstages: unchanged\n\n2 checked, 0 drifted, 0 missing, 0 added, 0 n changed — runs identical\n"))
+        #expect(
+            d.rendered(as: .text, all: false).hasSuffix(
+                "inputs: unchanged\nstages: unchanged\n\n2 checked, 0 drifted, 0 missing, 0 added, 0 n changed — runs identical\n"
+            ))
     }
 
     @Test func anOnlyChangedNIsADifference() throws {
@@ -73,7 +83,7 @@ struct RunDiffTests {
     }
 
     @Test func commandResolvesReferencesAndExitCodes() {
-        let provider = InMemoryProvider(runs: [Self.b, Self.a])   // newest first
+        let provider = InMemoryProvider(runs: [Self.b, Self.a])  // newest first
         #expect(CheckCommands.diff("previous", "latest", provider: provider).exitCode == 1)
         #expect(CheckCommands.diff("3", "3", provider: provider).exitCode == 0)
         let md = CheckCommands.diff("3", "latest", format: .md, provider: provider)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Check
 
 /// `CheckConfiguration.Tolerance.admits`: |new − old| ≤ abs, or ≤ rel·|old| (docs/check.md).

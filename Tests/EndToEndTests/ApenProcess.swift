@@ -93,3 +93,80 @@ func indicatorTable(_ csv: String) -> [String: [String: String]] {
     }
     return out
 }
+
+extension ApenProcess {
+    /// What `run(_:in:timeout:)` saw: the result, and whether the deadline killed the process.
+    struct TimedResult {
+        var result: Result
+        var timedOut: Bool
+    }
+
+    /// Runs `apen args…` like `run`, but SIGKILLs it after `timeout` seconds (a hang must fail
+    /// the test, not block the suite). Standard output and error are drained concurrently, so
+    /// a process that writes megabytes to both cannot stall on a full pipe.
+    static func run(
+        _ args: [String], in directory: URL, timeout: Double, environment: [String: String] = [:]
+    ) throws -> TimedResult {
+        let p = try start(args, in: directory, environment: environment)
+        let killed = KillSwitch()
+        let pid = p.process.processIdentifier
+        let timer = DispatchWorkItem {
+            if p.process.isRunning {
+                killed.set()
+                kill(pid, SIGKILL)
+            }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errBox.set(p.errPipe.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let out = p.outPipe.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.process.waitUntilExit()
+        timer.cancel()
+        let result = Result(
+            status: p.process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: errBox.get(), as: UTF8.self))
+        return TimedResult(result: result, timedOut: killed.isSet)
+    }
+}
+
+/// A flag set from a timer thread and read after the process ended.
+// @unchecked Sendable: the flag is guarded by `lock`.
+final class KillSwitch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
+
+/// Bytes handed from a reader thread to the waiting test.
+// @unchecked Sendable: `data` is guarded by `lock`.
+final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.withLock { data = d } }
+    func get() -> Data { lock.withLock { data } }
+}
+
+extension Workspace {
+    /// Writes `bytes` to `relative` (creating folders), byte for byte: for inputs that are not UTF-8.
+    func write(_ relative: String, bytes: Data) throws {
+        let target = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try bytes.write(to: target)
+    }
+}
+
+extension Workspace {
+    /// A scratch copy of another workspace (inputs, store and outputs), removed when the test ends.
+    convenience init(copying other: Workspace) throws {
+        try self.init(fixture: "crash")
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.copyItem(at: other.url, to: url)
+    }
+}

@@ -1,24 +1,28 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Generate
 
 @Suite struct ExampleDatasetTests {
+    private let folders = TemporaryFolders()
+
     @Test func regenerationEqualsTheCommittedExample() throws {
         let committed = TestSupport.repositoryRoot().appendingPathComponent("datasets/example").path
-        let dir = TestSupport.temporaryFolder()
+        let dir = folders.make()
         let files = try ExampleDataset.write(out: dir)
         #expect(files.count == 5)
         for kind in SourceKind.allCases {
             let name = Generator.fileName(kind)
             let expected = try TestSupport.bytes(committed + "/" + name)
-            #expect(try TestSupport.bytes(dir + "/" + name) == expected,
-                    "\(name) differs from datasets/example — rerun `apen generate --example --out datasets/example`")
+            #expect(
+                try TestSupport.bytes(dir + "/" + name) == expected,
+                "\(name) differs from datasets/example — rerun `apen generate --example --out datasets/example`")
         }
     }
 
     @Test func dialectsAreTheDocumentedOnes() throws {
-        let dir = TestSupport.temporaryFolder()
+        let dir = folders.make()
         try ExampleDataset.write(out: dir)
 
         let survey = try TestSupport.rows(dir + "/survey.csv", delimiter: ";")
@@ -28,7 +32,8 @@ import Testing
         let engagement = try TestSupport.rows(dir + "/engagement.csv")
         #expect(engagement[0][2] == "tidspunkt")
         // Epoch milliseconds inside 2021–2024: 2021-01-01 = 1 609 459 200 000 ms, 2025-01-01 = 1 735 689 600 000 ms.
-        #expect(engagement.dropFirst().allSatisfy { Int($0[2])! >= 1_609_459_200_000 && Int($0[2])! < 1_735_689_600_000 })
+        #expect(
+            engagement.dropFirst().allSatisfy { Int($0[2])! >= 1_609_459_200_000 && Int($0[2])! < 1_735_689_600_000 })
 
         let raw = try TestSupport.bytes(dir + "/publications.csv")
         #expect(String(data: raw, encoding: .utf8) == nil)  // Windows-1252 bytes (ø = F8) are not UTF-8

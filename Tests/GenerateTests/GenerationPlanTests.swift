@@ -1,10 +1,13 @@
 import ApenCore
 import Testing
+
 @testable import Generate
 
 @Suite struct GenerationPlanTests {
     /// Rows per kind at scale 1 from the brief: 200 k survey, 1 M engagement, 500 k publications, 50 k requests.
-    static let targets: [(SourceKind, Int)] = [(.survey, 200_000), (.engagement, 1_000_000), (.publications, 500_000), (.accessRequests, 50_000)]
+    static let targets: [(SourceKind, Int)] = [
+        (.survey, 200_000), (.engagement, 1_000_000), (.publications, 500_000), (.accessRequests, 50_000),
+    ]
 
     @Test(arguments: [0.1, 1.0, 10.0])
     func totalsWithinFivePercentOfTargets(_ scale: Double) throws {
@@ -32,7 +35,8 @@ import Testing
 
     @Test func largerMunicipalitiesGetMoreRows() throws {
         let plan = try GenerationPlan(scale: 1, seed: 1, municipalities: ["0301", "5006"], years: 2024...2024)
-        let oslo = plan.municipalities[0], steinkjer = plan.municipalities[1]
+        let oslo = plan.municipalities[0]
+        let steinkjer = plan.municipalities[1]
         for kind in [SourceKind.survey, .engagement, .publications, .accessRequests] {
             #expect(plan.expected(kind, oslo, 2024) > 5 * plan.expected(kind, steinkjer, 2024))
         }

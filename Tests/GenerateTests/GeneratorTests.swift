@@ -1,16 +1,22 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Generate
 
 @Suite struct GeneratorTests {
+    private let folders = TemporaryFolders()
+
     /// A small national-shaped sample: four municipalities, three years, scale 2 (≈ 1–2 k rows a kind).
     static let sample = ["5001", "5006", "0301", "1151"]
 
-    private func generate(seed: UInt64, scale: Double = 2, municipalities: [String]? = sample,
-                          years: ClosedRange<Int> = 2022...2024) throws -> (String, [String: String]) {
-        let dir = TestSupport.temporaryFolder()
-        let files = try Generator.write(scale: scale, seed: seed, out: dir, municipalities: municipalities, years: years)
+    private func generate(
+        seed: UInt64, scale: Double = 2, municipalities: [String]? = sample,
+        years: ClosedRange<Int> = 2022...2024
+    ) throws -> (String, [String: String]) {
+        let dir = folders.make()
+        let files = try Generator.write(
+            scale: scale, seed: seed, out: dir, municipalities: municipalities, years: years)
         return (dir, files)
     }
 
@@ -52,19 +58,28 @@ import Testing
         let (_, files) = try generate(seed: 7)
         let rows = try TestSupport.rows(files["survey"]!)
         let h = Dictionary(uniqueKeysWithValues: rows[0].enumerated().map { ($1, $0) })
-        var cells = 0, missing = 0, nines = 0
+        var cells = 0
+        var missing = 0
+        var nines = 0
         var psusPerStratum: [String: Set<String>] = [:]
         for r in rows.dropFirst() {
             let w = Double(r[h["weight"]!])!
             #expect(w >= 0.3 && w <= 3)
             #expect(GeneratorTests.sample.contains(r[h["municipality"]!]))
             #expect((2022...2024).contains(Int(r[h["year"]!])!))
-            psusPerStratum["\(r[h["municipality"]!])/\(r[h["year"]!])/\(r[h["stratum"]!])", default: []].insert(r[h["psu"]!])
+            psusPerStratum["\(r[h["municipality"]!])/\(r[h["year"]!])/\(r[h["stratum"]!])", default: []].insert(
+                r[h["psu"]!])
             for q in 1...12 {
                 let v = r[h[q < 10 ? "q0\(q)" : "q\(q)"]!]
                 cells += 1
-                if v.isEmpty { missing += 1; continue }
-                if v == "9" { nines += 1; continue }
+                if v.isEmpty {
+                    missing += 1
+                    continue
+                }
+                if v == "9" {
+                    nines += 1
+                    continue
+                }
                 #expect((1...5).contains(Int(v)!), "Likert value \(v)")
             }
         }
@@ -95,7 +110,10 @@ import Testing
         // Publications: published never before registered; access and record types as designed.
         let pubs = try TestSupport.rows(files["publications"]!)
         let ph = Dictionary(uniqueKeysWithValues: pubs[0].enumerated().map { ($1, $0) })
-        var types = Set<String>(), accesses = Set<String>(), unpublished = 0, weekend = 0
+        var types = Set<String>()
+        var accesses = Set<String>()
+        var unpublished = 0
+        var weekend = 0
         for r in pubs.dropFirst() {
             let reg = day(r[ph["registered"]!])!
             if !r[ph["published"]!].isEmpty { #expect(day(r[ph["published"]!])! >= reg) } else { unpublished += 1 }
@@ -160,8 +178,11 @@ import Testing
 
     private func pearson(_ xy: [(Double, Double)]) -> Double {
         let n = Double(xy.count)
-        let mx = xy.reduce(0) { $0 + $1.0 } / n, my = xy.reduce(0) { $0 + $1.1 } / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        let mx = xy.reduce(0) { $0 + $1.0 } / n
+        let my = xy.reduce(0) { $0 + $1.1 } / n
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for (x, y) in xy {
             sxy += (x - mx) * (y - my)
             sxx += (x - mx) * (x - mx)

@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Generate
 
 @Suite struct NorwegianCalendarTests {

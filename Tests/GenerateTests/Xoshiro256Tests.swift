@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Generate
 
 /// Reference values from `bench/prng_reference.py`, an independent Python transcription of
@@ -33,7 +34,8 @@ import Testing
     @Test func normalHasMeanZeroAndUnitVariance() {
         // Irwin–Hall(4) rescaled: mean 0, variance 1 exactly; 200 000 draws give ±0.01 easily.
         var x = Xoshiro256(seed: 7)
-        var sum = 0.0, sum2 = 0.0
+        var sum = 0.0
+        var sum2 = 0.0
         let n = 200_000
         for _ in 0..<n {
             let v = x.normal()
@@ -48,7 +50,8 @@ import Testing
     @Test func powerLawHasTheDesignedShape() {
         // r = 0.42: P(1) = 1 − r = 0.58; P(2 or 3) = (1 − r)·r = 0.2436.
         var x = Xoshiro256(seed: 11)
-        var ones = 0, twoThree = 0
+        var ones = 0
+        var twoThree = 0
         let n = 100_000
         for _ in 0..<n {
             let v = x.powerLaw(r: 0.42, maxTier: 8)

@@ -31,11 +31,14 @@ import Testing
             }
         }
         // Breakdown rows of a component are not read.
-        out.append(IndicatorRow(indicator: "a.share", municipality: "0301", year: year, breakdown: "web", value: 0, n: 1))
+        out.append(
+            IndicatorRow(indicator: "a.share", municipality: "0301", year: year, breakdown: "web", value: 0, n: 1))
         return out
     }
 
-    static func definition(_ normalisation: CompositeDefinition.Normalisation = .goalposts, samples: Int = 0) -> CompositeDefinition {
+    static func definition(_ normalisation: CompositeDefinition.Normalisation = .goalposts, samples: Int = 0)
+        -> CompositeDefinition
+    {
         var d = CompositeDefinition(id: "open", components: components)
         d.normalisation = normalisation
         d.samples = samples
@@ -56,11 +59,15 @@ import Testing
         #expect(Self.values(out, "composite.open") == ["0301": 70, "5001": 57.5, "5006": 60])
         #expect(Self.values(out, "composite.open.rank") == ["0301": 1, "5001": 3, "5006": 2])
         // n = municipalities with a value that year (METHODS §1).
-        #expect(out.rows.filter { $0.indicator.hasPrefix("composite.open") && !$0.indicator.contains("shift") }.allSatisfy { $0.n == 3 })
+        #expect(
+            out.rows.filter { $0.indicator.hasPrefix("composite.open") && !$0.indicator.contains("shift") }.allSatisfy {
+                $0.n == 3
+            })
         // Without a: 0301 200/3, 5001 180/3 = 60, 5006 b only 40 → ranks 1, 2, 3 vs nominal 1, 3, 2 → (0 + 1 + 1)/3.
         // Without b: 0301 160/2 = 80, 5001 50/2 = 25, 5006 100/1 = 100 → ranks 2, 3, 1 → (1 + 0 + 1)/3.
         // Without c: 0301 200/3, 5001 230/3, 5006 180/3 → ranks 2, 1, 3 → (1 + 2 + 1)/3.
-        let twoThirds: Double = 2.0 / 3.0, fourThirds: Double = 4.0 / 3.0
+        let twoThirds: Double = 2.0 / 3.0
+        let fourThirds: Double = 4.0 / 3.0
         let everywhere = { (v: Double) -> [String: Double] in ["0301": v, "5001": v, "5006": v] }
         #expect(Self.values(out, "composite.open.shift.a.share") == everywhere(twoThirds))
         #expect(Self.values(out, "composite.open.shift.b.index") == everywhere(twoThirds))
@@ -69,16 +76,24 @@ import Testing
         // samples 0: no Monte-Carlo interval.
         #expect(out.rows.allSatisfy { $0.ciLow == nil && $0.ciHigh == nil && $0.se == nil })
         #expect(out.rows == out.rows.canonicallySorted())
-        #expect(out.warnings.map(\.description) == [
-            "composite 'open': no index in 2020 for 1103: available component weight below 2/3 of the total"
-        ])
+        #expect(
+            out.warnings.map(\.description) == [
+                "composite 'open': no index in 2020 for 1103: available component weight below 2/3 of the total"
+            ])
     }
 
     @Test func exactlyTwoThirdsIsEnough() throws {
         // Equal weights, two of three components: available 2 = 2/3 · 3 → has a value.
-        var d = CompositeDefinition(id: "t", components: Self.components.map { var c = $0; c.weight = 1; return c })
+        var d = CompositeDefinition(
+            id: "t",
+            components: Self.components.map {
+                var c = $0
+                c.weight = 1
+                return c
+            })
         d.samples = 0
-        let out = try CompositeIndex.compute(d, rows: Self.rows([("0301", 0.5, 70, nil), ("5001", 0.2, nil, nil)]), jobs: 1)
+        let out = try CompositeIndex.compute(
+            d, rows: Self.rows([("0301", 0.5, 70, nil), ("5001", 0.2, nil, nil)]), jobs: 1)
         // 0301: (50 + 70)/2 = 60; 5001: 1 of 3 < 2/3 → none.
         #expect(Self.values(out, "composite.t") == ["0301": 60])
     }
@@ -95,7 +110,9 @@ import Testing
         let got = out.rows.filter { $0.indicator == "composite.open" }.map { "\($0.municipality)/\($0.year)" }
         #expect(got == ["0301/2020", "0301/2021", "5001/2020", "5001/2021", "5006/2020"])
         let v: [String: Double] = Dictionary(
-            uniqueKeysWithValues: out.rows.filter { $0.indicator == "composite.open" }.map { ("\($0.municipality)/\($0.year)", $0.value) })
+            uniqueKeysWithValues: out.rows.filter { $0.indicator == "composite.open" }.map {
+                ("\($0.municipality)/\($0.year)", $0.value)
+            })
         let e0301: Double = (a0301 + 2 * 40 + 100) / 4
         let e5001: Double = (0 + 2 * 100 + 0) / 4
         let e5006: Double = (100 + 0) / 3
@@ -106,24 +123,33 @@ import Testing
         #expect(abs(v["5006/2020"]! - e5006) < 1e-12)
         #expect(v["0301/2021"]! == e0301b)
         #expect(v["5001/2021"]! == e5001b)
-        let ranks = out.rows.filter { $0.indicator == "composite.open.rank" }.map { "\($0.municipality)/\($0.year)=\(Int($0.value)) n\($0.n)" }
+        let ranks = out.rows.filter { $0.indicator == "composite.open.rank" }.map {
+            "\($0.municipality)/\($0.year)=\(Int($0.value)) n\($0.n)"
+        }
         #expect(ranks == ["0301/2020=1 n3", "0301/2021=2 n2", "5001/2020=2 n3", "5001/2021=1 n2", "5006/2020=3 n3"])
     }
 
     @Test func minmaxAllEqualIsFifty() throws {
-        var d = CompositeDefinition(id: "one", components: [Component(indicator: "a.share", weight: 1, direction: -1, goalposts: nil)])
+        var d = CompositeDefinition(
+            id: "one", components: [Component(indicator: "a.share", weight: 1, direction: -1, goalposts: nil)])
         d.normalisation = .minmax
-        let out = try CompositeIndex.compute(d, rows: Self.rows([("0301", 0.4, nil, nil), ("5001", 0.4, nil, nil)]), jobs: 1)
+        let out = try CompositeIndex.compute(
+            d, rows: Self.rows([("0301", 0.4, nil, nil), ("5001", 0.4, nil, nil)]), jobs: 1)
         #expect(Self.values(out, "composite.one") == ["0301": 50, "5001": 50])
         // Ties share the smallest rank; every Monte-Carlo sample ties too.
-        #expect(out.rows.filter { $0.indicator == "composite.one.rank" }.map { [$0.value, $0.ciLow!, $0.ciHigh!] } == [[1, 1, 1], [1, 1, 1]])
+        #expect(
+            out.rows.filter { $0.indicator == "composite.one.rank" }.map { [$0.value, $0.ciLow!, $0.ciHigh!] } == [
+                [1, 1, 1], [1, 1, 1],
+            ])
     }
 
     @Test func zscoreOneComponentEqualsItsNormalisedValue() throws {
-        var d = CompositeDefinition(id: "z", components: [Component(indicator: "c.days", weight: 3, direction: -1, goalposts: nil)])
+        var d = CompositeDefinition(
+            id: "z", components: [Component(indicator: "c.days", weight: 3, direction: -1, goalposts: nil)])
         d.normalisation = .zscore
         let out = try CompositeIndex.compute(
-            d, rows: Self.rows([("a", nil, nil, 1), ("b", nil, nil, 2), ("c", nil, nil, 3), ("d", nil, nil, 6)]), jobs: 1)
+            d, rows: Self.rows([("a", nil, nil, 1), ("b", nil, nil, 2), ("c", nil, nil, 3), ("d", nil, nil, 6)]),
+            jobs: 1)
         // mean 3, deviations −2, −1, 0, 3 → Σ² = 14, sd = √(14/3); direction −1 flips the sign.
         let sd = (14.0 / 3).squareRoot()
         let v = Self.values(out, "composite.z")
@@ -136,12 +162,16 @@ import Testing
     }
 
     @Test func goalpostsOneComponentEqualsItsNormalisedValue() throws {
-        let d = CompositeDefinition(id: "g", components: [Component(indicator: "b.index", weight: 1, direction: -1, goalposts: 20...70)])
+        let d = CompositeDefinition(
+            id: "g", components: [Component(indicator: "b.index", weight: 1, direction: -1, goalposts: 20...70)])
         let out = try CompositeIndex.compute(d, rows: Self.rows([("a", nil, 30, nil), ("b", nil, 80, nil)]), jobs: 1)
         // a: 100·(70 − 30)/50 = 80; b: 80 → clamped to 70 → 0.
         #expect(Self.values(out, "composite.g") == ["a": 80, "b": 0])
         // With one component every sample has the same ranks: interval = nominal rank.
-        #expect(out.rows.filter { $0.indicator == "composite.g.rank" }.map { [$0.value, $0.ciLow!, $0.ciHigh!] } == [[1, 1, 1], [2, 2, 2]])
+        #expect(
+            out.rows.filter { $0.indicator == "composite.g.rank" }.map { [$0.value, $0.ciLow!, $0.ciHigh!] } == [
+                [1, 1, 1], [2, 2, 2],
+            ])
     }
 
     @Test(arguments: [
@@ -162,14 +192,21 @@ import Testing
         let names = try #require(json["municipalities"] as? [String])
         let values = try #require(json["values"] as? [[Any]])
         var d = CompositeDefinition(id: "mc", components: Self.components)
-        if caseName == "mc_case2" { d.components = d.components.map { var c = $0; c.weight = 1; return c } }
+        if caseName == "mc_case2" {
+            d.components = d.components.map {
+                var c = $0
+                c.weight = 1
+                return c
+            }
+        }
         d.samples = try #require(json["samples"] as? Int)
         d.delta = try #require(json["delta"] as? Double)
         d.seed = UInt64(try #require(json["seed"] as? Int))
         let rows = zip(names, values).map { (m, v) in (m, v[0] as? Double, v[1] as? Double, v[2] as? Double) }
         let expectedIndex = try CompositeReference.doubles(json["nominal_index"])
         let expectedRank = try #require(json["nominal_rank"] as? [Int])
-        let p05 = try CompositeReference.doubles(json["rank_p05"]), p95 = try CompositeReference.doubles(json["rank_p95"])
+        let p05 = try CompositeReference.doubles(json["rank_p05"])
+        let p95 = try CompositeReference.doubles(json["rank_p95"])
         for jobs in [1, 3] {
             let out = try CompositeIndex.compute(d, rows: Self.rows(rows), jobs: jobs)
             let index = out.rows.filter { $0.indicator == "composite.mc" }
@@ -201,7 +238,11 @@ import Testing
         var rng = Xoshiro256StarStar(seed: 3)
         var values: [(String, Double?, Double?, Double?)] = []
         for m in 0..<60 {
-            values.append((String(1000 + m), rng.nextUniform(), rng.next() % 5 == 0 ? nil : rng.nextUniform() * 100, rng.nextUniform() * 12))
+            values.append(
+                (
+                    String(1000 + m), rng.nextUniform(), rng.next() % 5 == 0 ? nil : rng.nextUniform() * 100,
+                    rng.nextUniform() * 12
+                ))
         }
         let rows = Self.rows(values)
         let d = Self.definition(samples: 300)
@@ -214,16 +255,21 @@ import Testing
     @Test(arguments: [
         (CompositeDefinition(id: "x", components: []), ["a composite needs at least one component"]),
         (
-            CompositeDefinition(id: "x", components: [Component(indicator: "a", weight: 0, direction: 2, goalposts: nil)]),
+            CompositeDefinition(
+                id: "x", components: [Component(indicator: "a", weight: 0, direction: 2, goalposts: nil)]),
             [
-                "component 'a': weight must be a positive number, found 0.0", "component 'a': direction must be 1 or -1, found 2",
+                "component 'a': weight must be a positive number, found 0.0",
+                "component 'a': direction must be 1 or -1, found 2",
                 "component 'a': goalposts normalisation needs goalposts [lo, hi]",
             ]
         ),
         (
             CompositeDefinition(
                 id: "x",
-                components: [Component(indicator: "a", weight: 1, direction: 1, goalposts: 5...5), Component(indicator: "a", weight: 1, direction: 1, goalposts: 0...1)]),
+                components: [
+                    Component(indicator: "a", weight: 1, direction: 1, goalposts: 5...5),
+                    Component(indicator: "a", weight: 1, direction: 1, goalposts: 0...1),
+                ]),
             ["component 'a': goalposts need lo < hi, found [5.0, 5.0]", "component 'a' is listed twice"]
         ),
     ])
@@ -233,7 +279,10 @@ import Testing
     }
 
     @Test func duplicateComponentRowIsAnError() {
-        let rows = Self.rows(Self.values) + [IndicatorRow(indicator: "a.share", municipality: "0301", year: 2020, value: 0.1, n: 1)]
+        let rows =
+            Self.rows(Self.values) + [
+                IndicatorRow(indicator: "a.share", municipality: "0301", year: 2020, value: 0.1, n: 1)
+            ]
         #expect(throws: Diagnostic(.init(path: "composite 'open'"), "component 'a.share' has two rows for 0301 2020")) {
             try CompositeIndex.compute(Self.definition(), rows: rows, jobs: 1)
         }
@@ -242,9 +291,47 @@ import Testing
     @Test func missingComponentWarns() throws {
         let rows = Self.rows(Self.values).filter { $0.indicator != "c.days" }
         let out = try CompositeIndex.compute(Self.definition(), rows: rows, jobs: 1)
-        #expect(out.warnings.first?.description == "composite 'open': component 'c.days' has no rows; it counts as missing everywhere")
+        #expect(
+            out.warnings.first?.description
+                == "composite 'open': component 'c.days' has no rows; it counts as missing everywhere")
         // a + b carry 3 of 4 ≥ 2/3: 0301 (80 + 120)/3, 5001 (50 + 180)/3, 5006 (100 + 80)/3; 1103 still short.
         let expected: [String: Double] = ["0301": 200.0 / 3.0, "5001": 230.0 / 3.0, "5006": 60]
         #expect(Self.values(out, "composite.open") == expected)
+    }
+
+    @Test func catalogueEntries() {
+        #expect(
+            CompositeIndex.infos(Self.definition()).map(\.id) == [
+                "composite.open", "composite.open.rank", "composite.open.shift.a.share", "composite.open.shift.b.index",
+                "composite.open.shift.c.days",
+            ])
+        let single = CompositeDefinition(
+            id: "g", components: [Component(indicator: "b.index", weight: 1, direction: 1, goalposts: 0...100)])
+        let infos = CompositeIndex.infos(single)
+        #expect(infos.map(\.id) == ["composite.g", "composite.g.rank"])
+        #expect(infos[1].hasInterval && infos[1].unit == .rank && infos[1].direction == -1)
+    }
+
+    @Test func leaveOneOutSkipsMunicipalitiesLeftWithNothing() throws {
+        let d = CompositeDefinition(
+            id: "w",
+            components: [
+                Component(indicator: "a.share", weight: 3, direction: 1, goalposts: 0...1),
+                Component(indicator: "c.days", weight: 1, direction: 1, goalposts: 0...10),
+            ])
+        // Goalposts: A a 90, c 10; B a 50 only (3 of 4 ≥ 2/3 → has a value); C a 20, c 80.
+        // Index: A (270 + 10)/4 = 70, B 50, C (60 + 80)/4 = 35 → ranks A 1, B 2, C 3.
+        let out = try CompositeIndex.compute(
+            d, rows: Self.rows([("A", 0.9, nil, 1), ("B", 0.5, nil, nil), ("C", 0.2, nil, 8)]), jobs: 1)
+        #expect(Self.values(out, "composite.w") == ["A": 70, "B": 50, "C": 35])
+        // Without a: A 10, C 80, B has nothing left and is not counted → ranks C 1, A 2:
+        // (|2 − 1| + |1 − 3|)/2 = 1.5, n 2.
+        let withoutA = out.rows.filter { $0.indicator == "composite.w.shift.a.share" }
+        #expect(withoutA.map(\.value) == [1.5, 1.5, 1.5])
+        #expect(withoutA.map(\.n) == [2, 2, 2])
+        // Without c: A 90, B 50, C 20 → ranks unchanged → 0, n 3.
+        let withoutC = out.rows.filter { $0.indicator == "composite.w.shift.c.days" }
+        #expect(withoutC.map(\.value) == [0, 0, 0])
+        #expect(withoutC.map(\.n) == [3, 3, 3])
     }
 }

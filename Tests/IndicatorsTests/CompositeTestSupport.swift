@@ -4,7 +4,8 @@ import Testing
 /// Reads `Fixtures/composite_reference.json`, written by `Reference/composite_reference.py`.
 enum CompositeReference {
     static func load() throws -> [String: Any] {
-        let url = try #require(Bundle.module.url(forResource: "composite_reference", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "composite_reference", withExtension: "json", subdirectory: "Fixtures"))
         return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }
 

@@ -63,7 +63,10 @@ import Testing
 
     @Test(arguments: [
         ("weight == 'abc'", 11, "column 'weight' holds numbers; \"abc\" is not a number"),
-        ("registered == 2020-02-31", 15, "column 'registered' holds dates; \"2020-02-31\" is not a valid date (YYYY-MM-DD)"),
+        (
+            "registered == 2020-02-31", 15,
+            "column 'registered' holds dates; \"2020-02-31\" is not a valid date (YYYY-MM-DD)"
+        ),
         ("registered > 5", 14, "column 'registered' holds dates; write a date like 2020-01-31, not 5"),
         ("weight == 2020-01-01", 11, "column 'weight' holds numbers; 2020-01-01 is a date"),
         ("weight == access", 11, "cannot compare column 'weight' (number) with column 'access' (text)"),
@@ -88,8 +91,14 @@ import Testing
         for c in SourceKind.accessRequests.requiredColumns + SourceKind.accessRequests.optionalColumns {
             columns[c] = SourceKind.accessRequests.columnType(c)
         }
-        try CustomExpression.parse("outcome in ['granted', 'partial'] and answered >= 2020-01-01").check(columns: columns)
-        #expect(throws: CustomExpressionError(column: 1, "unknown column 'outcom'; did you mean 'outcome'? (columns: answered, municipality, outcome, received, request_id)")) {
+        try CustomExpression.parse("outcome in ['granted', 'partial'] and answered >= 2020-01-01").check(
+            columns: columns)
+        #expect(
+            throws: CustomExpressionError(
+                column: 1,
+                "unknown column 'outcom'; did you mean 'outcome'? (columns: answered, municipality, outcome, received, request_id)"
+            )
+        ) {
             try CustomExpression.parse("outcom == 'granted'").check(columns: columns)
         }
     }

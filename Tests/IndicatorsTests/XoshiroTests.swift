@@ -29,8 +29,12 @@ import Testing
     }
 
     @Test func seedsAreIndependentAndRepeatable() {
-        var a = Xoshiro256StarStar(seed: 7), b = Xoshiro256StarStar(seed: 7), c = Xoshiro256StarStar(seed: 8)
-        let xa = (0..<4).map { _ in a.next() }, xb = (0..<4).map { _ in b.next() }, xc = (0..<4).map { _ in c.next() }
+        var a = Xoshiro256StarStar(seed: 7)
+        var b = Xoshiro256StarStar(seed: 7)
+        var c = Xoshiro256StarStar(seed: 8)
+        let xa = (0..<4).map { _ in a.next() }
+        let xb = (0..<4).map { _ in b.next() }
+        let xc = (0..<4).map { _ in c.next() }
         #expect(xa == xb)
         #expect(xa != xc)
     }

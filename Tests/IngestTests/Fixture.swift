@@ -25,6 +25,25 @@ extension Table {
     }
 }
 
+extension Table {
+    /// Equal cell for cell, numbers compared by bit pattern — so NaN (a missing number) equals
+    /// NaN, which the synthesized `==` of `Table` does not grant.
+    func isIdentical(to other: Table) -> Bool {
+        guard source == other.source, kind == other.kind, rowCount == other.rowCount,
+            Set(columns.keys) == Set(other.columns.keys)
+        else { return false }
+        for (name, column) in columns {
+            switch (column, other.columns[name]!) {
+            case (.number(let a), .number(let b)):
+                if a.map(\.bitPattern) != b.map(\.bitPattern) { return false }
+            case (let a, let b):
+                if a != b { return false }
+            }
+        }
+        return true
+    }
+}
+
 /// Runs `body` over a temporary file holding `bytes`, then removes it.
 func withTemporaryFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
     let path = NSTemporaryDirectory() + "apen-ingest-\(UUID().uuidString).csv"

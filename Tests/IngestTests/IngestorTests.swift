@@ -163,6 +163,17 @@ import Testing
         #expect(summary.rejected.map(\.line) == [2, 3, 4])
     }
 
+    /// Milliseconds declared as seconds give days past 9999: the message names the unit.
+    @Test func epochInTheWrongUnit() throws {
+        var options = Fixture.options("dates_epoch_ms.csv", .accessRequests)
+        options.dateFormat = .epochSeconds
+        let (_, summary) = try Ingestor.readTable(options)
+        #expect(summary.rejected.map(\.reason) == [
+            "\"1548932400000\" as epoch seconds is not a day in the years 1…9999",
+            "\"1582934400000\" as epoch seconds is not a day in the years 1…9999",
+        ])
+    }
+
     @Test func fixedValuesAreMaterialised() throws {
         var options = Fixture.options("survey_no_group.csv", .survey)
         options.fixed = ["municipality": "5001", "year": "2019"]
@@ -225,6 +236,27 @@ import Testing
         #expect(error.message == "the file is empty: there is no header line")
     }
 
+    /// Option errors come before the file is opened: the path here does not exist.
+    @Test(arguments: [
+        (UInt8(ascii: "\""), false, "a quote, CR or LF cannot be the delimiter"),
+        (UInt8(ascii: ","), true, "a decimal comma cannot be read from a comma-delimited file; declare ';' or tab"),
+    ])
+    func badDeclaredDelimiter(delimiter: UInt8, decimalComma: Bool, message: String) throws {
+        var options = IngestOptions(source: "x", kind: .engagement, path: "/nonexistent/apen.csv")
+        options.delimiter = .byte(delimiter)
+        options.decimalComma = decimalComma
+        let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
+        #expect(error.message == message)
+    }
+
+    @Test func utf16FileIsNamedAsSuch() throws {
+        let error = try #require(throws: Diagnostic.self) {
+            try Ingestor.readTable(Fixture.options("engagement_utf16.txt", .engagement))
+        }
+        #expect(error.location.line == 1)
+        #expect(error.message == "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
+    }
+
     @Test func unreadableFile() throws {
         let options = IngestOptions(source: "x", kind: .engagement, path: "/nonexistent/apen.csv")
         let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
@@ -237,13 +269,35 @@ import Testing
         let options = Fixture.options("engagement_three_bad.csv", .engagement)
         let (whole, _) = try Ingestor.readTable(options)
         var chunks: [Table] = []
-        let summary = try Ingestor.read(options, chunkRows: chunkRows) { chunks.append($0) }
+        var builder = TableBuilder()
+        let summary = try Ingestor.read(options, chunkRows: chunkRows) {
+            chunks.append($0)
+            builder.append($0)
+        }
         #expect(chunks.allSatisfy { $0.rowCount <= chunkRows && $0.rowCount > 0 })
         #expect(chunks.map(\.rowCount).reduce(0, +) == 5)
         #expect(chunks.count == (5 + chunkRows - 1) / chunkRows)
+        #expect(builder.table == whole)
         let joined = chunks.dropFirst().reduce(chunks[0]) { $0.appending($1) }
         #expect(joined == whole)
         #expect(summary.rejected.count == 3)
+    }
+
+    /// The same with numbers and missing (NaN) survey items, and fixed columns in every chunk.
+    @Test(arguments: [1, 3])
+    func chunkedSurveyEqualsWholeRead(chunkRows: Int) throws {
+        var options = Fixture.options("survey_decimal_comma.csv", .survey)
+        options.decimalComma = true
+        options.columns = ["municipality": "kommune"]
+        options.fixed = ["year": "2020"]
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2"])])
+        let (whole, _) = try Ingestor.readTable(options)
+        var chunks: [Table] = []
+        _ = try Ingestor.read(options, chunkRows: chunkRows) { chunks.append($0) }
+        let joined = chunks.dropFirst().reduce(chunks[0]) { $0.appending($1) }
+        #expect(whole.numbers("q2")?[1].isNaN == true)
+        #expect(joined.isIdentical(to: whole))
+        #expect(joined.numbers("year") == [2020, 2020, 2020])
     }
 
     @Test func noAcceptedRowsStillGivesTheColumns() throws {
@@ -266,5 +320,58 @@ import Testing
             }
         }
         #expect(calls == 1)
+    }
+}
+
+extension IngestorTests {
+    @Test func fixedValueWinsOverTheFileColumn() throws {
+        var options = Fixture.options("survey_with_municipality.csv", .survey)
+        options.fixed = ["municipality": "5001"]
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])])
+        let (table, _) = try Ingestor.readTable(options)
+        #expect(table.strings("municipality") == ["5001"])
+    }
+
+    @Test func declaredStrataAreRequired() throws {
+        var options = Fixture.options("survey_with_municipality.csv", .survey)
+        options.survey = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])], hasStrata: true)
+        let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
+        #expect(error.message.hasPrefix("required column 'stratum' is neither in the file nor fixed"))
+    }
+
+    @Test func invalidBytesInTheHeaderFailTheSource() throws {
+        let error = try #require(throws: Diagnostic.self) {
+            try Ingestor.readTable(Fixture.options("header_bad_utf8.csv", .engagement))
+        }
+        #expect(error.location.line == 1)
+        #expect(error.message == "header field 2 \"d\u{FFFD}te\" has bytes that are not valid utf-8")
+    }
+
+    @Test func undefinedWindows1252ByteRejectsTheRow() throws {
+        var options = Fixture.options("population_cp1252_undefined.csv", .population)
+        options.encoding = .windows1252
+        let (table, summary) = try Ingestor.readTable(options)
+        #expect(table.strings("municipality") == ["B"])
+        #expect(summary.rejected.map(\.line) == [2])
+        #expect(summary.rejected.first?.reason == "\"A\u{FFFD}\" has bytes that are not valid windows-1252")
+    }
+
+    /// The separator not declared is not a decimal separator: no guessing (METHODS §7).
+    @Test(arguments: [(true, 3, "\"2.5\" is not a number (decimal comma declared)", 2.5), (false, 2, "\"2,5\" is not a number", 2.5)])
+    func otherDecimalSeparatorIsRejected(decimalComma: Bool, line: Int, reason: String, value: Double) throws {
+        var options = Fixture.options("population_decimal_mixed.csv", .population)
+        options.decimalComma = decimalComma
+        let (table, summary) = try Ingestor.readTable(options)
+        #expect(table.numbers("population") == [value])
+        #expect(summary.rejected.map(\.line) == [line])
+        #expect(summary.rejected.map(\.reason) == [reason])
+    }
+
+    /// Rejected records are the fields re-joined with the file's delimiter, re-quoted per RFC 4180.
+    @Test func rejectedRecordIsRequoted() throws {
+        let (_, summary) = try Ingestor.readTable(Fixture.options("engagement_requote.csv", .engagement))
+        #expect(summary.delimiter == UInt8(ascii: ";"))
+        #expect(summary.rejected.map(\.record) == ["5001;2019-03-04;\"p;1\";extra"])
+        #expect(summary.accepted == 1)
     }
 }

@@ -43,6 +43,14 @@ import Testing
         #expect(records[2] == ["engagement", "e.csv", "9", "", "has 3 fields, the header has 4", "5001,\"a\r\nb\",x"])
     }
 
+    @Test(arguments: [
+        ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("a\r\nb", "\"a\r\nb\""),
+        (" padded", "\" padded\""), ("tab\t", "\"tab\t\""), ("in side", "in side"), ("", ""),
+    ])
+    func quoting(value: String, expected: String) {
+        #expect(RejectedRowsFile.quote(value) == expected)
+    }
+
     @Test func diagnosticFormat() {
         #expect(Self.rows[0].diagnostic.description == "in/s.csv:4: field 'weight': \"abc\" is not a number")
         #expect(Self.rows[1].diagnostic.description == "e.csv:9: has 3 fields, the header has 4")

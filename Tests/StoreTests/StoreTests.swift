@@ -79,4 +79,19 @@ struct StoreTests {
         #expect(try stores[0].history(pipeline: "p1").count == 25)
         #expect(try stores[1].integrityCheck() == ["ok"])
     }
+
+    /// Opening a current store needs no write lock: it works while another connection holds one.
+    @Test func openingACurrentStoreDoesNotWaitForWriters() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("store.sqlite")
+        let id = try Store(path: path).beginRun(pipeline: "p", started: Sample.started, toolVersion: "v")
+        let writer = try Database(path: path, busyTimeoutMilliseconds: 0)
+        try writer.execute("BEGIN IMMEDIATE")
+        try writer.execute("DELETE FROM runs")
+        let started = Date()
+        let reader = try Store(path: path)
+        #expect(Date().timeIntervalSince(started) < 5)  // not the 10 s busy timeout
+        #expect(try reader.run(id: id)?.pipeline == "p")  // the uncommitted delete is not visible
+        try writer.execute("ROLLBACK")
+    }
 }

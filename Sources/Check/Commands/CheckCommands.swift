@@ -8,7 +8,7 @@ import ApenCore
 /// print(out.stdout, terminator: "")   // then exit(out.exitCode)
 /// ```
 public enum CheckCommands {
-    /// `apen check FILE [--results CSV] [--baseline CSV] [--format F] [--all]`.
+    /// `apen check FILE [--results CSV] [--baseline CSV] [--format F] [--all] [--max-rows N]`.
     ///
     /// Compares the pipeline's current results (or the rows of `resultsPath`) with the
     /// baseline (`baselinePath`, else the pipeline's `check: baseline:`) under the pipeline's
@@ -20,7 +20,7 @@ public enum CheckCommands {
     /// an invalid pipeline, a failed run) — the reason goes to standard error.
     public static func check(
         pipelineFile: String, resultsPath: String? = nil, baselinePath: String? = nil,
-        format: OutputFormat = .text, all: Bool = false, provider: any ResultsProvider
+        format: OutputFormat = .text, all: Bool = false, maxRows: Int? = nil, provider: any ResultsProvider
     ) -> CommandOutput {
         let outcome = checkOutcome(
             pipelineFile: pipelineFile, resultsPath: resultsPath, baselinePath: baselinePath, provider: provider)
@@ -29,7 +29,7 @@ public enum CheckCommands {
             return .unusable(reason)
         case .passed(let report), .failed(let report):
             return CommandOutput(
-                stdout: report.rendered(as: format, all: all, title: "Åpen check: \(pipelineFile)"),
+                stdout: report.rendered(as: format, all: all, title: "Åpen check: \(pipelineFile)", maxRows: maxRows),
                 exitCode: outcome.exitCode)
         }
     }
@@ -56,19 +56,23 @@ public enum CheckCommands {
         do {
             baseline = try IndicatorCSV.read(path: configuration.baseline)
         } catch {
-            return .unusable(reason: "cannot use the baseline: \(error)"
-                + (FileExists.at(configuration.baseline) ? "" : " (create it with 'apen baseline \(pipelineFile)')"))
+            return .unusable(
+                reason: "cannot use the baseline: \(error)"
+                    + (FileExists.at(configuration.baseline) ? "" : " (create it with 'apen baseline \(pipelineFile)')")
+            )
         }
         let current: [IndicatorRow]
         do {
-            current = try resultsPath.map(IndicatorCSV.read(path:)) ?? provider.currentResults(pipelineFile: pipelineFile)
+            current =
+                try resultsPath.map(IndicatorCSV.read(path:)) ?? provider.currentResults(pipelineFile: pipelineFile)
         } catch {
             return .unusable(reason: "cannot get the new results: \(error)")
         }
         do {
-            return CheckOutcome(try CheckReport.compare(
-                baseline: baseline, current: current, configuration: configuration,
-                baselineName: configuration.baseline, currentName: resultsPath ?? "results of \(pipelineFile)"))
+            return CheckOutcome(
+                try CheckReport.compare(
+                    baseline: baseline, current: current, configuration: configuration,
+                    baselineName: configuration.baseline, currentName: resultsPath ?? "results of \(pipelineFile)"))
         } catch {
             return .unusable(reason: "\(error)")
         }
@@ -102,22 +106,43 @@ public enum CheckCommands {
         } catch {
             return .unusable("cannot get the results: \(error)")
         }
+        let change = changeNote(from: target, to: rows)
         do {
             try writer(IndicatorCSV.render(rows), target)
         } catch {
             return .unusable("cannot write the baseline: \(error)")
         }
-        return CommandOutput(stdout: "wrote \(rows.count) rows to \(target)\n", exitCode: 0)
+        return CommandOutput(stdout: "wrote \(rows.count) rows to \(target)\(change)\n", exitCode: 0)
     }
 
-    /// `apen diff RUN_A RUN_B [--pipeline NAME] [--format F] [--all]`.
+    /// How the new baseline differs from the file it replaces, compared exactly:
+    /// ` (was 718 rows: 3 changed, 2 added, 0 removed)`, ` (unchanged)`, or nothing when
+    /// there was no file.
+    static func changeNote(from path: String, to rows: [IndicatorRow]) -> String {
+        guard FileExists.at(path) else { return "" }
+        let old: [IndicatorRow]
+        do {
+            old = try IndicatorCSV.read(path: path)
+        } catch {
+            return " (replacing a file that was not a valid baseline: \(error))"
+        }
+        guard
+            let report = try? CheckReport.compare(
+                baseline: old, current: rows, configuration: RunDiff.exactConfiguration)
+        else { return "" }
+        let s = report.summary
+        if s.failures == 0 { return " (unchanged)" }
+        return " (was \(old.count) rows: \(s.drifted + s.nChanged) changed, \(s.added) added, \(s.missing) removed)"
+    }
+
+    /// `apen diff RUN_A RUN_B [--pipeline NAME] [--format F] [--all] [--max-rows N]`.
     ///
     /// Compares two runs from the store's history (ids, `latest`, `previous`): result rows
     /// with exact equality, plus the inputs and stages that differ. Exit 0 when identical,
     /// 1 when they differ (as `diff(1)`), 2 for a bad run reference or a run that is not there.
     public static func diff(
         _ a: String, _ b: String, pipeline: String? = nil, format: OutputFormat = .text, all: Bool = false,
-        provider: any ResultsProvider
+        maxRows: Int? = nil, provider: any ResultsProvider
     ) -> CommandOutput {
         var refs: [RunReference] = []
         for text in [a, b] {
@@ -129,7 +154,7 @@ public enum CheckCommands {
         do {
             let diff = try RunDiff.compare(
                 from: provider.run(refs[0], pipeline: pipeline), to: provider.run(refs[1], pipeline: pipeline))
-            return CommandOutput(stdout: diff.rendered(as: format, all: all), exitCode: diff.exitCode)
+            return CommandOutput(stdout: diff.rendered(as: format, all: all, maxRows: maxRows), exitCode: diff.exitCode)
         } catch {
             return .unusable("\(error)")
         }

@@ -3,9 +3,8 @@ import ApenCore
 /// What `apen check`, `apen baseline` and `apen diff` need from the pipeline and the store.
 ///
 /// The commands are written against this protocol so that the Check module does not depend
-/// on Pipeline or Store; the CLI passes an implementation that loads the pipeline file, runs
-/// it (the stage cache makes an unchanged rerun cheap) and reads the store's history. Tests
-/// pass an in-memory one.
+/// on Pipeline or Store; the CLI passes an implementation that loads the pipeline file and
+/// reads the store (`StoreResultsProvider` in Pipeline). Tests pass an in-memory one.
 ///
 /// Errors thrown here are printed as they are (a ``Diagnostic`` / ``DiagnosticList`` renders
 /// itself as `path:line: reason`) and make the command exit with 2.
@@ -15,8 +14,9 @@ public protocol ResultsProvider: Sendable {
     /// - Throws: the pipeline file's validation errors.
     func checkConfiguration(pipelineFile: String) throws -> CheckConfiguration?
 
-    /// The pipeline's current results: run it and return its rows (any order).
-    /// - Throws: when the pipeline file is invalid or the run fails.
+    /// The pipeline's current results, in any order: in `apen`, the rows of its newest
+    /// successful run in the store; an implementation may also run the pipeline first.
+    /// - Throws: when the pipeline file is invalid or there are no results to give.
     func currentResults(pipelineFile: String) throws -> [IndicatorRow]
 
     /// A run from the store's history. `.latest` / `.previous` count succeeded runs only,

@@ -27,10 +27,33 @@ public struct CheckReport: Sendable, Hashable {
     public var summary: CheckSummary
 
     public init(rows: [RowComparison]) {
-        self.rows = rows.sorted {
-            $0.verdict != $1.verdict ? $0.verdict < $1.verdict : RowKey.canonicalOrder($0.key, $1.key)
-        }
+        self.rows = Self.sorted(rows)
         self.summary = CheckSummary(rows)
+    }
+
+    /// Failures, warnings, ok rows; each in METHODS §1 order (``RowKey/canonicalOrder(_:_:)``).
+    ///
+    /// Each distinct indicator, municipality and breakdown text is ranked once by its UTF-8
+    /// bytes, and rows are sorted on integer tuples: comparing strings in every step of the
+    /// sort costs seconds on a national-scale file (10⁵ rows).
+    /// - Complexity: O(n log n) integer comparisons plus O(d log d) string comparisons for d
+    ///   distinct texts.
+    static func sorted(_ rows: [RowComparison]) -> [RowComparison] {
+        func ranks(_ texts: [String]) -> [String: Int] {
+            let distinct = Set(texts).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            return Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        }
+        let indicator = ranks(rows.map(\.key.indicator))
+        let municipality = ranks(rows.map(\.key.municipality))
+        let breakdown = ranks(rows.map(\.key.breakdown))
+        let verdictRank: [Verdict: Int] = [.fail: 0, .warn: 1, .ok: 2]
+        let keys = rows.map { r in
+            (
+                verdictRank[r.verdict]!, indicator[r.key.indicator]!, municipality[r.key.municipality]!, r.key.year,
+                breakdown[r.key.breakdown]!
+            )
+        }
+        return rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
     }
 
     /// True when no row failed (warnings allowed).
@@ -49,8 +72,6 @@ public struct CheckReport: Sendable, Hashable {
         baseline: [IndicatorRow], current: [IndicatorRow], configuration: CheckConfiguration,
         baselineName: String = "baseline", currentName: String = "results"
     ) throws -> CheckReport {
-        let old = try index(baseline, name: baselineName)
-        let new = try index(current, name: currentName)
         let table = ToleranceTable(configuration.tolerances)
         var resolved: [String: ResolvedTolerance] = [:]
         func tolerance(_ id: String) -> ResolvedTolerance {
@@ -59,16 +80,34 @@ public struct CheckReport: Sendable, Hashable {
             resolved[id] = t
             return t
         }
+        // One hash table (baseline key → index); the new rows probe it once each.
+        var oldIndex: [RowKey: Int] = [:]
+        oldIndex.reserveCapacity(baseline.count)
+        for (i, b) in baseline.enumerated() {
+            guard oldIndex.updateValue(i, forKey: RowKey(b)) == nil else {
+                throw Diagnostic(SourceLocation(path: baselineName), "duplicate row \(RowKey(b))")
+            }
+        }
+        var matched = [Bool](repeating: false, count: baseline.count)
+        var addedKeys: Set<RowKey> = []
         var rows: [RowComparison] = []
-        rows.reserveCapacity(max(old.count, new.count))
-        for (key, b) in old {
+        rows.reserveCapacity(max(baseline.count, current.count))
+        for c in current {
+            let key = RowKey(c)
             let t = tolerance(key.indicator)
-            guard let c = new[key] else {
-                rows.append(RowComparison(
-                    key: key, baseline: b, current: nil, tolerance: t, status: .missing,
-                    verdict: Verdict(configuration.missing)))
+            guard let i = oldIndex[key] else {
+                guard addedKeys.insert(key).inserted else {
+                    throw Diagnostic(SourceLocation(path: currentName), "duplicate row \(key)")
+                }
+                rows.append(
+                    RowComparison(
+                        key: key, baseline: nil, current: c, tolerance: t, status: .added,
+                        verdict: Verdict(configuration.added)))
                 continue
             }
+            guard !matched[i] else { throw Diagnostic(SourceLocation(path: currentName), "duplicate row \(key)") }
+            matched[i] = true
+            let b = baseline[i]
             let status: RowStatus
             let verdict: Verdict
             if !t.tolerance.admits(old: b.value, new: c.value) {
@@ -78,25 +117,16 @@ public struct CheckReport: Sendable, Hashable {
             } else {
                 (status, verdict) = (.ok, .ok)
             }
-            rows.append(RowComparison(key: key, baseline: b, current: c, tolerance: t, status: status, verdict: verdict))
+            rows.append(
+                RowComparison(key: key, baseline: b, current: c, tolerance: t, status: status, verdict: verdict))
         }
-        for (key, c) in new where old[key] == nil {
-            rows.append(RowComparison(
-                key: key, baseline: nil, current: c, tolerance: tolerance(key.indicator), status: .added,
-                verdict: Verdict(configuration.added)))
+        for (i, b) in baseline.enumerated() where !matched[i] {
+            let key = RowKey(b)
+            rows.append(
+                RowComparison(
+                    key: key, baseline: b, current: nil, tolerance: tolerance(key.indicator), status: .missing,
+                    verdict: Verdict(configuration.missing)))
         }
         return CheckReport(rows: rows)
-    }
-
-    private static func index(_ rows: [IndicatorRow], name: String) throws -> [RowKey: IndicatorRow] {
-        var out: [RowKey: IndicatorRow] = [:]
-        out.reserveCapacity(rows.count)
-        for r in rows {
-            let key = RowKey(r)
-            guard out.updateValue(r, forKey: key) == nil else {
-                throw Diagnostic(SourceLocation(path: name), "duplicate row \(key)")
-            }
-        }
-        return out
     }
 }

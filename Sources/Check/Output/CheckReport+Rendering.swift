@@ -15,11 +15,17 @@ extension CheckReport {
     /// - Parameters:
     ///   - all: include rows whose result is ok.
     ///   - title: the Markdown heading (ignored by text and JSON).
-    public func rendered(as format: OutputFormat, all: Bool, title: String = "Åpen check") -> String {
+    ///   - maxRows: show at most this many rows in text and Markdown (the worst come first),
+    ///     then a line saying how many more there are — a GitHub comment holds at most 65,536
+    ///     characters. JSON always holds every row. `nil`: no limit.
+    public func rendered(as format: OutputFormat, all: Bool, title: String = "Åpen check", maxRows: Int? = nil)
+        -> String
+    {
         switch format {
-        case .text: textTable(all: all) + summaryLine + "\n"
-        case .md: "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n" + markdownTable(all: all)
-            + "**\(summary.line)** — \(summary.verdictText)\n"
+        case .text: textTable(all: all, maxRows: maxRows) + summaryLine + "\n"
+        case .md:
+            "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n"
+                + markdownTable(all: all, maxRows: maxRows) + "**\(summary.line)** — \(summary.verdictText)\n"
         case .json: json(all: all, extra: []) + "\n"
         }
     }
@@ -29,23 +35,31 @@ extension CheckReport {
 
     var hasBreakdown: Bool { rows.contains { !$0.key.breakdown.isEmpty } }
 
-    /// The aligned table of the rows shown, or nothing when no row is shown.
-    func textTable(all: Bool) -> String {
+    /// The rows shown, at most `maxRows`, and a note on those left out ("" when none).
+    private func limited(all: Bool, maxRows: Int?) -> (rows: [RowComparison], note: String) {
         let shown = _Cells.shown(self, all: all)
-        guard !shown.isEmpty else { return "" }
+        guard let maxRows, shown.count > max(0, maxRows) else { return (shown, "") }
+        let hidden = shown.count - max(0, maxRows)
+        return (Array(shown.prefix(max(0, maxRows))), "… \(hidden) more row\(hidden == 1 ? "" : "s") not shown\n")
+    }
+
+    /// The aligned table of the rows shown, or nothing when no row is shown.
+    func textTable(all: Bool, maxRows: Int? = nil) -> String {
+        let (shown, note) = limited(all: all, maxRows: maxRows)
+        guard !shown.isEmpty else { return note.isEmpty ? "" : note + "\n" }
         let cols = _Cells.columns(withBreakdown: hasBreakdown)
         return _Cells.alignedText(
             header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
-            rightAligned: cols.map(\.rightAligned)) + "\n"
+            rightAligned: cols.map(\.rightAligned)) + note + "\n"
     }
 
-    func markdownTable(all: Bool) -> String {
-        let shown = _Cells.shown(self, all: all)
-        guard !shown.isEmpty else { return "" }
+    func markdownTable(all: Bool, maxRows: Int? = nil) -> String {
+        let (shown, note) = limited(all: all, maxRows: maxRows)
+        guard !shown.isEmpty else { return note.isEmpty ? "" : note + "\n" }
         let cols = _Cells.columns(withBreakdown: hasBreakdown)
         return _Cells.markdownTable(
             header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
-            rightAligned: cols.map(\.rightAligned)) + "\n"
+            rightAligned: cols.map(\.rightAligned)) + (note.isEmpty ? "" : "\n" + note) + "\n"
     }
 
     /// `{"outcome", "exit_code", "summary", [extra…,] "rows"}`, one row per line.
@@ -67,25 +81,25 @@ extension CheckReport {
         return "{\n" + pairs.map { "  " + _JSON.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
     }
 
+    /// One row object, keys in a fixed order; appended piece by piece (10⁵ rows render in
+    /// well under a second).
     static func json(row r: RowComparison) -> String {
-        _JSON.object([
-            ("indicator", _JSON.string(r.key.indicator)),
-            ("municipality", _JSON.string(r.key.municipality)),
-            ("year", String(r.key.year)),
-            ("breakdown", _JSON.string(r.key.breakdown)),
-            ("status", _JSON.string(r.status.rawValue)),
-            ("result", _JSON.string(r.verdict.rawValue)),
-            ("baseline", _JSON.number(r.baseline?.value)),
-            ("new", _JSON.number(r.current?.value)),
-            ("delta", _JSON.number(r.delta)),
-            ("delta_percent", _JSON.number(r.relativeDelta.map { $0 * 100 })),
-            ("baseline_n", _JSON.int(r.baseline?.n)),
-            ("new_n", _JSON.int(r.current?.n)),
-            ("tolerance", _JSON.object([
-                ("rule", r.tolerance.rule.map(_JSON.string) ?? "null"),
-                ("abs", _JSON.number(r.tolerance.tolerance.abs)),
-                ("rel", _JSON.number(r.tolerance.tolerance.rel)),
-            ])),
-        ])
+        var s = ""
+        s.reserveCapacity(320)
+        s += "{\"indicator\": " + _JSON.string(r.key.indicator)
+        s += ", \"municipality\": " + _JSON.string(r.key.municipality)
+        s += ", \"year\": " + String(r.key.year)
+        s += ", \"breakdown\": " + _JSON.string(r.key.breakdown)
+        s += ", \"status\": \"" + r.status.rawValue + "\", \"result\": \"" + r.verdict.rawValue + "\""
+        s += ", \"baseline\": " + _JSON.number(r.baseline?.value)
+        s += ", \"new\": " + _JSON.number(r.current?.value)
+        s += ", \"delta\": " + _JSON.number(r.delta)
+        s += ", \"delta_percent\": " + _JSON.number(r.relativeDelta.map { $0 * 100 })
+        s += ", \"baseline_n\": " + _JSON.int(r.baseline?.n)
+        s += ", \"new_n\": " + _JSON.int(r.current?.n)
+        s += ", \"tolerance\": {\"rule\": " + (r.tolerance.rule.map(_JSON.string) ?? "null")
+        s += ", \"abs\": " + _JSON.number(r.tolerance.tolerance.abs)
+        s += ", \"rel\": " + _JSON.number(r.tolerance.tolerance.rel) + "}}"
+        return s
     }
 }

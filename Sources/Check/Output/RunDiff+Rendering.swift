@@ -5,10 +5,12 @@ extension RunDiff {
     /// ```swift
     /// print(diff.rendered(as: .text, all: false))
     /// ```
-    public func rendered(as format: OutputFormat, all: Bool) -> String {
+    /// - Parameter maxRows: at most this many result rows in text and Markdown (see
+    ///   ``CheckReport/rendered(as:all:title:maxRows:)``); JSON holds them all.
+    public func rendered(as format: OutputFormat, all: Bool, maxRows: Int? = nil) -> String {
         switch format {
-        case .text: text(all: all)
-        case .md: markdown(all: all)
+        case .text: text(all: all, maxRows: maxRows)
+        case .md: markdown(all: all, maxRows: maxRows)
         case .json: json(all: all)
         }
     }
@@ -21,7 +23,8 @@ extension RunDiff {
         inputs.map { c in
             switch c.kind {
             case .changed:
-                let b = c.before!, a = c.after!
+                let b = c.before!
+                let a = c.after!
                 var s = "\(c.source): changed"
                 if b.path != a.path { s += ", path \(b.path) → \(a.path)" } else { s += ", \(a.path)" }
                 if b.sha256 != a.sha256 { s += ", sha256 \(short(b.sha256)) → \(short(a.sha256))" }
@@ -46,25 +49,33 @@ extension RunDiff {
 
     private var verdict: String { identical ? "identical" : "different" }
 
-    private func text(all: Bool) -> String {
+    private func text(all: Bool, maxRows: Int?) -> String {
         var s = heading + "\n\n"
         s += "inputs:" + (inputs.isEmpty ? " unchanged\n" : "\n" + inputLines().map { "  " + $0 + "\n" }.joined())
         s += "stages:" + (stages.isEmpty ? " unchanged\n" : "\n" + stageLines().map { "  " + $0 + "\n" }.joined())
-        s += "\n" + results.textTable(all: all)
+        s += "\n" + results.textTable(all: all, maxRows: maxRows)
         return s + results.summary.line + " — runs " + verdict + "\n"
     }
 
-    private func markdown(all: Bool) -> String {
+    private func markdown(all: Bool, maxRows: Int?) -> String {
         var s = "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + _Cells.markdown(heading) + "\n\n"
-        s += "**Inputs:**" + (inputs.isEmpty ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
-        s += "\n**Stages:**" + (stages.isEmpty ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
-        s += "\n" + results.markdownTable(all: all)
+        s +=
+            "**Inputs:**"
+            + (inputs.isEmpty
+                ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s +=
+            "\n**Stages:**"
+            + (stages.isEmpty
+                ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s += "\n" + results.markdownTable(all: all, maxRows: maxRows)
         return s + "**\(results.summary.line)** — runs \(verdict)\n"
     }
 
     private func json(all: Bool) -> String {
         func run(_ r: Run) -> String {
-            _JSON.object([("id", String(r.id)), ("pipeline", _JSON.string(r.pipeline)), ("started", _JSON.string(r.started))])
+            _JSON.object([
+                ("id", String(r.id)), ("pipeline", _JSON.string(r.pipeline)), ("started", _JSON.string(r.started)),
+            ])
         }
         func input(_ i: RunSnapshot.Input?) -> String {
             guard let i else { return "null" }

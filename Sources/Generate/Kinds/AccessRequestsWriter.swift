@@ -13,8 +13,10 @@ enum AccessRequestsWriter {
     static let columns = ["request_id", "municipality", "received", "answered", "outcome"]
 
     /// (lowest, highest) working days of each answer-time bucket, with its weight.
-    static let buckets = Choice([((0, 0), 24.0), ((1, 1), 22), ((2, 2), 15), ((3, 3), 11), ((4, 5), 11),
-                                 ((6, 10), 9), ((11, 30), 6), ((31, 120), 2)])
+    static let buckets = Choice([
+        ((0, 0), 24.0), ((1, 1), 22), ((2, 2), 15), ((3, 3), 11), ((4, 5), 11),
+        ((6, 10), 9), ((11, 30), 6), ((31, 120), 2),
+    ])
     static let outcomes = Choice([("granted", 74.0), ("partial", 16), ("denied", 10)])
 
     static func write(plan: GenerationPlan, dialect: Dialect, path: String) throws -> Int {
@@ -29,7 +31,8 @@ enum AccessRequestsWriter {
             for year in plan.years {
                 let n = plan.count(.accessRequests, m, year)
                 if n == 0 { continue }
-                var rng = Xoshiro256(seed: SplitMix64.mix(plan.seed, SourceKind.accessRequests.streamKey, m.streamKey, UInt64(year)))
+                var rng = Xoshiro256(
+                    seed: SplitMix64.mix(plan.seed, SourceKind.accessRequests.streamKey, m.streamKey, UInt64(year)))
                 let first = Day(year: year, month: 1, day: 1)!
                 let daysInYear = Day.isLeapYear(year) ? 366 : 365
                 let idPrefix = w.encode("\(m.code)-\(year)-")

@@ -28,14 +28,17 @@ enum EngagementWriter {
             for year in plan.years {
                 let total = plan.count(.engagement, m, year)
                 if total == 0 { continue }
-                var rng = Xoshiro256(seed: SplitMix64.mix(plan.seed, SourceKind.engagement.streamKey, m.streamKey, UInt64(year)))
+                var rng = Xoshiro256(
+                    seed: SplitMix64.mix(plan.seed, SourceKind.engagement.streamKey, m.streamKey, UInt64(year)))
                 let first = Day(year: year, month: 1, day: 1)!
                 let last = Day(year: year, month: 12, day: 31)!
                 let daysInYear = Int(last.raw - first.raw) + 1
                 let nInitiatives = max(2, min(60, total / 150 + 2))
                 let popularity = Choice((0..<nInitiatives).map { ($0, 1.0 / Double($0 + 1)) })
                 let centres = (0..<nInitiatives).map { _ in rng.below(daysInYear) }
-                let initiativeIDs = (0..<nInitiatives).map { w.encode("\(m.code)-\(year)-I\($0 + 1 < 10 ? "0" : "")\($0 + 1)") }
+                let initiativeIDs = (0..<nInitiatives).map {
+                    w.encode("\(m.code)-\(year)-I\($0 + 1 < 10 ? "0" : "")\($0 + 1)")
+                }
                 // Participant numbering: each year starts 70 % of an expected year's participants after the previous one.
                 let stride = max(1, Int(0.7 * Double(total) / 4.4))
                 var participant = (year - 2000) * stride
@@ -55,7 +58,9 @@ enum EngagementWriter {
                         let channel = rng.chance(0.8) ? preferred : channels.drawIndex(&rng)
                         w.id(eventPrefix, emitted, digits: 6)
                         w.raw(code)
-                        w.date(first.adding(days: dayIndex), millisecondsOfDay: (7 * 3600 + rng.below(15 * 3600)) * 1000 + rng.below(1000))
+                        w.date(
+                            first.adding(days: dayIndex),
+                            millisecondsOfDay: (7 * 3600 + rng.below(15 * 3600)) * 1000 + rng.below(1000))
                         w.id(participantPrefix, participant, digits: 6)
                         w.raw(channelBytes[channel])
                         w.raw(channel == meeting ? attend : actionBytes[actions.drawIndex(&rng)])

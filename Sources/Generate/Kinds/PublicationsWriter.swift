@@ -12,25 +12,36 @@ import ApenCore
 /// format (csv … rdf, some unknown or empty), a licence (open ones, a few written in lower
 /// case, proprietary or empty) and `linked` (`true`/`false`).
 enum PublicationsWriter {
-    static let columns = ["record_id", "municipality", "record_type", "registered", "published", "access",
-                          "exemption_basis", "format", "licence", "linked"]
+    static let columns = [
+        "record_id", "municipality", "record_type", "registered", "published", "access",
+        "exemption_basis", "format", "licence", "linked",
+    ]
 
-    static let types = Choice([("letter_in", 38.0), ("letter_out", 30), ("note", 12), ("decision", 12),
-                               ("minutes", 6), ("dataset", 2)])
-    static let bases = Choice([("Offl. § 13 jf. fvl. § 13 (1) nr. 1", 55.0), ("Offl. § 14", 10), ("Offl. § 15 (1)", 6),
-                               ("Offl. § 23 (1)", 12), ("Offl. § 26 (1)", 5), ("Offl. § 13 jf. ofl. § 21", 12)])
-    static let formats = Choice([("csv", 30.0), ("json", 12), ("xlsx", 15), ("pdf", 12), ("xml", 6), ("geojson", 5),
-                                 ("rdf", 3), ("ttl", 2), ("jsonld", 2), ("html", 5), ("xls", 3), ("docx", 2),
-                                 ("", 2), ("shp", 1)])
-    static let licences = Choice([("NLOD-2.0", 35.0), ("CC-BY-4.0", 20), ("CC0-1.0", 10), ("NLOD-1.0", 5), ("ODbL-1.0", 2),
-                                  ("PDDL-1.0", 1), ("CC-BY-SA-4.0", 2), ("cc-by-4.0", 2), ("nlod-2.0", 1),
-                                  ("Alle rettigheter reservert", 8), ("", 14)])
+    static let types = Choice([
+        ("letter_in", 38.0), ("letter_out", 30), ("note", 12), ("decision", 12),
+        ("minutes", 6), ("dataset", 2),
+    ])
+    static let bases = Choice([
+        ("Offl. § 13 jf. fvl. § 13 (1) nr. 1", 55.0), ("Offl. § 14", 10), ("Offl. § 15 (1)", 6),
+        ("Offl. § 23 (1)", 12), ("Offl. § 26 (1)", 5), ("Offl. § 13 jf. ofl. § 21", 12),
+    ])
+    static let formats = Choice([
+        ("csv", 30.0), ("json", 12), ("xlsx", 15), ("pdf", 12), ("xml", 6), ("geojson", 5),
+        ("rdf", 3), ("ttl", 2), ("jsonld", 2), ("html", 5), ("xls", 3), ("docx", 2),
+        ("", 2), ("shp", 1),
+    ])
+    static let licences = Choice([
+        ("NLOD-2.0", 35.0), ("CC-BY-4.0", 20), ("CC0-1.0", 10), ("NLOD-1.0", 5), ("ODbL-1.0", 2),
+        ("PDDL-1.0", 1), ("CC-BY-SA-4.0", 2), ("cc-by-4.0", 2), ("nlod-2.0", 1),
+        ("Alle rettigheter reservert", 8), ("", 14),
+    ])
     /// Free-text titles for the dialect's `tittel` column (æøå on purpose, for Windows-1252).
     static let titles = [
         "Søknad om byggeløyve – gnr. 12 bnr. 4", "Møtebok formannskapet", "Klage på vedtak om skoleskyss",
         "Årsrapport for økonomi", "Høringsuttalelse – kommuneplanens arealdel", "Innsynskrav i postjournal",
         "Tilsagn om tilskudd til frivillige lag", "Vedtak om startlån", "Referat fra møte i eldrerådet",
-        "Bestilling av brøyting på Øvre Møllenberg", "Søknad om skjenkebevilling", "Svar på spørsmål fra bystyrerepresentant",
+        "Bestilling av brøyting på Øvre Møllenberg", "Søknad om skjenkebevilling",
+        "Svar på spørsmål fra bystyrerepresentant",
     ]
 
     static func write(plan: GenerationPlan, dialect: Dialect, path: String) throws -> Int {
@@ -55,7 +66,8 @@ enum PublicationsWriter {
             for year in plan.years {
                 let n = plan.count(.publications, m, year)
                 if n == 0 { continue }
-                var rng = Xoshiro256(seed: SplitMix64.mix(plan.seed, SourceKind.publications.streamKey, m.streamKey, UInt64(year)))
+                var rng = Xoshiro256(
+                    seed: SplitMix64.mix(plan.seed, SourceKind.publications.streamKey, m.streamKey, UInt64(year)))
                 let first = Day(year: year, month: 1, day: 1)!
                 let daysInYear = Day.isLeapYear(year) ? 366 : 365
                 let yearPrefix = w.encode("\(year)/")

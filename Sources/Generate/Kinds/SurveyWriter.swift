@@ -26,7 +26,8 @@ enum SurveyWriter {
             for year in plan.years {
                 let n = plan.count(.survey, m, year)
                 if n == 0 { continue }
-                var rng = Xoshiro256(seed: SplitMix64.mix(plan.seed, SourceKind.survey.streamKey, m.streamKey, UInt64(year)))
+                var rng = Xoshiro256(
+                    seed: SplitMix64.mix(plan.seed, SourceKind.survey.streamKey, m.streamKey, UInt64(year)))
                 let drift = traits.drift * (Double(year) - 2019.5)
                 let mu = [traits.scales.0 + drift, traits.scales.1 + drift, traits.scales.2 + drift]
                 let nStrata = n < 40 ? 1 : min(4, n / 40)

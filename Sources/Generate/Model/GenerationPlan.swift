@@ -36,13 +36,17 @@ public struct GenerationPlan: Sendable {
     ///   - municipalities: 4-digit numbers; `nil` = all 357 of 2024.
     ///   - kindScale: optional per-kind multipliers on top of `scale`.
     /// - Throws: `Diagnostic` for a scale that is not positive and finite, or an unknown municipality.
-    public init(scale: Double, seed: UInt64, municipalities: [String]? = nil, years: ClosedRange<Int> = 2015...2024,
-                kindScale: [SourceKind: Double] = [:]) throws {
+    public init(
+        scale: Double, seed: UInt64, municipalities: [String]? = nil, years: ClosedRange<Int> = 2015...2024,
+        kindScale: [SourceKind: Double] = [:]
+    ) throws {
         guard scale.isFinite, scale > 0, kindScale.values.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw Diagnostic(SourceLocation(path: "--scale"), "scale must be a positive number, found \(scale)")
         }
         guard years.lowerBound >= 1990, years.upperBound <= 2090 else {
-            throw Diagnostic(SourceLocation(path: "--years"), "years must lie within 1990–2090, found \(years.lowerBound)-\(years.upperBound)")
+            throw Diagnostic(
+                SourceLocation(path: "--years"),
+                "years must lie within 1990–2090, found \(years.lowerBound)-\(years.upperBound)")
         }
         self.scale = scale
         self.seed = seed
@@ -88,45 +92,5 @@ public struct GenerationPlan: Sendable {
         var n = 0
         for m in municipalities { for y in years { n += count(kind, m, y) } }
         return n
-    }
-}
-
-/// log2 x for x > 0 without libm: exponent from the bits, mantissa by atanh series.
-func log2Approx(_ x: Double) -> Double {
-    let e = Double(x.exponent)
-    let m = x.significand  // [1, 2)
-    let t = (m - 1) / (m + 1)
-    let t2 = t * t
-    var term = t
-    var sum = 0.0
-    var k = 1.0
-    for _ in 0..<20 {
-        sum += term / k
-        term *= t2
-        k += 2
-    }
-    return e + 2 * sum / 0.6931471805599453
-}
-
-extension SourceKind {
-    /// A stable number per kind for seeding streams.
-    var streamKey: UInt64 {
-        switch self {
-        case .survey: return 1
-        case .engagement: return 2
-        case .publications: return 3
-        case .accessRequests: return 4
-        case .population: return 5
-        }
-    }
-}
-
-extension Municipality {
-    /// A stable number per municipality for seeding streams (its digits, or a hash of other codes).
-    var streamKey: UInt64 {
-        if let n = UInt64(code) { return n }
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        for b in code.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return h
     }
 }

@@ -65,17 +65,3 @@ extension Municipality {
         }
     }
 }
-
-/// 2^x without libm (so the population table is identical on every platform): integer part by
-/// shifting, fractional part by a short Taylor series of e^(f·ln 2), accurate to ~1e-9.
-func exp2Approx(_ x: Double) -> Double {
-    let i = x.rounded(.down)
-    let f = (x - i) * 0.6931471805599453
-    var term = 1.0
-    var sum = 1.0
-    for k in 1...14 {
-        term *= f / Double(k)
-        sum += term
-    }
-    return sum * Double(sign: .plus, exponent: Int(i), significand: 1)
-}

@@ -19,9 +19,11 @@ extension BuiltinIndicators {
             years.append(GroupIndex.years(ofDays: rec))
             let ans = t.days("answered")
             answered.append(ans)
-            for d in rec + (ans ?? []) where d != Column.missingDay {
-                minDay = min(minDay, d)
-                maxDay = max(maxDay, d)
+            for column in [rec, ans ?? []] {
+                for d in column where d != Column.missingDay {
+                    minDay = min(minDay, d)
+                    maxDay = max(maxDay, d)
+                }
             }
             let outcome = t.text("outcome")
             granted.append(classify(outcome) { $0 == "granted" || $0 == "partial" })
@@ -49,22 +51,22 @@ extension BuiltinIndicators {
             let within3 = workdays.lazy.filter { $0 <= 3 }.count
             let within5 = workdays.lazy.filter { $0 <= 5 }.count
             if wanted.contains("foi.within_3_workdays_share") {
-                result.rows.append(row("foi.within_3_workdays_share", index, g, value: Double(within3) / Double(n), n: n))
+                result.add(row("foi.within_3_workdays_share", index, g, value: Double(within3) / Double(n), n: n))
             }
             if wanted.contains("foi.within_5_workdays_share") {
-                result.rows.append(row("foi.within_5_workdays_share", index, g, value: Double(within5) / Double(n), n: n))
+                result.add(row("foi.within_5_workdays_share", index, g, value: Double(within5) / Double(n), n: n))
             }
             let nAnswered = workdays.count
             if wanted.contains("foi.median_workdays") {
                 if let median = Quantile.type7(sorted: workdays.sorted().map(Double.init), p: 0.5) {
-                    result.rows.append(row("foi.median_workdays", index, g, value: median, n: nAnswered))
+                    result.add(row("foi.median_workdays", index, g, value: median, n: nAnswered))
                 } else {
                     result.skip("foi.median_workdays", "no answered request")
                 }
             }
             if wanted.contains("foi.granted_share") {
                 if nAnswered > 0 {
-                    result.rows.append(row("foi.granted_share", index, g,
+                    result.add(row("foi.granted_share", index, g,
                                            value: Double(grantedCount) / Double(nAnswered), n: nAnswered))
                 } else {
                     result.skip("foi.granted_share", "no answered request")

@@ -29,56 +29,64 @@ extension BuiltinIndicators {
         }
         let wantRepeat = wanted.contains("engagement.repeat_share") && hasInitiative.contains(true)
 
-        let results = Parallel.map(count: index.count, jobs: jobs) { [populationOf] g -> GroupResult in
+        let participantCount = participants.count
+        let results = Parallel.map(
+            count: index.count, jobs: jobs, scratch: { EngagementScratch(participants: participantCount) }
+        ) { [populationOf] g, scratch -> GroupResult in
             var result = GroupResult()
-            let members = index.members(g)
-            var ids: [Int32] = []
-            ids.reserveCapacity(members.count)
-            var pairs: [Int64] = []
             var everyRowHasColumn = true
-            for m in members {
+            var actions = 0
+            // One pass: actions per participant and, per participant, whether a second distinct
+            // initiative was seen — counts only, so the order of rows cannot matter.
+            for m in index.members(g) {
                 let t = Int(index.memberTable[m])
                 let r = Int(index.memberRow[m])
                 let p = participants.id(table: t, code: participantCodes[t][r])
                 guard p >= 0 else { continue }
-                ids.append(p)
-                if wantRepeat {
-                    if hasInitiative[t] {
-                        let i = initiatives.id(table: t, code: initiativeCodes[t][r])
-                        if i >= 0 { pairs.append(Int64(p) << 32 | Int64(i)) }
-                    } else {
-                        everyRowHasColumn = false
-                    }
+                let pi = Int(p)
+                if scratch.actions[pi] == 0 { scratch.touched.append(p) }
+                scratch.actions[pi] += 1
+                actions += 1
+                guard wantRepeat else { continue }
+                guard hasInitiative[t] else { everyRowHasColumn = false; continue }
+                let i = initiatives.id(table: t, code: initiativeCodes[t][r])
+                guard i >= 0 else { continue }
+                let first = scratch.firstInitiative[pi]
+                if first < 0 {
+                    scratch.firstInitiative[pi] = i
+                } else if first != i {
+                    scratch.repeats[pi] = true
                 }
             }
-            ids.sort()
-            // Actions per participant: run lengths of the sorted ids.
             var counts: [Int] = []
-            var i = 0
-            while i < ids.count {
-                var j = i + 1
-                while j < ids.count, ids[j] == ids[i] { j += 1 }
-                counts.append(j - i)
-                i = j
+            counts.reserveCapacity(scratch.touched.count)
+            var repeaters = 0
+            for p in scratch.touched {
+                let pi = Int(p)
+                counts.append(Int(scratch.actions[pi]))
+                if scratch.repeats[pi] { repeaters += 1 }
+                scratch.actions[pi] = 0
+                scratch.firstInitiative[pi] = -1
+                scratch.repeats[pi] = false
             }
+            scratch.touched.removeAll(keepingCapacity: true)
             let n = counts.count
-            let actions = ids.count
             guard n > 0 else {
                 for id in wanted.sorted() { result.skip(id, "no participant") }
                 return result
             }
             if wanted.contains("engagement.participants") {
-                result.rows.append(row("engagement.participants", index, g, value: Double(n), n: n))
+                result.add(row("engagement.participants", index, g, value: Double(n), n: n))
             }
             if wanted.contains("engagement.actions_per_participant") {
-                result.rows.append(row("engagement.actions_per_participant", index, g,
+                result.add(row("engagement.actions_per_participant", index, g,
                                        value: Double(actions) / Double(n), n: n))
             }
             if wanted.contains("engagement.participants_per_1000") {
                 let key = index.keys[g]
                 let pop = populationOf[index.municipalities[key.municipality]]?[key.year]
                 if let pop, pop > 0 {
-                    result.rows.append(row("engagement.participants_per_1000", index, g,
+                    result.add(row("engagement.participants_per_1000", index, g,
                                            value: Double(n) / pop * 1000, n: n))
                 } else {
                     result.skip("engagement.participants_per_1000",
@@ -87,21 +95,7 @@ extension BuiltinIndicators {
             }
             if wantRepeat {
                 if everyRowHasColumn {
-                    pairs.sort()
-                    // Distinct (participant, initiative) pairs, counted per participant.
-                    var repeaters = 0
-                    var k = 0
-                    while k < pairs.count {
-                        let p = pairs[k] >> 32
-                        var distinct = 0
-                        var last: Int64 = -1
-                        while k < pairs.count, pairs[k] >> 32 == p {
-                            if pairs[k] != last { distinct += 1; last = pairs[k] }
-                            k += 1
-                        }
-                        if distinct >= 2 { repeaters += 1 }
-                    }
-                    result.rows.append(row("engagement.repeat_share", index, g,
+                    result.add(row("engagement.repeat_share", index, g,
                                            value: Double(repeaters) / Double(n), n: n))
                 } else {
                     result.skip("engagement.repeat_share", "a source without initiative_id")
@@ -110,7 +104,7 @@ extension BuiltinIndicators {
             if wanted.contains("engagement.gini") {
                 counts.sort()
                 if let gini = Inequality.gini(sortedCounts: counts) {
-                    result.rows.append(row("engagement.gini", index, g, value: gini, n: n))
+                    result.add(row("engagement.gini", index, g, value: gini, n: n))
                 } else {
                     result.skip("engagement.gini", "fewer than 2 participants")
                 }
@@ -118,6 +112,21 @@ extension BuiltinIndicators {
             return result
         }
         return try merge(results, index: index, sources: tables, extra: extra)
+    }
+
+    /// Per-worker tables indexed by participant id, reset after each group (only the
+    /// participants a group touched are reset, so a group costs O(its rows)).
+    private struct EngagementScratch {
+        var actions: [Int32]
+        var firstInitiative: [Int32]
+        var repeats: [Bool]
+        var touched: [Int32] = []
+
+        init(participants: Int) {
+            actions = Array(repeating: 0, count: participants)
+            firstInitiative = Array(repeating: -1, count: participants)
+            repeats = Array(repeating: false, count: participants)
+        }
     }
 
     /// Population by municipality and year. Two different values for one key make it

@@ -2,15 +2,29 @@ import ApenCore
 
 /// METHODS.md §2: survey.<scale>.index, .agree_share, .alpha and survey.responses.
 extension BuiltinIndicators {
-    /// One survey table prepared for per-group work: columns looked up once.
-    private struct SurveyTable: Sendable {
-        var weights: [Double]?
-        var strata: [Int32]?
-        var psu: [Int32]?
-        var lo: Double
-        var hi: Double
+    /// One survey table prepared for per-group work: columns looked up once. A final class
+    /// with constant properties (so `Sendable`), so that picking a respondent's table costs one
+    /// reference count rather than one per column array.
+    private final class SurveyTable: Sendable {
+        let weights: [Double]?
+        let strata: [Int32]?
+        let psu: [Int32]?
+        let lo: Double
+        let hi: Double
+        let missingCodes: [Double]
         /// Per scale name (in `scales` order): item columns with their reversal flag, or nil.
-        var scales: [[(values: [Double], reverse: Bool)]?]
+        let scales: [[(values: [Double], reverse: Bool)]?]
+
+        init(weights: [Double]?, strata: [Int32]?, psu: [Int32]?, lo: Double, hi: Double,
+             missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?]) {
+            self.weights = weights
+            self.strata = strata
+            self.psu = psu
+            self.lo = lo
+            self.hi = hi
+            self.missingCodes = missingCodes
+            self.scales = scales
+        }
     }
 
     static func survey(_ inputs: [SurveyInput], wanted: Set<String>, jobs: Int) throws -> IndicatorOutput {
@@ -44,7 +58,7 @@ extension BuiltinIndicators {
             let psu = psuColumns[ti].map { c in c.codes.map { psuRank.rank(table: ti, code: $0) } }
             prepared.append(SurveyTable(
                 weights: t.numbers("weight"), strata: strata, psu: psu,
-                lo: s.likert.lowerBound, hi: s.likert.upperBound, scales: scales))
+                lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales))
         }
         let lonely = inputs.map(\.settings.lonelyPSU)
         let index = GroupIndex(municipality: municipality, years: years)
@@ -54,11 +68,12 @@ extension BuiltinIndicators {
             var result = GroupResult()
             let members = index.members(g)
             if wanted.contains("survey.responses") {
-                result.rows.append(row("survey.responses", index, g, value: Double(members.count), n: members.count))
+                result.add(row("survey.responses", index, g, value: Double(members.count), n: members.count))
             }
             for (si, name) in scaleNames.enumerated() {
                 let ids = (index: "survey.\(name).index", agree: "survey.\(name).agree_share", alpha: "survey.\(name).alpha")
                 let wantMean = wanted.contains(ids.index) || wanted.contains(ids.agree)
+                let wantAlpha = wanted.contains(ids.alpha)
                 var scored: [SurveyEstimator.DesignRecord] = []
                 var agree: [SurveyEstimator.DesignRecord] = []
                 var alphaItems: [[Double]] = []
@@ -75,7 +90,8 @@ extension BuiltinIndicators {
                     var answered = 0
                     for item in items {
                         let x = item.values[r]
-                        if x.isNaN { continue }
+                        // Ingest turns missing codes into NaN; a code that slipped through is still missing.
+                        if x.isNaN || p.missingCodes.contains(x) { continue }
                         sum += item.reverse ? p.lo + p.hi - x : x
                         answered += 1
                     }
@@ -90,7 +106,8 @@ extension BuiltinIndicators {
                         agree.append(.init(stratum: stratum, psu: psu, y: score > (p.lo + p.hi) / 2 ? 1 : 0, w: w))
                         rule = stricter(rule, lonely[ti])
                     }
-                    if wanted.contains(ids.alpha), answered == k {
+                    if wantAlpha, answered == k {
+                        // Complete case: every item answered (none NaN or a missing code).
                         if alphaK == nil { alphaK = k; alphaItems = Array(repeating: [], count: k) }
                         if alphaK == k {
                             for (j, item) in items.enumerated() {
@@ -107,7 +124,7 @@ extension BuiltinIndicators {
                             result.skip(id, "no respondent with a score")
                             continue
                         }
-                        result.rows.append(row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: e.interval))
+                        result.add(row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: e.interval))
                     } catch {
                         let stratum = error.stratum < 0
                             ? "the whole sample (no strata declared)" : "stratum '\(strataRank.names[error.stratum])'"
@@ -116,13 +133,13 @@ extension BuiltinIndicators {
                         return result
                     }
                 }
-                if wanted.contains(ids.alpha) {
+                if wantAlpha {
                     if let k = alphaK, k < 2 {
                         result.skip(ids.alpha, "a scale of one item")
                     } else if alphaItems.first.map({ $0.count < 2 }) ?? true {
                         result.skip(ids.alpha, "fewer than 2 complete cases")
                     } else if let a = Reliability.alpha(items: alphaItems) {
-                        result.rows.append(row(ids.alpha, index, g, value: a.alpha, n: a.n))
+                        result.add(row(ids.alpha, index, g, value: a.alpha, n: a.n))
                     } else {
                         result.skip(ids.alpha, "zero variance of the total score")
                     }

@@ -30,4 +30,3 @@ public struct CompositeDefinition: Sendable, Hashable {
         self.components = components
     }
 }
-

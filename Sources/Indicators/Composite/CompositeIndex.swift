@@ -40,7 +40,9 @@ public enum CompositeIndex {
             if def.normalisation == .goalposts {
                 if let g = c.goalposts {
                     if !(g.lowerBound.isFinite && g.upperBound.isFinite && g.lowerBound < g.upperBound) {
-                        out.append("component '\(c.indicator)': goalposts need lo < hi, found [\(g.lowerBound), \(g.upperBound)]")
+                        out.append(
+                            "component '\(c.indicator)': goalposts need lo < hi, found [\(g.lowerBound), \(g.upperBound)]"
+                        )
                     }
                 } else {
                     out.append("component '\(c.indicator)': goalposts normalisation needs goalposts [lo, hi]")
@@ -61,7 +63,8 @@ public enum CompositeIndex {
         out.reserveCapacity(max(0, def.samples) * def.components.count)
         for _ in 0..<max(0, def.samples) {
             for c in def.components {
-                let lo = (1 - def.delta) * c.weight, hi = (1 + def.delta) * c.weight
+                let lo = (1 - def.delta) * c.weight
+                let hi = (1 + def.delta) * c.weight
                 out.append(lo + (hi - lo) * g.nextUniform())
             }
         }
@@ -76,7 +79,9 @@ public enum CompositeIndex {
     /// - Throws: `DiagnosticList` for an invalid definition; `Diagnostic` for two rows of the
     ///   same component, municipality and year, or a non-finite component value.
     /// - Complexity: O(years × samples × m log m) for m municipalities; samples run on `jobs` workers.
-    public static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws -> IndicatorOutputRows {
+    public static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws
+        -> IndicatorOutputRows
+    {
         let here = SourceLocation(path: "composite '\(def.id)'")
         let issues = problems(def)
         if !issues.isEmpty { throw DiagnosticList(issues.map { Diagnostic(here, $0) }) }
@@ -90,7 +95,8 @@ public enum CompositeIndex {
         for r in rows where r.breakdown.isEmpty {
             guard let c = componentIndex[r.indicator] else { continue }
             guard r.value.isFinite else {
-                throw Diagnostic(here, "component '\(r.indicator)' has a non-finite value for \(r.municipality) \(r.year)")
+                throw Diagnostic(
+                    here, "component '\(r.indicator)' has a non-finite value for \(r.municipality) \(r.year)")
             }
             var cells = data[r.year, default: [:]][r.municipality] ?? [Double?](repeating: nil, count: k)
             if cells[c] != nil {
@@ -103,7 +109,9 @@ public enum CompositeIndex {
         var out = IndicatorOutputRows()
         for (c, seen) in seenComponent.enumerated() where !seen {
             out.warnings.append(
-                Diagnostic(here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere", severity: .warning))
+                Diagnostic(
+                    here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere",
+                    severity: .warning))
         }
         let draws = monteCarloWeights(def)
         for year in data.keys.sorted() {

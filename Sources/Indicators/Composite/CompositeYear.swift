@@ -21,7 +21,8 @@ struct CompositeYear: Sendable {
             let flip = comp.direction < 0
             switch def.normalisation {
             case .goalposts:
-                let lo = comp.goalposts!.lowerBound, hi = comp.goalposts!.upperBound
+                let lo = comp.goalposts!.lowerBound
+                let hi = comp.goalposts!.upperBound
                 for m in present {
                     let x = min(max(raw[m][c]!, lo), hi)
                     norm[m][c] = flip ? 100 * (hi - x) / (hi - lo) : 100 * (x - lo) / (hi - lo)
@@ -47,7 +48,8 @@ struct CompositeYear: Sendable {
                 let sd = xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0
                 if !(sd > 0) {
                     warnings.append(
-                        "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0")
+                        "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0"
+                    )
                 }
                 for m in present {
                     let z = sd > 0 ? (raw[m][c]! - mean) / sd : 0
@@ -59,8 +61,11 @@ struct CompositeYear: Sendable {
     }
 
     /// Σ w_c·z_c / Σ w_c over available components, in declaration order; `excluding` a component.
-    @inline(__always) static func aggregate(_ z: [Double?], weights: ArraySlice<Double>, excluding: Int? = nil) -> Double? {
-        var sw = 0.0, swz = 0.0
+    @inline(__always) static func aggregate(_ z: [Double?], weights: ArraySlice<Double>, excluding: Int? = nil)
+        -> Double?
+    {
+        var sw = 0.0
+        var swz = 0.0
         var c = 0
         for w in weights {
             if c != excluding, let v = z[c] {
@@ -152,7 +157,8 @@ struct CompositeYear: Sendable {
             for m in ranked {
                 out.rows.append(
                     IndicatorRow(
-                        indicator: "\(id).shift.\(comp.indicator)", municipality: municipalities[m], year: year, value: shift,
+                        indicator: "\(id).shift.\(comp.indicator)", municipality: municipalities[m], year: year,
+                        value: shift,
                         n: kept.count))
             }
         }

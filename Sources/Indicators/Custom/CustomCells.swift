@@ -1,19 +1,5 @@
 import ApenCore
 
-/// A (municipality, year) group, or a (municipality, year, breakdown value) cell with `by:`.
-struct CustomCellKey: Hashable, Sendable {
-    var municipality: Int32
-    var year: Int32
-    /// The breakdown value's key (see `CustomTablePlan.KeyColumn`), or `nil` for the ordinary group.
-    var breakdown: UInt64?
-
-    init(municipality: Int32, year: Int32, breakdown: UInt64? = nil) {
-        self.municipality = municipality
-        self.year = year
-        self.breakdown = breakdown
-    }
-}
-
 /// What a cell has seen: rows matching `where`, hits of `of`/`per`, values, distinct keys.
 struct CustomCell: Sendable {
     var matched = 0
@@ -21,7 +7,8 @@ struct CustomCell: Sendable {
     var perHits = 0
     var values: [Double] = []
     var weights: [Double] = []
-    var distinct: Set<UInt64> = []
+    /// Keys of `distinct` values; unique within a chunk once `compactDistinct()` ran, may repeat across chunks.
+    var distinct: [UInt64] = []
 
     mutating func merge(_ o: CustomCell) {
         matched += o.matched
@@ -29,39 +16,75 @@ struct CustomCell: Sendable {
         perHits += o.perHits
         values += o.values
         weights += o.weights
-        distinct.formUnion(o.distinct)
+        distinct += o.distinct
+    }
+
+    /// Sorts `distinct` and removes repeats (sorting small per-cell arrays is cheaper than hashing).
+    mutating func compactDistinct() {
+        distinct.sort()
+        var w = 0
+        for k in distinct.indices where k == 0 || distinct[k] != distinct[k - 1] {
+            distinct[w] = distinct[k]
+            w += 1
+        }
+        distinct.removeLast(distinct.count - w)
     }
 }
 
-/// Cells of one chunk of rows, or of all chunks once merged.
+/// Cells of one chunk of rows, or of all chunks once merged, keyed by `CustomSlotSpace` slots.
 struct CustomCells: Sendable {
-    private var lookup: [CustomCellKey: Int] = [:]
-    private(set) var keys: [CustomCellKey] = []
+    /// Slot → cell index + 1 (0 = no cell yet) when the slot space is small (`isDense`), …
+    private var dense: [Int32] = []
+    /// … else a hash.
+    private var sparse: [Int: Int] = [:]
+    private let isDense: Bool
+    private(set) var keys: [Int] = []
     var cells: [CustomCell] = []
     /// Rows without a municipality or a usable year.
     var skippedRows = 0
+    let space: CustomSlotSpace
 
-    /// The index of `key`'s cell, creating it when new.
-    mutating func index(_ key: CustomCellKey) -> Int {
-        if let i = lookup[key] { return i }
-        let i = cells.count
-        lookup[key] = i
-        keys.append(key)
+    /// - Parameter denseLimit: the largest slot space given a dense table (4 bytes a slot).
+    init(space: CustomSlotSpace, denseLimit: Int) {
+        self.space = space
+        isDense = space.count <= denseLimit
+        if isDense { dense = [Int32](repeating: 0, count: space.count) }
+    }
+
+    /// The index of `slot`'s cell, creating it when new.
+    @inline(__always) mutating func index(_ slot: Int) -> Int {
+        if isDense {
+            let k = dense[slot]
+            if k > 0 { return Int(k) - 1 }
+            dense[slot] = Int32(cells.count + 1)
+        } else {
+            if let k = sparse[slot] { return k }
+            sparse[slot] = cells.count
+        }
+        keys.append(slot)
         cells.append(CustomCell())
-        return i
+        return cells.count - 1
+    }
+
+    /// Frees the lookup table of a finished chunk (its cells are only merged from now on), and
+    /// makes its `distinct` keys unique.
+    mutating func dropLookup() {
+        for i in cells.indices where !cells[i].distinct.isEmpty { cells[i].compactDistinct() }
+        dense = []
+        sparse = [:]
     }
 
     /// Adds another chunk's cells. Value order is irrelevant: values are sorted before use.
     mutating func merge(_ other: CustomCells) {
         skippedRows += other.skippedRows
-        for (k, key) in other.keys.enumerated() {
-            let i = index(key)
+        for (k, slot) in other.keys.enumerated() {
+            let i = index(slot)
             cells[i].merge(other.cells[k])
         }
     }
 
     /// The indicator rows of every cell with a defined value, and warnings for the others.
-    func rows(_ def: CustomIndicator, globals: CustomGlobals, breakdownType: ColumnType?, jobs: Int) throws
+    func rows(_ def: CustomIndicator, globals: CustomGlobals, jobs: Int) throws
         -> IndicatorOutputRows
     {
         let measure = def.measure
@@ -75,15 +98,18 @@ struct CustomCells: Sendable {
 
         var out = IndicatorOutputRows()
         var undefined: [String] = []
-        for (i, key) in keys.enumerated() {
-            let municipality = globals.municipalities.strings[Int(key.municipality)]
-            let breakdown = key.breakdown.map { Self.label($0, type: breakdownType, globals: globals) } ?? ""
+        for (i, slot) in keys.enumerated() {
+            let key = space.decode(slot)
+            let municipality = globals.municipalities.strings[key.municipality]
+            let breakdown = key.breakdown.map { globals.breakdowns.strings[$0] } ?? ""
             guard let (value, n) = results[i] else {
                 undefined.append("\(municipality) \(key.year)" + (key.breakdown == nil ? "" : " [\(breakdown)]"))
                 continue
             }
             out.rows.append(
-                IndicatorRow(indicator: def.id, municipality: municipality, year: Int(key.year), breakdown: breakdown, value: value, n: n))
+                IndicatorRow(
+                    indicator: def.id, municipality: municipality, year: key.year, breakdown: breakdown, value: value,
+                    n: n))
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)
         let here = SourceLocation(path: "custom '\(def.id)'")
@@ -93,11 +119,14 @@ struct CustomCells: Sendable {
             let more = undefined.count > 10 ? "; and \(undefined.count - 10) more" : ""
             out.warnings.append(
                 Diagnostic(
-                    here, "no value for \(undefined.count) group(s) (\(shown)\(more)): \(Self.reason(measure))", severity: .warning))
+                    here, "no value for \(undefined.count) group(s) (\(shown)\(more)): \(Self.reason(measure))",
+                    severity: .warning))
         }
         if skippedRows > 0 {
             out.warnings.append(
-                Diagnostic(here, "\(skippedRows) row(s) without a municipality or a valid year were skipped", severity: .warning))
+                Diagnostic(
+                    here, "\(skippedRows) row(s) without a municipality or a valid year were skipped",
+                    severity: .warning))
         }
         return out
     }
@@ -120,7 +149,9 @@ struct CustomCells: Sendable {
         case .count:
             return (Double(c.matched), c.matched)
         case .distinct:
-            return (Double(c.distinct.count), c.distinct.count)
+            var d = c
+            d.compactDistinct()
+            return (Double(d.distinct.count), d.distinct.count)
         case .share:
             guard c.matched > 0 else { return nil }
             return (Double(c.hits) / Double(c.matched), c.matched)
@@ -141,27 +172,14 @@ struct CustomCells: Sendable {
             let order = c.values.indices.sorted {
                 (c.values[$0], c.weights[$0]) < (c.values[$1], c.weights[$1])
             }
-            var sw = 0.0, swx = 0.0
+            var sw = 0.0
+            var swx = 0.0
             for i in order {
                 sw += c.weights[i]
                 swx += c.weights[i] * c.values[i]
             }
             guard sw > 0 else { return nil }
             return (swx / sw, order.count)
-        }
-    }
-
-    /// The text of a breakdown value: the text itself, a number (integers without `.0`), a date.
-    static func label(_ key: UInt64, type: ColumnType?, globals: CustomGlobals) -> String {
-        switch type {
-        case .number?:
-            let x = Double(bitPattern: key)
-            if x == x.rounded(), abs(x) < 9.0e15 { return String(Int64(x)) }
-            return NumberText.shortest(x)
-        case .date?:
-            return Day(raw: Int32(bitPattern: UInt32(truncatingIfNeeded: key))).description
-        default:
-            return globals.breakdowns.strings[Int(key)]
         }
     }
 }

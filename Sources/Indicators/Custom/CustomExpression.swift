@@ -27,7 +27,12 @@ public indirect enum CustomExpression: Sendable, Hashable {
 
     /// A comparison operator.
     public enum Comparison: String, Sendable, Hashable, CaseIterable {
-        case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case lessEqual = "<="
+        case greater = ">"
+        case greaterEqual = ">="
 
         /// The operator with its operands swapped (`3 < x` is `x > 3`).
         var swapped: Comparison {

@@ -70,7 +70,10 @@ struct CustomExpressionLexer {
         default:
             break
         }
-        if Self.isDigit(c) || ((c == "-" || c == "+" || c == ".") && (Self.isDigit(peek(1)) || (peek(1) == "." && Self.isDigit(peek(2))))) {
+        if Self.isDigit(c)
+            || ((c == "-" || c == "+" || c == ".")
+                && (Self.isDigit(peek(1)) || (peek(1) == "." && Self.isDigit(peek(2)))))
+        {
             return try number(column: column)
         }
         if Self.isIdentifierStart(c) {
@@ -117,7 +120,8 @@ struct CustomExpressionLexer {
         {
             i += 10
             if let d = peek(), Self.isIdentifierPart(d) || d == "-" {
-                throw CustomExpressionError(column: column, "'\(String(chars[start...i]))' is not a date (YYYY-MM-DD) or a number")
+                throw CustomExpressionError(
+                    column: column, "'\(String(chars[start...i]))' is not a date (YYYY-MM-DD) or a number")
             }
             let text = String(chars[start..<i])
             return CustomExpressionToken(kind: .date(text), column: column, text: text)

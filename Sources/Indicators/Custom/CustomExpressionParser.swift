@@ -35,14 +35,17 @@ struct CustomExpressionParser {
     }
 
     mutating func parseAll() throws(CustomExpressionError) -> CustomExpression {
-        if current.kind == .end { throw CustomExpressionError(column: current.column, "empty expression: expected a condition") }
+        if current.kind == .end {
+            throw CustomExpressionError(column: current.column, "empty expression: expected a condition")
+        }
         let e = try parseOr()
         guard current.kind == .end else {
             if current.kind == .rightParen {
                 throw CustomExpressionError(column: current.column, "')' has no matching '('")
             }
             throw CustomExpressionError(
-                column: current.column, "expected 'and', 'or' or the end of the expression, found \(Self.describe(current))")
+                column: current.column,
+                "expected 'and', 'or' or the end of the expression, found \(Self.describe(current))")
         }
         return e
     }
@@ -140,7 +143,8 @@ struct CustomExpressionParser {
         }
     }
 
-    private func requireColumn(_ o: CustomExpression.Operand, before token: CustomExpressionToken) throws(CustomExpressionError)
+    private func requireColumn(_ o: CustomExpression.Operand, before token: CustomExpressionToken)
+        throws(CustomExpressionError)
         -> CustomExpression.Operand
     {
         guard o.columnName != nil else {
@@ -170,7 +174,9 @@ struct CustomExpressionParser {
     }
 
     /// A column or literal. `after` is the operator before it, for the message when it is missing.
-    private mutating func parseOperand(after op: CustomExpressionToken?) throws(CustomExpressionError) -> CustomExpression.Operand {
+    private mutating func parseOperand(after op: CustomExpressionToken?) throws(CustomExpressionError)
+        -> CustomExpression.Operand
+    {
         let t = current
         switch t.kind {
         case .identifier(let name):
@@ -193,7 +199,9 @@ struct CustomExpressionParser {
         }
     }
 
-    private mutating func parseList(after inToken: CustomExpressionToken) throws(CustomExpressionError) -> [CustomExpression.Operand] {
+    private mutating func parseList(after inToken: CustomExpressionToken) throws(CustomExpressionError)
+        -> [CustomExpression.Operand]
+    {
         guard current.kind == .leftBracket else {
             throw CustomExpressionError(column: current.column, "expected '[' after '\(inToken.text)'")
         }
@@ -206,7 +214,8 @@ struct CustomExpressionParser {
             let before = values.isEmpty ? open : tokens[i - 1]
             let v = try parseOperand(after: before)
             if v.columnName != nil {
-                throw CustomExpressionError(column: v.position, "a list after 'in' holds values, not columns (quote text: '\(v.columnName!)')")
+                throw CustomExpressionError(
+                    column: v.position, "a list after 'in' holds values, not columns (quote text: '\(v.columnName!)')")
             }
             values.append(v)
             if current.kind == .comma {

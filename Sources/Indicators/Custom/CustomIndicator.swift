@@ -28,4 +28,3 @@ public struct CustomIndicator: Sendable, Hashable {
         self.measure = measure
     }
 }
-

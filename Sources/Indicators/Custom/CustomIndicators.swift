@@ -58,7 +58,10 @@ public enum CustomIndicators {
                 return
             }
             if number && t != .number {
-                issue(field, "column '\(name)' holds \(t == .date ? "dates" : "text"); \(def.measure.rawValue) needs a number column")
+                issue(
+                    field,
+                    "column '\(name)' holds \(t == .date ? "dates" : "text"); \(def.measure.rawValue) needs a number column"
+                )
             }
         }
         let m = def.measure
@@ -109,6 +112,8 @@ public enum CustomIndicators {
 
     /// Computes a custom indicator over the tables of one source (all of the same kind).
     ///
+    /// A canonical column of the source kind that a file did not have (e.g. `channel`) is
+    /// missing on every row of that table, with a warning; any other unknown column is an error.
     /// Groups are the (municipality, year) pairs present in the tables' rows, before `where`
     /// is applied; with `by:`, also (municipality, year, breakdown value) for every non-missing
     /// breakdown value present. Rows lacking a municipality or year are skipped with a warning.
@@ -120,32 +125,94 @@ public enum CustomIndicators {
     ///   `Diagnostic` for tables of different kinds, a missing group column, or a negative weight.
     /// - Complexity: O(rows) plus O(v log v) per group for sorting its v values.
     public static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int) throws -> IndicatorOutputRows {
+        try compute(def, tables: tables, jobs: jobs, denseLimit: 1 << 18, chunkSize: 1 << 16)
+    }
+
+    /// `chunkSize`: rows per unit of parallel work (fixed, never derived from `jobs`; tests make
+    /// it small to cross chunk borders with little data).
+    /// `denseLimit`: the largest slot space that gets a dense slot table per chunk (tests pass 0
+    /// to exercise the hashed path).
+    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int, chunkSize: Int) throws
+        -> IndicatorOutputRows
+    {
         let here = SourceLocation(path: "custom '\(def.id)'")
         guard let kind = tables.first?.kind else { return IndicatorOutputRows() }
         for t in tables where t.kind != kind {
-            throw Diagnostic(here, "tables of source '\(def.source)' have different kinds (\(kind.rawValue), \(t.kind.rawValue))")
+            throw Diagnostic(
+                here, "tables of source '\(def.source)' have different kinds (\(kind.rawValue), \(t.kind.rawValue))")
         }
         var plans: [CustomTablePlan] = []
         var globals = CustomGlobals()
-        for t in tables {
+        var absentWarnings: [Diagnostic] = []
+        for original in tables {
+            let (t, absent) = withAbsentColumns(def, original)
+            for name in absent where !(t.kind == .survey && name == "weight") {
+                absentWarnings.append(
+                    Diagnostic(
+                        here,
+                        "a table of source '\(def.source)' has no column '\(name)'; it is missing on all its \(t.rowCount) rows",
+                        severity: .warning))
+            }
             let issues = validate(def, columns: t.columns.mapValues(\.type))
             if !issues.isEmpty {
-                throw DiagnosticList(issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
+                throw DiagnosticList(
+                    issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
             }
             plans.append(try CustomTablePlan(def, table: t, globals: &globals, location: here))
         }
+        let years = plans.compactMap(\.yearRange)
+        let space = try CustomSlotSpace(
+            municipalities: globals.municipalities.strings.count,
+            years: (years.map(\.lowerBound).min() ?? 0)...(years.map(\.upperBound).max() ?? 0),
+            breakdowns: def.by == nil ? 0 : globals.breakdowns.strings.count, location: here)
         // Accumulate per fixed-size chunk of each table, in parallel; merge in chunk order.
         var work: [(plan: Int, rows: Range<Int>)] = []
         for (k, t) in tables.enumerated() {
-            for r in CustomParallel.chunks(rowCount: t.rowCount) { work.append((k, r)) }
+            for r in CustomParallel.chunks(rowCount: t.rowCount, size: chunkSize) { work.append((k, r)) }
         }
         let capturedPlans = plans
         let capturedWork = work
         let partials = try CustomParallel.map(count: work.count, jobs: jobs) { i in
-            try capturedPlans[capturedWork[i].plan].accumulate(rows: capturedWork[i].rows)
+            try capturedPlans[capturedWork[i].plan].accumulate(
+                rows: capturedWork[i].rows, space: space, denseLimit: denseLimit)
         }
-        var merged = CustomCells()
+        var merged = CustomCells(space: space, denseLimit: max(denseLimit, denseLimit == 0 ? 0 : 1 << 22))
         for p in partials { merged.merge(p) }
-        return try merged.rows(def, globals: globals, breakdownType: plans.first?.breakdownType, jobs: jobs)
+        var out = try merged.rows(def, globals: globals, jobs: jobs)
+        out.warnings = absentWarnings + out.warnings
+        return out
+    }
+
+    /// Every column name the definition reads (expressions that do not parse contribute none).
+    static func referencedColumns(_ def: CustomIndicator) -> [String] {
+        var names: [String] = []
+        for text in [def.filter, def.measure == .share || def.measure == .ratio ? def.of : nil, def.per] {
+            if let text, let e = try? CustomExpression.parse(text) { names += e.columns }
+        }
+        if def.measure != .share && def.measure != .ratio, let of = def.of { names.append(of) }
+        names += [def.weight, def.by].compactMap { $0 }
+        return names
+    }
+
+    /// The table with an all-missing column for every canonical column of its kind that the
+    /// definition reads but the file did not have (optional columns are only materialised when
+    /// present), so that such a column behaves as missing everywhere instead of being unknown —
+    /// except a survey's `weight`, which is 1 for everyone (METHODS §1).
+    static func withAbsentColumns(_ def: CustomIndicator, _ table: Table) -> (Table, [String]) {
+        var t = table
+        var absent: [String] = []
+        for name in referencedColumns(def) where t.columns[name] == nil {
+            guard let type = t.kind.columnType(name) else { continue }
+            switch type {
+            case .text: t.columns[name] = .text(TextColumn(codes: [Int32](repeating: -1, count: t.rowCount)))
+            case .number:
+                // METHODS §1: a survey file with no weight column has weight 1 for everyone.
+                let fill: Double = t.kind == .survey && name == "weight" ? 1 : .nan
+                t.columns[name] = .number([Double](repeating: fill, count: t.rowCount))
+            case .date: t.columns[name] = .date([Int32](repeating: Column.missingDay, count: t.rowCount))
+            }
+            absent.append(name)
+        }
+        return (t, absent)
     }
 }

@@ -47,7 +47,8 @@ extension CustomExpression {
                 if a != b {
                     throw CustomExpressionError(
                         column: r.position,
-                        "cannot compare column '\(l.columnName!)' (\(a.rawValue)) with column '\(r.columnName!)' (\(b.rawValue))")
+                        "cannot compare column '\(l.columnName!)' (\(a.rawValue)) with column '\(r.columnName!)' (\(b.rawValue))"
+                    )
                 }
             case (let a?, nil): _ = try Self.literal(r, for: a, column: l.columnName!)
             case (nil, let b?): _ = try Self.literal(l, for: b, column: r.columnName!)
@@ -69,7 +70,9 @@ extension CustomExpression {
 
     // MARK: - Types and literals
 
-    private static func type(of o: Operand, in columns: [String: ColumnType]) throws(CustomExpressionError) -> ColumnType {
+    private static func type(of o: Operand, in columns: [String: ColumnType]) throws(CustomExpressionError)
+        -> ColumnType
+    {
         let name = o.columnName!
         if let t = columns[name] { return t }
         throw CustomExpressionError(column: o.position, CustomDidYouMean.unknown("column", name, among: columns.keys))
@@ -77,10 +80,14 @@ extension CustomExpression {
 
     /// A literal typed for comparison with a column of type `type`.
     enum TypedLiteral {
-        case text(String), number(Double), day(Int32)
+        case text(String)
+        case number(Double)
+        case day(Int32)
     }
 
-    static func literal(_ o: Operand, for type: ColumnType, column: String) throws(CustomExpressionError) -> TypedLiteral {
+    static func literal(_ o: Operand, for type: ColumnType, column: String) throws(CustomExpressionError)
+        -> TypedLiteral
+    {
         switch (type, o.value) {
         case (_, .column): preconditionFailure("literal expected")
         case (.text, .string(let s)): return .text(s)
@@ -89,7 +96,8 @@ extension CustomExpression {
         case (.number, .number(let v, _)): return .number(v)
         case (.number, .string(let s)):
             guard let v = NumberText.parse(Substring(s)) else {
-                throw CustomExpressionError(column: o.position, "column '\(column)' holds numbers; \"\(s)\" is not a number")
+                throw CustomExpressionError(
+                    column: o.position, "column '\(column)' holds numbers; \"\(s)\" is not a number")
             }
             return .number(v)
         case (.number, .date(let d)):
@@ -127,10 +135,12 @@ extension CustomExpression {
     private func compiled(_ table: Table) -> @Sendable (Int) -> Bool {
         switch self {
         case .and(let a, let b):
-            let fa = a.compiled(table), fb = b.compiled(table)
+            let fa = a.compiled(table)
+            let fb = b.compiled(table)
             return { fa($0) && fb($0) }
         case .or(let a, let b):
-            let fa = a.compiled(table), fb = b.compiled(table)
+            let fa = a.compiled(table)
+            let fb = b.compiled(table)
             return { fa($0) || fb($0) }
         case .not(let a):
             let fa = a.compiled(table)
@@ -149,25 +159,37 @@ extension CustomExpression {
             let lits = values.map { try! Self.literal($0, for: column.type, column: name) }
             switch column {
             case .text(let t):
-                let set = Set(lits.map { lit -> String in
-                    if case .text(let s) = lit { return s }
-                    preconditionFailure()
-                })
+                let set = Set(
+                    lits.map { lit -> String in
+                        if case .text(let s) = lit { return s }
+                        preconditionFailure()
+                    })
                 let lut = t.dictionary.map { set.contains($0) != negated }
                 let codes = t.codes
-                return { let k = codes[$0]; return k >= 0 && lut[Int(k)] }
+                return {
+                    let k = codes[$0]
+                    return k >= 0 && lut[Int(k)]
+                }
             case .number(let v):
-                let set = Set(lits.map { lit -> Double in
-                    if case .number(let x) = lit { return x == 0 ? 0 : x }
-                    preconditionFailure()
-                })
-                return { let x = v[$0]; return !x.isNaN && set.contains(x == 0 ? 0 : x) != negated }
+                let set = Set(
+                    lits.map { lit -> Double in
+                        if case .number(let x) = lit { return x == 0 ? 0 : x }
+                        preconditionFailure()
+                    })
+                return {
+                    let x = v[$0]
+                    return !x.isNaN && set.contains(x == 0 ? 0 : x) != negated
+                }
             case .date(let v):
-                let set = Set(lits.map { lit -> Int32 in
-                    if case .day(let d) = lit { return d }
-                    preconditionFailure()
-                })
-                return { let x = v[$0]; return x != Column.missingDay && set.contains(x) != negated }
+                let set = Set(
+                    lits.map { lit -> Int32 in
+                        if case .day(let d) = lit { return d }
+                        preconditionFailure()
+                    })
+                return {
+                    let x = v[$0]
+                    return x != Column.missingDay && set.contains(x) != negated
+                }
             }
         case .compare(let l, let op, let r):
             if l.columnName == nil { return Self.compare(r, op.swapped, l, table) }
@@ -176,7 +198,8 @@ extension CustomExpression {
     }
 
     /// `column op other` where `other` is a literal or a column of the same type.
-    private static func compare(_ l: Operand, _ op: Comparison, _ r: Operand, _ table: Table) -> @Sendable (Int) -> Bool {
+    private static func compare(_ l: Operand, _ op: Comparison, _ r: Operand, _ table: Table) -> @Sendable (Int) -> Bool
+    {
         let name = l.columnName!
         let column = table.columns[name]!
         if let other = r.columnName {
@@ -187,12 +210,21 @@ extension CustomExpression {
         case (.text(let t), .text(let s)):
             let lut = t.dictionary.map { op.holds(CustomTextOrder($0), CustomTextOrder(s)) }
             let codes = t.codes
-            return { let k = codes[$0]; return k >= 0 && lut[Int(k)] }
+            return {
+                let k = codes[$0]
+                return k >= 0 && lut[Int(k)]
+            }
         case (.number(let v), .number(let x)):
             // NaN (missing) makes every IEEE comparison false except !=, so test it explicitly.
-            return { let y = v[$0]; return !y.isNaN && op.holds(y, x) }
+            return {
+                let y = v[$0]
+                return !y.isNaN && op.holds(y, x)
+            }
         case (.date(let v), .day(let d)):
-            return { let y = v[$0]; return y != Column.missingDay && op.holds(y, d) }
+            return {
+                let y = v[$0]
+                return y != Column.missingDay && op.holds(y, d)
+            }
         default:
             preconditionFailure("types checked before compiling")
         }
@@ -201,7 +233,8 @@ extension CustomExpression {
     private static func compareColumns(_ a: Column, _ op: Comparison, _ b: Column) -> @Sendable (Int) -> Bool {
         switch (a, b) {
         case (.text(let ta), .text(let tb)):
-            let ca = ta.codes, cb = tb.codes
+            let ca = ta.codes
+            let cb = tb.codes
             if op == .equal || op == .notEqual {
                 // Translate b's codes into a's dictionary once; absent strings get −2 (never equal).
                 var index: [String: Int32] = [:]
@@ -209,22 +242,30 @@ extension CustomExpression {
                 let map = tb.dictionary.map { index[$0] ?? -2 }
                 let wantEqual = op == .equal
                 return {
-                    let x = ca[$0], y = cb[$0]
+                    let x = ca[$0]
+                    let y = cb[$0]
                     guard x >= 0, y >= 0 else { return false }
                     return (x == map[Int(y)]) == wantEqual
                 }
             }
-            let da = ta.dictionary, db = tb.dictionary
+            let da = ta.dictionary
+            let db = tb.dictionary
             return {
-                let x = ca[$0], y = cb[$0]
+                let x = ca[$0]
+                let y = cb[$0]
                 guard x >= 0, y >= 0 else { return false }
                 return op.holds(CustomTextOrder(da[Int(x)]), CustomTextOrder(db[Int(y)]))
             }
         case (.number(let va), .number(let vb)):
-            return { let x = va[$0], y = vb[$0]; return !x.isNaN && !y.isNaN && op.holds(x, y) }
+            return {
+                let x = va[$0]
+                let y = vb[$0]
+                return !x.isNaN && !y.isNaN && op.holds(x, y)
+            }
         case (.date(let va), .date(let vb)):
             return {
-                let x = va[$0], y = vb[$0]
+                let x = va[$0]
+                let y = vb[$0]
                 return x != Column.missingDay && y != Column.missingDay && op.holds(x, y)
             }
         default:

@@ -120,22 +120,19 @@ struct GroupIndex: Sendable {
 
     /// Years of a date column (days since 1970), `missingYear` for a missing day.
     static func years(ofDays days: [Int32]) -> [Int32] {
-        // Dates cluster in few years: remember the last year's bounds instead of a civil
-        // conversion per row.
-        var out = [Int32](repeating: missingYear, count: days.count)
         var lo = Int32.max
         var hi = Int32.min
-        var year: Int32 = 0
-        for (i, d) in days.enumerated() where d != Column.missingDay {
-            if d < lo || d > hi {
-                let y = Day(raw: d).year
-                year = Int32(y)
-                lo = Day(year: y, month: 1, day: 1)!.raw
-                hi = Day(year: y, month: 12, day: 31)!.raw
-            }
-            out[i] = year
+        for d in days where d != Column.missingDay {
+            lo = min(lo, d)
+            hi = max(hi, d)
         }
-        return out
+        guard lo <= hi else { return [Int32](repeating: missingYear, count: days.count) }
+        // Dates span few years: one civil conversion per distinct day, then a table look-up per row.
+        if Int(hi) - Int(lo) < 1 << 20 {
+            let table = (lo...hi).map { Int32(Day(raw: $0).year) }
+            return days.map { $0 == Column.missingDay ? missingYear : table[Int($0 - lo)] }
+        }
+        return days.map { $0 == Column.missingDay ? missingYear : Int32(Day(raw: $0).year) }
     }
 
     /// Years of a number column; a value that is not a whole number is missing.

@@ -18,6 +18,30 @@ enum Parallel {
         }
         return slots.collect()
     }
+
+    /// Like `map`, with a scratch value made once per worker and handed to every item that
+    /// worker computes (e.g. a table indexed by participant, reset after each group). The
+    /// scratch must not carry information from one item to the next, or results would depend
+    /// on `jobs`.
+    static func map<T: Sendable, S>(
+        count: Int, jobs: Int, scratch: @Sendable () -> S, _ body: @Sendable (Int, inout S) -> T
+    ) -> [T] {
+        let workers = max(1, min(jobs, count))
+        if workers <= 1 {
+            var s = scratch()
+            return (0..<count).map { body($0, &s) }
+        }
+        let slots = Slots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var s = scratch()
+            var i = w
+            while i < count {
+                slots.store(body(i, &s), at: i)
+                i += workers
+            }
+        }
+        return slots.collect()
+    }
 }
 
 // @unchecked Sendable: each index is written by exactly one worker, and read only after

@@ -15,7 +15,7 @@ import ApenCore
 ///
 /// ```swift
 /// let e = try SurveyEstimator.mean(y: [1, 0, 1, 1], w: [2, 1, 1, 1])
-/// // e.mean == 0.8, e.se ≈ 0.2  (no design: SE² = 4/3·Σzᵢ²)
+/// // e?.mean == 0.8, e?.se ≈ 0.2166  (no design: SE² = 4/3·Σzᵢ² = 4/3·0.0352)
 /// ```
 public enum SurveyEstimator {
     /// A point estimate with its standard error (nil for n < 2) and the number of units.

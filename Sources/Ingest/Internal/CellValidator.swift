@@ -1,14 +1,11 @@
 import ApenCore
 
-/// Why a cell rejects its row, as the message text after `field 'name': `.
-struct CellProblem: Error {
-    var text: String
-}
-
 /// Parses one cell by its column's type and checks its rule (METHODS §1, §2, §7).
 ///
-/// Every check works on the field's bytes; a `String` is made only for a message.
-struct CellValidator {
+/// Every check works on the field's bytes; a `String` is made only for a message. A class,
+/// made once per column at the header, so the row loop passes a reference instead of copying
+/// the rule, missing codes and date plan (and retaining their storage) for every cell.
+final class CellValidator: Sendable {
     let rule: ColumnPlan.Rule
     let required: Bool
     let likert: ClosedRange<Double>
@@ -16,6 +13,19 @@ struct CellValidator {
     let decimalComma: Bool
     let dates: DatePlan
     let codec: TextCodec
+
+    init(
+        rule: ColumnPlan.Rule, required: Bool, likert: ClosedRange<Double>, missingCodes: [Double],
+        decimalComma: Bool, dates: DatePlan, codec: TextCodec
+    ) {
+        self.rule = rule
+        self.required = required
+        self.likert = likert
+        self.missingCodes = missingCodes
+        self.decimalComma = decimalComma
+        self.dates = dates
+        self.codec = codec
+    }
 
     /// A text cell: `nil` when acceptable. An empty cell is missing unless required.
     func checkText(_ b: UnsafeBufferPointer<UInt8>) -> String? {
@@ -82,7 +92,14 @@ struct CellValidator {
         case .malformed:
             return .failure(CellProblem(text: "\(codec.quoted(b)) is not a date in the format \(dates.display)"))
         case .impossible:
-            return .failure(CellProblem(text: "\(codec.quoted(b)) is an impossible date"))
+            switch dates.mode {
+            case .epochSeconds, .epochMilliseconds:
+                // Usually the other unit: milliseconds read as seconds land far past 9999.
+                return .failure(
+                    CellProblem(text: "\(codec.quoted(b)) as \(dates.display) is not a day in the years 1…9999"))
+            case .pattern:
+                return .failure(CellProblem(text: "\(codec.quoted(b)) is an impossible date"))
+            }
         }
     }
 }

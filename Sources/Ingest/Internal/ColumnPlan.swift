@@ -81,16 +81,16 @@ struct ColumnPlan {
         for key in options.columns.keys.sorted() where !names.contains(key) {
             throw Diagnostic(
                 SourceLocation(path: path, field: key),
-                "is not a column of a \(kind.rawValue) source (known: \(names.joined(separator: ", ")))")
+                "is not a column of a source of kind '\(kind.rawValue)' (known: \(names.joined(separator: ", ")))")
         }
         for key in options.fixed.keys.sorted() where !names.contains(key) {
             throw Diagnostic(
                 SourceLocation(path: path, field: key),
-                "cannot be fixed: it is not a column of a \(kind.rawValue) source (known: \(names.joined(separator: ", ")))")
+                "cannot be fixed: it is not a column of a source of kind '\(kind.rawValue)' (known: \(names.joined(separator: ", ")))")
         }
 
         var columns: [Column] = []
-        for name in names {
+        for name in names where !options.unusedColumns.contains(name) || required.contains(name) || items.contains(name) {
             let isItem = items.contains(name)
             let type: ColumnType = isItem ? .number : (kind.columnType(name) ?? .text)
             var rule = Rule.none

@@ -7,12 +7,18 @@ import ApenCore
 /// rejected row per record, naming that field), then across fields (publication before
 /// registration, answer before request); only a fully valid row is committed to the chunk.
 /// Text is interned at commit, so values of rejected rows never enter a dictionary.
-final class RowProcessor {
+///
+/// A struct, held in a local variable of `Ingestor.read` and mutated in place from the
+/// reader's callback: its arrays are then checked for exclusive access statically, not on
+/// every cell as they would be as properties of a class.
+struct RowProcessor {
     /// A canonical column read from the file: its field, plan entry and storage slot.
     struct Bound {
         var field: Int
         var column: ColumnPlan.Column
-        var validator: CellValidator
+        /// Unretained: `validators` owns them. Calls go through `_withUnsafeGuaranteedRef`,
+        /// which skips a retain/release pair per cell.
+        var validator: Unmanaged<CellValidator>
         var slot: Int
     }
 
@@ -26,6 +32,8 @@ final class RowProcessor {
     private(set) var headerNames: [String] = []
     private(set) var failure: Diagnostic?
     private var bound: [Bound] = []
+    /// Owns the validators `bound` refers to.
+    private var validators: [CellValidator] = []
     /// Slots of cross-field checks: (earlier, later) dates that must not go backwards.
     private var ordered: [(earlier: Int, later: Int, earlierName: String, laterName: String)] = []
 
@@ -33,6 +41,10 @@ final class RowProcessor {
     private var slotTypes: [ColumnType] = []
     private var texts: [ByteInterner] = []
     private var textCodes: [[Int32]] = []
+    /// Parallel reads (`ParallelReader`): text cells are kept as bytes in `rawTexts`, to be
+    /// interned later in file order, and the chunk's text columns of the file are left empty.
+    var keepsRawText = false
+    private var rawTexts: [RawTextColumn] = []
     private var numbers: [[Double]] = []
     private var dates: [[Int32]] = []
     /// Slot → index into `texts`/`numbers`/`dates`.
@@ -58,7 +70,7 @@ final class RowProcessor {
     }
 
     /// Handles one record; returns `false` to stop reading (a header problem or a chunk error).
-    func handle(_ record: borrowing RecordBuffer, line: Int, deliver: (Table) throws -> Void) -> Bool {
+    mutating func handle(_ record: borrowing RecordBuffer, line: Int, deliver: (Table) throws -> Void) -> Bool {
         if headerLine == nil { return bindHeader(record, line: line) }
         rowsRead += 1
         if record.count != headerNames.count {
@@ -67,36 +79,9 @@ final class RowProcessor {
                 reason: "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(headerNames.count)")
             return true
         }
-        for b in bound {
-            let cell = record.field(b.field)
-            if !codec.isValid(cell) {
-                reject(
-                    record, line: line, field: b.column.name,
-                    reason: "\(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)")
-                return true
-            }
-            switch b.column.type {
-            case .text:
-                if let reason = b.validator.checkText(cell) {
-                    reject(record, line: line, field: b.column.name, reason: reason)
-                    return true
-                }
-                stagedTextField[b.slot] = cell.isEmpty ? -1 : b.field
-            case .number:
-                switch b.validator.number(cell) {
-                case .success(let v): stagedNumber[b.slot] = v
-                case .failure(let p):
-                    reject(record, line: line, field: b.column.name, reason: p.text)
-                    return true
-                }
-            case .date:
-                switch b.validator.date(cell) {
-                case .success(let d): stagedDate[b.slot] = d
-                case .failure(let p):
-                    reject(record, line: line, field: b.column.name, reason: p.text)
-                    return true
-                }
-            }
+        if let problem = stage(copy record) {
+            reject(record, line: line, field: problem.field, reason: problem.reason)
+            return true
         }
         for o in ordered {
             let a = stagedDate[o.earlier]
@@ -120,12 +105,49 @@ final class RowProcessor {
         return true
     }
 
+    /// Checks every bound cell in file order and stages its value; the first problem, if any.
+    ///
+    /// Works on a local copy of `bound` through a buffer pointer, so calling a cell's validator
+    /// borrows it in place instead of copying (and retaining) it for every cell.
+    private mutating func stage(_ record: RecordBuffer) -> (field: String, reason: String)? {
+        let bound = self.bound  // `self.validators` keeps the unretained validators alive
+        let codec = self.codec
+        return bound.withUnsafeBufferPointer { bp -> (field: String, reason: String)? in
+            for i in 0..<bp.count {
+                let cell = record.field(bp[i].field)
+                if !codec.isValid(cell) {
+                    return (
+                        bp[i].column.name,
+                        "\(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)"
+                    )
+                }
+                let slot = bp[i].slot
+                switch bp[i].column.type {
+                case .text:
+                    if let reason = bp[i].validator._withUnsafeGuaranteedRef({ $0.checkText(cell) }) { return (bp[i].column.name, reason) }
+                    stagedTextField[slot] = cell.isEmpty ? -1 : bp[i].field
+                case .number:
+                    switch bp[i].validator._withUnsafeGuaranteedRef({ $0.number(cell) }) {
+                    case .success(let v): stagedNumber[slot] = v
+                    case .failure(let p): return (bp[i].column.name, p.text)
+                    }
+                case .date:
+                    switch bp[i].validator._withUnsafeGuaranteedRef({ $0.date(cell) }) {
+                    case .success(let d): stagedDate[slot] = d
+                    case .failure(let p): return (bp[i].column.name, p.text)
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
     /// An error thrown by the chunk consumer; `read` rethrows it.
     private(set) var deliveryError: (any Error)?
 
     // MARK: Header
 
-    private func bindHeader(_ record: borrowing RecordBuffer, line: Int) -> Bool {
+    private mutating func bindHeader(_ record: borrowing RecordBuffer, line: Int) -> Bool {
         headerLine = line
         let location = SourceLocation(path: options.path, line: line)
         var names: [String] = []
@@ -141,7 +163,7 @@ final class RowProcessor {
         }
         headerNames = names
         let trimmed = names.map { $0.trimmingSpaces }
-        let listing = names.map { "'\($0)'" }.joined(separator: ", ")
+        let listing = names.map { "'\(VisibleText.escaping($0))'" }.joined(separator: ", ")
 
         var missing: [String] = []
         var slot = 0
@@ -163,7 +185,8 @@ final class RowProcessor {
                 let validator = CellValidator(
                     rule: column.rule, required: column.required, likert: plan.likert,
                     missingCodes: plan.missingCodes, decimalComma: options.decimalComma, dates: plan.dates, codec: codec)
-                bound.append(Bound(field: field, column: column, validator: validator, slot: slot))
+                validators.append(validator)
+                bound.append(Bound(field: field, column: column, validator: Unmanaged.passUnretained(validator), slot: slot))
                 addSlot(column.type)
                 slot += 1
             } else if column.required || column.rule == .likert {
@@ -197,13 +220,14 @@ final class RowProcessor {
     /// The slot of a canonical column read from the file (not fixed).
     private func slotOf(_ name: String) -> Int? { bound.first { $0.column.name == name }?.slot }
 
-    private func addSlot(_ type: ColumnType) {
+    private mutating func addSlot(_ type: ColumnType) {
         slotTypes.append(type)
         switch type {
         case .text:
             storage.append(texts.count)
             texts.append(ByteInterner())
             textCodes.append([])
+            rawTexts.append(RawTextColumn())
         case .number:
             storage.append(numbers.count)
             numbers.append([])
@@ -215,24 +239,29 @@ final class RowProcessor {
 
     // MARK: Rows
 
-    private func commit(_ record: borrowing RecordBuffer) {
+    private mutating func commit(_ record: borrowing RecordBuffer) {
         let codec = self.codec
-        for b in bound {
-            let k = storage[b.slot]
-            switch b.column.type {
+        for i in bound.indices {
+            let slot = bound[i].slot
+            let k = storage[slot]
+            switch slotTypes[slot] {
             case .text:
-                let f = stagedTextField[b.slot]
+                let f = stagedTextField[slot]
+                if keepsRawText {
+                    rawTexts[k].append(f < 0 ? nil : record.field(f))
+                    continue
+                }
                 let code = f < 0 ? -1 : texts[k].code(record.field(f), decode: codec.decode)
                 textCodes[k].append(code)
-            case .number: numbers[k].append(stagedNumber[b.slot])
-            case .date: dates[k].append(stagedDate[b.slot])
+            case .number: numbers[k].append(stagedNumber[slot])
+            case .date: dates[k].append(stagedDate[slot])
             }
         }
         chunkCount += 1
         accepted += 1
     }
 
-    private func reject(_ record: borrowing RecordBuffer, line: Int, field: String?, reason: String) {
+    private mutating func reject(_ record: borrowing RecordBuffer, line: Int, field: String?, reason: String) {
         var fields: [String] = []
         for i in 0..<record.count { fields.append(recordField(codec.decode(record.field(i)))) }
         let separator = String(Unicode.Scalar(delimiter))
@@ -256,7 +285,7 @@ final class RowProcessor {
 
     /// The rows committed since the last chunk as a `Table`, fixed columns materialised;
     /// resets the builders (dictionaries start afresh in every chunk).
-    func takeChunk() -> Table {
+    mutating func takeChunk() -> Table {
         var table = Table(source: options.source, kind: options.kind, rowCount: chunkCount)
         for column in plan.columns {
             if let fixed = column.fixed {
@@ -287,6 +316,18 @@ final class RowProcessor {
         chunkCount = 0
         chunksDelivered += 1
         return table
+    }
+
+    /// With `keepsRawText`: the text cells of the file's columns since the last call, by
+    /// canonical column name (call before `takeChunk`, whose text columns are then empty).
+    mutating func takeRawTexts() -> [String: RawTextColumn] {
+        var result: [String: RawTextColumn] = [:]
+        for b in bound where b.column.type == .text {
+            let k = storage[b.slot]
+            result[b.column.name] = rawTexts[k]
+            rawTexts[k] = RawTextColumn()
+        }
+        return result
     }
 }
 

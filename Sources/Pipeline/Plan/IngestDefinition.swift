@@ -19,6 +19,7 @@ enum IngestDefinition {
             ("source '\(o.source)' fixed", map(o.fixed)),
             ("source '\(o.source)' max_rejected", String(o.maxRejected)),
             ("source '\(o.source)' keep_rows", String(o.keepRows)),
+            ("source '\(o.source)' columns skipped", o.unusedColumns.sorted().joined(separator: ",")),
         ]
         if o.kind == .survey {
             let s = o.survey

@@ -35,7 +35,8 @@ public struct StageGraph: Sendable {
         func tool(_ m: inout StageManifest) { m.add(.tool, "apen", ApenVersion.string) }
 
         // 1. One ingest stage per source.
-        for source in spec.sources {
+        for var source in spec.sources {
+            source.options.unusedColumns = ColumnUse.unused(source, in: spec)
             var m = StageManifest()
             tool(&m)
             m.add(.file, fileName(source.options.path), try hash(source.options.path))

@@ -41,51 +41,43 @@ extension Execution {
             provenance: Provenance(inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
                 runID: String(p.key.prefix(12)), date: options.reportDate),
             warnings: warnings)
+        // Every file is staged before any is renamed into place (see OutputBatch), so a run
+        // killed while writing leaves the previous outputs; temporaries of a killed run go first.
+        OutputBatch.removeStaleTemporaries(in: outDir)
         var files: [String: String] = [:]
+        var batch = OutputBatch()
         func put(_ name: String, _ text: String) throws {
             let path = outDir + "/" + name
-            try AtomicFile.write(text, to: path)
-            files[path] = SHA256.hex(of: Data(text.utf8))
+            let data = Data(text.utf8)
+            try batch.stage(data, to: path)
+            files[path] = SHA256.hex(of: data)
         }
-        for (name, text) in ReportWriter.render(input) { try put(name, text) }
-        try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+        let rendered = ReportWriter.render(input)
+        do {
+            for (name, text) in rendered { try put(name, text) }
+            try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+        } catch {
+            batch.discard()
+            throw error
+        }
+        try batch.commit()
+        removeStaleCharts(keeping: Set(rendered.map(\.name)))
         return files
+    }
+
+    /// Deletes chart files an earlier run wrote that this run did not (an indicator that is no
+    /// longer selected), after the new files are in place.
+    private func removeStaleCharts(keeping names: Set<String>) {
+        let folder = outDir + "/charts"
+        guard let existing = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for file in existing where file.hasSuffix(".svg") && !names.contains("charts/" + file) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + file)
+        }
     }
 
     /// Built-in entries plus the pipeline's own custom and composite indicators.
     func catalogue() -> [IndicatorInfo] {
-        var entries = BuiltinCatalogue.entries
-        for c in spec.custom {
-            let label = c.label ?? LocalizedText(nb: c.id, en: c.id)
-            entries.append(IndicatorInfo(
-                id: c.id, family: String(c.id.split(separator: ".").first ?? "custom"), label: label,
-                unit: c.measure == .share ? .share : (c.measure == .count || c.measure == .distinct ? .count : .ratio),
-                direction: 0, inputs: [c.source],
-                definition: LocalizedText(
-                    nb: "Egendefinert indikator (\(c.measure.rawValue)) fra kilden «\(c.source)»" + (c.filter.map { ", der \($0)" } ?? "") + ".",
-                    en: "Custom indicator (\(c.measure.rawValue)) from source '\(c.source)'" + (c.filter.map { ", where \($0)" } ?? "") + "."),
-                methods: "docs/custom-indicators.md"))
-        }
-        for c in spec.composites {
-            let label = c.label ?? LocalizedText(nb: "Sammensatt indeks «\(c.id)»", en: "Composite index '\(c.id)'")
-            let parts = c.components.map(\.indicator).joined(separator: ", ")
-            entries.append(IndicatorInfo(
-                id: "composite.\(c.id)", family: "composite", label: label, unit: .score, direction: 1,
-                inputs: c.components.map(\.indicator),
-                definition: LocalizedText(
-                    nb: "Vektet gjennomsnitt av normaliserte komponenter (\(c.normalisation.rawValue)): \(parts).",
-                    en: "Weighted mean of normalised components (\(c.normalisation.rawValue)): \(parts)."),
-                methods: "§6"))
-            entries.append(IndicatorInfo(
-                id: "composite.\(c.id).rank", family: "composite",
-                label: LocalizedText(nb: label.nb + " – rangering", en: label.en + " – rank"), unit: .rank, direction: -1,
-                inputs: ["composite.\(c.id)"],
-                definition: LocalizedText(
-                    nb: "Rangering blant kommunene samme år (1 = høyest), med 5–95 % Monte Carlo-intervall.",
-                    en: "Rank among municipalities that year (1 = highest), with a 5–95 % Monte Carlo interval."),
-                methods: "§6", hasInterval: true))
-        }
-        return entries
+        BuiltinCatalogue.entries + spec.custom.map(CustomIndicators.info) + spec.composites.flatMap(CompositeIndex.infos)
     }
 
     /// The check stage: the run's results against the baseline, under the pipeline's tolerances.
@@ -103,7 +95,6 @@ extension Execution {
             baseline: baseline, current: try allResultRows(), configuration: configuration,
             baselineName: configuration.baseline, currentName: "results of \(spec.path)")
         let text = report.rendered(as: .text, all: false, title: "Åpen check: \(spec.path)")
-        let summaryLine = text.split(separator: "\n").last.map(String.init) ?? ""
-        return StageSummary.CheckInfo(passed: report.passed, summaryLine: summaryLine, text: text)
+        return StageSummary.CheckInfo(passed: report.passed, summaryLine: report.summaryLine, text: text)
     }
 }

@@ -31,6 +31,9 @@ final class Execution: @unchecked Sendable {
     private var outcomes: [String: Outcome] = [:]  // stage id → outcome (ran or loaded)
     private var failures: [String] = []
     private var failed: Set<String> = []
+    /// Ingests that read their file but rejected more than `max_rejected` allows: no outcome,
+    /// but their rows still count in the run's summary ("rows: N read, M rejected").
+    private var overLimit: [StageSummary.IngestInfo] = []
 
     init(spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store, history: StoreHistory, runID: Int64) {
         self.spec = spec
@@ -53,19 +56,51 @@ final class Execution: @unchecked Sendable {
         }
         let waves = Dictionary(grouping: plan.map(\.stage.id), by: { level[$0]! }).sorted { $0.key < $1.key }.map(\.value)
         let jobs = max(1, options.jobs)
+        // A large file is read on all `jobs` workers already (Ingestor.readTable(_:jobs:)), so
+        // large ingests go one at a time, after the small stages of their wave: the same CPU
+        // and wall, but peak memory is the largest ingest's, not the sum of all of them.
+        let largeIngest = DispatchSemaphore(value: 1)
         for wave in waves {
-            let work = wave.map { byID[$0]! }
+            let stages = wave.map { byID[$0]! }
+            let work = stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
             let semaphore = DispatchSemaphore(value: jobs)
             let group = DispatchGroup()
             for p in work {
+                let large = isLargeIngest(p, jobs: jobs)
+                if large { largeIngest.wait() }
                 semaphore.wait()
                 DispatchQueue.global().async(group: group) {
-                    defer { semaphore.signal() }
+                    defer {
+                        semaphore.signal()
+                        if large { largeIngest.signal() }
+                    }
                     self.perform(p)
                 }
             }
             group.wait()
+            releaseTables(after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byID[$0] })
         }
+    }
+
+    /// Drops the tables no remaining stage reads, so peak memory is that of the tables in use,
+    /// not of every table the run read. Tables of `keep_rows` sources stay for the commit.
+    private func releaseTables(after wave: [String], remaining: [PlannedStage]) {
+        let stillRead = Set(remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
+        let kept = Set(spec.sources.filter(\.options.keepRows).map(\.name))
+        lock.withLock {
+            for source in Array(tables.keys) where !stillRead.contains("ingest.\(source)") && !kept.contains(source) {
+                tables[source] = nil
+            }
+        }
+    }
+
+    /// An ingest stage that will run, of a file `Ingestor.readTable(_:jobs:)` reads in parallel.
+    private func isLargeIngest(_ p: PlannedStage, jobs: Int) -> Bool {
+        guard jobs > 1, p.action == .run, case .ingest(let source) = p.stage.kind,
+            let path = spec.sources.first(where: { $0.name == source })?.options.path,
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+        else { return false }
+        return size >= Ingestor.parallelMinimumBytes
     }
 
     private func perform(_ p: PlannedStage) {
@@ -108,8 +143,10 @@ final class Execution: @unchecked Sendable {
         var summary = StageSummary(manifest: p.manifest)
         switch p.stage.kind {
         case .ingest(let source):
-            let options = spec.sources.first { $0.name == source }!.options
-            let (table, report) = try Ingestor.readTable(options)
+            let spec = self.spec.sources.first { $0.name == source }!
+            var options = spec.options
+            options.unusedColumns = ColumnUse.unused(spec, in: self.spec)
+            let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
             summary.ingest = StageSummary.IngestInfo(
                 source: source, kind: options.kind.rawValue, path: options.path,
                 sha256: p.manifest.parts.first { $0.kind == .file }?.value ?? "",
@@ -118,6 +155,7 @@ final class Execution: @unchecked Sendable {
             lock.withLock {
                 tables[source] = table
                 rejected.append(contentsOf: report.rejected)
+                if !report.withinLimit, let info = summary.ingest { overLimit.append(info) }
             }
             if !report.withinLimit {
                 throw Diagnostic(SourceLocation(path: options.path),
@@ -212,7 +250,7 @@ final class Execution: @unchecked Sendable {
             let ingests = plan.compactMap { p -> StageSummary.IngestInfo? in
                 if let o = outcomes[p.stage.id] { return o.summary.ingest }
                 return nil
-            }
+            } + overLimit
             let resultCount = outcomes.filter { $0.key.hasPrefix("indicators.") || $0.key.hasPrefix("custom.") || $0.key.hasPrefix("composite.") }
                 .values.reduce(0) { $0 + $1.rows.count }
             return RunSummary(
@@ -235,6 +273,23 @@ final class Execution: @unchecked Sendable {
         rejected.sorted { ($0.source, $0.file, $0.line) < ($1.source, $1.file, $1.line) }
     }
 
+    /// Input files and rejected rows of the run, for the store. Caller holds `lock`.
+    private func records() -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
+        let inputs = spec.sources.compactMap { s -> InputRecord? in
+            guard let p = plan.first(where: { $0.stage.id == "ingest.\(s.name)" }) else { return nil }
+            let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
+            let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
+            return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
+        }
+        let rejected = sortedRejected().map {
+            RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
+        }
+        return (inputs, rejected)
+    }
+
+    /// What a failed run leaves in the store: its inputs and every rejected row.
+    func failureRecords() -> (inputs: [InputRecord], rejected: [RejectedRecord]) { lock.withLock { records() } }
+
     /// Records the run: stage keys and actions for all, outputs for the stages that ran.
     func commit(runID: Int64, finished: String) throws {
         try lock.withLock {
@@ -243,15 +298,7 @@ final class Execution: @unchecked Sendable {
                 guard let o = outcomes[p.stage.id] else { return nil }
                 return StageOutput(stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
             }
-            let inputs = spec.sources.compactMap { s -> InputRecord? in
-                guard let p = plan.first(where: { $0.stage.id == "ingest.\(s.name)" }) else { return nil }
-                let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
-                let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
-                return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
-            }
-            let rej = sortedRejected().map {
-                RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
-            }
+            let (inputs, rej) = records()
             let ingests = outcomes.values.compactMap(\.summary.ingest)
             let indicatorCount = outcomes.filter { !$0.key.hasPrefix("ingest.") }.values.reduce(0) { $0 + $1.rows.count }
             // Kept rows, for sources that ask for them, in the same transaction.

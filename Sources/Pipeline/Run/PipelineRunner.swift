@@ -37,8 +37,10 @@ public enum PipelineRunner {
         let clock = ContinuousClock()
         let t0 = clock.now
         let store = try Store(path: options.storePath)
-        let lock = try store.acquireRunLock(wait: options.waitForLock)
+        let lock = try acquireLock(store, options: options)
         defer { lock.release() }
+        // Runs still marked running were killed: we hold the lock, so none is in progress.
+        try store.markInterruptedRuns(finished: isoTimestamp(options.now()))
 
         let outDir = options.outputDirectory ?? "reports/\(spec.name)"
         let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {
@@ -56,13 +58,30 @@ public enum PipelineRunner {
             if summary.failures.isEmpty {
                 try exec.commit(runID: runID, finished: isoTimestamp(options.now()))
             } else {
-                try store.failRun(runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"))
+                let failed = exec.failureRecords()
+                try store.failRun(runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"),
+                    inputs: failed.inputs, rejected: failed.rejected)
             }
         } catch {
             summary.failures.append("store: \(error)")
         }
         summary.wallSeconds = (clock.now - t0).seconds
         return summary
+    }
+
+    /// The store's run lock. When another run holds it and `waitForLock` is set, says so on the
+    /// progress reporter (with the holder's pid from the lock file) before waiting, so a run
+    /// that seems to hang explains itself.
+    private static func acquireLock(_ store: Store, options: RunOptions) throws -> RunLock {
+        do {
+            return try store.acquireRunLock(wait: false)
+        } catch let error as StoreError where options.waitForLock && error.sqliteCode == nil {
+            let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let who = holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown"
+            options.progress.message("waiting for another apen run (\(who)) to finish with \(store.path)")
+            return try store.acquireRunLock(wait: true)
+        }
     }
 
     /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the

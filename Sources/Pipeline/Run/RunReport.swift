@@ -31,11 +31,21 @@ public enum RunReport {
             if !c.passed { lines.append(c.text.trimmingCharacters(in: .newlines)) }
             lines.append("check: " + c.summaryLine + (c.passed ? "" : " — FAILED"))
         }
-        for w in s.warnings.prefix(20) { lines.append("warning: " + w) }
+        for w in s.warnings.prefix(20) { lines.append("warning: " + shortened(w)) }
         if s.warnings.count > 20 { lines.append("warning: … and \(s.warnings.count - 20) more") }
         for f in s.failures { lines.append("error: " + f) }
         lines.append(String(format: "wall time: %.3f s — %@", s.wallSeconds, s.exitCode == 0 ? "ok" : "FAILED"))
         return lines.joined(separator: "\n")
+    }
+
+    /// A warning that lists many groups (`… for 1101/2015, 1111/2015, …`), cut to its first
+    /// eight groups and a count; the report's warnings section keeps the whole list.
+    static func shortened(_ warning: String, keep: Int = 8) -> String {
+        guard let r = warning.range(of: " for ", options: .backwards) else { return warning }
+        let groups = warning[r.upperBound...].components(separatedBy: ", ")
+        guard groups.count > keep else { return warning }
+        return warning[..<r.upperBound] + groups.prefix(keep).joined(separator: ", ")
+            + " … and \(groups.count - keep) more (\(groups.count) groups; all listed in the report)"
     }
 
     /// `apen history`: one line per run, newest first.

@@ -64,17 +64,26 @@ enum BarChart {
             if let l = d.low, let h = d.high {
                 tip += " (\(DisplayNumber.value(l, unit: unit, language: language))–\(DisplayNumber.value(h, unit: unit, language: language)))"
             }
-            bars.append(SVG.rect(min(zero, v), cy - barHeight / 2, abs(v - zero), barHeight, fill: colour,
+            // Focus bars stay at least 3 px tall so they remain visible among 360 thin bars.
+            let bh = d.focus ? max(barHeight, min(3, rowHeight)) : barHeight
+            bars.append(SVG.rect(min(zero, v), cy - bh / 2, abs(v - zero), bh, fill: colour,
                                  extra: [.init(name: "class", value: d.focus ? "bar focus" : "bar"), .init(name: "data-municipality", value: d.code)],
                                  tooltip: tip))
             if let l = d.low, let h = d.high {
                 let xl = x(unit.axisValue(l)), xh = x(unit.axisValue(h))
-                let cap = max(1, barHeight * 0.35)
-                bars.append(.element("g", ["class": "whisker", "data-municipality": d.code], [
-                    SVG.line(xl, cy, xh, cy, stroke: Palette.black, width: rowHeight < 6 ? 0.5 : 1),
-                    SVG.line(xl, cy - cap, xl, cy + cap, stroke: Palette.black, width: rowHeight < 6 ? 0.5 : 1),
-                    SVG.line(xh, cy - cap, xh, cy + cap, stroke: Palette.black, width: rowHeight < 6 ? 0.5 : 1),
-                ]))
+                if rowHeight >= 6 {
+                    let cap = max(1, barHeight * 0.35)
+                    bars.append(.element("g", ["class": "whisker", "data-municipality": d.code], [
+                        SVG.line(xl, cy, xh, cy, stroke: Palette.black),
+                        SVG.line(xl, cy - cap, xl, cy + cap, stroke: Palette.black),
+                        SVG.line(xh, cy - cap, xh, cy + cap, stroke: Palette.black),
+                    ]))
+                } else {
+                    // Thin rows: a faint line without caps, or hundreds of whiskers become a black mass.
+                    bars.append(.element("g", ["class": "whisker", "data-municipality": d.code, "stroke-opacity": "0.45"], [
+                        SVG.line(xl, cy, xh, cy, stroke: Palette.axis, width: 0.6)
+                    ]))
+                }
             }
             if rowHeight >= 12 {
                 let end = max(v, d.high.map { x(unit.axisValue($0)) } ?? v)

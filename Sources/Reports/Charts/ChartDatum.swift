@@ -9,8 +9,3 @@ struct ChartDatum: Sendable, Hashable {
     var high: Double?
     var focus: Bool
 }
-
-extension IndicatorUnit {
-    /// The value as drawn on an axis: shares as percentages, everything else unchanged.
-    func axisValue(_ x: Double) -> Double { self == .share ? x * 100 : x }
-}

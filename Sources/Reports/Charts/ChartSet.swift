@@ -48,7 +48,7 @@ struct ChartSet: Sendable {
         }
         let label = ind.label(data.language)
         let ci = rows.contains { $0.ciLow != nil && $0.ciHigh != nil }
-        return BarChart.make(slug: "bars-" + fileSafe(ind.id), title: s.barsTitle(label, year), description: s.barsDesc(rows.count, year, ci: ci),
+        return BarChart.make(slug: "bars-" + fileSafe(ind.id), title: s.barsTitle(label, year), description: s.barsDesc(rows.count, year, ci: ci, neutral: ind.info.direction == 0),
                              axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: sorted.map { datum($0, data) }, language: data.language).chart
     }
 

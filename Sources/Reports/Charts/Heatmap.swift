@@ -80,8 +80,13 @@ enum Heatmap {
             for (j, s) in r.scores.enumerated() {
                 let x0 = left + cellWidth * Double(j)
                 let tip = "\(r.name) – \(columns[j].label): " + (s.map { DisplayNumber.decimal($0, digits: 0, language: strings.language) } ?? strings.missing)
-                cells.append(SVG.rect(x0, y0, cellWidth, rowHeight, fill: s.map(Palette.sequential) ?? "#FFFFFF",
-                                      extra: [.init(name: "class", value: s == nil ? "cell missing" : "cell")], tooltip: tip))
+                var extra: [Markup.Attribute] = [.init(name: "class", value: s == nil ? "cell missing" : "cell")]
+                // White gaps between cells where rows are tall enough to show them.
+                if rowHeight >= 8 { extra += [.init(name: "stroke", value: "#FFFFFF"), .init(name: "stroke-width", value: "1")] }
+                cells.append(SVG.rect(x0, y0, cellWidth, rowHeight, fill: s.map(Palette.sequential) ?? "#FFFFFF", extra: extra, tooltip: tip))
+                if s == nil && rowHeight >= 10 {
+                    cells.append(SVG.text("–", x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5, anchor: .middle, size: 9, fill: Palette.axis, cls: "cell-value"))
+                }
                 if showValues, let s {
                     cells.append(SVG.text(DisplayNumber.decimal(s, digits: 0, language: strings.language), x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5,
                                           anchor: .middle, size: 9, fill: s > 60 ? "#FFFFFF" : Palette.text, cls: "cell-value"))

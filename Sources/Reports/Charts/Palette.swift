@@ -22,11 +22,12 @@ enum Palette {
     /// The interquartile band of the others in trend charts (sky blue, light).
     static let band = "#CFE8F7"
 
-    /// Sequential colour for a score in [0, 100]: from near-white to Okabe–Ito blue,
+    /// Sequential colour for a score in [0, 100]: from a pale blue to Okabe–Ito blue,
     /// interpolated in sRGB. Low = light, high = dark; text on it switches to white above 60.
+    /// The pale end is not white, so a score of 0 never looks like a missing (white) cell.
     static func sequential(_ score: Double) -> String {
         let t = max(0, min(1, score / 100))
-        let from = (r: 0xF4, g: 0xF8, b: 0xFB)
+        let from = (r: 0xDD, g: 0xEB, b: 0xF5)
         let to = (r: 0x00, g: 0x72, b: 0xB2)
         func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * t).rounded()) }
         return hex(mix(from.r, to.r), mix(from.g, to.g), mix(from.b, to.b))

@@ -28,7 +28,7 @@ enum TrendChart {
         let width = 760.0, height = 360.0
         let labelSize = 11.0
         let endLabelWidth = min(150, (focus.map { TextMetrics.width($0.name, fontSize: labelSize) }.max() ?? 0) + 12)
-        let left = 56.0, right = width - max(24, endLabelWidth + 10), top = 40.0, bottom = height - 44
+        let left = 56.0, right = width - max(24, endLabelWidth + 10), top = 48.0, bottom = height - 40
 
         // Quartiles of the others per year.
         var q1: [Double?] = [], med: [Double?] = [], q3: [Double?] = []
@@ -43,8 +43,7 @@ enum TrendChart {
         all += (q1 + med + q3).compactMap { $0 }
         let shown = all.map(unit.axisValue)
         let lo = shown.min() ?? 0, hi = shown.max() ?? 1
-        let padLo = unit == .share || unit == .index || unit == .score ? lo : lo
-        let ticks = NiceTicks(min: min(padLo, hi), max: hi, count: 5)
+        let ticks = NiceTicks(min: lo, max: hi, count: 5)
         let y = LinearScale(domain: ticks.lower...ticks.upper, range: (bottom, top))
         let firstYear = Double(years.first ?? 0), lastYear = Double(years.last ?? 1)
         let x = LinearScale(domain: firstYear...max(firstYear, lastYear), range: (left + 14, right - 14))
@@ -66,7 +65,7 @@ enum TrendChart {
         }
         body.append(SVG.group("grid", grid))
         body.append(SVG.line(left, bottom, right, bottom, stroke: Palette.axis))
-        body.append(SVG.text(axisTitle, left - 48, top - 14, size: 11, fill: Palette.axis, cls: "axis-title"))
+        body.append(SVG.text(axisTitle, 8, top - 12, size: 11, fill: Palette.axis, cls: "axis-title"))
 
         // Band of the others: upper quartiles left to right, lower right to left.
         let bandIdx = years.indices.filter { q1[$0] != nil && q3[$0] != nil }
@@ -113,11 +112,12 @@ enum TrendChart {
 
         // Legend for the context layers.
         var legend: [Markup] = []
-        legend.append(SVG.rect(left, 8, 18, 10, fill: Palette.band))
-        legend.append(SVG.text(strings.othersBand, left + 24, 17, size: 11))
-        let lx = left + 24 + TextMetrics.width(strings.othersBand, fontSize: 11) + 20
-        legend.append(SVG.line(lx, 13, lx + 22, 13, stroke: Palette.axis, width: 1.5, dash: "5 4"))
-        legend.append(SVG.text(othersAreAll ? strings.allMedian : strings.othersMedian, lx + 28, 17, size: 11))
+        // Legend on its own line above the axis title.
+        legend.append(SVG.rect(8, 6, 18, 10, fill: Palette.band))
+        legend.append(SVG.text(strings.othersBand, 32, 15, size: 11))
+        let lx = 32 + TextMetrics.width(strings.othersBand, fontSize: 11) + 20
+        legend.append(SVG.line(lx, 11, lx + 22, 11, stroke: Palette.axis, width: 1.5, dash: "5 4"))
+        legend.append(SVG.text(othersAreAll ? strings.allMedian : strings.othersMedian, lx + 28, 15, size: 11))
         body.append(SVG.group("legend", legend))
 
         let chart = Chart(slug: slug, title: title, description: description, width: width, height: height, body: body)

@@ -41,11 +41,16 @@ enum HTMLRenderer {
             return .element("ul", [:], items.map { .element("li", [:], inline($0)) })
         case .figure(let chart):
             return .element("figure", ["class": "chart"], [
-                Markup(content: .rendered(chart.svg.render())),
+                Markup(content: .rendered(chart.svgText)),
                 .element("figcaption", [:], [.text(chart.description)]),
             ])
         case .section(let cls, let blocks):
             return .element("section", ["class": cls], blocks.map(block))
+        case .contents(let title, let entries):
+            return .element("nav", ["class": "contents", "aria-label": title], [
+                .element("p", [:], [.element("strong", [:], [.text(title)])]),
+                .element("ol", [:], entries.map { .element("li", [:], [.element("a", ["href": "#" + $0.anchor], [.text($0.text)])]) }),
+            ])
         case .table(let t):
             var children: [Markup] = []
             if let c = t.caption { children.append(.element("caption", [:], [.text(c)])) }
@@ -82,7 +87,12 @@ enum HTMLRenderer {
         p.note { font-size: 13px; color: #555555; }
         code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 0.86em; background: #F2F2F2; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
         section.findings { background: #F4F8FB; border-left: 4px solid #0072B2; padding: 4px 18px 6px; margin: 18px 0; }
+        section.findings h2 { border-top: none; margin-top: 10px; }
         section.findings ul { padding-left: 20px; }
+        nav.contents { font-size: 14px; margin: 12px 0 8px; }
+        nav.contents p { margin: 0 0 2px; }
+        nav.contents ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
+        nav.contents a { color: #0072B2; text-decoration: none; }
         section.findings li { margin: 6px 0; }
         figure.chart { margin: 14px 0 18px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -99,13 +109,12 @@ enum HTMLRenderer {
         @media print {
           body { font-size: 10.5pt; }
           main { max-width: none; padding: 0; }
-          h2 { break-before: page; }
-          h1 + p + h2, section.findings + h2 { break-before: auto; }
           h2, h3 { break-after: avoid; }
-          figure.chart, table, tr { break-inside: avoid; }
+          figure.chart, tr, section.keep, section.findings { break-inside: avoid; }
           figure.chart svg { max-height: 240mm; width: auto; max-width: 100%; }
           .table-wrap { overflow: visible; }
           a { color: inherit; }
+          nav.contents { display: none; }
         }
         """
 }

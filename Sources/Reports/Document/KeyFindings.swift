@@ -37,6 +37,11 @@ enum KeyFindings {
                 var s = nb
                     ? "\(data.name(code)) er nr. \(rank) av \(rows.count) kommuner på «\(label)» i \(year)"
                     : "\(data.name(code)) ranks \(rank) of \(rows.count) municipalities on “\(label)” in \(year)"
+                // The rank the year before, when there is one: how the municipality moved.
+                if let prev = data.rows(ind.id).last(where: { $0.municipality == code && $0.year < year }) {
+                    let p = DisplayNumber.trimmed(prev.value, maxDigits: 1, language: data.language)
+                    s += nb ? " (nr. \(p) i \(prev.year))" : " (\(p) in \(prev.year))"
+                }
                 if let l = r.ciLow, let h = r.ciHigh {
                     let lo = DisplayNumber.trimmed(l, maxDigits: 1, language: data.language)
                     let hi = DisplayNumber.trimmed(h, maxDigits: 1, language: data.language)
@@ -54,12 +59,11 @@ enum KeyFindings {
 
     static func foiFindings(_ data: ReportData) -> [String] {
         let nb = data.language == .nb
-        guard let ind = data.indicator(foiRule), let year = data.latestYear(foiRule) else { return [] }
-        _ = ind
+        guard let year = data.latestYear(foiRule) else { return [] }
         let rows = data.rows(foiRule, year: year)
         let below = rows.filter { $0.value < 1 }
         var out: [String] = []
-        let subjects = data.focus.isEmpty ? [] : data.focus
+        let subjects = data.focus
         for code in subjects {
             guard let r = rows.first(where: { $0.municipality == code }) else { continue }
             let pct = DisplayNumber.percent(share: r.value, language: data.language)
@@ -132,10 +136,18 @@ enum KeyFindings {
         let better = (up ? 1 : -1) * c.indicator.info.direction > 0
         let from = DisplayNumber.value(c.from.value, unit: unit, language: data.language)
         let to = DisplayNumber.value(c.to.value, unit: unit, language: data.language)
-        let delta = DisplayNumber.change(c.to.value - c.from.value, unit: unit, language: data.language)
-        if nb {
-            return "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")."
+        let delta = DisplayNumber.shownChange(from: c.from.value, to: c.to.value, unit: unit, language: data.language)
+        // Overlapping 95 % intervals: the change may be sampling noise (a conservative reading;
+        // separate intervals mean a clear difference, overlapping ones do not rule it out).
+        var overlap = false
+        if let l1 = c.from.ciLow, let h1 = c.from.ciHigh, let l2 = c.to.ciLow, let h2 = c.to.ciHigh {
+            overlap = l1 <= h2 && l2 <= h1
         }
-        return "\(data.name(c.municipality)): “\(label)” \(up ? "rose" : "fell") from \(from) in \(c.from.year) to \(to) in \(c.to.year) (\(delta)), \(better ? "an improvement" : "a deterioration")."
+        if nb {
+            return "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")"
+                + (overlap ? ", men 95 %-intervallene overlapper, så endringen er usikker." : ".")
+        }
+        return "\(data.name(c.municipality)): “\(label)” \(up ? "rose" : "fell") from \(from) in \(c.from.year) to \(to) in \(c.to.year) (\(delta)), \(better ? "an improvement" : "a deterioration")"
+            + (overlap ? ", but the 95% intervals overlap, so the change is uncertain." : ".")
     }
 }

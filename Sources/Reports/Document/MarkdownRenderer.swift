@@ -20,6 +20,8 @@ enum MarkdownRenderer {
             return ["![\(escape(chart.title))](charts/\(chart.slug).svg)\n\n*\(escape(chart.description))*"]
         case .section(_, let blocks):
             return blocks.flatMap(block)
+        case .contents:
+            return []
         case .table(let t):
             var lines: [String] = []
             if let c = t.caption { lines.append("**" + escape(c) + "**\n") }

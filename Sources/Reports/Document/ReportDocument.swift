@@ -9,7 +9,7 @@ enum ReportDocument {
     static func blocks(_ input: ReportInput, _ data: ReportData, _ charts: ChartSet) -> [Block] {
         let s = Strings(language: data.language)
         var out: [Block] = [.heading(level: 1, text: input.title, anchor: nil)]
-        var lead: [String] = [s.period(data.years), s.municipalitiesCovered(data.municipalities.map(data.name), total: data.municipalities.count)]
+        var lead: [String] = [s.period(data.years), s.municipalitiesCovered(data.municipalities.map(data.name).sorted(by: ReportDocument.byName), total: data.municipalities.count)]
         if !data.focus.isEmpty { lead.append(s.focusLine(data.focus.map(data.name))) }
         let run = s.runLine(date: input.provenance.date, run: input.provenance.runID)
         if !run.isEmpty { lead.append(run) }
@@ -22,9 +22,11 @@ enum ReportDocument {
         ]))
 
         if let heat = charts.heatmap {
-            out.append(.heading(level: 2, text: s.overview, anchor: "overview"))
-            out.append(.paragraph([.text(s.overviewText)]))
-            out.append(.figure(heat))
+            out.append(.section(cls: "keep", [
+                .heading(level: 2, text: s.overview, anchor: "overview"),
+                .paragraph([.text(s.overviewText)]),
+                .figure(heat),
+            ]))
         }
 
         for (family, indicators) in data.families {
@@ -41,21 +43,53 @@ enum ReportDocument {
         out += qualityBlocks(input, data, s)
         if !input.warnings.isEmpty {
             out.append(.heading(level: 2, text: s.warnings, anchor: "warnings"))
-            out.append(.list(input.warnings.map { [.text($0)] }))
+            out.append(.list(input.warnings.map { [.text(shortened($0, s))] }))
         }
         out += methodsBlocks(data, s)
         out += provenanceBlocks(input, s)
+        // Contents after the title and lead paragraph.
+        out.insert(.contents(title: s.contents, sectionLinks(out)), at: 2)
         return out
     }
 
+    /// (text, anchor) of every level-2 heading with an anchor, in order, sections included.
+    static func sectionLinks(_ blocks: [Block]) -> [(text: String, anchor: String)] {
+        blocks.flatMap { b -> [(text: String, anchor: String)] in
+            switch b {
+            case .heading(2, let text, let anchor?): return [(text, anchor)]
+            case .section(_, let inner): return sectionLinks(inner)
+            default: return []
+            }
+        }
+    }
+
+    /// A warning cut to about `warningLimit` characters at a list comma, with how many list
+    /// items were left out (a skipped-groups warning can name thousands of groups).
+    static func shortened(_ w: String, _ s: Strings) -> String {
+        guard w.count > warningLimit else { return w }
+        let head = String(w.prefix(warningLimit))
+        guard let cut = head.ranges(of: ", ").last?.lowerBound else { return head + "…" }
+        let kept = String(head[..<cut])
+        let rest = w[w.index(w.startIndex, offsetBy: kept.count)...]
+        let omitted = rest.ranges(of: ", ").count
+        return kept + " … " + s.andMore(omitted)
+    }
+
+    static let warningLimit = 400
+
+    /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).
+    static func byName(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
+
     static func indicatorBlocks(_ ind: ResolvedIndicator, _ data: ReportData, _ charts: ChartSet, _ s: Strings) -> [Block] {
-        var out: [Block] = [.heading(level: 3, text: ind.label(data.language), anchor: "ind-" + ChartSet.fileSafe(ind.id))]
+        var head: [Block] = [.heading(level: 3, text: ind.label(data.language), anchor: "ind-" + ChartSet.fileSafe(ind.id))]
         let def = ind.info.definition.text(data.language)
         var p: [Inline] = []
         if !def.isEmpty { p.append(.text(def + " ")) }
         p += s.definitionNote(id: ind.id, methods: ind.info.methods)
-        out.append(.paragraph(p))
-        if let c = charts.bars[ind.id] { out.append(.figure(c)) }
+        head.append(.paragraph(p))
+        // The heading stays on the page of its first chart.
+        if let c = charts.bars[ind.id] { head.append(.figure(c)) }
+        var out: [Block] = [.section(cls: "keep", head)]
         if let c = charts.trends[ind.id] { out.append(.figure(c)) }
         if !data.rows(ind.id).isEmpty {
             let (table, subset) = valueTable(ind, data, s)
@@ -65,7 +99,24 @@ enum ReportDocument {
             if subset { notes.append(s.tableShowsSubset) }
             if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
         }
+        out += breakdownBlocks(ind, data, s)
         return out
+    }
+
+    /// Rows of a `by:` custom indicator: latest year, one line per municipality and breakdown
+    /// value (focus municipalities only beyond `fullTableLimit` municipalities).
+    static func breakdownBlocks(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> [Block] {
+        let all = data.breakdownRows.filter { $0.indicator == ind.id }
+        guard let year = all.map(\.year).max() else { return [] }
+        var rows = all.filter { $0.year == year }
+        let munis = Set(rows.map(\.municipality))
+        if munis.count > fullTableLimit { rows = rows.filter { data.isFocus($0.municipality) } }
+        guard !rows.isEmpty else { return [] }
+        var t = TableModel(caption: "\(s.breakdown), \(year)", header: [s.municipality, s.breakdown, s.value],
+                           rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data.language)] },
+                           numeric: [false, false, true])
+        t.emphasised = Set(rows.indices.filter { data.isFocus(rows[$0].municipality) })
+        return [.table(t)]
     }
 
     /// Municipalities × years; cells "value (low–high)". Beyond `fullTableLimit`
@@ -95,10 +146,13 @@ enum ReportDocument {
         return (t, subset)
     }
 
+    /// "value (low–high)"; the interval in the value's unit without repeating `%`.
     static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ lang: Language) -> String {
         var c = DisplayNumber.value(r.value, unit: unit, language: lang)
         if let l = r.ciLow, let h = r.ciHigh {
-            c += " (" + DisplayNumber.value(l, unit: unit, language: lang) + "–" + DisplayNumber.value(h, unit: unit, language: lang) + ")"
+            let digits = DisplayNumber.digits(for: unit)
+            c += " (" + DisplayNumber.decimal(unit.axisValue(l), digits: digits, language: lang) + "–"
+                + DisplayNumber.decimal(unit.axisValue(h), digits: digits, language: lang) + ")"
         }
         return c
     }
@@ -130,6 +184,11 @@ enum ReportDocument {
                 var munis = data.municipalities.filter { m in (index.map { data.row($0.id, m, year) != nil } ?? false) || (rank.map { data.row($0.id, m, year) != nil } ?? false) }
                 func rankOf(_ m: String) -> Double { rank.flatMap { data.row($0.id, m, year)?.value } ?? .infinity }
                 munis.sort { rankOf($0) != rankOf($1) ? rankOf($0) < rankOf($1) : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                let all = munis.count
+                if all > fullTableLimit {
+                    // The ten best and the focus municipalities, in rank order; the rest are in indicators.csv.
+                    munis = munis.enumerated().filter { $0.offset < 10 || data.isFocus($0.element) }.map(\.element)
+                }
                 var rows: [[String]] = []
                 var emph = Set<Int>()
                 for m in munis {
@@ -143,6 +202,7 @@ enum ReportDocument {
                 var t = TableModel(caption: "\(label), \(year)", header: [s.municipality, s.compositeIndex, s.rank, s.rankInterval], rows: rows)
                 t.emphasised = emph
                 out.append(.table(t))
+                if all > munis.count { out.append(.note([.text(s.rankTableSubset(all))])) }
             }
             if !shifts.isEmpty {
                 var rows: [[String]] = []
@@ -187,9 +247,20 @@ enum ReportDocument {
             let munis = Array(Set(q.coverage.map(\.municipality))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             var counts: [String: Int] = [:]
             for c in q.coverage { counts["\(c.municipality)\u{1F}\(c.year)", default: 0] += c.rows }
-            let body = munis.map { m in [data.name(m)] + years.map { y in counts["\(m)\u{1F}\(y)"].map { DisplayNumber.decimal(Double($0), digits: 0, language: lang) } ?? "–" } }
+            func count(_ v: Double) -> String { DisplayNumber.decimal(v, digits: 0, language: lang) }
+            let many = munis.count > fullTableLimit
+            let shown = many ? munis.filter(data.isFocus) : munis
+            var body = shown.map { m in [data.name(m)] + years.map { y in counts["\(m)\u{1F}\(y)"].map { count(Double($0)) } ?? "–" } }
+            if many {
+                // Beyond the table limit: focus rows, then how many municipalities have rows and how many.
+                let perYear = years.map { y in munis.compactMap { counts["\($0)\u{1F}\(y)"] }.map(Double.init).sorted() }
+                body.append([s.municipalitiesWithRows] + perYear.map { count(Double($0.count)) })
+                body.append([s.fewestRows] + perYear.map { $0.first.map(count) ?? "–" })
+                body.append([s.median] + perYear.map { Quantile.type7(sorted: $0, p: 0.5).map(count) ?? "–" })
+                body.append([s.mostRows] + perYear.map { $0.last.map(count) ?? "–" })
+            }
             var ct = TableModel(caption: s.coverageCaption(q.name), header: [s.municipality] + years.map(String.init), rows: body)
-            ct.emphasised = Set(munis.indices.filter { data.isFocus(munis[$0]) })
+            ct.emphasised = Set(shown.indices.filter { data.isFocus(shown[$0]) })
             out.append(.table(ct))
         }
         return out
@@ -201,9 +272,13 @@ enum ReportDocument {
         let lang = data.language
         for ind in data.indicators where seen.insert(ind.entryID).inserted {
             let entry = data.resolver.entries.first { $0.id == ind.entryID }
-            let info = entry ?? ind.info
-            out.append(.heading(level: 3, text: info.label.text(lang), anchor: nil))
-            var p: [Inline] = [.code(info.id), .text(" — ")]
+            var info = entry ?? ind.info
+            if entry == nil && ind.entryID != ind.id {
+                // An inferred family entry (composite shifts): described once, generically.
+                info.id = ind.entryID
+                info.label = s.shiftEntryLabel
+            }
+            var p: [Inline] = [.strong(info.label.text(lang)), .text(" "), .code(info.id), .text(" — ")]
             let def = info.definition.text(lang)
             if !def.isEmpty { p.append(.text(def + " ")) }
             var meta = "\(s.unit): \(s.unitName(info.unit)); \(s.direction): \(s.directionText(info.direction))"

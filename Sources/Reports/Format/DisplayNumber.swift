@@ -79,52 +79,86 @@ public enum DisplayNumber {
         return s
     }
 
+    /// `x` rounded half-up to `digits` decimals as shown (`decimal` prints the same digits).
+    public static func rounded(_ x: Double, digits: Int) -> Double {
+        let (negative, intPart, fracPart) = roundedDigits(x, digits: digits)
+        let v = Double(intPart + (fracPart.isEmpty ? "" : "." + fracPart)) ?? 0
+        return negative ? -v : v
+    }
+
+    /// The change a reader computes from two shown values: the difference of the rounded
+    /// values, so "0,48 → 0,38" is never reported as "−0,11".
+    public static func shownChange(from a: Double, to b: Double, unit: IndicatorUnit, language: Language) -> String {
+        let d = digits(for: unit)
+        let scale = unit == .share ? 100.0 : 1.0
+        let delta = rounded(b * scale, digits: d) - rounded(a * scale, digits: d)
+        return change(delta / scale, unit: unit, language: language)
+    }
+
     /// A coordinate for SVG attributes: at most two decimals, no grouping, `.` decimal mark.
+    ///
+    /// Rounds the binary value to hundredths (coordinates need no decimal-text rounding) and
+    /// prints it with integer arithmetic: charts hold hundreds of thousands of coordinates.
     static func coordinate(_ x: Double) -> String {
-        trimmed(x, maxDigits: 2, language: .en).replacingOccurrences(",", "")
+        guard x.isFinite, abs(x) < 1e12 else { return trimmed(x, maxDigits: 2, language: .en).replacingOccurrences(",", "") }
+        let r = Int((x * 100).rounded())
+        let m = r.magnitude
+        var s = (r < 0 ? "-" : "") + String(m / 100)
+        let f = m % 100
+        if f != 0 { s += f % 10 == 0 ? "." + String(f / 10) : (f < 10 ? ".0" : ".") + String(f) }
+        return s
     }
 
     /// Splits |x| rounded half-up to `digits` decimals into integer and fraction digit strings.
     /// `negative` is false when the rounded value is zero (no `−0`).
     static func roundedDigits(_ x: Double, digits: Int) -> (negative: Bool, int: String, frac: String) {
         let d = max(0, digits)
-        // Shortest round-trip text, e.g. "62.5", "1e-05", "1.2345e+20".
-        var text = x.magnitude.description
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...].replacingOccurrences("+", "")) ?? 0
-            text = String(text[..<e])
-        }
-        var ds: [Int] = []
+        // Shortest round-trip text, e.g. "62.5", "1e-05", "1.2345e+20", read as ASCII bytes.
+        var ds: [UInt8] = []  // decimal digits 0…9
         var pointPos = 0
         var seenPoint = false
-        for ch in text {
-            if ch == "." { seenPoint = true; continue }
-            guard let v = ch.wholeNumberValue else { continue }
-            ds.append(v)
-            if !seenPoint { pointPos += 1 }
+        var exponent = 0
+        var inExponent = false
+        var exponentSign = 1
+        for b in x.magnitude.description.utf8 {
+            switch b {
+            case UInt8(ascii: "."): seenPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            case UInt8(ascii: "-") where inExponent: exponentSign = -1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inExponent {
+                    exponent = exponent * 10 + Int(b - UInt8(ascii: "0"))
+                } else {
+                    ds.append(b - UInt8(ascii: "0"))
+                    if !seenPoint { pointPos += 1 }
+                }
+            default: continue
+            }
         }
-        pointPos += exponent
+        pointPos += exponentSign * exponent
         if pointPos < 1 {
-            ds.insert(contentsOf: Array(repeating: 0, count: 1 - pointPos), at: 0)
+            ds.insert(contentsOf: repeatElement(0, count: 1 - pointPos), at: 0)
             pointPos = 1
         }
         let keepCount = pointPos + d
-        if ds.count < keepCount + 1 { ds.append(contentsOf: Array(repeating: 0, count: keepCount + 1 - ds.count)) }
-        var keep = Array(ds[0..<keepCount])
-        if ds[keepCount] >= 5 {
-            var i = keep.count - 1
+        if ds.count < keepCount + 1 { ds.append(contentsOf: repeatElement(0, count: keepCount + 1 - ds.count)) }
+        let roundUp = ds[keepCount] >= 5
+        ds.removeLast(ds.count - keepCount)
+        if roundUp {
+            var i = ds.count - 1
             var carry = true
             while carry && i >= 0 {
-                keep[i] += 1
-                if keep[i] == 10 { keep[i] = 0; i -= 1 } else { carry = false }
+                ds[i] += 1
+                if ds[i] == 10 { ds[i] = 0; i -= 1 } else { carry = false }
             }
-            if carry { keep.insert(1, at: 0); pointPos += 1 }
+            if carry { ds.insert(1, at: 0); pointPos += 1 }
         }
-        var intDigits = keep[0..<pointPos].map(String.init).joined()
-        while intDigits.count > 1 && intDigits.hasPrefix("0") { intDigits.removeFirst() }
-        let fracDigits = keep[pointPos...].map(String.init).joined()
-        let isZero = keep.allSatisfy { $0 == 0 }
+        var firstInt = 0
+        while firstInt < pointPos - 1 && ds[firstInt] == 0 { firstInt += 1 }
+        let ascii = ds.map { $0 + UInt8(ascii: "0") }
+        let intDigits = String(decoding: ascii[firstInt..<pointPos], as: UTF8.self)
+        let fracDigits = String(decoding: ascii[pointPos...], as: UTF8.self)
+        let isZero = !ds.contains { $0 != 0 }
         return (x < 0 && !isZero, intDigits, fracDigits)
     }
 
@@ -137,22 +171,6 @@ public enum DisplayNumber {
             if i > 0 && (chars.count - i) % 3 == 0 { out += separator }
             out.append(c)
         }
-        return out
-    }
-}
-
-extension StringProtocol {
-    /// Plain substring replacement (no Foundation, so no platform differences).
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        guard !target.isEmpty else { return String(self) }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        out += rest
         return out
     }
 }

@@ -41,16 +41,13 @@ struct Strings: Sendable {
     var municipality: String { t("Kommune", "Municipality") }
     var year: String { t("År", "Year") }
     var value: String { t("Verdi", "Value") }
-    var interval95: String { t("95 %-intervall", "95% interval") }
-    var interval90: String { t("5–95 %-intervall", "5–95% interval") }
-    var n: String { "n" }
 
     // Chart texts
     func barsTitle(_ label: String, _ year: Int) -> String { "\(label), \(year)" }
-    func barsDesc(_ count: Int, _ year: Int, ci: Bool) -> String {
-        t("Stolpediagram over \(count) kommuner i \(year), sortert fra best til svakest"
+    func barsDesc(_ count: Int, _ year: Int, ci: Bool, neutral: Bool) -> String {
+        t("Stolpediagram over \(count) kommuner i \(year), " + (neutral ? "sortert etter verdi" : "sortert fra best til svakest")
             + (ci ? ", med 95 %-konfidensintervall som streker." : "."),
-          "Bar chart of \(count) municipalities in \(year), sorted from best to weakest"
+          "Bar chart of \(count) municipalities in \(year), " + (neutral ? "sorted by value" : "sorted from best to weakest")
             + (ci ? ", with 95% confidence intervals as whiskers." : "."))
     }
     func trendTitle(_ label: String) -> String { t("\(label): utvikling", "\(label): trend") }
@@ -75,10 +72,10 @@ struct Strings: Sendable {
         t("Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 5.–95. persentil av rangen når vektene varieres tilfeldig (Monte Carlo).",
           "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 5th–95th percentile of the rank when the weights vary at random (Monte Carlo).")
     }
-    var nominalRank: String { t("Rang", "Rank") }
 }
 
 extension Strings {
+    var contents: String { t("Innhold", "Contents") }
     var keyFindings: String { t("Hovedfunn", "Key findings") }
     var noFindings: String { t("Ingen funn å trekke fram: for lite data til å sammenligne år eller kommuner.", "No findings to highlight: too little data to compare years or municipalities.") }
     func period(_ years: [Int]) -> String {
@@ -126,6 +123,11 @@ extension Strings {
     var rejectedRows: String { t("Avviste rader", "Rejected rows") }
     var none: String { t("ingen", "none") }
     func coverageCaption(_ source: String) -> String { t("Dekning: godtatte rader i «\(source)» per kommune og år", "Coverage: accepted rows in “\(source)” by municipality and year") }
+    var municipalitiesWithRows: String { t("Kommuner med rader", "Municipalities with rows") }
+    var fewestRows: String { t("Færrest rader", "Fewest rows") }
+    var mostRows: String { t("Flest rader", "Most rows") }
+    func rankTableSubset(_ n: Int) -> String { t("Tabellen viser de ti beste og de utvalgte kommunene av \(n); alle står i indicators.csv.", "The table shows the ten best and the focus municipalities of \(n); all are in indicators.csv.") }
+    func andMore(_ n: Int) -> String { t("(og \(n) til; hele listen står i kjøringsloggen)", "(and \(n) more; the full list is in the run log)") }
     var warnings: String { t("Advarsler", "Warnings") }
     var methods: String { t("Metode", "Methods") }
     var methodsText: String { t("Definisjonene nedenfor er hentet fra indikatorkatalogen. Den fullstendige, normative beskrivelsen står i METHODS.md.", "The definitions below come from the indicator catalogue. The complete, normative description is in METHODS.md.") }
@@ -157,5 +159,6 @@ extension Strings {
     var item: String { t("Hva", "What") }
     var indicatorsTitle: String { t("Indikatorer", "Indicators") }
     var indicatorsIntro: String { t("Alle indikatorverdier, avrundet for lesing. Fulle tall, standardfeil og intervaller står i indicators.csv.", "All indicator values, rounded for reading. Full precision, standard errors and intervals are in indicators.csv.") }
+    var shiftEntryLabel: LocalizedText { LocalizedText(nb: "Rangendring uten én komponent", en: "Rank shift without one component") }
     var breakdown: String { t("Inndeling", "Breakdown") }
 }

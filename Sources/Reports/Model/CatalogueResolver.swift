@@ -22,17 +22,18 @@ struct CatalogueResolver: Sendable {
     }
 
     private func resolve(_ id: String, depth: Int) -> ResolvedIndicator {
-        if let exact = entries.first(where: { $0.id == id }) {
-            return ResolvedIndicator(info: exact, entryID: exact.id, inferred: false)
+        if let i = entries.firstIndex(where: { $0.id == id }) {
+            return ResolvedIndicator(info: entries[i], entryID: id, inferred: false, entryIndex: i)
         }
-        var best: (entry: IndicatorInfo, captures: [(String, String)], literal: Int)?
-        for e in entries where e.id.contains("<") {
+        var best: (index: Int, captures: [(String, String)], literal: Int)?
+        for (i, e) in entries.enumerated() where e.id.contains("<") {
             let pattern = CatalogueResolver.parse(e.id)
             guard let caps = CatalogueResolver.match(pattern, Array(id)) else { continue }
             let literal = pattern.reduce(0) { acc, p in if case .literal(let s) = p { return acc + s.count }; return acc }
-            if best == nil || literal > best!.literal { best = (e, caps, literal) }
+            if best == nil || literal > best!.literal { best = (i, caps, literal) }
         }
-        guard let (entry, captures, _) = best else { return inferred(id) }
+        guard let (entryIndex, captures, _) = best else { return inferred(id, depth: depth) }
+        let entry = entries[entryIndex]
         var info = entry
         info.id = id
         func fill(_ text: String, _ language: Language) -> String {
@@ -47,24 +48,55 @@ struct CatalogueResolver: Sendable {
                 }
                 if t.contains("<\(name)>") { t = t.replacingOccurrences("<\(name)>", shown) } else { extra.append(shown) }
             }
-            return extra.isEmpty ? t : t + " (" + extra.joined(separator: ", ") + ")"
+            return extra.isEmpty ? t : CatalogueResolver.qualify(t, with: extra.joined(separator: ", "))
         }
         info.label = LocalizedText(nb: fill(entry.label.nb, .nb), en: fill(entry.label.en, .en))
-        return ResolvedIndicator(info: info, entryID: entry.id, inferred: false)
+        return ResolvedIndicator(info: info, entryID: entry.id, inferred: false, entryIndex: entryIndex,
+                                 captureKey: captures.map(\.1).joined(separator: "\u{1F}"))
+    }
+
+    /// `label (value)`, with the value placed before the label's own qualifier when it has one:
+    /// "Opplevd åpenhet, indeks (0–100)" + trust → "Opplevd åpenhet (trust), indeks (0–100)".
+    static func qualify(_ label: String, with value: String) -> String {
+        let comma = label.firstRange(of: ", ")?.lowerBound
+        let paren = label.firstRange(of: " (")?.lowerBound
+        let cut = [comma, paren].compactMap { $0 }.min()
+        guard let cut else { return label + " (" + value + ")" }
+        return String(label[..<cut]) + " (" + value + ")" + String(label[cut...])
     }
 
     /// An entry guessed from the id alone (composite rows, custom indicators without an entry).
-    private func inferred(_ id: String) -> ResolvedIndicator {
+    ///
+    /// Composite rows get METHODS.md §6 wording, since a pipeline's catalogue usually lists only
+    /// `composite.<id>` (and perhaps `.rank`): ranks and leave-one-out shifts are explained here.
+    private func inferred(_ id: String, depth: Int) -> ResolvedIndicator {
         let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let family = parts.first ?? id
         var unit = IndicatorUnit.ratio
         var direction = 0
-        if family == "composite" {
+        var label = LocalizedText(nb: id, en: id)
+        var definition = LocalizedText(nb: "", en: "")
+        var methods = ""
+        var entryID = id
+        if family == "composite", parts.count >= 2 {
+            let indexID = parts[0] + "." + parts[1]
+            let index = entries.first { $0.id == indexID }?.label ?? LocalizedText(nb: indexID, en: indexID)
+            methods = "§6"
             if parts.count >= 4 && parts[2] == "shift" {
-                unit = .ratio
+                let component = parts[3...].joined(separator: ".")
+                let c = depth < 2 ? resolve(component, depth: depth + 1).info.label : LocalizedText(nb: component, en: component)
+                label = LocalizedText(nb: "\(index.nb): rangendring uten «\(c.nb)»", en: "\(index.en): rank shift without “\(c.en)”")
+                definition = LocalizedText(
+                    nb: "Gjennomsnittlig absolutt endring i rang, over kommunene som er rangert det året, når komponenten tas ut og vektene til de andre skaleres opp.",
+                    en: "Mean absolute change of rank, over the municipalities ranked that year, when the component is left out and the other weights are rescaled.")
+                entryID = "composite.<id>.shift.<component>"
             } else if parts.count == 3 && parts[2] == "rank" {
                 unit = .rank
                 direction = -1
+                label = LocalizedText(nb: "\(index.nb) – rangering", en: "\(index.en) – rank")
+                definition = LocalizedText(
+                    nb: "Rang blant kommunene samme år (1 = høyest indeks; like verdier deler laveste rangnummer), med 5.–95. persentil av rangene når vektene trekkes tilfeldig (Monte Carlo).",
+                    en: "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 5th–95th percentile of the ranks when the weights are drawn at random (Monte Carlo).")
             } else if parts.count == 2 {
                 unit = .score
                 direction = 1
@@ -74,9 +106,9 @@ struct CatalogueResolver: Sendable {
             direction = 1
         }
         let info = IndicatorInfo(
-            id: id, family: family, label: LocalizedText(nb: id, en: id), unit: unit, direction: direction,
-            inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "")
-        return ResolvedIndicator(info: info, entryID: id, inferred: true)
+            id: id, family: family, label: label, unit: unit, direction: direction,
+            inputs: [], definition: definition, methods: methods)
+        return ResolvedIndicator(info: info, entryID: entryID, inferred: true)
     }
 
     enum Piece: Equatable {

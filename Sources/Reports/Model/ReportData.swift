@@ -64,10 +64,14 @@ struct ReportData: Sendable {
         familyOrder.firstIndex(of: family) ?? familyOrder.count
     }
 
+    /// Family, then placeholder values (one survey scale's indicators together, indicators
+    /// without a scale first), then catalogue order, then id.
     static func reportOrder(_ a: ResolvedIndicator, _ b: ResolvedIndicator) -> Bool {
         let fa = familyRank(a.info.family), fb = familyRank(b.info.family)
         if fa != fb { return fa < fb }
         if a.info.family != b.info.family { return a.info.family.utf8.lexicographicallyPrecedes(b.info.family.utf8) }
+        if a.captureKey != b.captureKey { return a.captureKey.utf8.lexicographicallyPrecedes(b.captureKey.utf8) }
+        if a.entryIndex != b.entryIndex { return a.entryIndex < b.entryIndex }
         return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 
@@ -107,13 +111,4 @@ struct ReportData: Sendable {
 
     /// Municipalities that are "the others" in trend charts: everyone not in focus.
     var others: [String] { municipalities.filter { !isFocus($0) } }
-}
-
-extension ResolvedIndicator {
-    /// A composite rank row (`composite.<id>.rank`).
-    var isCompositeRank: Bool { info.family == "composite" && id.hasSuffix(".rank") && !id.contains(".shift.") }
-    /// A composite leave-one-out shift row (`composite.<id>.shift.<component>`).
-    var isCompositeShift: Bool { info.family == "composite" && id.contains(".shift.") }
-    /// Value shown in charts: shares as percentages, everything else as is.
-    func display(_ x: Double) -> Double { info.unit == .share ? x * 100 : x }
 }

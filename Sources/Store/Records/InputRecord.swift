@@ -1,6 +1,8 @@
 /// One input file a run read: the pipeline's source name, the path, its SHA-256 and size.
 public struct InputRecord: Sendable, Hashable, Codable {
+    /// The pipeline's source name.
     public var source: String
+    /// The file's path as the pipeline resolved it.
     public var path: String
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String

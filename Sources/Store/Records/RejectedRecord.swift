@@ -4,11 +4,13 @@
 public struct RejectedRecord: Sendable, Hashable, Codable {
     /// The pipeline's source name.
     public var source: String
+    /// The file's path as the pipeline resolved it.
     public var file: String
     /// The physical line on which the record starts (header = line 1).
     public var line: Int
     /// The canonical column at fault, when one is.
     public var field: String?
+    /// Why, for people (`"abc" is not a number`).
     public var reason: String
     /// The record as read (raw text).
     public var record: String

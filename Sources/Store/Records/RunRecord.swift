@@ -2,11 +2,15 @@
 public struct RunRecord: Sendable, Hashable, Codable {
     /// Increasing with every `beginRun`; "newest" means the highest id, whatever the clock said.
     public var id: Int64
+    /// The pipeline's name.
     public var pipeline: String
     /// ISO-8601 UTC timestamps as the caller passed them.
     public var started: String
+    /// `nil` while the run is running.
     public var finished: String?
+    /// Running, succeeded or failed.
     public var status: RunStatus
+    /// The Åpen version that ran it.
     public var toolVersion: String
     /// Why a failed run failed.
     public var message: String?

@@ -7,7 +7,9 @@ import ApenCore
 /// StageOutput(stage: "indicators", key: key, summary: #"{"groups":12}"#, results: rows)
 /// ```
 public struct StageOutput: Sendable, Hashable {
+    /// The stage's name in the pipeline's DAG.
     public var stage: String
+    /// The stage's content key.
     public var key: String
     /// Free text (JSON by convention) the pipeline wants back when it skips the stage.
     public var summary: String?

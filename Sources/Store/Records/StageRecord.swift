@@ -8,6 +8,7 @@ public struct StageRecord: Sendable, Hashable, Codable {
     public var stage: String
     /// The stage's content key (a hex digest of its inputs, settings and the tool version).
     public var key: String
+    /// Computed (`ran`) or reused (`skipped`).
     public var action: StageAction
     /// Why it ran or was skipped, for people (`"survey.csv changed"`, `"inputs unchanged"`).
     public var reason: String

@@ -5,7 +5,7 @@ import Check
 struct InMemoryProvider: ResultsProvider {
     var configuration: CheckConfiguration?
     var results: [IndicatorRow] = []
-    var runs: [RunSnapshot] = []   // newest first, as Store.history
+    var runs: [RunSnapshot] = []  // newest first, as Store.history
     /// When set, every call throws it (an invalid pipeline file, a failed run).
     var failure: Diagnostic?
 

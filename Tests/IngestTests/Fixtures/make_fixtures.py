@@ -125,3 +125,18 @@ for x in range(0x80, 0x100):
     except UnicodeDecodeError:
         lines.append("%02X undefined" % x)
 w("cp1252_reference.txt", "\n".join(lines) + "\n")
+
+# A fixed value wins over a file column of the same name; strata declared → stratum required.
+w("survey_with_municipality.csv", "municipality,year,q1\n0301,2019,3\n")
+# Invalid bytes in the header (0xFF is never valid UTF-8).
+w("header_bad_utf8.csv", b"municipality,d\xffte,participant_id\n5001,2019-03-04,p1\n")
+# windows-1252 undefined byte 0x81 in a kept cell; a ';' file whose rejected record needs quoting.
+w("population_cp1252_undefined.csv", b"municipality;year;population\nA\x81;2019;1\nB;2019;2\n")
+w("engagement_requote.csv",
+  "municipality;date;participant_id\n"
+  "5001;2019-03-04;\"p;1\";extra\n"
+  "5001;2019-03-04;\"say \"\"hi\"\"\"\n")
+# Decimal comma declared: "2.5" is not a number; undeclared: "2,5" is not.
+w("population_decimal_mixed.csv", "municipality;year;population\n5001;2019;2,5\n5001;2019;2.5\n")
+# Excel's "Unicode text": UTF-16 LE with a byte-order mark, tab-separated.
+w("engagement_utf16.txt", "municipality\tdate\tparticipant_id\r\n5001\t2019-03-04\tp1\r\n".encode("utf-16"))

@@ -24,3 +24,31 @@ import Testing
         #expect(interner.count == 5000)
     }
 }
+
+extension ByteInternerTests {
+    /// Keys of 0–21 bytes (inline up to 8, in the arena beyond) that share prefixes stay apart.
+    @Test func shortAndLongKeys() {
+        var interner = ByteInterner()
+        // Trailing NUL bytes make keys whose padded 8-byte form is equal: the length tells them apart.
+        let keys =
+            (0...20).map { String(repeating: "a", count: $0) } + (0...20).map { String(repeating: "a", count: $0) + "b" }
+            + ["a\0", "a\0\0", "\0", "aaaaaaaa\0", "aaaaaaaa\0\0"]
+        for (i, k) in keys.enumerated() {
+            #expect(withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } == Int32(i))
+        }
+        for (i, k) in keys.enumerated() {
+            #expect(withBytes(k) { interner.code($0) { _ in "unused" } } == Int32(i))
+        }
+        #expect(interner.dictionary == keys)
+    }
+}
+
+extension ByteInternerTests {
+    /// Repeats of the last key (the one-entry cache) and keys differing only in length.
+    @Test func repeatsAndLengths() {
+        var interner = ByteInterner()
+        let keys = ["5001", "5001", "5001", "", "", "5001", "500", "5001\0", "5001", "0301", "0301"]
+        let codes = keys.map { k in withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } }
+        #expect(codes == [0, 0, 0, 1, 1, 0, 2, 3, 0, 4, 4])
+    }
+}

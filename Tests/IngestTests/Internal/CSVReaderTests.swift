@@ -1,3 +1,4 @@
+import Foundation
 import ApenCore
 import Testing
 
@@ -32,6 +33,9 @@ import Testing
         Case(text: "h\n x \n \n\"\"\n", records: [(1, ["h"]), (2, [" x "]), (3, [" "]), (4, [""])]),
         // Doubled quotes, quoted delimiters, empty fields.
         Case(text: "a,\"b,\"\"c\"\"\",,\n", records: [(1, ["a", "b,\"c\"", "", ""])]),
+        // A quote inside a field that does not start with one is a literal character (strict
+        // mode stops there; the reader feeds the byte leniently), also when split across blocks.
+        Case(text: "h,i\n5\" x,\"a\"\"\"\nb\"\"c,d\n", records: [(1, ["h", "i"]), (2, ["5\" x", "a\""]), (3, ["b\"\"c", "d"])]),
         // A UTF-8 byte-order mark is not part of the first field.
         Case(text: "\u{FEFF}h1,h2\n1,2\n", records: [(1, ["h1", "h2"]), (2, ["1", "2"])]),
     ]
@@ -63,6 +67,51 @@ import Testing
         #expect(error.location.line == 3)
     }
 
+    /// An open quote on line 2 followed by 100 lines of 40 bytes: with a 1 KiB field limit
+    /// and 256-byte blocks the reader stops early, naming line 2.
+    @Test func overlongFieldStops() throws {
+        let text = "h\n\"open\n" + String(repeating: String(repeating: "x", count: 39) + "\n", count: 100)
+        var records = 0
+        let error = try withTemporaryFile(Array(text.utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                    records += 1
+                    return true
+                }
+            }
+        }
+        #expect(records == 1)
+        #expect(error.location.line == 2)
+        #expect(error.message.hasSuffix("is a quote left open?"))
+    }
+
+    /// 200 short fields and no line break: the record, not a field, passes 1 KiB.
+    @Test func overlongRecordStops() throws {
+        let text = "h\n" + String(repeating: "abcdefghi,", count: 200)
+        let error = try withTemporaryFile(Array(text.utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                    true
+                }
+            }
+        }
+        #expect(error.location.line == 2)
+        #expect(error.message == "the record that starts on this line is longer than 1024 bytes; does the file have line breaks?")
+    }
+
+    /// `"p"x`: text after a closing quote. Lenient libcsv would reopen the field and swallow
+    /// lines 4 and 5 into it; the reader fails instead, naming the line the record starts on.
+    @Test(arguments: [1, 3, 1 << 20])
+    func textAfterClosingQuoteFailsTheFile(blockSize: Int) throws {
+        let error = try withTemporaryFile(Array("h,i\nx,y\n\"p\"x,y\nz,w\n\"a\",b\n".utf8)) { path in
+            try #require(throws: Diagnostic.self) {
+                try CSVReader(path: path, blockSize: blockSize).run(delimiter: UInt8(ascii: ",")) { _, _ in true }
+            }
+        }
+        #expect(error.location.line == 3)
+        #expect(error.message.hasPrefix("a quoted field in the record that starts on this line is followed by more text"))
+    }
+
     @Test func handlerCanStop() throws {
         var seen = 0
         _ = try withTemporaryFile(Array("a\nb\nc\n".utf8)) { path in
@@ -72,5 +121,23 @@ import Testing
             }
         }
         #expect(seen == 2)
+    }
+}
+
+extension CSVReaderTests {
+    /// 40 random RFC 4180 files (quoted CR, LF, CRLF, delimiters, doubled quotes, empty lines,
+    /// mixed line ends) read exactly as Python's csv module reads them: same records, fields,
+    /// and start lines. Made by Fixtures/make_reader_cases.py.
+    @Test(arguments: 0..<40)
+    func agreesWithPythonCSV(n: Int) throws {
+        let name = String(format: "reader_cases/%02d", n)
+        let expected = try String(contentsOfFile: Fixture.path(name + ".expected"), encoding: .utf8)
+        var got = ""
+        try CSVReader(path: Fixture.path(name + ".csv"), blockSize: 5).run(delimiter: UInt8(ascii: ",")) { record, line in
+            let hex = (0..<record.count).map { i in record.field(i).map { String($0, radix: 16) }.joined(separator: ".") }
+            got += "\(line) \(record.count) \(hex.joined(separator: "|"))\n"
+            return true
+        }
+        #expect(got == expected)
     }
 }

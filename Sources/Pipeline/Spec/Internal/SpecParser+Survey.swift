@@ -127,8 +127,8 @@ extension SpecParser {
         }
         let header = HeaderLine.split(line, delimiter: options.delimiter, decimalComma: options.decimalComma)
         let names = Set(header)
-        let shown =
-            header.count > 30 ? header.prefix(30).joined(separator: ", ") + ", …" : header.joined(separator: ", ")
+        let visible = header.prefix(30).map(VisibleText.escaping)
+        let shown = header.count > 30 ? visible.joined(separator: ", ") + ", …" : visible.joined(separator: ", ")
         for (canonical, headerName) in options.columns.sorted(by: { $0.key < $1.key }) where !names.contains(headerName)
         {
             reader.error(

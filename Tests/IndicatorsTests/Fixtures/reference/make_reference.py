@@ -171,6 +171,13 @@ def lonely_reference(df):
     mean_r, se_r = own_se(y, w, s, p, "remove")
     mean_s, se_s = taylor(y, w, stratum=s, psu=p, single=SinglePSUEst.skip)
     assert abs(mean_r - mean_s) < 1e-12 and abs(se_r - se_s) < 1e-12
+    try:  # samplics, like METHODS §2 `fail`, refuses a stratum with a single PSU
+        taylor(y, w, stratum=s, psu=p, single=SinglePSUEst.error)
+        raise AssertionError("samplics accepted a lonely PSU")
+    except AssertionError:
+        raise
+    except Exception:
+        pass
     mean_a, se_a = own_se(y, w, s, p, "adjust")
     out.append(dict(lonely="remove", value=repr(float(mean_r)), n=int((~np.isnan(y)).sum()), se=repr(float(se_r))))
     out.append(dict(lonely="adjust", value=repr(float(mean_a)), n=int((~np.isnan(y)).sum()), se=repr(float(se_a))))

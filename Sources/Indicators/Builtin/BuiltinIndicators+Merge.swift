@@ -1,0 +1,59 @@
+import ApenCore
+
+/// Plumbing shared by the families: required columns, per-value classification, rows, and
+/// the merge of per-group results into rows and warnings.
+extension BuiltinIndicators {
+    /// Rows in canonical order and one warning per (indicator, reason) listing the groups.
+    static func merge(_ results: [GroupResult], index: GroupIndex, sources: [Table], extra: [Diagnostic] = [])
+        throws -> IndicatorOutput
+    {
+        if let error = results.lazy.compactMap(\.error).first { throw error }
+        var rows: [IndicatorRow] = []
+        var order: [String] = []
+        var groups: [String: [String]] = [:]
+        for (g, r) in results.enumerated() {
+            rows += r.rows
+            for s in r.skipped {
+                let key = "\(s.indicator): no value (\(s.reason)) for"
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(index.label(g))
+            }
+        }
+        let path = sourcePath(sources)
+        var warnings = extra
+        if index.ungroupedRows > 0 {
+            warnings.append(Diagnostic(SourceLocation(path: path),
+                "\(index.ungroupedRows) row(s) without a municipality or year were left out", severity: .warning))
+        }
+        for key in order.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            warnings.append(Diagnostic(SourceLocation(path: path),
+                "\(key) \(groups[key]!.joined(separator: ", "))", severity: .warning))
+        }
+        return IndicatorOutput(rows: rows.canonicallySorted(), warnings: warnings)
+    }
+
+    static func sourcePath(_ tables: [Table]) -> String {
+        tables.map(\.source).joined(separator: ",")
+    }
+
+    /// The row of a group, filled from the group index.
+    static func row(_ id: String, _ index: GroupIndex, _ g: Int, value: Double, n: Int,
+                    se: Double? = nil, interval: (low: Double, high: Double)? = nil) -> IndicatorRow {
+        IndicatorRow(indicator: id, municipality: index.municipalities[index.keys[g].municipality],
+                     year: index.keys[g].year, value: value, n: n, se: se,
+                     ciLow: interval?.low, ciHigh: interval?.high)
+    }
+
+    /// A column every table of the kind must have (METHODS.md §1).
+    static func required<T>(_ table: Table, _ name: String, _ get: (Table) -> T?) throws -> T {
+        if let c = get(table) { return c }
+        let found = table.columns.keys.sorted().joined(separator: ", ")
+        throw Diagnostic(SourceLocation(path: table.source, field: name),
+            "required \(table.kind.rawValue) column '\(name)' is missing or has the wrong type (columns: \(found))")
+    }
+
+    /// Per-code flags of a text column's dictionary (one evaluation per distinct value).
+    static func classify<T>(_ column: TextColumn?, _ f: (String) -> T) -> [T] {
+        column?.dictionary.map(f) ?? []
+    }
+}

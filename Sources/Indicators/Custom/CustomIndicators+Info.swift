@@ -1,0 +1,68 @@
+import ApenCore
+
+extension CustomIndicators {
+    /// The catalogue entry of a custom indicator, for `apen indicators` and report footnotes.
+    ///
+    /// The label is the declared `label:` (the id when absent); the definition is written out
+    /// from the measure and its conditions in both languages; direction is 0 (neutral: the
+    /// pipeline does not say whether more is better). Units: count/distinct → `count`, share →
+    /// `share`, ratio → `ratio`, mean/weighted_mean/quantile → `score`.
+    ///
+    /// ```swift
+    /// CustomIndicators.info(def).definition.en   // "Share of rows where access == 'open', among rows where …"
+    /// ```
+    public static func info(_ def: CustomIndicator) -> IndicatorInfo {
+        let unit: IndicatorUnit
+        switch def.measure {
+        case .count, .distinct: unit = .count
+        case .share: unit = .share
+        case .ratio: unit = .ratio
+        case .mean, .weightedMean, .quantile: unit = .score
+        }
+        let of = def.of ?? ""
+        let per = def.per ?? ""
+        let weight = def.weight ?? ""
+        let p = def.p.map { NumberText.shortest($0) } ?? ""
+        var en: String
+        var nb: String
+        switch def.measure {
+        case .count:
+            en = "Number of rows"
+            nb = "Antall rader"
+        case .distinct:
+            en = "Number of distinct values of \(of)"
+            nb = "Antall ulike verdier av \(of)"
+        case .share:
+            en = "Share of rows where \(of)"
+            nb = "Andel rader der \(of)"
+        case .mean:
+            en = "Mean of \(of)"
+            nb = "Gjennomsnitt av \(of)"
+        case .weightedMean:
+            en = "Mean of \(of) weighted by \(weight)"
+            nb = "Gjennomsnitt av \(of) vektet med \(weight)"
+        case .quantile:
+            en = "Quantile \(p) of \(of)"
+            nb = "Kvantil \(p) av \(of)"
+        case .ratio:
+            en = "Rows where \(of) per row where \(per)"
+            nb = "Rader der \(of) per rad der \(per)"
+        }
+        if let filter = def.filter {
+            en += ", among rows where \(filter)"
+            nb += ", blant rader der \(filter)"
+        }
+        en += " (source \(def.source)"
+        nb += " (kilde \(def.source)"
+        if let by = def.by {
+            en += ", also by \(by)"
+            nb += ", også fordelt på \(by)"
+        }
+        en += ")."
+        nb += ")."
+        return IndicatorInfo(
+            id: def.id, family: "custom", label: def.label ?? LocalizedText(nb: def.id, en: def.id), unit: unit,
+            direction: 0,
+            inputs: [def.source], definition: LocalizedText(nb: nb, en: en), methods: "docs/custom-indicators.md")
+    }
+}

@@ -1,0 +1,245 @@
+import ApenCore
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads one large file on several Dispatch workers, giving exactly what a single-threaded
+/// `Ingestor.readTable` gives: the same table (codes in first-seen order), the same rejected
+/// rows with the same line numbers, the same counts.
+///
+/// The file is cut into byte ranges at guessed record boundaries — just after the first LF at
+/// or after each `i × size / n` — and each range is parsed by its own libcsv parser and
+/// `RowProcessor` (the header record is handed to every processor first, so each binds the
+/// same columns). A guess is wrong only when that LF is inside a quoted field; then the range
+/// before it does not end between records (libcsv is still inside a record), which its reader
+/// reports. Results are taken in range order: a range whose end was not a record boundary is
+/// parsed again together with the next range, until the end is one. Line numbers are counted
+/// per range from 1 and shifted by the line breaks of the ranges before.
+///
+/// Ranges go in batches of `jobs` (at most 16): a batch is parsed in parallel, then its text
+/// cells — kept as bytes by the workers — are interned in file order by `ChunkJoin`, one
+/// column per worker. Interning once, in order, is what makes the codes those of a single
+/// read; doing it per range and merging the dictionaries afterwards cost more CPU than the
+/// parse saved. Raw bytes are held for one batch at a time, so memory does not grow with the
+/// file beyond the table itself.
+///
+/// Anything unusual — a header problem, an unreadable range, a field over the size limit, a
+/// file ending inside quotes — returns `nil`, and the caller reads the file single-threaded,
+/// which reports the problem exactly as it always has.
+enum ParallelReader {
+    /// What parsing one range found.
+    struct Part {
+        var range: Range<Int>
+        /// The range's rows; the file's text columns are empty, their cells are in `raw`.
+        var table: Table
+        var raw: [String: RawTextColumn]
+        var rejected: [RejectedRow]
+        var rowsRead: Int
+        var accepted: Int
+        /// Line breaks in the range (the line after its last record, minus 1).
+        var lines: Int
+        var endedBetweenRecords: Bool
+    }
+
+    /// A finished parallel read.
+    struct Outcome {
+        var table: Table
+        var summary: IngestSummary
+        /// Ranges parsed in parallel.
+        var ranges: Int
+        /// Cuts that fell inside a record, repaired by parsing two ranges again as one.
+        var reparsed: Int
+    }
+
+    /// Reads `options.path` with up to `jobs` workers in ranges of about `rangeBytes`, or
+    /// returns `nil` when the file is small, `jobs < 2`, or anything needs the
+    /// single-threaded path's exact error.
+    static func read(_ options: IngestOptions, jobs: Int, rangeBytes: Int = 8 << 20) -> Outcome? {
+        guard jobs > 1, rangeBytes > 0 else { return nil }
+        let size = fileSize(options.path)
+        guard size >= 2 * rangeBytes else { return nil }
+        do {
+            let plan = try ColumnPlan(options)
+            try Ingestor.checkDeclaredDelimiter(options)
+            let delimiter: UInt8
+            let header: [[UInt8]]
+            let headerLine: Int
+            // The header must end within the first `probe` bytes; no cut is made before them.
+            let probe = min(rangeBytes, 1 << 20)
+            do {
+                let reader = try CSVReader(path: options.path, blockSize: probe, range: 0..<probe)
+                delimiter = try Ingestor.resolveDelimiter(options, head: reader.head)
+                guard let first = try firstRecord(reader, delimiter: delimiter) else { return nil }
+                (header, headerLine) = first
+            }
+            var bounds = [0]
+            let count = min(size / rangeBytes, 4096)
+            for i in 1..<count {
+                let guess = max(i * (size / count), probe)
+                if let cut = firstByteAfterLF(options.path, from: guess, before: size), cut > bounds.last! {
+                    bounds.append(cut)
+                }
+            }
+            bounds.append(size)
+            let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
+            guard ranges.count > 1 else { return nil }
+
+            let codec = TextCodec(encoding: options.encoding)
+            let parse: @Sendable (Range<Int>) throws -> Part = { range in
+                try parsePart(options, plan: plan, delimiter: delimiter, header: header, headerLine: headerLine, range: range)
+            }
+            // Batches of `jobs` ranges: parsed in parallel, then joined (columns in parallel),
+            // so raw text bytes are held for one batch only and memory stays flat.
+            var join = ChunkJoin(source: options.source, kind: options.kind, codec: codec)
+            var rejected: [RejectedRow] = []
+            var rowsRead = 0
+            var accepted = 0
+            var base = 0
+            var reparsed = 0
+            // The start of the next range to parse: a record boundary, known by induction.
+            var next = 0
+            var index = 0  // into `ranges`: the first range not yet parsed
+            while index < ranges.count {
+                let batch = Array(ranges[index..<min(index + min(jobs, 16), ranges.count)])
+                index += batch.count
+                var starts = batch.map(\.lowerBound)
+                starts[0] = next  // a range whose end was inside a record is carried over
+                let bounds = zip(starts, batch).map { $0..<$1.upperBound }
+                let results = Slots<Result<Part, any Error>>(count: bounds.count)
+                DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
+                    results.set(i, Result { try parse(bounds[i]) })
+                }
+                var tentative = results.values().map { $0! }
+                // In order: when range j is reached its start is a record boundary, so its
+                // result (or error) is the real one. One that ended inside a record is parsed
+                // again with the next range (whose result, from a wrong start, is dropped);
+                // the last of a batch is carried into the next batch instead.
+                var j = 0
+                while j < tentative.count {
+                    var part = try tentative[j].get()
+                    if !part.endedBetweenRecords {
+                        reparsed += 1
+                        if j + 1 < tentative.count {
+                            let range = part.range.lowerBound..<bounds[j + 1].upperBound
+                            tentative[j + 1] = Result { try parse(range) }
+                            j += 1
+                            continue
+                        }
+                        // Last of the batch (not of the file: that one ends at the end of file).
+                        next = part.range.lowerBound
+                        break
+                    }
+                    next = part.range.upperBound
+                    let raw = part.raw
+                    part.raw = [:]
+                    join.append(part.table, raw: raw, jobs: jobs)
+                    for var row in part.rejected {
+                        row.line += base
+                        rejected.append(row)
+                    }
+                    rowsRead += part.rowsRead
+                    accepted += part.accepted
+                    base += part.lines
+                    j += 1
+                }
+            }
+            guard next == size else { return nil }  // cannot happen: the last range ends the file
+            let summary = IngestSummary(
+                source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted,
+                rejected: rejected, maxRejected: options.maxRejected, delimiter: delimiter)
+            return Outcome(table: join.finish(), summary: summary, ranges: ranges.count, reparsed: reparsed)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Parses one range: range 0 as the single-threaded read does (byte-order mark, header),
+    /// later ranges with the header record handed to the processor first.
+    static func parsePart(
+        _ options: IngestOptions, plan: ColumnPlan, delimiter: UInt8, header: [[UInt8]], headerLine: Int,
+        range: Range<Int>
+    ) throws -> Part {
+        let reader = try CSVReader(path: options.path, range: range)
+        var processor = RowProcessor(options: options, plan: plan, delimiter: delimiter, chunkRows: Int.max)
+        processor.keepsRawText = true
+        if range.lowerBound > 0 {
+            var record = RecordBuffer()
+            defer { record.deallocate() }
+            for field in header {
+                field.withUnsafeBufferPointer { record.append($0.baseAddress, $0.count) }
+            }
+            guard processor.handle(record, line: headerLine, deliver: { _ in }) else {
+                throw ParallelReadAbandoned()
+            }
+        }
+        let nextLine = try reader.run(delimiter: delimiter) { record, line in
+            processor.handle(record, line: line, deliver: { _ in })
+        }
+        if processor.failure != nil || processor.deliveryError != nil || processor.headerLine == nil {
+            throw ParallelReadAbandoned()
+        }
+        let raw = processor.takeRawTexts()
+        return Part(
+            range: range, table: processor.takeChunk(), raw: raw, rejected: processor.rejected, rowsRead: processor.rowsRead,
+            accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
+    }
+
+    /// The fields of the first record in the reader's range and its line, if it ends there.
+    private static func firstRecord(_ reader: CSVReader, delimiter: UInt8) throws -> ([[UInt8]], Int)? {
+        var found: ([[UInt8]], Int)?
+        try reader.run(delimiter: delimiter) { record, line in
+            found = ((0..<record.count).map { Array(record.field($0)) }, line)
+            return false
+        }
+        return found
+    }
+
+    /// The offset just after the first LF at or after `from`, if there is one before `limit`.
+    private static func firstByteAfterLF(_ path: String, from: Int, before limit: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = from
+        while offset < limit {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(offset)) }
+            if n <= 0 { return nil }
+            if let i = buffer[0..<n].firstIndex(of: 0x0A) {
+                let cut = offset + (i - buffer.startIndex) + 1
+                return cut < limit ? cut : nil
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Int(info.st_size)
+    }
+}
+
+/// Thrown inside a parallel read to fall back to the single-threaded path.
+struct ParallelReadAbandoned: Error {}
+
+/// One result slot per range, each written by exactly one worker and read after all finish.
+// @unchecked: slots are disjoint per worker and read only after `concurrentPerform` returns.
+final class Slots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    func set(_ i: Int, _ value: T) { storage[i] = value }
+    func modify(_ i: Int, _ body: (inout T?) -> Void) { body(&storage[i]) }
+    func values() -> [T?] { Array(storage) }
+}

@@ -1,0 +1,9 @@
+/// One input file and its SHA-256 digest (hex).
+public struct InputFile: Sendable, Hashable {
+    public var path: String
+    public var sha256: String
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
+}

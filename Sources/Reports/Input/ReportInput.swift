@@ -1,0 +1,42 @@
+import ApenCore
+
+/// Everything a report is made from. The writer reads nothing else: no clock, no environment.
+///
+/// The caller (the pipeline runner) fills it from a run: the indicator rows (composite rows
+/// `composite.<id>`, `.rank`, `.shift.<component>` included), the catalogue that explains them,
+/// per-source data quality, provenance and warnings. The run date is a string the caller
+/// chooses (from `SOURCE_DATE_EPOCH` when set), so the same input gives byte-identical files.
+///
+/// ```swift
+/// var input = ReportInput(title: "Åpen kommune", language: .nb, rows: rows, catalogue: BuiltinCatalogue.entries)
+/// input.options.focus = ["5001", "5006"]
+/// input.provenance.date = "2024-03-01"
+/// let written = try ReportWriter.write(input, to: "reports/example")
+/// ```
+public struct ReportInput: Sendable {
+    public var title: String
+    public var language: Language
+    public var rows: [IndicatorRow]
+    /// Catalogue entries; ids may be placeholders (`survey.<scale>.index`).
+    public var catalogue: [IndicatorInfo]
+    public var options: ReportOptions
+    public var quality: [SourceQuality]
+    public var provenance: Provenance
+    /// Run warnings (skipped groups, unknown populations, …), shown as given, in order.
+    public var warnings: [String]
+
+    public init(
+        title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],
+        options: ReportOptions = ReportOptions(), quality: [SourceQuality] = [],
+        provenance: Provenance = Provenance(), warnings: [String] = []
+    ) {
+        self.title = title
+        self.language = language
+        self.rows = rows
+        self.catalogue = catalogue
+        self.options = options
+        self.quality = quality
+        self.provenance = provenance
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,8 @@
+extension ResolvedIndicator {
+    /// A composite rank row (`composite.<id>.rank`).
+    var isCompositeRank: Bool { info.family == "composite" && id.hasSuffix(".rank") && !id.contains(".shift.") }
+    /// A composite leave-one-out shift row (`composite.<id>.shift.<component>`).
+    var isCompositeShift: Bool { info.family == "composite" && id.contains(".shift.") }
+    /// Value shown in charts: shares as percentages, everything else as is.
+    func display(_ x: Double) -> Double { info.unit == .share ? x * 100 : x }
+}
