@@ -10,7 +10,9 @@
 // - every column of the table has `rowCount` cells, every text code is in its dictionary;
 // - accepted + rejected rows = rows read, and rejected lines are increasing;
 // - the low-level reader sees the same records and lines with a 1 MiB block and with a
-//   tiny block (block boundaries must not change what is read).
+//   tiny block (block boundaries must not change what is read);
+// - the parallel reader (`readTable(_:jobs:)`), cut into ranges of 4–25 bytes, gives
+//   exactly the single read's table, dictionaries and summary.
 import ApenCore
 import FuzzSupport
 @testable import Ingest
@@ -112,6 +114,22 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
 
     // The reader itself must not depend on where block boundaries fall.
+    // The parallel reader, cut into ranges of a few bytes so every input is split many times,
+    // must return exactly what the single read does (Ingestor+Parallel.swift).
+    let rangeBytes = 1 + Int(header.tinyBlock) * 3
+    do {
+        let (parallel, parallelSummary) = try Ingestor.readTable(header.options, jobs: 3, rangeBytes: rangeBytes)
+        check(parallelSummary == summary, "parallel summary differs (ranges of \(rangeBytes) bytes)")
+        check(sameCells(parallel, table), "parallel table differs (ranges of \(rangeBytes) bytes)")
+        for (name, column) in table.columns {
+            if case .text(let t) = column, case .text(let u)? = parallel.columns[name] {
+                check(t.dictionary == u.dictionary, "column \(name): parallel dictionary order differs")
+            }
+        }
+    } catch {
+        fatalError("the parallel read threw where the single read did not: \(error)")
+    }
+
     // The delimiter is sniffed from the first block, so it is resolved once, from the big one.
     guard let sniffer = try? CSVReader(path: scratchPath),
         let delimiter = try? Ingestor.resolveDelimiter(header.options, head: sniffer.head)
