@@ -16,11 +16,14 @@ public enum AtomicFile {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(counter.next())")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
-            throw Diagnostic(SourceLocation(path: path), "cannot create a temporary file in \(dir.path)")
+        // open(2), not FileManager.createFile: on Linux the latter writes through a hidden
+        // temporary of its own, which a killed process would leave behind.
+        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw Diagnostic(SourceLocation(path: path), "cannot create a temporary file in \(dir.path): \(String(cString: strerror(errno)))")
         }
         do {
-            let handle = try FileHandle(forWritingTo: tmp)
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             try handle.write(contentsOf: data)
             try handle.synchronize()
             try handle.close()
