@@ -8,7 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "apen", targets: ["apen"]),
-        .library(name: "ApenKit", targets: ["ApenCore", "Ingest", "Store", "Indicators", "Pipeline", "Reports", "Check", "Generate"]),
+        .library(
+            name: "ApenKit",
+            targets: ["ApenCore", "Ingest", "Store", "Indicators", "Pipeline", "Reports", "Check", "Generate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,12 +36,15 @@ let package = Package(
         // Synthetic national-scale data (apen generate).
         .target(name: "Generate", dependencies: ["ApenCore", "Indicators"]),
         // Pipeline files, validation, stage DAG, cache keys, runner.
-        .target(name: "Pipeline", dependencies: ["ApenCore", "Ingest", "Store", "Indicators", "Reports", "Check", "Yams"]),
+        .target(
+            name: "Pipeline", dependencies: ["ApenCore", "Ingest", "Store", "Indicators", "Reports", "Check", "Yams"]),
         // The thin CLI: one small file per command.
-        .executableTarget(name: "apen", dependencies: [
-            "ApenCore", "Ingest", "Store", "Indicators", "Pipeline", "Reports", "Check", "Generate",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "apen",
+            dependencies: [
+                "ApenCore", "Ingest", "Store", "Indicators", "Pipeline", "Reports", "Check", "Generate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "ApenCoreTests", dependencies: ["ApenCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ApenCore"], resources: [.copy("Fixtures")]),
@@ -50,7 +55,9 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "ApenCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ApenCore", "Ingest", "Indicators"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "ApenCore", "Ingest", "Indicators"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["ApenCore"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,4 +8,3 @@ public struct ReportOptions: Sendable, Hashable {
     public var names: [String: String] = [:]
     public init() {}
 }
-

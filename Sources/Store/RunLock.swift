@@ -48,7 +48,9 @@ public final class RunLock: @unchecked Sendable {
                 let who = holder.map { "pid \($0)" } ?? "pid unknown"
                 throw StoreError(
                     path: storePath,
-                    message: "the store is in use by another apen run (\(who)); wait for it to finish, or run with waiting enabled")
+                    message:
+                        "the store is in use by another apen run (\(who)); wait for it to finish, or run with waiting enabled"
+                )
             }
             throw StoreError(path: lockPath, message: "cannot lock: \(String(cString: strerror(code)))")
         }

@@ -44,7 +44,9 @@ extension Store {
         for name in names where table.columns[name]!.count != table.rowCount {
             throw StoreError(
                 path: path,
-                message: "source '\(table.source)': column '\(name)' has \(table.columns[name]!.count) cells for \(table.rowCount) rows")
+                message:
+                    "source '\(table.source)': column '\(name)' has \(table.columns[name]!.count) cells for \(table.rowCount) rows"
+            )
         }
         let tableName = Self.keptTableName(source: table.source)
         let quotedTable = quoteIdentifier(tableName)
@@ -61,7 +63,8 @@ extension Store {
         if !names.isEmpty {
             let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
             let insert = try db.prepare(
-                "INSERT INTO \(quotedTable)(\(names.map(quoteIdentifier).joined(separator: ", "))) VALUES (\(placeholders))")
+                "INSERT INTO \(quotedTable)(\(names.map(quoteIdentifier).joined(separator: ", "))) VALUES (\(placeholders))"
+            )
             let columns = names.map { table.columns[$0]! }
             // Each date is formatted once per distinct day value seen (dates repeat a lot).
             var dayText: [Int32: String] = [:]

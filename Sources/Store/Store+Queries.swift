@@ -102,7 +102,8 @@ extension Store {
             }
             runs.append(
                 RunRecord(
-                    id: s.int64(0), pipeline: s.text(1), started: s.text(2), finished: s.optionalText(3), status: status,
+                    id: s.int64(0), pipeline: s.text(1), started: s.text(2), finished: s.optionalText(3),
+                    status: status,
                     toolVersion: s.text(5), message: s.optionalText(6), counts: counts))
         }
         return runs
@@ -149,13 +150,15 @@ extension Store {
     /// The stages of run `id` in the order they were recorded.
     public func runStages(_ id: Int64) throws -> [StageRecord] {
         try withDatabase { db in
-            let s = try db.cached("SELECT stage, key, action, reason FROM run_stages WHERE run_id = ? ORDER BY position")
+            let s = try db.cached(
+                "SELECT stage, key, action, reason FROM run_stages WHERE run_id = ? ORDER BY position")
             try s.bind(1, id)
             defer { s.reset() }
             var stages: [StageRecord] = []
             while try s.step() {
                 stages.append(
-                    StageRecord(stage: s.text(0), key: s.text(1), action: StageAction(rawValue: s.text(2)) ?? .ran,
+                    StageRecord(
+                        stage: s.text(0), key: s.text(1), action: StageAction(rawValue: s.text(2)) ?? .ran,
                         reason: s.text(3)))
             }
             return stages
@@ -165,7 +168,8 @@ extension Store {
     /// The input files of run `id` in the order they were recorded.
     public func runInputs(_ id: Int64) throws -> [InputRecord] {
         try withDatabase { db in
-            let s = try db.cached("SELECT source, path, sha256, size FROM run_inputs WHERE run_id = ? ORDER BY position")
+            let s = try db.cached(
+                "SELECT source, path, sha256, size FROM run_inputs WHERE run_id = ? ORDER BY position")
             try s.bind(1, id)
             defer { s.reset() }
             var inputs: [InputRecord] = []
@@ -189,7 +193,8 @@ extension Store {
             var rows: [RejectedRecord] = []
             while try s.step() {
                 rows.append(
-                    RejectedRecord(source: s.text(0), file: s.text(1), line: s.int(2), field: s.optionalText(3),
+                    RejectedRecord(
+                        source: s.text(0), file: s.text(1), line: s.int(2), field: s.optionalText(3),
                         reason: s.text(4), record: s.text(5)))
             }
             return rows

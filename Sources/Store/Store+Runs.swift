@@ -139,7 +139,9 @@ extension Store {
                 if let v, !v.isFinite {
                     throw StoreError(
                         path: path,
-                        message: "stage '\(output.stage)': \(r.indicator) \(r.municipality) \(r.year): \(name) is \(v); outputs never hold NaN or infinity (METHODS §1)")
+                        message:
+                            "stage '\(output.stage)': \(r.indicator) \(r.municipality) \(r.year): \(name) is \(v); outputs never hold NaN or infinity (METHODS §1)"
+                    )
                 }
             }
             try row.bind(3, r.indicator)
@@ -169,7 +171,9 @@ extension Store {
                 guard found else {
                     throw StoreError(
                         path: path,
-                        message: "stage '\(stage.stage)' is recorded as skipped, but no output is stored under key \(stage.key)")
+                        message:
+                            "stage '\(stage.stage)' is recorded as skipped, but no output is stored under key \(stage.key)"
+                    )
                 }
             }
             try insert.bind(1, runID)

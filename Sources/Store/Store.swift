@@ -61,7 +61,8 @@ public final class Store: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw StoreError(path: path, message: "cannot create the store's folder \(folder): \(error.localizedDescription)")
+            throw StoreError(
+                path: path, message: "cannot create the store's folder \(folder): \(error.localizedDescription)")
         }
         database = try Database(path: path)
         try migrate()
@@ -80,8 +81,9 @@ public final class Store: @unchecked Sendable {
     }
 
     static func version(of db: Database) throws -> Int {
-        let exists = try db.scalarInt(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") ?? 0
+        let exists =
+            try db.scalarInt(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") ?? 0
         guard exists > 0 else { return 0 }
         return Int(try db.scalarInt("SELECT max(version) FROM schema_version") ?? 0)
     }
@@ -115,7 +117,9 @@ public final class Store: @unchecked Sendable {
     private func newerSchema(_ version: Int) -> StoreError {
         StoreError(
             path: path,
-            message: "the store is at schema version \(version), newer than this apen understands (\(Self.schemaVersion)); use a newer apen or another store")
+            message:
+                "the store is at schema version \(version), newer than this apen understands (\(Self.schemaVersion)); use a newer apen or another store"
+        )
     }
 
     /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise the problems found.

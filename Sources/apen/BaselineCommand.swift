@@ -6,12 +6,15 @@ struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Write the pipeline's current results as the new baseline (atomically).",
-        discussion: "Review the change with 'apen check' first; commit the baseline file with the change that moved it.")
+        discussion: "Review the change with 'apen check' first; commit the baseline file with the change that moved it."
+    )
 
     @Argument(help: "The pipeline file.")
     var file: String
 
-    @Option(help: ArgumentHelp("Take the results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
+    @Option(
+        help: ArgumentHelp(
+            "Take the results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
     var results: String?
 
     @Option(help: ArgumentHelp("Write here instead of the pipeline's 'check: baseline:'.", valueName: "CSV"))
@@ -28,6 +31,7 @@ struct BaselineCommand: ParsableCommand {
             try CommandOutput.unusable("\(error)").emit()
             return
         }
-        try CheckCommands.baseline(pipelineFile: file, resultsPath: results, outputPath: output, provider: provider).emit()
+        try CheckCommands.baseline(pipelineFile: file, resultsPath: results, outputPath: output, provider: provider)
+            .emit()
     }
 }

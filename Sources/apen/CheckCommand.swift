@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The pipeline file.")
     var file: String
 
-    @Option(help: ArgumentHelp("Take the new results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
+    @Option(
+        help: ArgumentHelp(
+            "Take the new results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
     var results: String?
 
     @Option(help: ArgumentHelp("Compare with this CSV instead of the pipeline's 'check: baseline:'.", valueName: "CSV"))

@@ -6,7 +6,9 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show which results, inputs and stages differ between two runs.",
-        discussion: "Runs are ids from 'apen history', 'latest' or 'previous'. Exit 0 when identical, 1 when different, 2 on error.")
+        discussion:
+            "Runs are ids from 'apen history', 'latest' or 'previous'. Exit 0 when identical, 1 when different, 2 on error."
+    )
 
     @Argument(help: "The older run: an id, 'latest' or 'previous'.")
     var runA: String
@@ -42,6 +44,7 @@ struct DiffCommand: ParsableCommand {
             return
         }
         try CheckCommands.diff(
-            runA, runB, pipeline: pipeline, format: format.value, all: all, maxRows: maxRows, provider: provider).emit()
+            runA, runB, pipeline: pipeline, format: format.value, all: all, maxRows: maxRows, provider: provider
+        ).emit()
     }
 }

@@ -33,13 +33,17 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Decimal separator: '.' (default) or ','.")
     var decimal: String = "."
 
-    @Option(name: .customLong("date-format"), help: "iso (default), dd.MM.yyyy (or another pattern), epoch_s, epoch_ms.")
+    @Option(
+        name: .customLong("date-format"), help: "iso (default), dd.MM.yyyy (or another pattern), epoch_s, epoch_ms.")
     var dateFormat: String = "iso"
 
-    @Option(name: .customLong("column"), help: "canonical=header: the file's header for a canonical column (repeatable).")
+    @Option(
+        name: .customLong("column"), help: "canonical=header: the file's header for a canonical column (repeatable).")
     var columns: [String] = []
 
-    @Option(name: .customLong("fixed"), help: "column=value: a value for every row, for group columns the file lacks (repeatable).")
+    @Option(
+        name: .customLong("fixed"),
+        help: "column=value: a value for every row, for group columns the file lacks (repeatable).")
     var fixed: [String] = []
 
     @Option(help: "Survey: comma-separated item columns (read as one scale named 'items').")
@@ -65,7 +69,8 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let options: IngestOptions
         do { options = try makeOptions() } catch { throw fail(error, usage: true) }
-        let rejectedPath = rejected ?? ((storeOptions.store as NSString).deletingLastPathComponent + "/rejected-\(options.source).csv")
+        let rejectedPath =
+            rejected ?? ((storeOptions.store as NSString).deletingLastPathComponent + "/rejected-\(options.source).csv")
         do {
             let store = try Store(path: storeOptions.store)
             let lock: RunLock
@@ -73,11 +78,14 @@ struct IngestCommand: ParsableCommand {
                 // Held by another run: say so (as apen run does), then wait for it.
                 let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
                     .trimmingCharacters(in: .whitespacesAndNewlines)
-                printError("waiting for another apen run (\(holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown")) to finish with \(store.path)")
+                printError(
+                    "waiting for another apen run (\(holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown")) to finish with \(store.path)"
+                )
                 lock = try store.acquireRunLock(wait: true)
             }
             defer { lock.release() }
-            let runID = try store.beginRun(pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)
+            let runID = try store.beginRun(
+                pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)
             var kept: Table?
             let sha: String
             let summary: IngestSummary
@@ -101,12 +109,16 @@ struct IngestCommand: ParsableCommand {
             if summary.rejected.count > 50 { printError("… \(summary.rejected.count - 50) more in \(rejectedPath)") }
             let status = summary.withinLimit
             let records = summary.rejected.map {
-                RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
+                RejectedRecord(
+                    source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason,
+                    record: $0.record)
             }
             if status {
-                try store.commitRun(runID, finished: isoNow(), stages: [], outputs: [],
+                try store.commitRun(
+                    runID, finished: isoNow(), stages: [], outputs: [],
                     inputs: [InputRecord(source: options.source, path: file, sha256: sha, size: Int64(fileSize(file)))],
-                    rejected: records, counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0),
+                    rejected: records,
+                    counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0),
                     kept: kept.map { [$0] } ?? [])
             } else {
                 try store.failRun(runID, finished: isoNow(), message: "rejected share above max_rejected")
@@ -116,7 +128,10 @@ struct IngestCommand: ParsableCommand {
             print("rejected:  \(summary.rejected.count)")
             print("rejected rows file: \(rejectedPath)")
             if !status {
-                printError(String(format: "error: %.2f %% of rows rejected, more than --max-rejected %.2f %%", summary.rejectedShare * 100, maxRejected * 100))
+                printError(
+                    String(
+                        format: "error: %.2f %% of rows rejected, more than --max-rejected %.2f %%",
+                        summary.rejectedShare * 100, maxRejected * 100))
                 throw ExitCode(1)
             }
         } catch let e as ExitCode {
@@ -130,7 +145,8 @@ struct IngestCommand: ParsableCommand {
 
     private func makeOptions() throws -> IngestOptions {
         guard let k = SourceKind(rawValue: kind) else {
-            throw ValidationError("unknown --kind '\(kind)'; use one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown --kind '\(kind)'; use one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var o = IngestOptions(source: k.rawValue, kind: k, path: file)
         switch delimiter {
@@ -160,13 +176,16 @@ struct IngestCommand: ParsableCommand {
         o.keepRows = keepRows
         if k == .survey {
             let bounds = likert.split(separator: ",").compactMap { Double($0) }
-            guard bounds.count == 2, bounds[0] < bounds[1] else { throw ValidationError("--likert takes lo,hi, e.g. 1,5") }
+            guard bounds.count == 2, bounds[0] < bounds[1] else {
+                throw ValidationError("--likert takes lo,hi, e.g. 1,5")
+            }
             let codes = try missing.split(separator: ",").map { s -> Double in
                 guard let v = Double(s) else { throw ValidationError("--missing takes numbers, not '\(s)'") }
                 return v
             }
             let itemList = (items ?? "").split(separator: ",").map(String.init)
-            o.survey = SurveySettings(likert: bounds[0]...bounds[1], missingCodes: codes,
+            o.survey = SurveySettings(
+                likert: bounds[0]...bounds[1], missingCodes: codes,
                 scales: itemList.isEmpty ? [] : [ScaleSpec(name: "items", items: itemList)],
                 hasStrata: o.columns["stratum"] != nil, hasPSU: o.columns["psu"] != nil)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ApenCore
 
 struct SpecEditDistanceTests {
@@ -13,14 +14,18 @@ struct SpecEditDistanceTests {
         #expect(EditDistance.between(b, a) == d)
     }
 
-    @Test(arguments: [
-        ("langauge", ["pipeline", "language", "title"], "language"),
-        ("LANGUAGE", ["language"], "language"),
-        ("kinds", ["kind", "path"], "kind"),
-        ("q", ["e"], nil),  // one edit, but the whole word: not a typo
-        ("xyz", ["language"], nil),
-        ("publication.opn_share", ["publication.open_share", "publication.exempt_share"], "publication.open_share"),
-    ] as [(String, [String], String?)])
+    @Test(
+        arguments: [
+            ("langauge", ["pipeline", "language", "title"], "language"),
+            ("LANGUAGE", ["language"], "language"),
+            ("kinds", ["kind", "path"], "kind"),
+            ("q", ["e"], nil),  // one edit, but the whole word: not a typo
+            ("xyz", ["language"], nil),
+            (
+                "publication.opn_share", ["publication.open_share", "publication.exempt_share"],
+                "publication.open_share"
+            ),
+        ] as [(String, [String], String?)])
     func suggestion(word: String, candidates: [String], expected: String?) {
         #expect(EditDistance.suggestion(for: word, among: candidates) == expected)
     }

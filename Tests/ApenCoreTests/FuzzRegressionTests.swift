@@ -1,5 +1,5 @@
-import Testing
 import ApenCore
+import Testing
 
 /// Inputs found by the fuzz targets (fuzz/, docs/hardening.md), kept as regression tests.
 struct FuzzRegressionTests {
@@ -25,8 +25,11 @@ struct FuzzRegressionTests {
     @Test(arguments: ["x\r\ny", " 5001", "5001 ", "\t", "a\"\u{301}b", "\u{600}\"", "line\nbreak, \"quoted\""])
     func renderedRowsReadBack(text: String) throws {
         let rows = [
-            IndicatorRow(indicator: "engagement.by_channel", municipality: text, year: 2023, breakdown: text, value: 0.25, n: 4),
-            IndicatorRow(indicator: "engagement.by_channel", municipality: "5001", year: 2023, breakdown: "web", value: 0.75, n: 12),
+            IndicatorRow(
+                indicator: "engagement.by_channel", municipality: text, year: 2023, breakdown: text, value: 0.25, n: 4),
+            IndicatorRow(
+                indicator: "engagement.by_channel", municipality: "5001", year: 2023, breakdown: "web", value: 0.75,
+                n: 12),
         ]
         let back = try IndicatorCSV.parse(text: IndicatorCSV.render(rows), path: "baseline.csv")
         #expect(back == rows.canonicallySorted())

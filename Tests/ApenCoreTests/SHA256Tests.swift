@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ApenCore
 
 /// Expected digests were computed independently with GNU coreutils `sha256sum`, e.g.
@@ -70,7 +71,8 @@ struct SHA256Tests {
 
     /// 1 MiB + 65 bytes: spans the 1 MiB read buffer and ends mid-block.
     @Test func fileSpanningReadBlocks() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("apen-sha-\(getpid())-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "apen-sha-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("big.bin").path

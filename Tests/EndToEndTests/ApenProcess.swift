@@ -21,7 +21,9 @@ struct ApenProcess {
         let out = p.outPipe.fileHandleForReading.readDataToEndOfFile()
         let err = p.errPipe.fileHandleForReading.readDataToEndOfFile()
         p.process.waitUntilExit()
-        return Result(status: p.process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: p.process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 
     struct Running {
@@ -40,7 +42,8 @@ struct ApenProcess {
         env["SOURCE_DATE_EPOCH"] = "1764460800"  // 2025-11-30: reports must not depend on the clock
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -72,7 +75,9 @@ final class Workspace {
     func snapshot(_ relative: String) throws -> [String: Data] {
         let root = url.appendingPathComponent(relative)
         var out: [String: Data] = [:]
-        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return [:]
+        }
         for case let f as URL in e where (try? f.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             out[String(f.path.dropFirst(root.path.count))] = try Data(contentsOf: f)
         }
@@ -83,7 +88,9 @@ final class Workspace {
 /// Parses `indicators.csv` rows into `indicator|municipality|year` → fields.
 func indicatorTable(_ csv: String) -> [String: [String: String]] {
     let lines = csv.split(separator: "\n").map(String.init)
-    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [:] }
+    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
+        return [:]
+    }
     var out: [String: [String: String]] = [:]
     for line in lines.dropFirst() {
         let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -157,7 +164,8 @@ extension Workspace {
     /// Writes `bytes` to `relative` (creating folders), byte for byte: for inputs that are not UTF-8.
     func write(_ relative: String, bytes: Data) throws {
         let target = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try bytes.write(to: target)
     }
 }

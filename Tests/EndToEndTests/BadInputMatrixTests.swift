@@ -51,13 +51,19 @@ import Testing
     @Test func unreadableFileFailsItsIngestRunAtOnce() throws {
         let ws = try Workspace(fixture: "bad")
         try ws.write("in.csv", bytes: Data())
-        let ingest = try ApenProcess.run(["ingest", "--kind", "engagement", "in.csv"], in: ws.url, timeout: Self.timeout)
+        let ingest = try ApenProcess.run(
+            ["ingest", "--kind", "engagement", "in.csv"], in: ws.url, timeout: Self.timeout)
         #expect(ingest.result.status == 2)
         let history = try ApenProcess.run(["history"], in: ws.url, timeout: Self.timeout)
         #expect(history.result.status == 0, "\(history.result.stderr)")
-        let rows = history.result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        let rows = history.result.stdout.split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t").map(String.init)
+        }
         #expect(rows.count == 1)
-        #expect(rows.first.map { Array($0.prefix(2)) + [$0.count > 4 ? $0[4] : ""] } == ["1", "ingest:engagement", "failed"])
+        #expect(
+            rows.first.map { Array($0.prefix(2)) + [$0.count > 4 ? $0[4] : ""] } == [
+                "1", "ingest:engagement", "failed",
+            ])
     }
 
     @Test(arguments: ingestCases + surveyCases + recordCases + runCases + pipelineCases)
@@ -72,7 +78,9 @@ import Testing
         #expect(r.status == c.exit, "exit \(r.status), stderr:\n\(r.stderr.prefix(4000))")
         let errLines = Set(r.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         for line in c.stderr {
-            #expect(errLines.contains(line), "missing on stderr: \(line.prefix(300))\nstderr was:\n\(r.stderr.prefix(4000))")
+            #expect(
+                errLines.contains(line), "missing on stderr: \(line.prefix(300))\nstderr was:\n\(r.stderr.prefix(4000))"
+            )
         }
         let outLines = Set(r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         for line in c.stdout {
@@ -162,7 +170,8 @@ extension BadInputMatrixTests {
                     + "the header is: '5001', '2024-01-02', 'p1'"
             ], rejected: nil),
         ingest(
-            "duplicate canonical header", text("municipality,date,participant_id,date\n5001,2024-01-02,p1,2024-01-02\n"),
+            "duplicate canonical header",
+            text("municipality,date,participant_id,date\n5001,2024-01-02,p1,2024-01-02\n"),
             exit: 2,
             stderr: [
                 "in.csv:1: the header names column 'date' twice (fields 2 and 4); "
@@ -202,7 +211,8 @@ extension BadInputMatrixTests {
         // METHODS §7: a quote left open at the end of the file fails the source, naming the line
         // the unfinished record starts on (3); nothing is listed as a rejected row.
         ingest(
-            "unterminated quote at EOF", text(engagementHeader + "5001,2024-01-02,p1\n5001,\"2024-01-03,p2\n5001,x,p3\n"),
+            "unterminated quote at EOF",
+            text(engagementHeader + "5001,2024-01-02,p1\n5001,\"2024-01-03,p2\n5001,x,p3\n"),
             exit: 2,
             stderr: [
                 "in.csv:3: a quoted field that starts in the record on this line is never closed "
@@ -212,7 +222,9 @@ extension BadInputMatrixTests {
         // lines 4–5 into participant_id, silently losing two rows. The source fails instead (exit 2).
         ingest(
             "text after a closing quote",
-            text(engagementHeader + "5001,2024-01-02,p1\n5001,2024-01-02,\"p\"x\n5001,2024-01-03,p3\n5001,2024-01-04,\"p4\"\n"),
+            text(
+                engagementHeader
+                    + "5001,2024-01-02,p1\n5001,2024-01-02,\"p\"x\n5001,2024-01-03,p3\n5001,2024-01-04,\"p4\"\n"),
             exit: 2,
             stderr: [
                 "in.csv:3: a quoted field in the record that starts on this line is followed by more text after its "
@@ -220,7 +232,8 @@ extension BadInputMatrixTests {
             ], rejected: nil),
         // A quote inside an unquoted field is kept as a character, as spreadsheets do.
         ingest(
-            "quote inside an unquoted field", text(engagementHeader + "5001,2024-01-02,p\"1\n5001,2024-01-03,\"p\"\"2\"\n"),
+            "quote inside an unquoted field",
+            text(engagementHeader + "5001,2024-01-02,p\"1\n5001,2024-01-03,\"p\"\"2\"\n"),
             exit: 0, stdout: counts(read: 2, accepted: 2, rejected: 0), rejected: []),
         // A 10 MB participant id is text like any other: accepted, memory stays bounded.
         ingest(
@@ -232,7 +245,9 @@ extension BadInputMatrixTests {
             "10 MB single field (bad date)",
             text(engagementHeader + "5001," + String(repeating: "9", count: 10 << 20) + ",p1\n"), exit: 1,
             stdout: counts(read: 1, accepted: 0, rejected: 1),
-            rejected: ["2|date|\"" + String(repeating: "9", count: 10 << 20) + "\" is not a date in the format yyyy-MM-dd"]),
+            rejected: [
+                "2|date|\"" + String(repeating: "9", count: 10 << 20) + "\" is not a date in the format yyyy-MM-dd"
+            ]),
         // NUL is a valid UTF-8 byte: in text it is kept (its own participant); in a date it is not a date.
         ingest(
             "NUL byte in a date", text(engagementHeader + "5001,2024-01-02\u{0},p1\n5001,2024-01-02,p2\n"), exit: 1,
@@ -240,7 +255,8 @@ extension BadInputMatrixTests {
             rejected: ["2|date|\"2024-01-02\u{0}\" is not a date in the format yyyy-MM-dd"]),
         // Invalid UTF-8 in a cell rejects the row (METHODS §7); the reason shows U+FFFD for the byte.
         ingest(
-            "invalid UTF-8 in a cell", Data(Array(engagementHeader.utf8) + Array("5001,2024-01-02,p".utf8) + [0xFF, 0x0A]),
+            "invalid UTF-8 in a cell",
+            Data(Array(engagementHeader.utf8) + Array("5001,2024-01-02,p".utf8) + [0xFF, 0x0A]),
             exit: 1, stdout: counts(read: 1, accepted: 0, rejected: 1),
             rejected: ["2|participant_id|\"p\u{FFFD}\" has bytes that are not valid utf-8"]),
         // Only the columns Åpen reads are decoded: bad bytes in an ignored column do not reject the row.
@@ -256,7 +272,8 @@ extension BadInputMatrixTests {
             rejected: nil),
         // '|' is not sniffed (only , ; tab are): the whole header is one name, and the listing shows it.
         ingest(
-            "pipe-separated file without --delimiter", text("municipality|date|participant_id\n5001|2024-01-02|a\n"), exit: 2,
+            "pipe-separated file without --delimiter", text("municipality|date|participant_id\n5001|2024-01-02|a\n"),
+            exit: 2,
             stderr: [
                 "in.csv:1: required columns 'municipality', 'date', 'participant_id' are neither in the file nor fixed; "
                     + "the header is: 'municipality|date|participant_id'"
@@ -271,7 +288,9 @@ extension BadInputMatrixTests {
         // Lines are physical lines whatever the line ends: CRLF, LF, an empty CRLF line (4) all count.
         ingest(
             "mixed CRLF and LF",
-            text("municipality,date,participant_id\r\n5001,2024-01-02,p1\n5001,2024-01-03,p2\r\n\r\n5001,2024-02-30,p3\n"),
+            text(
+                "municipality,date,participant_id\r\n5001,2024-01-02,p1\n5001,2024-01-03,p2\r\n\r\n5001,2024-02-30,p3\n"
+            ),
             exit: 1, stderr: ["in.csv:5: field 'date': \"2024-02-30\" is an impossible date"],
             rejected: ["5|date|\"2024-02-30\" is an impossible date"]),
         ingest(
@@ -283,7 +302,8 @@ extension BadInputMatrixTests {
             "bad row after the first read block",
             text(
                 "municipality,date,participant_id\r\n"
-                    + (1...60_000).map { $0 == 50_000 ? "5001,2024-13-01,p\($0)\r\n" : "5001,2024-01-02,p\($0)\r\n" }.joined()),
+                    + (1...60_000).map { $0 == 50_000 ? "5001,2024-13-01,p\($0)\r\n" : "5001,2024-01-02,p\($0)\r\n" }
+                    .joined()),
             exit: 1, stdout: counts(read: 60_000, accepted: 59_999, rejected: 1),
             rejected: ["50001|date|\"2024-13-01\" is an impossible date"]),
         // A quoted field spanning lines 2–3: the next record starts on line 4.
@@ -318,7 +338,9 @@ extension BadInputMatrixTests {
         // in years 1–9999, not a trap; 253402300799 s is 9999-12-31; 1e10 is not an integer.
         ingest(
             "epoch seconds out of range",
-            text(engagementHeader + "5001,99999999999999999999,a\n5001,253402300800,b\n5001,253402300799,c\n5001,1e10,d\n"),
+            text(
+                engagementHeader
+                    + "5001,99999999999999999999,a\n5001,253402300800,b\n5001,253402300799,c\n5001,1e10,d\n"),
             options: ["--date-format", "epoch_s"], exit: 1, stdout: counts(read: 4, accepted: 1, rejected: 3),
             rejected: [
                 "2|date|\"99999999999999999999\" as epoch seconds is not a day in the years 1…9999",
@@ -327,20 +349,27 @@ extension BadInputMatrixTests {
             ]),
         // ISO years run 0001–9999: year 0 does not exist, five digits are not the format.
         ingest(
-            "ISO year 0000 and 10000", text(engagementHeader + "5001,0000-01-01,a\n5001,10000-01-01,b\n5001,0001-01-01,c\n"),
+            "ISO year 0000 and 10000",
+            text(engagementHeader + "5001,0000-01-01,a\n5001,10000-01-01,b\n5001,0001-01-01,c\n"),
             exit: 1, stdout: counts(read: 3, accepted: 1, rejected: 2),
             rejected: [
-                "2|date|\"0000-01-01\" is an impossible date", "3|date|\"10000-01-01\" is not a date in the format yyyy-MM-dd",
+                "2|date|\"0000-01-01\" is an impossible date",
+                "3|date|\"10000-01-01\" is not a date in the format yyyy-MM-dd",
             ]),
         ingest(
-            "decimal comma in a comma-separated file", kind: "survey", text("municipality,year,q1,weight\n5001,2019,3,\"1,5\"\n"),
+            "decimal comma in a comma-separated file", kind: "survey",
+            text("municipality,year,q1,weight\n5001,2019,3,\"1,5\"\n"),
             options: ["--items", "q1", "--decimal", ","], exit: 2,
-            stderr: ["in.csv:1: the header is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter"],
+            stderr: [
+                "in.csv:1: the header is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter"
+            ],
             rejected: nil),
         ingest(
             "survey item not in the header", kind: "survey", text("municipality,year,q1,weight\n5001,2019,3,1\n"),
             options: ["--items", "q1,q9"], exit: 2,
-            stderr: ["in.csv:1: required column 'q9' is neither in the file nor fixed; the header is: 'municipality', 'year', 'q1', 'weight'"],
+            stderr: [
+                "in.csv:1: required column 'q9' is neither in the file nor fixed; the header is: 'municipality', 'year', 'q1', 'weight'"
+            ],
             rejected: nil),
         // An empty required cell rejects the row (METHODS §1 missing values).
         ingest(
@@ -389,7 +418,8 @@ extension BadInputMatrixTests {
         Case(
             name: "file that does not exist", files: { [:] },
             args: ["ingest", "--kind", "engagement", "missing.csv", "--rejected", "rejected.csv"], exit: 2,
-            stderr: ["missing.csv: cannot read file information: No such file or directory"], rejected: .absent("rejected.csv")),
+            stderr: ["missing.csv: cannot read file information: No such file or directory"],
+            rejected: .absent("rejected.csv")),
     ]
 }
 
@@ -407,13 +437,19 @@ private func survey(
 extension BadInputMatrixTests {
     static let surveyCases: [Case] = [
         survey(
-            "year 0", "5001,2019,3,4,1\n5001,0,3,4,1\n", exit: 1, stderr: ["in.csv:3: field 'year': \"0\" is not a whole year in 1…9999"],
+            "year 0", "5001,2019,3,4,1\n5001,0,3,4,1\n", exit: 1,
+            stderr: ["in.csv:3: field 'year': \"0\" is not a whole year in 1…9999"],
             rejected: ["3|year|\"0\" is not a whole year in 1…9999"]),
-        survey("year 2019.5", "5001,2019.5,3,4,1\n", exit: 1, rejected: ["2|year|\"2019.5\" is not a whole year in 1…9999"]),
-        survey("year 10000", "5001,10000,3,4,1\n", exit: 1, rejected: ["2|year|\"10000\" is not a whole year in 1…9999"]),
-        survey("negative weight", "5001,2019,3,4,-1\n", exit: 1, rejected: ["2|weight|\"-1\" is not a positive weight"]),
+        survey(
+            "year 2019.5", "5001,2019.5,3,4,1\n", exit: 1, rejected: ["2|year|\"2019.5\" is not a whole year in 1…9999"]
+        ),
+        survey(
+            "year 10000", "5001,10000,3,4,1\n", exit: 1, rejected: ["2|year|\"10000\" is not a whole year in 1…9999"]),
+        survey(
+            "negative weight", "5001,2019,3,4,-1\n", exit: 1, rejected: ["2|weight|\"-1\" is not a positive weight"]),
         survey("zero weight", "5001,2019,3,4,0\n", exit: 1, rejected: ["2|weight|\"0\" is not a positive weight"]),
-        survey("minus zero weight", "5001,2019,3,4,-0\n", exit: 1, rejected: ["2|weight|\"-0\" is not a positive weight"]),
+        survey(
+            "minus zero weight", "5001,2019,3,4,-0\n", exit: 1, rejected: ["2|weight|\"-0\" is not a positive weight"]),
         survey("hexadecimal weight", "5001,2019,3,4,0x10\n", exit: 1, rejected: ["2|weight|\"0x10\" is not a number"]),
         // Spaces around a number are not part of it; +1, .5 and 3e0 are numbers.
         survey(
@@ -422,7 +458,9 @@ extension BadInputMatrixTests {
         survey("NaN weight", "5001,2019,3,4,NaN\n", exit: 1, rejected: ["2|weight|\"NaN\" is not a number"]),
         survey("inf weight", "5001,2019,3,4,inf\n", exit: 1, rejected: ["2|weight|\"inf\" is not a number"]),
         // 1e400 parses but overflows to infinity: METHODS §7 non-finite weight.
-        survey("overflowing weight", "5001,2019,3,4,1e400\n", exit: 1, rejected: ["2|weight|\"1e400\" is not a finite number"]),
+        survey(
+            "overflowing weight", "5001,2019,3,4,1e400\n", exit: 1,
+            rejected: ["2|weight|\"1e400\" is not a finite number"]),
         survey(
             "empty weight", "5001,2019,3,4,\n", exit: 1,
             rejected: ["2|weight|weight is empty (with a weight column every row needs one)"]),
@@ -450,15 +488,18 @@ extension BadInputMatrixTests {
     static let recordCases: [Case] = [
         ingest(
             "answered before received", kind: "access_requests",
-            text(accessHeader + "r1,5001,2024-03-04,2024-03-05,granted\nr2,5001,2024-03-04,2024-03-01,granted\n"), exit: 1,
+            text(accessHeader + "r1,5001,2024-03-04,2024-03-05,granted\nr2,5001,2024-03-04,2024-03-01,granted\n"),
+            exit: 1,
             stderr: ["in.csv:3: field 'answered': answered 2024-03-01 is before received 2024-03-04"],
             rejected: ["3|answered|answered 2024-03-01 is before received 2024-03-04"]),
         // The allowed values are listed in byte order.
         ingest(
-            "outcome outside its set", kind: "access_requests", text(accessHeader + "r1,5001,2024-03-04,2024-03-05,maybe\n"),
+            "outcome outside its set", kind: "access_requests",
+            text(accessHeader + "r1,5001,2024-03-04,2024-03-05,maybe\n"),
             exit: 1, rejected: ["2|outcome|\"maybe\" is not one of denied, granted, partial"]),
         ingest(
-            "outcome in another case", kind: "access_requests", text(accessHeader + "r1,5001,2024-03-04,2024-03-05,Granted\n"),
+            "outcome in another case", kind: "access_requests",
+            text(accessHeader + "r1,5001,2024-03-04,2024-03-05,Granted\n"),
             exit: 1, rejected: ["2|outcome|\"Granted\" is not one of denied, granted, partial"]),
         ingest(
             "published before registered", kind: "publications",
@@ -496,7 +537,10 @@ extension BadInputMatrixTests {
         Case(
             name: "0301 and 301 stay apart",
             files: {
-                ["p.yaml": text(engagementPipeline()), "e.csv": text(engagementHeader + "0301,2024-01-02,a\n0301,2024-01-03,b\n301,2024-01-02,a\n")]
+                [
+                    "p.yaml": text(engagementPipeline()),
+                    "e.csv": text(engagementHeader + "0301,2024-01-02,a\n0301,2024-01-03,b\n301,2024-01-02,a\n"),
+                ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 0, rejected: .rows("reports/p/rejected-rows.csv", []),
             values: ["engagement.participants|0301|2024": "2.0 2", "engagement.participants|301|2024": "1.0 1"]),
@@ -514,7 +558,12 @@ extension BadInputMatrixTests {
         // A NUL inside a participant id is kept as text: "a\0x" and "a\0y" are two people, not "a".
         Case(
             name: "NUL bytes in participant ids",
-            files: { ["p.yaml": text(engagementPipeline()), "e.csv": text(engagementHeader + "5001,2024-01-02,a\u{0}x\n5001,2024-01-03,a\u{0}y\n")] },
+            files: {
+                [
+                    "p.yaml": text(engagementPipeline()),
+                    "e.csv": text(engagementHeader + "5001,2024-01-02,a\u{0}x\n5001,2024-01-03,a\u{0}y\n"),
+                ]
+            },
             args: ["run", "p.yaml", "--quiet"], exit: 0, values: ["engagement.participants|5001|2024": "2.0 2"]),
         // max_rejected 0.5 with 2 bad of 5 rows: the run succeeds and the bad rows count nowhere.
         // 5001: rows a, a, b are good → participants 2, actions 3/2 = 1.5. The bad rows were a new
@@ -525,7 +574,9 @@ extension BadInputMatrixTests {
                 [
                     "p.yaml": text(engagementPipeline("\n    max_rejected: 0.5")),
                     "e.csv": text(
-                        engagementHeader + "5001,2024-01-02,a\n5001,2024-01-03,a\n5001,2024-02-31,c\n5001,2024-01-04,b\n5006,2024-01-02\n"),
+                        engagementHeader
+                            + "5001,2024-01-02,a\n5001,2024-01-03,a\n5001,2024-02-31,c\n5001,2024-01-04,b\n5006,2024-01-02\n"
+                    ),
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 0,
@@ -544,7 +595,9 @@ extension BadInputMatrixTests {
                 [
                     "p.yaml": text(engagementPipeline("\n    max_rejected: 0.2")),
                     "e.csv": text(
-                        engagementHeader + "5001,2024-01-02,a\n5001,2024-01-03,a\n5001,2024-02-31,c\n5001,2024-01-04,b\n5006,2024-01-02\n"),
+                        engagementHeader
+                            + "5001,2024-01-02,a\n5001,2024-01-03,a\n5001,2024-02-31,c\n5001,2024-01-04,b\n5006,2024-01-02\n"
+                    ),
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 1,
@@ -610,11 +663,13 @@ extension BadInputMatrixTests {
                         """),
                     "j.csv": text(
                         "municipality,registered,published,access\n5001,2024-03-01,2024-03-04,open\n"
-                            + "5001,2024-03-05,2024-03-02,open\n5001,2024-03-10,2024-03-11,exempt\n5001,2024-03-12,,open\n"),
+                            + "5001,2024-03-05,2024-03-02,open\n5001,2024-03-10,2024-03-11,exempt\n5001,2024-03-12,,open\n"
+                    ),
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 0,
-            rejected: .rows("reports/p/rejected-rows.csv", ["3|published|published 2024-03-02 is before registered 2024-03-05"]),
+            rejected: .rows(
+                "reports/p/rejected-rows.csv", ["3|published|published 2024-03-02 is before registered 2024-03-05"]),
             values: [
                 "publication.open_share|5001|2024": "0.3333333333333333 3",
                 "publication.exempt_share|5001|2024": "0.3333333333333333 3",
@@ -655,7 +710,8 @@ extension BadInputMatrixTests {
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 0,
-            rejected: .rows("reports/p/rejected-rows.csv", ["3|q1|\"6\" is outside the Likert range [1, 5] and not a missing code"]),
+            rejected: .rows(
+                "reports/p/rejected-rows.csv", ["3|q1|\"6\" is outside the Likert range [1, 5] and not a missing code"]),
             values: ["survey.t.index|5001|2019": "81.25 2", "survey.responses|5001|2019": "2.0 2"]),
         // FOI: the answer before its request is rejected; 5001 has r1 (1 working day, granted) and r3
         // (unanswered) → granted share 1/1 over answered, within-3 share 1/2 over all requests.
@@ -676,11 +732,14 @@ extension BadInputMatrixTests {
 
                         """),
                     "a.csv": text(
-                        accessHeader + "r1,5001,2024-03-04,2024-03-05,granted\nr2,5001,2024-03-04,2024-03-01,denied\nr3,5001,2024-03-06,,\n"),
+                        accessHeader
+                            + "r1,5001,2024-03-04,2024-03-05,granted\nr2,5001,2024-03-04,2024-03-01,denied\nr3,5001,2024-03-06,,\n"
+                    ),
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 0,
-            rejected: .rows("reports/p/rejected-rows.csv", ["3|answered|answered 2024-03-01 is before received 2024-03-04"]),
+            rejected: .rows(
+                "reports/p/rejected-rows.csv", ["3|answered|answered 2024-03-01 is before received 2024-03-04"]),
             values: ["foi.granted_share|5001|2024": "1.0 1", "foi.within_3_workdays_share|5001|2024": "0.5 2"]),
     ]
 }
@@ -763,7 +822,8 @@ extension BadInputMatrixTests {
             name: "path that escapes the project",
             files: {
                 [
-                    "proj/pipelines/p.yaml": text("pipeline: p\nsources:\n  e: {kind: engagement, path: ../../data/e.csv}\nindicators: []\n"),
+                    "proj/pipelines/p.yaml": text(
+                        "pipeline: p\nsources:\n  e: {kind: engagement, path: ../../data/e.csv}\nindicators: []\n"),
                     "data/e.csv": text(engagementHeader + "5001,2024-01-02,a\n"),
                 ]
             },
@@ -771,9 +831,16 @@ extension BadInputMatrixTests {
             stdout: ["pipelines/p.yaml: ok (1 source, 0 indicators)"]),
         Case(
             name: "path that escapes the project to a missing file",
-            files: { ["proj/pipelines/p.yaml": text("pipeline: p\nsources:\n  e: {kind: engagement, path: ../../data/x.csv}\nindicators: []\n")] },
+            files: {
+                [
+                    "proj/pipelines/p.yaml": text(
+                        "pipeline: p\nsources:\n  e: {kind: engagement, path: ../../data/x.csv}\nindicators: []\n")
+                ]
+            },
             args: ["validate", "pipelines/p.yaml"], directory: "proj", exit: 2,
-            stderr: ["pipelines/p.yaml:3:31: sources.e.path: no file at '../../data/x.csv' (resolved to '../data/x.csv')"]),
+            stderr: [
+                "pipelines/p.yaml:3:31: sources.e.path: no file at '../../data/x.csv' (resolved to '../data/x.csv')"
+            ]),
         // Fixed values are checked like cells; every problem of the file is reported at once.
         BadInputMatrixTests.Case(
             name: "survey settings: fixed year 0, missing code in range, unknown item",
@@ -794,15 +861,20 @@ extension BadInputMatrixTests {
             ]),
         // Duplicate keys are a YAML error; the first duplicate is reported, at its first occurrence.
         validate(
-            "duplicate key", "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv, path: x.csv}\nindicators: []\n",
-            stderr: ["p.yaml:3:25: duplicate key 'path' in the same mapping (each source, key and id must be given once)"]),
+            "duplicate key",
+            "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv, path: x.csv}\nindicators: []\n",
+            stderr: [
+                "p.yaml:3:25: duplicate key 'path' in the same mapping (each source, key and id must be given once)"
+            ]),
         // Several files: each is reported; one bad file makes the exit status 2.
         BadInputMatrixTests.Case(
             name: "validate a good and a bad file",
             files: {
                 [
-                    "good.yaml": text("pipeline: g\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.gini]\n"),
-                    "bad.yaml": text("pipeline: b\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.ginni]\n"),
+                    "good.yaml": text(
+                        "pipeline: g\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.gini]\n"),
+                    "bad.yaml": text(
+                        "pipeline: b\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.ginni]\n"),
                     "e.csv": text(engagementHeader + "5001,2024-01-02,a\n"),
                 ]
             },
@@ -814,7 +886,8 @@ extension BadInputMatrixTests {
             stdout: ["good.yaml: ok (1 source, 1 indicator)"]),
         validate(
             "empty pipeline file", "",
-            stderr: ["p.yaml:1:1: the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'"]),
+            stderr: ["p.yaml:1:1: the pipeline file is empty; it needs at least 'pipeline', 'sources' and 'indicators'"]
+        ),
         // 100 000 nested lists: libyaml stops at its nesting limit (1000) instead of overflowing the stack;
         // the position is libyaml's.
         validate(
@@ -825,7 +898,12 @@ extension BadInputMatrixTests {
             ]),
         BadInputMatrixTests.Case(
             name: "pipeline not UTF-8",
-            files: { ["p.yaml": Data(Array("pipeline: p\ntitle: Bod".utf8) + [0xF8] + Array("\nsources: {}\nindicators: []\n".utf8))] },
+            files: {
+                [
+                    "p.yaml": Data(
+                        Array("pipeline: p\ntitle: Bod".utf8) + [0xF8] + Array("\nsources: {}\nindicators: []\n".utf8))
+                ]
+            },
             args: ["validate", "p.yaml"], exit: 2, stderr: ["p.yaml: the pipeline file is not valid UTF-8 text"]),
         validate(
             "source path is a folder", "pipeline: p\nsources:\n  e: {kind: engagement, path: .}\nindicators: []\n",
@@ -839,7 +917,9 @@ extension BadInputMatrixTests {
         validate(
             "unknown indicator, did you mean",
             "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: [engagement.participant]\n",
-            stderr: ["p.yaml:4:14: indicators[0]: unknown indicator 'engagement.participant'; did you mean 'engagement.participants'?"]),
+            stderr: [
+                "p.yaml:4:14: indicators[0]: unknown indicator 'engagement.participant'; did you mean 'engagement.participants'?"
+            ]),
         // `run` refuses an invalid pipeline with 2 too, before touching the store.
         BadInputMatrixTests.Case(
             name: "run of an invalid pipeline",

@@ -52,7 +52,8 @@ import Testing
             let day = 1 + next() % 28
             let participant = next() % 20_000
             let initiative = next() % 30
-            out += "ev\(i),\(m),\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day),p\(participant),i\(initiative)\n"
+            out +=
+                "ev\(i),\(m),\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day),p\(participant),i\(initiative)\n"
         }
         return Data(out.utf8)
     }
@@ -139,14 +140,17 @@ import Testing
     }
 
     static let killPoints: [KillPoint] = [
-        .line("start ingest.e", delay: 0.1), .line("start indicators.engagement", delay: 0), .line("start report", delay: 0),
+        .line("start ingest.e", delay: 0.1), .line("start indicators.engagement", delay: 0),
+        .line("start report", delay: 0),
         .firstTemporary, .firstOutputReplaced, .line("done  report", delay: 0),
     ]
 
     /// Starts `apen run` and SIGKILLs it at `point`.
     /// - Returns: whether the kill point was reached before the process ended (false: it
     ///   finished or failed first), and all stderr read.
-    static func kill(at point: KillPoint, in ws: Workspace, args: [String] = ["run", "p.yaml"]) throws -> (hit: Bool, stderr: String) {
+    static func kill(at point: KillPoint, in ws: Workspace, args: [String] = ["run", "p.yaml"]) throws -> (
+        hit: Bool, stderr: String
+    ) {
         let outputs = ws.path("reports/crash")
         let quietOutputs = fingerprint(outputs)
         let quietTemporaries = fingerprint(outputs, hidden: true)
@@ -206,7 +210,8 @@ import Testing
             if case .line(let marker, _) = point, marker.hasPrefix("start ") {
                 // The kill landed inside the stage: it never reported being done.
                 let stage = marker.dropFirst("start ".count)
-                #expect(!killed.stderr.contains("done  \(stage)"), "\(stage) finished before the kill:\n\(killed.stderr)")
+                #expect(
+                    !killed.stderr.contains("done  \(stage)"), "\(stage) finished before the kill:\n\(killed.stderr)")
             }
             if let check = try Self.integrity(ws) {
                 #expect(check == "ok", "integrity_check after a kill at \(point): \(check)")
@@ -227,15 +232,20 @@ import Testing
             case .firstTemporary:
                 // Killed while staging the report: every output is still the previous one. The
                 // temporaries left behind are hidden; the rerun must remove them (checked below).
-                #expect(outputs == before, "outputs changed by a kill at \(point): \(Self.differences(before, outputs))")
+                #expect(
+                    outputs == before, "outputs changed by a kill at \(point): \(Self.differences(before, outputs))")
             case .line("done  report", _):
                 // Killed after the outputs were put in place, while the store records the run: the
                 // outputs are the new run's, all of them (the store commit comes last so that a
                 // committed run always has its files; the rerun below redoes the commit).
-                #expect(afterKill == reference, "outputs after a kill at \(point): \(Self.differences(reference, afterKill))")
+                #expect(
+                    afterKill == reference,
+                    "outputs after a kill at \(point): \(Self.differences(reference, afterKill))")
             case .line:
                 // Every output is still the previous run's, byte for byte, and no temporary is left.
-                #expect(afterKill == before, "outputs changed by a kill at \(point): \(Self.differences(before, afterKill))")
+                #expect(
+                    afterKill == before, "outputs changed by a kill at \(point): \(Self.differences(before, afterKill))"
+                )
             }
 
             // The rerun completes and gives exactly what an uninterrupted run gives, temporaries gone.
@@ -249,7 +259,8 @@ import Testing
                 let lines = runs.split(separator: "\n").map(String.init)
                 #expect(
                     lines == [
-                        "1|succeeded|", "2|failed|interrupted: the process ended before the run finished", "3|succeeded|",
+                        "1|succeeded|", "2|failed|interrupted: the process ended before the run finished",
+                        "3|succeeded|",
                     ], "\(point): \(runs)")
             }
         }
@@ -298,11 +309,14 @@ import Testing
         // The pid is the first run's, or the ingest's if that got the lock first.
         let pids = [first.process.processIdentifier, ingest.process.processIdentifier]
         #expect(
-            pids.contains { lines.first == "waiting for another apen run (pid \($0)) to finish with .apen/store.sqlite" },
+            pids.contains {
+                lines.first == "waiting for another apen run (pid \($0)) to finish with .apen/store.sqlite"
+            },
             "\(second.result.stderr)")
         // "run N": N is the store's run id, 2 or 3 depending on whether the ingest went first.
         #expect(
-            lines.contains { $0.hasPrefix("run ") && $0.hasSuffix(" of crash: 0 stages run, 4 skipped") }, "\(second.result.stderr)")
+            lines.contains { $0.hasPrefix("run ") && $0.hasSuffix(" of crash: 0 stages run, 4 skipped") },
+            "\(second.result.stderr)")
         if let check = try Self.integrity(ws) { #expect(check == "ok") }
         if let runs = try Self.query(ws, "SELECT pipeline, status FROM runs ORDER BY id;") {
             let lines = runs.split(separator: "\n").map(String.init)

@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test func resultsAreIdenticalForAnyJobCount() throws {
-        let a = try Workspace(fixture: "mini"), b = try Workspace(fixture: "mini")
+        let a = try Workspace(fixture: "mini")
+        let b = try Workspace(fixture: "mini")
         #expect(try ApenProcess.run(["run", "pipeline.yaml", "--quiet", "--jobs", "1"], in: a.url).status == 0)
         #expect(try ApenProcess.run(["run", "pipeline.yaml", "--quiet", "--jobs", "4"], in: b.url).status == 0)
         #expect(try a.snapshot("reports/mini") == b.snapshot("reports/mini"))
@@ -79,7 +80,9 @@ import Testing
         #expect(try ApenProcess.run(["run", "pipeline.yaml", "--quiet"], in: ws.url).status == 0)
         let before = try ws.read("reports/mini/indicators.csv")
         // Line 6: an answer before its request (METHODS §7); line 7: an unknown outcome.
-        try ws.write("access.csv", try ws.read("access.csv") + "r5,5006,2024-05-21,2024-05-20,granted\nr6,5006,2024-05-21,2024-05-22,maybe\n")
+        try ws.write(
+            "access.csv",
+            try ws.read("access.csv") + "r5,5006,2024-05-21,2024-05-20,granted\nr6,5006,2024-05-21,2024-05-22,maybe\n")
         let r = try ApenProcess.run(["run", "pipeline.yaml", "--quiet"], in: ws.url)
         #expect(r.status == 1)
         let rejected = try ws.read("reports/mini/rejected-rows.csv")

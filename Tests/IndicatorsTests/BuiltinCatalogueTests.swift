@@ -25,14 +25,18 @@ struct BuiltinCatalogueTests {
             #expect(["§2", "§3", "§4", "§5"].contains(e.methods))
         }
         // Only the survey mean and share have an interval (METHODS §2).
-        #expect(BuiltinCatalogue.entries.filter(\.hasInterval).map(\.id) == ["survey.<scale>.index", "survey.<scale>.agree_share"])
+        #expect(
+            BuiltinCatalogue.entries.filter(\.hasInterval).map(\.id) == [
+                "survey.<scale>.index", "survey.<scale>.agree_share",
+            ])
     }
 
     @Test func concreteIDs() {
-        #expect(BuiltinCatalogue.ids(family: .survey, scales: ["trust", "voice"]) == [
-            "survey.trust.index", "survey.voice.index", "survey.trust.agree_share", "survey.voice.agree_share",
-            "survey.trust.alpha", "survey.voice.alpha", "survey.responses",
-        ])
+        #expect(
+            BuiltinCatalogue.ids(family: .survey, scales: ["trust", "voice"]) == [
+                "survey.trust.index", "survey.voice.index", "survey.trust.agree_share", "survey.voice.agree_share",
+                "survey.trust.alpha", "survey.voice.alpha", "survey.responses",
+            ])
         #expect(BuiltinCatalogue.ids(family: .survey, scales: []) == ["survey.responses"])
         #expect(BuiltinCatalogue.ids(family: .foi, scales: ["trust"]).count == 4)
     }
@@ -55,7 +59,9 @@ struct BuiltinCatalogueTests {
         for word in ["innsynskrav", "arbeidsdager", "kommune", "offentlig journal"] {
             #expect(nb.lowercased().contains(word), "\(word)")
         }
-        #expect(BuiltinCatalogue.markdown(language: .en).contains("| `foi.median_workdays` | Access request response time, median (working days) | working days | ↓ |"))
+        #expect(
+            BuiltinCatalogue.markdown(language: .en).contains(
+                "| `foi.median_workdays` | Access request response time, median (working days) | working days | ↓ |"))
     }
 
     /// `docs/indicators.md` is the generated English page. Regenerate with

@@ -5,7 +5,9 @@ import Testing
 
 /// Each family on inputs small enough to check on paper; the arithmetic is in the comments.
 struct BuiltinIndicatorsFamilyTests {
-    private func value(_ out: IndicatorOutput, _ id: String, _ muni: String = "5001", _ year: Int = 2024) -> IndicatorRow? {
+    private func value(_ out: IndicatorOutput, _ id: String, _ muni: String = "5001", _ year: Int = 2024)
+        -> IndicatorRow?
+    {
         out.rows.first { $0.indicator == id && $0.municipality == muni && $0.year == year }
     }
 
@@ -30,7 +32,8 @@ struct BuiltinIndicatorsFamilyTests {
     @Test func surveyByHand() throws {
         let t = FixtureTables.table(Self.survey, kind: .survey, numbers: ["q1", "q2", "q3"])
         let settings = SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2", "q3"], reverse: ["q3"])])
-        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
+        let out = try BuiltinIndicators.compute(
+            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
         let index = try #require(value(out, "survey.trust.index"))
         #expect(close(index.value, 650.0 / 12.0))
         #expect(index.n == 3)
@@ -54,25 +57,31 @@ struct BuiltinIndicatorsFamilyTests {
     @Test func singleRespondentHasNoInterval() throws {
         let t = FixtureTables.table("municipality,year,q1\n0301,2023,4\n0301,2023,\n", kind: .survey, numbers: ["q1"])
         let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])])
-        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
+        let out = try BuiltinIndicators.compute(
+            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
         let row = try #require(value(out, "survey.s.index", "0301", 2023))
         #expect(row.value == 75 && row.n == 1 && row.se == nil && row.ciLow == nil && row.ciHigh == nil)
         // A one-item scale has no alpha.
-        #expect(out.warnings.contains { $0.message.contains("survey.s.alpha: no value (a scale of one item) for 0301/2023") })
+        #expect(
+            out.warnings.contains {
+                $0.message.contains("survey.s.alpha: no value (a scale of one item) for 0301/2023")
+            })
     }
 
     // A missing code (9) that reached the indicators is still missing: r1 = (2, 9) → score 2 (one of
     // two answers is enough), r2 = (4, 4) → 4. Index: y = 25 and 75 → 50. Alpha: one complete case → none.
     // A NaN weight (ingest rejects it) must not leak a NaN: r3 in 5006 gives no row and a warning.
     @Test func missingCodesAndBadWeightsNeverReachAnOutput() throws {
-        let t = FixtureTables.table("""
+        let t = FixtureTables.table(
+            """
             municipality,year,q1,q2,weight
             5001,2024,2,9,1
             5001,2024,4,4,1
             5006,2024,4,4,
             """, kind: .survey, numbers: ["q1", "q2"])
         let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1", "q2"])])
-        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
+        let out = try BuiltinIndicators.compute(
+            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
         #expect(value(out, "survey.s.index")?.value == 50)
         #expect(value(out, "survey.s.alpha") == nil)
         #expect(value(out, "survey.s.index", "5006") == nil)
@@ -85,7 +94,8 @@ struct BuiltinIndicatorsFamilyTests {
         let t = FixtureTables.table("municipality,year,q1\n0301,2023,4\n", kind: .survey, numbers: ["q1"])
         let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])], hasStrata: true)
         let error = #expect(throws: Diagnostic.self) {
-            try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
+            try BuiltinIndicators.compute(
+                .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: t, settings: settings)]))
         }
         #expect(error?.location.field == "stratum")
         #expect(error?.description.contains("municipality, q1, year") == true)
@@ -109,7 +119,8 @@ struct BuiltinIndicatorsFamilyTests {
     @Test func engagementByHand() throws {
         let t = FixtureTables.table(Self.engagement, kind: .engagement)
         let pop = FixtureTables.table("municipality,year,population\n5001,2024,1500\n", kind: .population)
-        let out = try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t], population: [pop]))
+        let out = try BuiltinIndicators.compute(
+            .engagement, inputs: IndicatorInputs(engagement: [t], population: [pop]))
         #expect(value(out, "engagement.participants")?.value == 3)
         #expect(value(out, "engagement.actions_per_participant")?.value == 2)
         #expect(close(value(out, "engagement.repeat_share")?.value, 1.0 / 3))
@@ -118,11 +129,15 @@ struct BuiltinIndicatorsFamilyTests {
         #expect(out.rows.filter { $0.year == 2024 }.allSatisfy { $0.n == 3 })
         #expect(value(out, "engagement.participants", "5001", 2023)?.value == 1)
         #expect(value(out, "engagement.participants_per_1000", "5001", 2023) == nil)
-        #expect(out.warnings.contains { $0.message == "engagement.participants_per_1000: no value (population unknown) for 5001/2023" })
+        #expect(
+            out.warnings.contains {
+                $0.message == "engagement.participants_per_1000: no value (population unknown) for 5001/2023"
+            })
     }
 
     @Test func noInitiativeColumnMeansNoRepeatShare() throws {
-        let t = FixtureTables.table("municipality,date,participant_id\n5001,2024-01-05,a\n5001,2024-01-06,b\n", kind: .engagement)
+        let t = FixtureTables.table(
+            "municipality,date,participant_id\n5001,2024-01-05,a\n5001,2024-01-06,b\n", kind: .engagement)
         let out = try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t]))
         #expect(!out.rows.contains { $0.indicator == "engagement.repeat_share" })
         #expect(value(out, "engagement.gini")?.value == 0)  // [1, 1]: 2·3/(2·2) − 3/2 = 0
@@ -130,10 +145,15 @@ struct BuiltinIndicatorsFamilyTests {
 
     // Two tables pooled: participant "a" appears in both and is one person; group 5001/2024.
     @Test func tablesArePooledByText() throws {
-        let t1 = FixtureTables.table("municipality,date,participant_id\n5001,2024-01-05,a\n5001,2024-01-06,b\n", kind: .engagement, source: "one")
-        let t2 = FixtureTables.table("municipality,date,participant_id\n5001,2024-02-05,c\n5001,2024-02-06,a\n", kind: .engagement, source: "two")
-        let out = try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t1, t2]),
-                                                select: { $0 == "engagement.participants" })
+        let t1 = FixtureTables.table(
+            "municipality,date,participant_id\n5001,2024-01-05,a\n5001,2024-01-06,b\n", kind: .engagement, source: "one"
+        )
+        let t2 = FixtureTables.table(
+            "municipality,date,participant_id\n5001,2024-02-05,c\n5001,2024-02-06,a\n", kind: .engagement, source: "two"
+        )
+        let out = try BuiltinIndicators.compute(
+            .engagement, inputs: IndicatorInputs(engagement: [t1, t2]),
+            select: { $0 == "engagement.participants" })
         #expect(out.rows.map(\.value) == [3])
         #expect(out.rows.count == 1)
     }
@@ -141,12 +161,17 @@ struct BuiltinIndicatorsFamilyTests {
     // One table without initiative_id in a group: no repeat share there (a warning), but still
     // in a group fed only by the table that has it.
     @Test func repeatShareNeedsTheColumnInEveryTableOfTheGroup() throws {
-        let t1 = FixtureTables.table("municipality,date,participant_id,initiative_id\n5001,2024-01-05,a,i1\n5001,2024-01-06,a,i2\n0301,2024-01-01,b,i1\n", kind: .engagement)
+        let t1 = FixtureTables.table(
+            "municipality,date,participant_id,initiative_id\n5001,2024-01-05,a,i1\n5001,2024-01-06,a,i2\n0301,2024-01-01,b,i1\n",
+            kind: .engagement)
         let t2 = FixtureTables.table("municipality,date,participant_id\n5001,2024-02-05,c\n", kind: .engagement)
         let out = try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t1, t2]))
         #expect(value(out, "engagement.repeat_share") == nil)
         #expect(value(out, "engagement.repeat_share", "0301")?.value == 0)
-        #expect(out.warnings.contains { $0.message == "engagement.repeat_share: no value (a source without initiative_id) for 5001/2024" })
+        #expect(
+            out.warnings.contains {
+                $0.message == "engagement.repeat_share: no value (a source without initiative_id) for 5001/2024"
+            })
     }
 
     // Two survey sources for the same municipality and year are pooled: index over 3 respondents,
@@ -155,8 +180,11 @@ struct BuiltinIndicatorsFamilyTests {
         let a = FixtureTables.table("municipality,year,q1\n5001,2024,1\n5001,2024,3\n", kind: .survey, numbers: ["q1"])
         let b = FixtureTables.table("municipality,year,q1\n5001,2024,5\n", kind: .survey, numbers: ["q1"])
         let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])])
-        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [
-            SurveyInput(table: a, settings: settings), SurveyInput(table: b, settings: settings)]))
+        let out = try BuiltinIndicators.compute(
+            .survey,
+            inputs: IndicatorInputs(surveys: [
+                SurveyInput(table: a, settings: settings), SurveyInput(table: b, settings: settings),
+            ]))
         #expect(value(out, "survey.s.index")?.value == 50)
         #expect(value(out, "survey.s.index")?.n == 3)
         #expect(value(out, "survey.responses")?.value == 3)
@@ -222,25 +250,33 @@ struct BuiltinIndicatorsFamilyTests {
 
     @Test func rowsAreInCanonicalOrderAndSelectionIsHonoured() throws {
         let t = FixtureTables.table(Self.engagement + "\n0301,2024-01-01,z,i1\n", kind: .engagement)
-        let out = try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t]),
-                                                select: { $0.hasSuffix("participants") || $0 == "engagement.gini" })
+        let out = try BuiltinIndicators.compute(
+            .engagement, inputs: IndicatorInputs(engagement: [t]),
+            select: { $0.hasSuffix("participants") || $0 == "engagement.gini" })
         #expect(out.rows == out.rows.canonicallySorted())
         #expect(Set(out.rows.map(\.indicator)) == ["engagement.participants", "engagement.gini"])
         // engagement.gini sorts first; 0301 has one participant, so no Gini row there.
-        #expect(out.rows.map { "\($0.indicator) \($0.municipality) \($0.year)" } == [
-            "engagement.gini 5001 2024", "engagement.participants 0301 2024",
-            "engagement.participants 5001 2023", "engagement.participants 5001 2024",
-        ])
+        #expect(
+            out.rows.map { "\($0.indicator) \($0.municipality) \($0.year)" } == [
+                "engagement.gini 5001 2024", "engagement.participants 0301 2024",
+                "engagement.participants 5001 2023", "engagement.participants 5001 2024",
+            ])
         #expect(try BuiltinIndicators.compute(.foi, inputs: IndicatorInputs(), select: { _ in false }).rows.isEmpty)
     }
 
     @Test func missingRequiredColumnIsAnError() {
         let t = FixtureTables.table("municipality,received\n5006,2024-01-01\n", kind: .accessRequests)
-        #expect(throws: Never.self) { try BuiltinIndicators.compute(.foi, inputs: IndicatorInputs(accessRequests: [t])) }
-        let p = FixtureTables.table("municipality,registered\n5006,2024-01-01\n", kind: .publications, source: "journal")
+        #expect(throws: Never.self) {
+            try BuiltinIndicators.compute(.foi, inputs: IndicatorInputs(accessRequests: [t]))
+        }
+        let p = FixtureTables.table(
+            "municipality,registered\n5006,2024-01-01\n", kind: .publications, source: "journal")
         let error = #expect(throws: Diagnostic.self) {
             try BuiltinIndicators.compute(.publication, inputs: IndicatorInputs(publications: [p]))
         }
-        #expect(error?.description == "journal: field 'access': required publications column 'access' is missing or has the wrong type (columns: municipality, registered)")
+        #expect(
+            error?.description
+                == "journal: field 'access': required publications column 'access' is missing or has the wrong type (columns: municipality, registered)"
+        )
     }
 }

@@ -8,15 +8,18 @@ import Testing
 /// `Reference/make_reference.py` (samplics, numpy, pandas, holidays) from the same fixtures.
 struct BuiltinIndicatorsReferenceTests {
     static let items: Set<String> = ["q1", "q2", "q3", "q4", "q5"]
-    static let scales = [ScaleSpec(name: "trust", items: ["q1", "q2", "q3"], reverse: ["q3"]),
-                         ScaleSpec(name: "voice", items: ["q4", "q5"])]
+    static let scales = [
+        ScaleSpec(name: "trust", items: ["q1", "q2", "q3"], reverse: ["q3"]),
+        ScaleSpec(name: "voice", items: ["q4", "q5"]),
+    ]
 
     static func inputs(shuffle seed: UInt64? = nil) throws -> IndicatorInputs {
         func load(_ name: String, _ kind: SourceKind, numbers: Set<String> = []) throws -> Table {
             let t = try FixtureTables.fixture(name, kind: kind, numbers: numbers)
             guard let seed else { return t }
-            return try FixtureTables.fixture(name, kind: kind, numbers: numbers,
-                                             rowOrder: FixtureTables.permutation(t.rowCount, seed: seed))
+            return try FixtureTables.fixture(
+                name, kind: kind, numbers: numbers,
+                rowOrder: FixtureTables.permutation(t.rowCount, seed: seed))
         }
         let survey = SurveyInput(
             table: try load("reference/survey.csv", .survey, numbers: items),
@@ -37,7 +40,8 @@ struct BuiltinIndicatorsReferenceTests {
             guard let e = byKey[key(a)] else { continue }
             #expect(a.n == e.n, "\(key(a)) n")
             #expect(close(a.value, e.value), "\(key(a)) value \(a.value) vs \(e.value)")
-            #expect(close(a.se, e.se, rel: 1e-9), "\(key(a)) se \(String(describing: a.se)) vs \(String(describing: e.se))")
+            #expect(
+                close(a.se, e.se, rel: 1e-9), "\(key(a)) se \(String(describing: a.se)) vs \(String(describing: e.se))")
             #expect(close(a.ciLow, e.ciLow, rel: 1e-9, abs: 1e-10), "\(key(a)) ci_low")
             #expect(close(a.ciHigh, e.ciHigh, rel: 1e-9, abs: 1e-10), "\(key(a)) ci_high")
         }
@@ -53,18 +57,27 @@ struct BuiltinIndicatorsReferenceTests {
         let text = out.warnings.map(\.description)
         #expect(out.warnings.allSatisfy { $0.severity == .warning })
         // 5006/2024 has no population row; 9999 is not in the population table.
-        #expect(text.contains { $0.contains("engagement.participants_per_1000: no value (population unknown) for 5006/2024, 9999/2024") })
+        #expect(
+            text.contains {
+                $0.contains("engagement.participants_per_1000: no value (population unknown) for 5006/2024, 9999/2024")
+            })
         #expect(text.contains { $0.contains("engagement.gini: no value (fewer than 2 participants) for 9999/2024") })
-        #expect(text.contains { $0.contains("survey.trust.alpha: no value (zero variance of the total score) for 9999/2023") })
+        #expect(
+            text.contains {
+                $0.contains("survey.trust.alpha: no value (zero variance of the total score) for 9999/2023")
+            })
         #expect(text.contains { $0.contains("foi.median_workdays: no value (no answered request) for 9999/2024") })
-        #expect(text.contains { $0.contains("publication.lag_median_days: no value (no published record) for 9999/2024") })
+        #expect(
+            text.contains { $0.contains("publication.lag_median_days: no value (no published record) for 9999/2024") })
         #expect(text.contains { $0.contains("opendata.stars_mean: no value (no dataset record) for 9999/2024") })
     }
 
     @Test func unweightedSurveyWithoutDesignIsThePlainMean() throws {
         let table = try FixtureTables.fixture("reference/survey_plain.csv", kind: .survey, numbers: Self.items)
         let out = try BuiltinIndicators.compute(
-            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: SurveySettings(scales: Self.scales))]))
+            .survey,
+            inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: SurveySettings(scales: Self.scales))])
+        )
         Self.compare(out.rows, try FixtureTables.expectedRows("reference/survey_plain_expected.csv"))
     }
 
@@ -72,8 +85,9 @@ struct BuiltinIndicatorsReferenceTests {
     func lonelyPSU(rule: LonelyPSU) throws {
         let table = try FixtureTables.fixture("reference/survey_lonely.csv", kind: .survey, numbers: Self.items)
         let settings = SurveySettings(scales: [Self.scales[0]], hasStrata: true, hasPSU: true, lonelyPSU: rule)
-        let out = try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]),
-                                                select: { $0 == "survey.trust.index" })
+        let out = try BuiltinIndicators.compute(
+            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]),
+            select: { $0 == "survey.trust.index" })
         let expected = FixtureTables.records(try FixtureTables.text("reference/survey_lonely_expected.csv"))
             .first { $0[0] == rule.rawValue }!
         #expect(out.rows.count == 1)
@@ -87,7 +101,8 @@ struct BuiltinIndicatorsReferenceTests {
         let table = try FixtureTables.fixture("reference/survey_lonely.csv", kind: .survey, numbers: Self.items)
         let settings = SurveySettings(scales: [Self.scales[0]], hasStrata: true, hasPSU: true, lonelyPSU: .fail)
         let error = #expect(throws: Diagnostic.self) {
-            try BuiltinIndicators.compute(.survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]))
+            try BuiltinIndicators.compute(
+                .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]))
         }
         #expect(error?.description.contains("stratum 'C' has a single PSU") == true)
         #expect(error?.description.contains("5001/2024") == true)

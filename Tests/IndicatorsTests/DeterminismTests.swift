@@ -7,9 +7,11 @@ import Testing
 struct DeterminismTests {
     private func bits(_ rows: [IndicatorRow]) -> [String] {
         rows.map { r in
-            [r.indicator, r.municipality, String(r.year), String(r.value.bitPattern), String(r.n),
-             r.se.map { String($0.bitPattern) } ?? "-", r.ciLow.map { String($0.bitPattern) } ?? "-",
-             r.ciHigh.map { String($0.bitPattern) } ?? "-"].joined(separator: "|")
+            [
+                r.indicator, r.municipality, String(r.year), String(r.value.bitPattern), String(r.n),
+                r.se.map { String($0.bitPattern) } ?? "-", r.ciLow.map { String($0.bitPattern) } ?? "-",
+                r.ciHigh.map { String($0.bitPattern) } ?? "-",
+            ].joined(separator: "|")
         }
     }
 
@@ -25,7 +27,8 @@ struct DeterminismTests {
     @Test(arguments: [UInt64(7), 11, 2026])
     func shuffledRowsDoNotChangeABit(seed: UInt64) throws {
         let base = try BuiltinIndicators.computeAll(inputs: try BuiltinIndicatorsReferenceTests.inputs(), jobs: 2)
-        let shuffled = try BuiltinIndicators.computeAll(inputs: try BuiltinIndicatorsReferenceTests.inputs(shuffle: seed), jobs: 3)
+        let shuffled = try BuiltinIndicators.computeAll(
+            inputs: try BuiltinIndicatorsReferenceTests.inputs(shuffle: seed), jobs: 3)
         #expect(bits(base.rows) == bits(shuffled.rows))
         #expect(base.warnings.map(\.description) == shuffled.warnings.map(\.description))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Indicators
 
 /// Expression texts found by FuzzExpression (fuzz/, docs/hardening.md), kept as tests.
@@ -15,9 +16,11 @@ struct FuzzRegressionTests {
             String(repeating: level, count: depth) + "x == 1" + String(repeating: close, count: depth)
         }
         _ = try CustomExpression.parse(text(64))
-        #expect(throws: CustomExpressionError(
-            column: 64 * level.count + 1,
-            "the expression nests more than 64 levels of '(' and 'not'")) {
+        #expect(
+            throws: CustomExpressionError(
+                column: 64 * level.count + 1,
+                "the expression nests more than 64 levels of '(' and 'not'")
+        ) {
             try CustomExpression.parse(text(65))
         }
         // Far past the limit: still an error, not a crash.

@@ -56,6 +56,9 @@ struct GroupIndexTests {
     // 2023-12-31 is day 19722 (2023-01-01 = 19358, + 364); the next day is 2024.
     @Test func yearsOfDaysAndNumbers() {
         #expect(GroupIndex.years(ofDays: [19722, 19723, Column.missingDay]) == [2023, 2024, GroupIndex.missingYear])
-        #expect(GroupIndex.years(ofNumbers: [2019, 2019.5, .nan, 2020]) == [2019, GroupIndex.missingYear, GroupIndex.missingYear, 2020])
+        #expect(
+            GroupIndex.years(ofNumbers: [2019, 2019.5, .nan, 2020]) == [
+                2019, GroupIndex.missingYear, GroupIndex.missingYear, 2020,
+            ])
     }
 }

@@ -8,8 +8,10 @@ struct NorwegianCalendarTests {
 
     // Easter Sundays from published tables (e.g. the Norwegian almanac): 2019-04-21,
     // 2024-03-31, 2025-04-20, 2038-04-25 (latest possible), 2285-03-22 (earliest possible).
-    @Test(arguments: [(2019, "2019-04-21"), (2024, "2024-03-31"), (2025, "2025-04-20"),
-                      (2038, "2038-04-25"), (2285, "2285-03-22"), (2000, "2000-04-23")])
+    @Test(arguments: [
+        (2019, "2019-04-21"), (2024, "2024-03-31"), (2025, "2025-04-20"),
+        (2038, "2038-04-25"), (2285, "2285-03-22"), (2000, "2000-04-23"),
+    ])
     func easter(year: Int, date: String) {
         #expect(NorwegianCalendar.easterSunday(year: year) == d(date))
     }
@@ -61,7 +63,9 @@ struct NorwegianCalendarTests {
         let start = d("2023-12-01")
         let table = WorkdayTable(years: 2023...2025)
         var cumulative = [0]
-        for k in 1...500 { cumulative.append(cumulative[k - 1] + (NorwegianCalendar.isWorkday(start.adding(days: k)) ? 1 : 0)) }
+        for k in 1...500 {
+            cumulative.append(cumulative[k - 1] + (NorwegianCalendar.isWorkday(start.adding(days: k)) ? 1 : 0))
+        }
         for a in stride(from: 0, through: 480, by: 7) {
             for len in [0, 1, 2, 3, 5, 9, 17, 40] where a + len <= 500 {
                 let from = start.adding(days: a)
@@ -72,7 +76,8 @@ struct NorwegianCalendarTests {
             }
         }
         // Outside the table's years it falls back to the arithmetic count.
-        #expect(table.workdays(from: d("2030-12-20").raw, to: d("2031-01-03").raw)
+        #expect(
+            table.workdays(from: d("2030-12-20").raw, to: d("2031-01-03").raw)
                 == NorwegianCalendar.workdays(from: d("2030-12-20"), to: d("2031-01-03")))
     }
 }

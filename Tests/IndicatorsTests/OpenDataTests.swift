@@ -3,7 +3,9 @@ import Testing
 @testable import Indicators
 
 struct OpenDataTests {
-    @Test(arguments: ["CC0-1.0", "cc-by-4.0", "CC-BY-SA-4.0", "NLOD-1.0", "nlod-2.0", "ODbL-1.0", "pddl-1.0", " CC-BY-4.0 "])
+    @Test(arguments: [
+        "CC0-1.0", "cc-by-4.0", "CC-BY-SA-4.0", "NLOD-1.0", "nlod-2.0", "ODbL-1.0", "pddl-1.0", " CC-BY-4.0 ",
+    ])
     func openLicences(licence: String) {
         #expect(OpenData.isOpenLicence(licence))
     }

@@ -22,8 +22,9 @@ struct SurveyEstimatorTests {
     // Stratum 0 totals: −6, 0 (mean −3): 2/1·(9 + 9) = 36. Stratum 1 totals: 2, 4 (mean 3): 2·(1 + 1) = 4.
     // SE² = 40, SE = √40.
     @Test func strataAndPSUsByHand() throws {
-        let e = try #require(try SurveyEstimator.mean(
-            y: [10, 20, 30, 40, 50], w: [1, 1, 1, 1, 1], strata: [0, 0, 0, 1, 1], psu: [0, 0, 1, 2, 3]))
+        let e = try #require(
+            try SurveyEstimator.mean(
+                y: [10, 20, 30, 40, 50], w: [1, 1, 1, 1, 1], strata: [0, 0, 0, 1, 1], psu: [0, 0, 1, 2, 3]))
         #expect(close(e.mean, 30))
         #expect(close(e.se, 40.0.squareRoot()))
     }

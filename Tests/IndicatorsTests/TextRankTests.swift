@@ -17,7 +17,9 @@ struct TextRankTests {
     }
 
     @Test func unionSharesIDsByText() {
-        let u = TextUnion([TextColumn(codes: [0, 1], dictionary: ["p1", "p2"]), nil, TextColumn(codes: [0], dictionary: ["p2"])])
+        let u = TextUnion([
+            TextColumn(codes: [0, 1], dictionary: ["p1", "p2"]), nil, TextColumn(codes: [0], dictionary: ["p2"]),
+        ])
         #expect(u.count == 2)
         #expect(u.id(table: 0, code: 1) == u.id(table: 2, code: 0))
         #expect(u.id(table: 0, code: -1) == -1)

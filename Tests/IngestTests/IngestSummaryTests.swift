@@ -24,6 +24,8 @@ import Testing
 
     @Test func limitMessage() {
         let s = Self.summary(rows: 8, rejected: 3, max: 0)
-        #expect(s.limitDiagnostic?.description == "f.csv: 3 of 8 rows rejected (share 0.375), more than max_rejected 0 allows")
+        #expect(
+            s.limitDiagnostic?.description
+                == "f.csv: 3 of 8 rows rejected (share 0.375), more than max_rejected 0 allows")
     }
 }

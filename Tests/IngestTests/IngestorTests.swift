@@ -61,8 +61,9 @@ import Testing
         let lines = summary.rejected.map(\.line)
         #expect(lines == [6, 8, 11])
         #expect(summary.rejected.map(\.field) == ["date", nil, "participant_id"])
-        #expect(summary.rejected[0].diagnostic.description.hasSuffix(
-            "engagement_three_bad.csv:6: field 'date': \"2019-02-30\" is an impossible date"))
+        #expect(
+            summary.rejected[0].diagnostic.description.hasSuffix(
+                "engagement_three_bad.csv:6: field 'date': \"2019-02-30\" is an impossible date"))
         #expect(summary.rejected[1].reason == "has 3 fields, the header has 4")
         #expect(summary.rejected[1].record == "5001,2019-03-05,p5")
         #expect(summary.rejected[2].reason == "required value is empty")
@@ -155,11 +156,12 @@ import Testing
         options.dateFormat = .pattern("dd.MM.yyyy")
         let (table, summary) = try Ingestor.readTable(options)
         #expect(table.rowCount == 0)
-        #expect(summary.rejected.map(\.reason) == [
-            "\"31.02.2019\" is an impossible date",
-            "\"01.01.0000\" is an impossible date",
-            "\"1.1.2019\" is not a date in the format dd.MM.yyyy",
-        ])
+        #expect(
+            summary.rejected.map(\.reason) == [
+                "\"31.02.2019\" is an impossible date",
+                "\"01.01.0000\" is an impossible date",
+                "\"1.1.2019\" is not a date in the format dd.MM.yyyy",
+            ])
         #expect(summary.rejected.map(\.line) == [2, 3, 4])
     }
 
@@ -168,10 +170,11 @@ import Testing
         var options = Fixture.options("dates_epoch_ms.csv", .accessRequests)
         options.dateFormat = .epochSeconds
         let (_, summary) = try Ingestor.readTable(options)
-        #expect(summary.rejected.map(\.reason) == [
-            "\"1548932400000\" as epoch seconds is not a day in the years 1…9999",
-            "\"1582934400000\" as epoch seconds is not a day in the years 1…9999",
-        ])
+        #expect(
+            summary.rejected.map(\.reason) == [
+                "\"1548932400000\" as epoch seconds is not a day in the years 1…9999",
+                "\"1582934400000\" as epoch seconds is not a day in the years 1…9999",
+            ])
     }
 
     @Test func fixedValuesAreMaterialised() throws {
@@ -201,8 +204,9 @@ import Testing
         options.columns = ["municipality": "kommune", "date": "dato"]
         let error = try #require(throws: Diagnostic.self) { try Ingestor.readTable(options) }
         #expect(error.location.line == 1)
-        #expect(error.message == "required column 'participant_id' is neither in the file nor fixed; "
-            + "the header is: 'kommune', 'dato', 'deltaker'")
+        #expect(
+            error.message == "required column 'participant_id' is neither in the file nor fixed; "
+                + "the header is: 'kommune', 'dato', 'deltaker'")
     }
 
     @Test func missingSurveyItemIsAnError() throws {
@@ -357,7 +361,9 @@ extension IngestorTests {
     }
 
     /// The separator not declared is not a decimal separator: no guessing (METHODS §7).
-    @Test(arguments: [(true, 3, "\"2.5\" is not a number (decimal comma declared)", 2.5), (false, 2, "\"2,5\" is not a number", 2.5)])
+    @Test(arguments: [
+        (true, 3, "\"2.5\" is not a number (decimal comma declared)", 2.5), (false, 2, "\"2,5\" is not a number", 2.5),
+    ])
     func otherDecimalSeparatorIsRejected(decimalComma: Bool, line: Int, reason: String, value: Double) throws {
         var options = Fixture.options("population_decimal_mixed.csv", .population)
         options.decimalComma = decimalComma

@@ -53,11 +53,13 @@ import Testing
 
     @Test func publicationRules() throws {
         let (table, summary) = try Ingestor.readTable(Fixture.options("publications_rules.csv", .publications))
-        check(summary, [Expected]([
-            .init(line: 3, field: "published", reason: "published 2019-01-31 is before registered 2019-02-01"),
-            .init(line: 5, field: "access", reason: "\"closed\" is not one of exempt, open, partial"),
-            .init(line: 6, field: "access", reason: "required value is empty"),
-        ]))
+        check(
+            summary,
+            [Expected]([
+                .init(line: 3, field: "published", reason: "published 2019-01-31 is before registered 2019-02-01"),
+                .init(line: 5, field: "access", reason: "\"closed\" is not one of exempt, open, partial"),
+                .init(line: 6, field: "access", reason: "required value is empty"),
+            ]))
         #expect(table.strings("record_id") == ["r1", "r3"])
         // 2019-02-01 = 17928 days after 1970-01-01 (Python date arithmetic).
         #expect(table.days("published") == [17928, Column.missingDay])
@@ -65,25 +67,31 @@ import Testing
 
     @Test func accessRequestRules() throws {
         let (table, summary) = try Ingestor.readTable(Fixture.options("access_rules.csv", .accessRequests))
-        check(summary, [Expected]([
-            .init(line: 4, field: "answered", reason: "answered 2019-02-04 is before received 2019-02-05"),
-            .init(line: 5, field: "outcome", reason: "\"maybe\" is not one of denied, granted, partial"),
-        ]))
+        check(
+            summary,
+            [Expected]([
+                .init(line: 4, field: "answered", reason: "answered 2019-02-04 is before received 2019-02-05"),
+                .init(line: 5, field: "outcome", reason: "\"maybe\" is not one of denied, granted, partial"),
+            ]))
         #expect(table.strings("outcome") == ["granted", nil])  // outcome may be empty
         #expect(table.days("answered") == [17931, Column.missingDay])  // 2019-02-04
     }
 
     @Test func populationRules() throws {
         let (table, summary) = try Ingestor.readTable(Fixture.options("population_rules.csv", .population))
-        check(summary, [Expected]([
-            .init(line: 3, field: "population", reason: "\"0\" is not a positive number"),
-            .init(line: 4, field: "year", reason: "\"0\" is not a whole year in 1…9999"),
-            .init(line: 5, field: "population", reason: "required value is empty"),
-        ]))
+        check(
+            summary,
+            [Expected]([
+                .init(line: 3, field: "population", reason: "\"0\" is not a positive number"),
+                .init(line: 4, field: "year", reason: "\"0\" is not a whole year in 1…9999"),
+                .init(line: 5, field: "population", reason: "required value is empty"),
+            ]))
         #expect(table.numbers("population") == [212660])
     }
 
-    private func check(_ summary: IngestSummary, _ expected: [Expected], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func check(
+        _ summary: IngestSummary, _ expected: [Expected], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         #expect(summary.rejected.map(\.line) == expected.map(\.line), sourceLocation: sourceLocation)
         #expect(summary.rejected.map(\.field) == expected.map(\.field), sourceLocation: sourceLocation)
         #expect(summary.rejected.map(\.reason) == expected.map(\.reason), sourceLocation: sourceLocation)

@@ -20,7 +20,8 @@ import Testing
         let joined = a.appending(b)
         #expect(joined.rowCount == 6)
         // p3 is new (code 2); p1 keeps code 0; the missing cell stays −1.
-        #expect(joined.text("participant_id") == TextColumn(codes: [0, 1, -1, 2, 0, 2], dictionary: ["p1", "p2", "p3"]))
+        #expect(
+            joined.text("participant_id") == TextColumn(codes: [0, 1, -1, 2, 0, 2], dictionary: ["p1", "p2", "p3"]))
         #expect(joined.days("date") == [1, 2, Column.missingDay, 3, 4, 5])
     }
 

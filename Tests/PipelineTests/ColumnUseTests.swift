@@ -1,5 +1,5 @@
-import Foundation
 import ApenCore
+import Foundation
 import Indicators
 import Ingest
 import Testing
@@ -10,7 +10,8 @@ struct ColumnUseTests {
     func spec(custom: [CustomIndicator] = [], keepRows: Bool = false) -> PipelineSpec {
         var o = IngestOptions(source: "e", kind: .engagement, path: "e.csv")
         o.keepRows = keepRows
-        return PipelineSpec(name: "p", title: "t", language: .en, path: "p.yaml",
+        return PipelineSpec(
+            name: "p", title: "t", language: .en, path: "p.yaml",
             sources: [SourceSpec(name: "e", options: o)], indicators: ["engagement.*"], custom: custom)
     }
 
@@ -34,7 +35,8 @@ struct ColumnUseTests {
 
     @Test func ingestLeavesSkippedColumnsOut() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("columnuse-\(getpid()).csv").path
-        try "municipality,date,participant_id,event_id,channel\n5001,2024-01-02,p1,e1,web\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "municipality,date,participant_id,event_id,channel\n5001,2024-01-02,p1,e1,web\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var o = IngestOptions(source: "e", kind: .engagement, path: path)
         o.unusedColumns = ["event_id", "channel", "action"]

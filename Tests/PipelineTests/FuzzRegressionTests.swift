@@ -2,6 +2,7 @@ import ApenCore
 import Foundation
 import Ingest
 import Testing
+
 @testable import Pipeline
 
 /// The validator's header reader (`HeaderLine`) must see the header Ingest binds columns

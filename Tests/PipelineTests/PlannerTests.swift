@@ -32,15 +32,21 @@ struct PlannerTests {
             StageManifest(parts: parts.map { StageManifest.Part($0.0, $0.1, $0.2) })
         }
         return StageGraph(stages: [
-            Stage(id: "ingest.survey", kind: .ingest(source: "survey"), dependencies: [],
+            Stage(
+                id: "ingest.survey", kind: .ingest(source: "survey"), dependencies: [],
                 manifest: manifest([(.file, "survey.csv", surveyHash), (.definition, "scale 'trust'", scaleItems)])),
-            Stage(id: "ingest.access", kind: .ingest(source: "access"), dependencies: [],
+            Stage(
+                id: "ingest.access", kind: .ingest(source: "access"), dependencies: [],
                 manifest: manifest([(.file, "access.csv", accessHash)])),
-            Stage(id: "indicators.survey", kind: .indicators(family: "survey"), dependencies: ["ingest.survey"],
+            Stage(
+                id: "indicators.survey", kind: .indicators(family: "survey"), dependencies: ["ingest.survey"],
                 manifest: manifest([(.definition, "indicators", "survey.*")])),
-            Stage(id: "indicators.foi", kind: .indicators(family: "foi"), dependencies: ["ingest.access"],
+            Stage(
+                id: "indicators.foi", kind: .indicators(family: "foi"), dependencies: ["ingest.access"],
                 manifest: manifest([(.definition, "indicators", "foi.*")])),
-            Stage(id: "report", kind: .report, dependencies: ["ingest.survey", "ingest.access", "indicators.survey", "indicators.foi"],
+            Stage(
+                id: "report", kind: .report,
+                dependencies: ["ingest.survey", "ingest.access", "indicators.survey", "indicators.foi"],
                 manifest: manifest([(.definition, "report", "default")])),
         ])
     }
@@ -63,7 +69,8 @@ struct PlannerTests {
 
     @Test func aChangedFileRerunsItsBranchAndNamesTheFile() throws {
         let before = graph()
-        let plan = try Planner.plan(graph(accessHash: "a2"), pipeline: "p", history: FakeHistory.afterRun(of: before), force: false, only: nil)
+        let plan = try Planner.plan(
+            graph(accessHash: "a2"), pipeline: "p", history: FakeHistory.afterRun(of: before), force: false, only: nil)
         let a = actions(plan)
         #expect(a["ingest.access"] == "run: access.csv changed")
         #expect(a["indicators.foi"] == "run: access.csv changed")
@@ -73,7 +80,9 @@ struct PlannerTests {
     }
 
     @Test func aChangedDefinitionIsNamed() throws {
-        let plan = try Planner.plan(graph(scaleItems: "q1,q2,q3"), pipeline: "p", history: FakeHistory.afterRun(of: graph()), force: false, only: nil)
+        let plan = try Planner.plan(
+            graph(scaleItems: "q1,q2,q3"), pipeline: "p", history: FakeHistory.afterRun(of: graph()), force: false,
+            only: nil)
         #expect(actions(plan)["indicators.survey"] == "run: scale 'trust' definition changed")
     }
 
@@ -106,7 +115,8 @@ struct PlannerTests {
 
     @Test func onlyRunsTheStageAndPlansWhatItNeeds() throws {
         let g = graph()
-        let plan = try Planner.plan(g, pipeline: "p", history: FakeHistory.afterRun(of: g), force: false, only: "indicators.foi")
+        let plan = try Planner.plan(
+            g, pipeline: "p", history: FakeHistory.afterRun(of: g), force: false, only: "indicators.foi")
         #expect(plan.map(\.stage.id) == ["ingest.access", "indicators.foi"])
         #expect(actions(plan)["indicators.foi"] == "run: requested (--only)")
         #expect(actions(plan)["ingest.access"] == "run: needed by indicators.foi")
@@ -143,7 +153,10 @@ struct RunReportTests {
     @Test func longGroupListsAreCutForTheTerminal() {
         let groups = (1...12).map { "10\($0 + 10)/2020" }.joined(separator: ", ")
         let w = "publications: opendata.stars_mean: no value (no dataset record) for " + groups
-        #expect(RunReport.shortened(w) == "publications: opendata.stars_mean: no value (no dataset record) for 1011/2020, 1012/2020, 1013/2020, 1014/2020, 1015/2020, 1016/2020, 1017/2020, 1018/2020 … and 4 more (12 groups; all listed in the report)")
+        #expect(
+            RunReport.shortened(w)
+                == "publications: opendata.stars_mean: no value (no dataset record) for 1011/2020, 1012/2020, 1013/2020, 1014/2020, 1015/2020, 1016/2020, 1017/2020, 1018/2020 … and 4 more (12 groups; all listed in the report)"
+        )
         #expect(RunReport.shortened("x: no value for 1/2020, 2/2020") == "x: no value for 1/2020, 2/2020")
     }
 }

@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// The lexical alias scan: aliases are found where YAML would read them, and `*` inside
@@ -58,6 +59,8 @@ struct SpecAliasScannerTests {
         }
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(error.diagnostics.count == 82)  // 9 levels × 9 aliases + the key
-        #expect(error.diagnostics[0].description == "bomb.yaml:3:10: YAML alias '*a0' is not allowed in a pipeline file; write the value out in full")
+        #expect(
+            error.diagnostics[0].description
+                == "bomb.yaml:3:10: YAML alias '*a0' is not allowed in a pipeline file; write the value out in full")
     }
 }

@@ -1,5 +1,6 @@
 import ApenCore
 import Foundation
+
 @testable import Pipeline
 
 /// Shared helpers for the pipeline-file tests: the fixture folder (`Fixtures/spec`) and

@@ -1,13 +1,19 @@
 import Ingest
 import Testing
+
 @testable import Pipeline
 
 struct SpecHeaderLineTests {
     @Test(arguments: [
         // file, declared delimiter, encoding, expected names
-        ("survey.csv", IngestOptions.Delimiter.sniff, IngestOptions.Encoding.utf8,
-         ["RespNr", "aar", "vekt", "stratum", "klynge", "q01", "q02", "q03", "q04"]),
-        ("publications.csv", .sniff, .utf8, ["record_id", "municipality", "record_type", "registered", "published", "access"]),
+        (
+            "survey.csv", IngestOptions.Delimiter.sniff, IngestOptions.Encoding.utf8,
+            ["RespNr", "aar", "vekt", "stratum", "klynge", "q01", "q02", "q03", "q04"]
+        ),
+        (
+            "publications.csv", .sniff, .utf8,
+            ["record_id", "municipality", "record_type", "registered", "published", "access"]
+        ),
         // byte-order mark, quoted names, CRLF
         ("requests.csv", .sniff, .utf8, ["request_id", "municipality", "received", "answered", "outcome"]),
         // windows-1252: byte 0xE5 is å
@@ -16,8 +22,12 @@ struct SpecHeaderLineTests {
         // a declared delimiter wins over sniffing
         ("survey.csv", .byte(UInt8(ascii: ",")), .utf8, ["RespNr;aar;vekt;stratum;klynge;q01;q02;q03;q04"]),
     ])
-    func readsHeader(file: String, delimiter: IngestOptions.Delimiter, encoding: IngestOptions.Encoding, expected: [String]) throws {
-        #expect(try HeaderLine.read(path: SpecFixtures.folder + "/" + file, delimiter: delimiter, encoding: encoding) == expected)
+    func readsHeader(
+        file: String, delimiter: IngestOptions.Delimiter, encoding: IngestOptions.Encoding, expected: [String]
+    ) throws {
+        #expect(
+            try HeaderLine.read(path: SpecFixtures.folder + "/" + file, delimiter: delimiter, encoding: encoding)
+                == expected)
     }
 
     @Test(arguments: [

@@ -5,6 +5,7 @@ import Indicators
 import Ingest
 import Reports
 import Testing
+
 @testable import Pipeline
 
 /// A valid file loads into exactly the values it declares; defaults fill the rest.
@@ -21,7 +22,9 @@ struct SpecLoaderTests {
         survey.decimalComma = true
         survey.dateFormat = .pattern("dd.MM.yyyy")
         // design strata/psu land on the canonical stratum/psu columns.
-        survey.columns = ["respondent_id": "RespNr", "year": "aar", "weight": "vekt", "stratum": "stratum", "psu": "klynge"]
+        survey.columns = [
+            "respondent_id": "RespNr", "year": "aar", "weight": "vekt", "stratum": "stratum", "psu": "klynge",
+        ]
         survey.fixed = ["municipality": "0301"]  // unquoted 0301 keeps its leading zero
         survey.maxRejected = 0.01
         survey.keepRows = true
@@ -52,10 +55,12 @@ struct SpecLoaderTests {
         p75.of = "q01"
         p75.p = 0.75
 
-        var openness = CompositeDefinition(id: "openness", components: [
-            .init(indicator: "survey.transparency.index", weight: 2, direction: 1, goalposts: 0...100),
-            .init(indicator: "foi.median_workdays", weight: 1, direction: -1, goalposts: 0...10),
-        ])
+        var openness = CompositeDefinition(
+            id: "openness",
+            components: [
+                .init(indicator: "survey.transparency.index", weight: 2, direction: 1, goalposts: 0...100),
+                .init(indicator: "foi.median_workdays", weight: 1, direction: -1, goalposts: 0...10),
+            ])
         openness.normalisation = .goalposts
         openness.samples = 500
         openness.delta = 0.2
@@ -67,9 +72,11 @@ struct SpecLoaderTests {
         report.charts = ["bars", "composite"]
         report.names = ["5001": "Trondheim", "5006": "Steinkjer"]
 
-        var check = CheckConfiguration(baseline: dir + "/baseline.csv", tolerances: [
-            ("default", .init(abs: 1e-9)), ("survey.*", .init(rel: 0.005)),
-        ])
+        var check = CheckConfiguration(
+            baseline: dir + "/baseline.csv",
+            tolerances: [
+                ("default", .init(abs: 1e-9)), ("survey.*", .init(rel: 0.005)),
+            ])
         check.missing = .warn
         check.added = .fail
         check.changedN = .fail
@@ -78,7 +85,8 @@ struct SpecLoaderTests {
             name: "trondheim-steinkjer", title: "Åpen kommune – følgeevaluering", language: .en, path: path,
             sources: [
                 SourceSpec(name: "survey", options: survey), SourceSpec(name: "engagement", options: engagement),
-                SourceSpec(name: "publications", options: publications), SourceSpec(name: "requests", options: requests),
+                SourceSpec(name: "publications", options: publications),
+                SourceSpec(name: "requests", options: requests),
                 SourceSpec(name: "population", options: population),
             ],
             indicators: ["survey.*", "engagement.participants", "publication.*", "foi.median_workdays"],
@@ -100,7 +108,8 @@ struct SpecLoaderTests {
 
     /// Only the required keys: everything else takes its documented default.
     @Test func defaults() throws {
-        let spec = try SpecFixtures.load("""
+        let spec = try SpecFixtures.load(
+            """
             pipeline: minimal
             sources:
               e: {kind: engagement, path: engagement.csv}
@@ -119,7 +128,8 @@ struct SpecLoaderTests {
 
     /// Composite defaults (METHODS.md §6): goalposts, 1000 samples, δ = 0.25, weight 1.
     @Test func compositeDefaults() throws {
-        let spec = try SpecFixtures.load("""
+        let spec = try SpecFixtures.load(
+            """
             pipeline: c
             sources:
               r: {kind: access_requests, path: requests.csv}
@@ -157,7 +167,9 @@ struct SpecLoaderTests {
         let warnings = SpecFixtures.diagnostics(yaml, severity: .warning)
         #expect(warnings.count == 4)
         #expect(warnings[0].hasPrefix("4:28: warning: indicators[1]: 'foi.*' needs a source of kind access_requests"))
-        #expect(warnings[1].hasPrefix("9:53: warning: composite[0].components[0].goalposts: ignored with normalisation 'minmax'"))
+        #expect(
+            warnings[1].hasPrefix(
+                "9:53: warning: composite[0].components[0].goalposts: ignored with normalisation 'minmax'"))
         #expect(warnings[2].hasPrefix("11:13: warning: check.baseline: no file at 'missing-baseline.csv' yet"))
         #expect(warnings[3].hasPrefix("13:5: warning: check.tolerance.nothing.*: 'nothing.*' matches no indicator"))
     }
@@ -170,9 +182,10 @@ struct SpecLoaderTests {
               e: {kind: engagement, path: engagement.csv}
             indicators: [engagement.participants_per_1000]
             """
-        #expect(SpecFixtures.diagnostics(yaml, severity: .warning) == [
-            "4:14: warning: indicators[0]: 'engagement.participants_per_1000' needs a source of kind population, and the pipeline has none"
-        ])
+        #expect(
+            SpecFixtures.diagnostics(yaml, severity: .warning) == [
+                "4:14: warning: indicators[0]: 'engagement.participants_per_1000' needs a source of kind population, and the pipeline has none"
+            ])
     }
 
     /// A fixed column the file also has: Ingest uses the fixed value, so say so.
@@ -186,7 +199,9 @@ struct SpecLoaderTests {
         let warnings = SpecFixtures.diagnostics(yaml, severity: .warning)
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("3:58: warning: sources.r.fixed.municipality: '") == true)
-        #expect(warnings.first?.hasSuffix("has a 'municipality' column too; it is ignored and the fixed value used") == true)
+        #expect(
+            warnings.first?.hasSuffix("has a 'municipality' column too; it is ignored and the fixed value used") == true
+        )
     }
 
     /// A pipeline file in Latin-1 is refused as a whole, before YAML parsing.

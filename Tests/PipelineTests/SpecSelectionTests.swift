@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pipeline
 
 struct SpecSelectionTests {
@@ -6,10 +7,11 @@ struct SpecSelectionTests {
     @Test func knownIDsExpandPerScale() {
         let ids = PipelineLoader.knownIndicatorIDs(scales: ["a", "b"], customIDs: ["x.y"], compositeIDs: ["c"])
         // Catalogue order: the per-scale ids, scale by scale within each kind of id, then responses.
-        #expect(Set(ids.prefix(7)) == [
-            "survey.responses", "survey.a.index", "survey.a.agree_share", "survey.a.alpha",
-            "survey.b.index", "survey.b.agree_share", "survey.b.alpha",
-        ])
+        #expect(
+            Set(ids.prefix(7)) == [
+                "survey.responses", "survey.a.index", "survey.a.agree_share", "survey.a.alpha",
+                "survey.b.index", "survey.b.agree_share", "survey.b.alpha",
+            ])
         #expect(ids.suffix(3) == ["x.y", "composite.c", "composite.c.rank"])
         // §3: 5 engagement ids, §4: 4 publication + 2 open-data ids, §5: 4 FOI ids.
         #expect(ids.count == 7 + 5 + 6 + 4 + 3)
@@ -20,7 +22,8 @@ struct SpecSelectionTests {
     /// publication.* = 4; foi.median_workdays = 1; 2 custom; composite + rank = 2 → 17.
     /// A composite component is computed even when `indicators:` does not select it.
     @Test func componentsAreSelected() throws {
-        let spec = try SpecFixtures.load("""
+        let spec = try SpecFixtures.load(
+            """
             pipeline: c
             sources:
               r: {kind: access_requests, path: requests.csv}
@@ -30,7 +33,10 @@ struct SpecSelectionTests {
                 components:
                   - {indicator: foi.median_workdays, direction: -1, goalposts: [0, 10]}
             """)
-        #expect(spec.selectedIndicatorIDs == ["foi.median_workdays", "foi.granted_share", "composite.speed", "composite.speed.rank"])
+        #expect(
+            spec.selectedIndicatorIDs == [
+                "foi.median_workdays", "foi.granted_share", "composite.speed", "composite.speed.rank",
+            ])
     }
 
     @Test func selectedIDsOfTheValidFixture() throws {
@@ -39,6 +45,9 @@ struct SpecSelectionTests {
         #expect(ids.count == 17)
         #expect(ids.contains("survey.trust.alpha") && ids.contains("publication.lag_p90_days"))
         #expect(!ids.contains("engagement.gini") && !ids.contains("opendata.stars_mean"))
-        #expect(ids.suffix(4) == ["publication.decision_open_share", "survey.q01_p75", "composite.openness", "composite.openness.rank"])
+        #expect(
+            ids.suffix(4) == [
+                "publication.decision_open_share", "survey.q01_p75", "composite.openness", "composite.openness.rank",
+            ])
     }
 }

@@ -1,16 +1,23 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 @Suite struct BarChartTests {
-    static func datum(_ code: String, _ v: Double, _ lo: Double? = nil, _ hi: Double? = nil, focus: Bool = false) -> ChartDatum {
+    static func datum(_ code: String, _ v: Double, _ lo: Double? = nil, _ hi: Double? = nil, focus: Bool = false)
+        -> ChartDatum
+    {
         ChartDatum(code: code, name: "Kommune \(code)", value: v, low: lo, high: hi, focus: focus)
     }
 
     @Test func oneBarPerMunicipalityAndAxisCoversDataAndInterval() {
         // Shares; the widest interval reaches 0.97 → 97 % on the axis.
-        let data = [Self.datum("0301", 0.90, 0.83, 0.97), Self.datum("5001", 0.62, 0.58, 0.66, focus: true), Self.datum("5006", 0.41, 0.30, 0.52)]
-        let (chart, layout) = BarChart.make(slug: "t", title: "T", description: "D", axisTitle: "Andel (%)", unit: .share, data: data, language: .nb)
+        let data = [
+            Self.datum("0301", 0.90, 0.83, 0.97), Self.datum("5001", 0.62, 0.58, 0.66, focus: true),
+            Self.datum("5006", 0.41, 0.30, 0.52),
+        ]
+        let (chart, layout) = BarChart.make(
+            slug: "t", title: "T", description: "D", axisTitle: "Andel (%)", unit: .share, data: data, language: .nb)
         let xml = XMLCheck.parse(chart.fileText)
         #expect(xml.error == nil)
         let bars = xml.withClass("bar", "rect")
@@ -31,7 +38,8 @@ import Testing
 
     @Test func barLengthIsProportionalToValue() throws {
         let data = [Self.datum("a", 80), Self.datum("b", 40)]
-        let (chart, _) = BarChart.make(slug: "t", title: "T", description: "D", axisTitle: "", unit: .index, data: data, language: .en)
+        let (chart, _) = BarChart.make(
+            slug: "t", title: "T", description: "D", axisTitle: "", unit: .index, data: data, language: .en)
         let bars = XMLCheck.parse(chart.fileText).withClass("bar", "rect")
         let w = bars.compactMap { $0.number("width") }
         #expect(w.count == 2)
@@ -40,13 +48,17 @@ import Testing
 
     @Test func manyMunicipalitiesGetNonOverlappingLabelsWithFocusKept() {
         // 360 bars, two in focus deep in the list: bars get thin; labels are thinned.
-        let data: [ChartDatum] = (0..<360).map { (i: Int) -> ChartDatum in Self.datum(String(1000 + i), Double(360 - i), focus: i == 200 || i == 201) }
-        let (chart, layout) = BarChart.make(slug: "t", title: "T", description: "D", axisTitle: "", unit: .index, data: data, language: .nb)
+        let data: [ChartDatum] = (0..<360).map { (i: Int) -> ChartDatum in
+            Self.datum(String(1000 + i), Double(360 - i), focus: i == 200 || i == 201)
+        }
+        let (chart, layout) = BarChart.make(
+            slug: "t", title: "T", description: "D", axisTitle: "", unit: .index, data: data, language: .nb)
         let xml = XMLCheck.parse(chart.fileText)
         #expect(xml.error == nil)
         #expect(xml.withClass("bar", "rect").count == 360)
         #expect(layout.labelled.contains("1200"))
-        #expect(layout.labelled.contains("1201") == false || layout.rowHeight >= 11)  // adjacent focus rows cannot both fit at 2 px
+        // Adjacent focus rows cannot both fit at 2 px.
+        #expect(layout.labelled.contains("1201") == false || layout.rowHeight >= 11)
         let ys: [Double] = xml.withClass("label", "text").compactMap { $0.number("y") }.sorted()
         #expect(ys.count < 360)
         for (a, b) in zip(ys, ys.dropFirst()) { #expect(b - a >= 11) }

@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 @Suite struct CatalogueResolverTests {
@@ -7,14 +8,23 @@ import Testing
 
     @Test(arguments: [
         ("survey.trust.index", "survey.<scale>.index", "Åpenhet (trust)", "Openness (trust)"),
-        ("survey.transparency.agree_share", "survey.<scale>.agree_share", "Andel enige (transparency)", "Share agreeing (transparency)"),
+        (
+            "survey.transparency.agree_share", "survey.<scale>.agree_share", "Andel enige (transparency)",
+            "Share agreeing (transparency)"
+        ),
         ("survey.responses", "survey.responses", "Antall svar", "Responses"),
         ("composite.openness", "composite.<id>", "Åpenhetsindeks (openness)", "Openness index (openness)"),
         // The more specific placeholder entry wins over composite.<id>.
-        ("composite.openness.rank", "composite.<id>.rank", "Rangering på åpenhetsindeksen (openness)", "Rank on the openness index (openness)"),
+        (
+            "composite.openness.rank", "composite.<id>.rank", "Rangering på åpenhetsindeksen (openness)",
+            "Rank on the openness index (openness)"
+        ),
         // A dotted component id is captured whole and shown by its own label.
-        ("composite.openness.shift.foi.median_workdays", "composite.<id>.shift.<component>",
-         "Rangendring uten komponent (openness, Median arbeidsdager til svar)", "Rank shift without component (openness, Median working days to answer)"),
+        (
+            "composite.openness.shift.foi.median_workdays", "composite.<id>.shift.<component>",
+            "Rangendring uten komponent (openness, Median arbeidsdager til svar)",
+            "Rank shift without component (openness, Median working days to answer)"
+        ),
     ])
     func resolves(_ id: String, _ entry: String, _ nb: String, _ en: String) {
         let r = resolver.resolve(id)
@@ -26,8 +36,10 @@ import Testing
     }
 
     @Test func placeholderInLabelIsFilledInPlace() {
-        let entry = IndicatorInfo(id: "survey.<scale>.alpha", family: "survey", label: LocalizedText(nb: "Cronbachs alfa for <scale>", en: "Cronbach's alpha of <scale>"),
-                                  unit: .coefficient, direction: 0, inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§2")
+        let entry = IndicatorInfo(
+            id: "survey.<scale>.alpha", family: "survey",
+            label: LocalizedText(nb: "Cronbachs alfa for <scale>", en: "Cronbach's alpha of <scale>"),
+            unit: .coefficient, direction: 0, inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§2")
         let r = CatalogueResolver([entry]).resolve("survey.trust.alpha")
         #expect(r.label(.nb) == "Cronbachs alfa for trust")
     }
@@ -59,10 +71,15 @@ import Testing
     @Test func compositeRowsWithoutEntriesGetMethodsWording() {
         // A pipeline catalogue lists composite.openness only; rank and shift are inferred from §6.
         let entries = [
-            IndicatorInfo(id: "composite.openness", family: "composite", label: LocalizedText(nb: "Åpenhetsindeks", en: "Openness index"), unit: .score, direction: 1,
-                          inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§6"),
-            IndicatorInfo(id: "foi.median_workdays", family: "foi", label: LocalizedText(nb: "Median arbeidsdager", en: "Median working days"), unit: .workdays, direction: -1,
-                          inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§5"),
+            IndicatorInfo(
+                id: "composite.openness", family: "composite",
+                label: LocalizedText(nb: "Åpenhetsindeks", en: "Openness index"), unit: .score, direction: 1,
+                inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§6"),
+            IndicatorInfo(
+                id: "foi.median_workdays", family: "foi",
+                label: LocalizedText(nb: "Median arbeidsdager", en: "Median working days"), unit: .workdays,
+                direction: -1,
+                inputs: [], definition: LocalizedText(nb: "", en: ""), methods: "§5"),
         ]
         let r = CatalogueResolver(entries)
         let rank = r.resolve("composite.openness.rank")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 @Suite struct LinearScaleTests {
@@ -16,7 +17,11 @@ import Testing
 @Suite struct PaletteTests {
     @Test func okabeItoColours() {
         // Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.
-        #expect([Palette.orange, Palette.skyBlue, Palette.bluishGreen, Palette.yellow, Palette.blue, Palette.vermillion, Palette.reddishPurple]
+        #expect(
+            [
+                Palette.orange, Palette.skyBlue, Palette.bluishGreen, Palette.yellow, Palette.blue, Palette.vermillion,
+                Palette.reddishPurple,
+            ]
                 == ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"])
     }
 

@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 /// Expected strings are written by hand: bokmål uses a decimal comma, U+00A0 between digit

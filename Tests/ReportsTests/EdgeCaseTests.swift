@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 /// Inputs at the edges: nothing to show, one municipality, hostile names, breakdown rows.
@@ -13,8 +14,12 @@ import Testing
     }
 
     @Test func oneMunicipalityHasNoHeatmapButBarsAndTrends() {
-        let rows = [2022, 2023].map { IndicatorRow(indicator: "survey.trust.index", municipality: "5006", year: $0, value: 60 + Double($0 - 2022), n: 100) }
-        let files = ReportWriter.render(ReportInput(title: "T", language: .en, rows: rows, catalogue: SampleInput.catalogue))
+        let rows = [2022, 2023].map {
+            IndicatorRow(
+                indicator: "survey.trust.index", municipality: "5006", year: $0, value: 60 + Double($0 - 2022), n: 100)
+        }
+        let files = ReportWriter.render(
+            ReportInput(title: "T", language: .en, rows: rows, catalogue: SampleInput.catalogue))
         let names = files.map(\.name)
         #expect(!names.contains("charts/heatmap.svg"))
         #expect(names.contains("charts/bars-survey.trust.index.svg"))
@@ -38,8 +43,12 @@ import Testing
     @Test func breakdownRowsAreTabledNotCharted() {
         var input = SampleInput.input()
         input.rows += [
-            IndicatorRow(indicator: "engagement.actions_by_channel", municipality: "5001", year: 2023, breakdown: "digital", value: 3.5, n: 10),
-            IndicatorRow(indicator: "engagement.actions_by_channel", municipality: "5001", year: 2023, breakdown: "meeting", value: 1.25, n: 4),
+            IndicatorRow(
+                indicator: "engagement.actions_by_channel", municipality: "5001", year: 2023, breakdown: "digital",
+                value: 3.5, n: 10),
+            IndicatorRow(
+                indicator: "engagement.actions_by_channel", municipality: "5001", year: 2023, breakdown: "meeting",
+                value: 1.25, n: 4),
         ]
         let files = ReportWriter.render(input)
         #expect(!files.map(\.name).contains { $0.contains("actions_by_channel") })
@@ -48,7 +57,8 @@ import Testing
         #expect(md.contains("| **Trondheim** | **digital** | **3,50** |"))
         let ind = files.first { $0.name == "indicators.md" }!.text
         #expect(ind.contains("| digital |"))
-        #expect(files.first { $0.name == "indicators.csv" }!.text.hasPrefix("indicator,municipality,year,breakdown,value"))
+        #expect(
+            files.first { $0.name == "indicators.csv" }!.text.hasPrefix("indicator,municipality,year,breakdown,value"))
     }
 
     @Test func chartKindsFollowTheOptions() {
@@ -64,8 +74,13 @@ import Testing
         var input = SampleInput.input()
         // 40 municipalities with 1…40 rows in 2023; focus 5001 has 7.
         let codes = (0..<40).map { String(2000 + $0) }
-        input.quality = [SourceQuality(name: "survey", file: "s.csv", rowsRead: 820, accepted: 820, rejected: 0,
-                                       coverage: codes.enumerated().map { Coverage(municipality: $1, year: 2023, rows: $0 + 1) } + [Coverage(municipality: "5001", year: 2023, rows: 7)])]
+        input.quality = [
+            SourceQuality(
+                name: "survey", file: "s.csv", rowsRead: 820, accepted: 820, rejected: 0,
+                coverage: codes.enumerated().map { Coverage(municipality: $1, year: 2023, rows: $0 + 1) } + [
+                    Coverage(municipality: "5001", year: 2023, rows: 7)
+                ])
+        ]
         let md = ReportWriter.render(input).first { $0.name == "report.md" }!.text
         #expect(md.contains("| **Trondheim** | **7** |"))
         #expect(md.contains("| Kommuner med rader | 41 |"))
@@ -94,6 +109,8 @@ import Testing
     @Test func compositeTableShowsTopTenAndFocusBeyondTheLimit() {
         let input = NationalScaleTests.input()
         let md = ReportWriter.render(input).first { $0.name == "report.md" }!.text
-        #expect(md.contains("The table shows the ten best") || md.contains("Tabellen viser de ti beste og de utvalgte kommunene av 360"))
+        #expect(
+            md.contains("The table shows the ten best")
+                || md.contains("Tabellen viser de ti beste og de utvalgte kommunene av 360"))
     }
 }

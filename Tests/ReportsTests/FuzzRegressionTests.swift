@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 /// Markdown escaping found wrong while hardening (docs/hardening.md): it looped over

@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 /// No two horizontal labels in any chart overlap, judged by the same width estimate the
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test func detectorSeesAnOverlap() {
-        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text x=\"10\" y=\"20\">Trondheim</text><text x=\"30\" y=\"24\">Steinkjer</text><text x=\"10\" y=\"60\">Bodø</text></svg>"
+        let svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><text x=\"10\" y=\"20\">Trondheim</text><text x=\"30\" y=\"24\">Steinkjer</text><text x=\"10\" y=\"60\">Bodø</text></svg>"
         let b = Self.boxes(svg)
         #expect(b.count == 3)
         #expect(b[0].overlaps(b[1]))
@@ -39,7 +41,9 @@ import Testing
 
     @Test(arguments: ["sample-nb", "sample-en", "national"])
     func noOverlappingLabels(_ which: String) {
-        let input = which == "national" ? NationalScaleTests.input() : SampleInput.input(language: which == "sample-en" ? .en : .nb)
+        let input =
+            which == "national"
+            ? NationalScaleTests.input() : SampleInput.input(language: which == "sample-en" ? .en : .nb)
         for f in ReportWriter.render(input) where f.name.hasSuffix(".svg") {
             let b = Self.boxes(f.text)
             var clashes: [String] = []

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Reports
 
 @Suite struct LabelPlacerTests {
     @Test func rejectsOverlaps() {
         var p = LabelPlacer(gap: 1)
-        let results = [p.place(0...10), p.place(5...15), p.place(10.5...20) /* within the 1 px gap */, p.place(11.5...20)]
+        // The third lies within the 1 px gap of the first.
+        let results = [p.place(0...10), p.place(5...15), p.place(10.5...20), p.place(11.5...20)]
         #expect(results == [true, false, false, true])
         #expect(p.kept.count == 2)
     }

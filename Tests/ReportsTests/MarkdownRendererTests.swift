@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 @Suite struct MarkdownRendererTests {
@@ -7,7 +8,8 @@ import Testing
         t.emphasised = [0]
         t.links[TableModel.Cell(row: 1, column: 1)] = "rejected.csv"
         let md = MarkdownRenderer.render(blocks: [.table(t)])
-        #expect(md == "| Kommune | 2023 |\n|:---|---:|\n| **Oslo** | **1\u{00A0}234** |\n| A\\|B | [5](rejected.csv) |\n")
+        #expect(
+            md == "| Kommune | 2023 |\n|:---|---:|\n| **Oslo** | **1\u{00A0}234** |\n| A\\|B | [5](rejected.csv) |\n")
     }
 
     @Test func escapesMarkupInText() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 @Suite struct MarkupTests {
@@ -23,7 +24,8 @@ import Testing
     }
 
     @Test func renderedIsWellFormed() {
-        let m = Markup.element("svg", ["xmlns": "http://www.w3.org/2000/svg"], [.element("text", [:], [.text("Bodø & Tromsø < Oslo")])])
+        let m = Markup.element(
+            "svg", ["xmlns": "http://www.w3.org/2000/svg"], [.element("text", [:], [.text("Bodø & Tromsø < Oslo")])])
         #expect(XMLCheck.parse(m.render()).error == nil)
     }
 }

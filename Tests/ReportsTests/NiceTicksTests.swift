@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 /// Expected ticks follow Heckbert's algorithm by hand: range → nice(range), step →

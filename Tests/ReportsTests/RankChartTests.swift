@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 @Suite struct RankChartTests {
@@ -9,7 +10,8 @@ import Testing
             ChartDatum(code: "0301", name: "Oslo", value: 1, low: 1, high: 2, focus: false),
             ChartDatum(code: "5001", name: "Trondheim", value: 2, low: 1, high: 3, focus: true),
         ]
-        let (chart, layout) = RankChart.make(slug: "r", title: "T", description: "D", axisTitle: "Rang", data: data, language: .nb)
+        let (chart, layout) = RankChart.make(
+            slug: "r", title: "T", description: "D", axisTitle: "Rang", data: data, language: .nb)
         let xml = XMLCheck.parse(chart.fileText)
         #expect(xml.error == nil)
         // Sorted by nominal rank: Oslo, Trondheim, Steinkjer.

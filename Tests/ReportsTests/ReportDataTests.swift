@@ -1,5 +1,6 @@
 import ApenCore
 import Testing
+
 @testable import Reports
 
 @Suite struct ReportDataTests {
@@ -13,7 +14,11 @@ import Testing
         let ids = ReportData(input).indicators.map(\.id)
         // Survey: no-scale entry first, then scale "access" (index before agree_share, as in the
         // catalogue), then scale "trust"; families in report order; unknown family last.
-        #expect(Array(ids.prefix(5)) == ["survey.responses", "survey.access.index", "survey.access.agree_share", "survey.trust.index", "survey.trust.agree_share"])
+        #expect(
+            Array(ids.prefix(5)) == [
+                "survey.responses", "survey.access.index", "survey.access.agree_share", "survey.trust.index",
+                "survey.trust.agree_share",
+            ])
         #expect(ids.last == "custom.something")
         let families = ReportData(input).families.map(\.family)
         #expect(families == ["survey", "engagement", "publication", "opendata", "foi", "composite", "custom"])

@@ -1,11 +1,13 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Reports
 
 @Suite struct ReportWriterTests {
     @Test func writesEveryFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("apen-reports-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("apen-reports-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let written = try ReportWriter.write(SampleInput.input(), to: dir)
         let names = written.map { String($0.dropFirst(dir.count + 1)) }
@@ -29,7 +31,8 @@ import Testing
 @Suite struct ReportOutputTests {
     @Test(arguments: Language.allCases)
     func everySVGAndTheHTMLAreWellFormedXML(_ language: Language) {
-        for f in ReportWriter.render(SampleInput.input(language: language)) where f.name.hasSuffix(".svg") || f.name.hasSuffix(".html") {
+        for f in ReportWriter.render(SampleInput.input(language: language))
+        where f.name.hasSuffix(".svg") || f.name.hasSuffix(".html") {
             let xml = XMLCheck.parse(f.text)
             #expect(xml.error == nil, "\(f.name): \(xml.error ?? "")")
             if f.name.hasSuffix(".svg") {
@@ -45,7 +48,9 @@ import Testing
         var shuffledInput = SampleInput.input()
         // A fixed permutation (reverse, then interleave) instead of a random one.
         let rows = Array(shuffledInput.rows.reversed())
-        shuffledInput.rows = stride(from: 0, to: rows.count, by: 2).map { rows[$0] } + stride(from: 1, to: rows.count, by: 2).map { rows[$0] }
+        shuffledInput.rows =
+            stride(from: 0, to: rows.count, by: 2).map { rows[$0] }
+            + stride(from: 1, to: rows.count, by: 2).map { rows[$0] }
         let b = ReportWriter.render(shuffledInput)
         #expect(a.map(\.name) == b.map(\.name))
         for (x, y) in zip(a, b) { #expect(x.text == y.text, "\(x.name) differs") }
@@ -54,7 +59,9 @@ import Testing
     @Test func htmlIsSelfContained() throws {
         let html = try #require(ReportWriter.render(SampleInput.input()).first { $0.name == "report.html" }?.text)
         #expect(!html.contains("<script"))
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/") })
+        #expect(
+            !html.contains("http://")
+                || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/") })
         #expect(!html.contains("https://"))
         #expect(!html.contains("@import"))
         #expect(!html.contains("url("))
@@ -78,7 +85,8 @@ import Testing
     }
 
     @Test func bokmaalReportSpeaksLikeACouncilMember() throws {
-        let html = try #require(ReportWriter.render(SampleInput.input(language: .nb)).first { $0.name == "report.html" }?.text)
+        let html = try #require(
+            ReportWriter.render(SampleInput.input(language: .nb)).first { $0.name == "report.html" }?.text)
         #expect(html.contains("lang=\"nb\""))
         #expect(html.contains("Hovedfunn"))
         #expect(html.contains("innsynskrav"))
@@ -88,7 +96,8 @@ import Testing
         #expect(html.contains("Datakvalitet"))
         #expect(html.contains("href=\"rejected.csv\""))
         #expect(html.contains(String(repeating: "0f", count: 32)))
-        let en = try #require(ReportWriter.render(SampleInput.input(language: .en)).first { $0.name == "report.html" }?.text)
+        let en = try #require(
+            ReportWriter.render(SampleInput.input(language: .en)).first { $0.name == "report.html" }?.text)
         #expect(en.contains("Key findings"))
         #expect(en.contains("Openness (trust)"))
         #expect(!en.contains("Hovedfunn"))
@@ -97,7 +106,10 @@ import Testing
     @Test func noNonFiniteTextInAnyFile() {
         for f in ReportWriter.render(SampleInput.input()) {
             // Swift prints non-finite doubles as "nan"/"inf"; none may reach a number position.
-            for bad in [">nan<", "\"nan\"", " nan ", ">inf<", "\"inf\"", " inf ", ",nan,", ",inf,", "nan\n", "NaN", "nan %", "nan%"] {
+            for bad in [
+                ">nan<", "\"nan\"", " nan ", ">inf<", "\"inf\"", " inf ", ",nan,", ",inf,", "nan\n", "NaN", "nan %",
+                "nan%",
+            ] {
                 #expect(!f.text.contains(bad), "\(f.name) contains \(bad)")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses text as XML with Foundation's `XMLParser` (libxml2 on Linux) and collects the
@@ -23,17 +24,24 @@ final class XMLCheck: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = check
         if !parser.parse() {
-            check.error = parser.parserError.map { "\($0) at line \(parser.lineNumber), column \(parser.columnNumber)" } ?? "parse failed"
+            check.error =
+                parser.parserError.map { "\($0) at line \(parser.lineNumber), column \(parser.columnNumber)" }
+                ?? "parse failed"
         }
         return check
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         elements.append(Element(name: elementName, attributes: attributeDict, text: "", depth: stack.count))
         stack.append(elements.count - 1)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
         _ = stack.popLast()
     }
 
@@ -50,7 +58,8 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     /// Elements whose `class` attribute contains `cls` as a word.
     func withClass(_ cls: String, _ name: String? = nil) -> [Element] {
         elements.filter { e in
-            (name == nil || e.name == name!) && (e.attributes["class"]?.split(separator: " ").contains(Substring(cls)) ?? false)
+            (name == nil || e.name == name!)
+                && (e.attributes["class"]?.split(separator: " ").contains(Substring(cls)) ?? false)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Other processes, really killed: the lock and the database recover as the kernel and SQLite promise.

@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Store
 
 /// The stat cache in front of SHA-256.

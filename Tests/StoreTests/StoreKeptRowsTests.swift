@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Typed `rows_<source>` tables.
@@ -49,9 +50,10 @@ struct StoreKeptRowsTests {
                 ["0301", "2019.0", "NULL", "2.0", "5.0"],
                 ["5001", "2020.0", "r3", "3.0", "NULL"],
             ])
-        #expect(try dump(store, "SELECT source, table_name, run_id, row_count FROM kept_tables") == [
-            ["survey", "rows_survey", "\(run)", "3"]
-        ])
+        #expect(
+            try dump(store, "SELECT source, table_name, run_id, row_count FROM kept_tables") == [
+                ["survey", "rows_survey", "\(run)", "3"]
+            ])
     }
 
     /// Dates as ISO text; replacing drops the old rows; odd source names are quoted.
@@ -69,7 +71,8 @@ struct StoreKeptRowsTests {
                 "answered": .date([17957, Column.missingDay]),
             ])
         try store.keepRows(table, source: "innsyn \"2019\"", runID: nil)
-        let rows = try dump(store, "SELECT municipality, received, answered FROM \"rows_innsyn \"\"2019\"\"\" ORDER BY rowid")
+        let rows = try dump(
+            store, "SELECT municipality, received, answered FROM \"rows_innsyn \"\"2019\"\"\" ORDER BY rowid")
         #expect(rows == [["5001", "2019-02-28", "2019-03-02"], ["5001", "1970-01-01", "NULL"]])
 
         var smaller = table

@@ -1,10 +1,13 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Store
 
 struct StorePruneTests {
-    func commit(_ store: Store, _ pipeline: String, key: String, value: Double, action: StageAction = .ran) throws -> Int64 {
+    func commit(_ store: Store, _ pipeline: String, key: String, value: Double, action: StageAction = .ran) throws
+        -> Int64
+    {
         let run = try store.beginRun(pipeline: pipeline, started: Sample.started, toolVersion: "0.1.0")
         let row = IndicatorRow(indicator: "survey.index", municipality: "5001", year: 2019, value: value, n: 1)
         try store.commitRun(

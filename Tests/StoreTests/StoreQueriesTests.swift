@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// History and run look-ups.
@@ -39,7 +40,9 @@ struct StoreQueriesTests {
         let store = try Store(path: dir.file("store.sqlite"))
         try await withThrowingTaskGroup(of: Int64.self) { group in
             for i in 0..<16 {
-                group.addTask { try store.beginRun(pipeline: "p\(i % 2)", started: Sample.started, toolVersion: "0.1.0") }
+                group.addTask {
+                    try store.beginRun(pipeline: "p\(i % 2)", started: Sample.started, toolVersion: "0.1.0")
+                }
             }
             var ids = Set<Int64>()
             for try await id in group { ids.insert(id) }

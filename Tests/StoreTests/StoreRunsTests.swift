@@ -1,6 +1,7 @@
 import ApenCore
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Begin, commit, reuse and fail runs; crash safety.
@@ -17,11 +18,16 @@ struct StoreRunsTests {
         let run1 = try store.beginRun(pipeline: "trondheim", started: Sample.started, toolVersion: "0.1.0")
         #expect(try store.lastSuccessfulKey(pipeline: "trondheim", stage: "indicators") == nil)
         #expect(try store.hasOutput(stage: "indicators", key: "k1") == false)
-        let inputs = [InputRecord(source: "survey", path: "data/survey.csv", sha256: String(repeating: "ab", count: 32), size: 1234)]
+        let inputs = [
+            InputRecord(
+                source: "survey", path: "data/survey.csv", sha256: String(repeating: "ab", count: 32), size: 1234)
+        ]
         let rejected = [
-            RejectedRecord(source: "survey", file: "data/survey.csv", line: 7, field: "weight", reason: "\"abc\" is not a number",
+            RejectedRecord(
+                source: "survey", file: "data/survey.csv", line: 7, field: "weight", reason: "\"abc\" is not a number",
                 record: "5001,2019,abc"),
-            RejectedRecord(source: "survey", file: "data/survey.csv", line: 3, reason: "wrong number of fields", record: "5001"),
+            RejectedRecord(
+                source: "survey", file: "data/survey.csv", line: 3, reason: "wrong number of fields", record: "5001"),
         ]
         try store.commitRun(
             run1, finished: Sample.finished, stages: Sample.stages(key: "k1"),
@@ -79,7 +85,8 @@ struct StoreRunsTests {
         let run2 = try store.beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
         let changed = [IndicatorRow(indicator: "survey.index", municipality: "5001", year: 2019, value: 0.5, n: 2)]
         try store.commitRun(
-            run2, finished: Sample.finished, stages: [StageRecord(stage: "indicators", key: "k2", action: .ran, reason: "survey.csv changed")],
+            run2, finished: Sample.finished,
+            stages: [StageRecord(stage: "indicators", key: "k2", action: .ran, reason: "survey.csv changed")],
             outputs: [StageOutput(stage: "indicators", key: "k2", results: changed)],
             inputs: [], rejected: [], counts: RunCounts(rowsRead: 1, rowsRejected: 0, indicators: 1))
         #expect(try store.runResults(run2) == changed)
@@ -125,9 +132,11 @@ struct StoreRunsTests {
         #expect(try store.runInputs(run2).isEmpty)
         #expect(try store.rejectedRows(run2).isEmpty)
 
-        try store.failRun(run2, finished: Sample.finished, message: "boom", rejected: [
-            RejectedRecord(source: "s", file: "x", line: 2, reason: "r", record: "a,b")
-        ])
+        try store.failRun(
+            run2, finished: Sample.finished, message: "boom",
+            rejected: [
+                RejectedRecord(source: "s", file: "x", line: 2, reason: "r", record: "a,b")
+            ])
         let failed = try #require(try store.run(id: run2))
         #expect(failed.status == .failed)
         #expect(failed.message == "boom")
@@ -143,7 +152,8 @@ struct StoreRunsTests {
         let run = try store.beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
         #expect {
             try store.commitRun(
-                run, finished: Sample.finished, stages: [StageRecord(stage: "indicators", key: "missing", action: .skipped)],
+                run, finished: Sample.finished,
+                stages: [StageRecord(stage: "indicators", key: "missing", action: .skipped)],
                 outputs: [], inputs: [], rejected: [], counts: RunCounts(rowsRead: 0, rowsRejected: 0, indicators: 0))
         } throws: { error in
             "\(error)".contains("stage 'indicators' is recorded as skipped, but no output is stored under key missing")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Opening, migrating and checking a store.
@@ -70,7 +71,9 @@ struct StoreTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (i, store) in stores.enumerated() {
                 group.addTask {
-                    for _ in 0..<25 { _ = try store.beginRun(pipeline: "p\(i)", started: Sample.started, toolVersion: "v") }
+                    for _ in 0..<25 {
+                        _ = try store.beginRun(pipeline: "p\(i)", started: Sample.started, toolVersion: "v")
+                    }
                 }
             }
             try await group.waitForAll()

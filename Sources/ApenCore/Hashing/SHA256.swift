@@ -148,7 +148,8 @@ public struct SHA256: Sendable {
             let n = read(fd, buffer.baseAddress, bufferSize)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Diagnostic(SourceLocation(path: path), "cannot read for hashing: \(String(cString: strerror(errno)))")
+                throw Diagnostic(
+                    SourceLocation(path: path), "cannot read for hashing: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
             hasher.update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: n))
@@ -173,7 +174,14 @@ public struct SHA256: Sendable {
 
     /// Compresses `blocks` consecutive 64-byte blocks starting at `base` into H0…H7.
     private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
-        var a0 = h0, b0 = h1, c0 = h2, d0 = h3, e0 = h4, f0 = h5, g0 = h6, hh0 = h7
+        var a0 = h0
+        var b0 = h1
+        var c0 = h2
+        var d0 = h3
+        var e0 = h4
+        var f0 = h5
+        var g0 = h6
+        var hh0 = h7
         SHA256.k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 var p = base
@@ -183,13 +191,21 @@ public struct SHA256: Sendable {
                         w[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
                     }
                     for t in 16..<64 {
-                        let x = w[t - 15], y = w[t - 2]
+                        let x = w[t - 15]
+                        let y = w[t - 2]
                         let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
                         let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
                         w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
                     }
                     // Steps 2–3: 64 rounds with Ch, Maj, Σ0, Σ1.
-                    var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, h = hh0
+                    var a = a0
+                    var b = b0
+                    var c = c0
+                    var d = d0
+                    var e = e0
+                    var f = f0
+                    var g = g0
+                    var h = hh0
                     for t in 0..<64 {
                         let bigS1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                         let ch = (e & f) ^ (~e & g)

@@ -20,7 +20,9 @@ public enum AtomicFile {
         // temporary of its own, which a killed process would leave behind.
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw Diagnostic(SourceLocation(path: path), "cannot create a temporary file in \(dir.path): \(String(cString: strerror(errno)))")
+            throw Diagnostic(
+                SourceLocation(path: path),
+                "cannot create a temporary file in \(dir.path): \(String(cString: strerror(errno)))")
         }
         do {
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -28,7 +30,8 @@ public enum AtomicFile {
             try handle.synchronize()
             try handle.close()
             guard rename(tmp.path, url.path) == 0 else {
-                throw Diagnostic(SourceLocation(path: path), "cannot rename into place: \(String(cString: strerror(errno)))")
+                throw Diagnostic(
+                    SourceLocation(path: path), "cannot rename into place: \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: tmp)

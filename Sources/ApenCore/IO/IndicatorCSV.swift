@@ -10,7 +10,8 @@ public enum IndicatorCSV {
     public static func render(_ rows: [IndicatorRow]) -> String {
         let sorted = rows.canonicallySorted()
         let withBreakdown = sorted.contains { !$0.breakdown.isEmpty }
-        var out = withBreakdown
+        var out =
+            withBreakdown
             ? "indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high\n"
             : header.joined(separator: ",") + "\n"
         for r in sorted {
@@ -33,8 +34,9 @@ public enum IndicatorCSV {
     public static func quote(_ s: String) -> String {
         let u = s.utf8
         let blank = { (b: UInt8) in b == 0x20 || b == 0x09 }
-        guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-            || u.first.map(blank) == true || u.last.map(blank) == true
+        guard
+            u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+                || u.first.map(blank) == true || u.last.map(blank) == true
         else { return s }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(u.count + 2)

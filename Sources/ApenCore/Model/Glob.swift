@@ -21,8 +21,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// - Complexity: O(pattern × text) worst case (iterative backtracking on the last `*`).
     public func matches(_ text: String) -> Bool {
         let t = Array(text)
-        var p = 0, s = 0
-        var star = -1, mark = 0
+        var p = 0
+        var s = 0
+        var star = -1
+        var mark = 0
         while s < t.count {
             if p < chars.count, chars[p] == "?" || chars[p] == t[s] {
                 p += 1

@@ -1,4 +1,5 @@
 import ApenCore
+
 /// Per-municipality tendencies shared by every kind for one seed, so the synthetic
 /// municipalities differ consistently: a more open municipality answers faster, publishes
 /// more openly and scores higher on the survey.

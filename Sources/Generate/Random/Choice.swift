@@ -1,4 +1,5 @@
 import ApenCore
+
 /// Weighted choices as cumulative tables for `Xoshiro256.pick(cumulative:)`.
 struct Choice<Value: Sendable>: Sendable {
     let values: [Value]

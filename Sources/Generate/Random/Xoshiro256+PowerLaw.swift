@@ -1,4 +1,5 @@
 import ApenCore
+
 extension Xoshiro256 {
     /// A discrete power-law value ≥ 1: tier t with probability (1−r)·rᵗ (t ≤ maxTier), then a
     /// uniform integer in [2ᵗ, 2ᵗ⁺¹). With r = 2^−α the tail falls like x^−(1+α) — a Pareto

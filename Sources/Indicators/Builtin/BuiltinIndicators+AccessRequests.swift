@@ -29,10 +29,12 @@ extension BuiltinIndicators {
             granted.append(classify(outcome) { $0 == "granted" || $0 == "partial" })
             outcomeCodes.append(outcome?.codes)
         }
-        let calendar = minDay <= maxDay
+        let calendar =
+            minDay <= maxDay
             ? WorkdayTable(years: Day(raw: minDay).year...Day(raw: maxDay).year) : WorkdayTable(years: 2000...2000)
         let index = GroupIndex(municipality: municipality, years: years)
-        let results = Parallel.map(count: index.count, jobs: jobs) { [received, answered, granted, outcomeCodes] g -> GroupResult in
+        let results = Parallel.map(count: index.count, jobs: jobs) {
+            [received, answered, granted, outcomeCodes] g -> GroupResult in
             var result = GroupResult()
             let members = index.members(g)
             var workdays: [Int] = []
@@ -66,8 +68,10 @@ extension BuiltinIndicators {
             }
             if wanted.contains("foi.granted_share") {
                 if nAnswered > 0 {
-                    result.add(row("foi.granted_share", index, g,
-                                           value: Double(grantedCount) / Double(nAnswered), n: nAnswered))
+                    result.add(
+                        row(
+                            "foi.granted_share", index, g,
+                            value: Double(grantedCount) / Double(nAnswered), n: nAnswered))
                 } else {
                     result.skip("foi.granted_share", "no answered request")
                 }

@@ -48,7 +48,10 @@ extension BuiltinIndicators {
                 scratch.actions[pi] += 1
                 actions += 1
                 guard wantRepeat else { continue }
-                guard hasInitiative[t] else { everyRowHasColumn = false; continue }
+                guard hasInitiative[t] else {
+                    everyRowHasColumn = false
+                    continue
+                }
                 let i = initiatives.id(table: t, code: initiativeCodes[t][r])
                 guard i >= 0 else { continue }
                 let first = scratch.firstInitiative[pi]
@@ -79,24 +82,31 @@ extension BuiltinIndicators {
                 result.add(row("engagement.participants", index, g, value: Double(n), n: n))
             }
             if wanted.contains("engagement.actions_per_participant") {
-                result.add(row("engagement.actions_per_participant", index, g,
-                                       value: Double(actions) / Double(n), n: n))
+                result.add(
+                    row(
+                        "engagement.actions_per_participant", index, g,
+                        value: Double(actions) / Double(n), n: n))
             }
             if wanted.contains("engagement.participants_per_1000") {
                 let key = index.keys[g]
                 let pop = populationOf[index.municipalities[key.municipality]]?[key.year]
                 if let pop, pop > 0 {
-                    result.add(row("engagement.participants_per_1000", index, g,
-                                           value: Double(n) / pop * 1000, n: n))
+                    result.add(
+                        row(
+                            "engagement.participants_per_1000", index, g,
+                            value: Double(n) / pop * 1000, n: n))
                 } else {
-                    result.skip("engagement.participants_per_1000",
-                                pop == nil ? "population unknown" : "population not positive or conflicting")
+                    result.skip(
+                        "engagement.participants_per_1000",
+                        pop == nil ? "population unknown" : "population not positive or conflicting")
                 }
             }
             if wantRepeat {
                 if everyRowHasColumn {
-                    result.add(row("engagement.repeat_share", index, g,
-                                           value: Double(repeaters) / Double(n), n: n))
+                    result.add(
+                        row(
+                            "engagement.repeat_share", index, g,
+                            value: Double(repeaters) / Double(n), n: n))
                 } else {
                     result.skip("engagement.repeat_share", "a source without initiative_id")
                 }
@@ -151,9 +161,11 @@ extension BuiltinIndicators {
         }
         var warnings: [Diagnostic] = []
         if !conflicts.isEmpty {
-            warnings.append(Diagnostic(SourceLocation(path: sourcePath(tables)),
-                "conflicting population values, treated as unknown, for \(Set(conflicts).sorted().joined(separator: ", "))",
-                severity: .warning))
+            warnings.append(
+                Diagnostic(
+                    SourceLocation(path: sourcePath(tables)),
+                    "conflicting population values, treated as unknown, for \(Set(conflicts).sorted().joined(separator: ", "))",
+                    severity: .warning))
         }
         return (lookup, warnings)
     }

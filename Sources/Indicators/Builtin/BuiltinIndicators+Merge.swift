@@ -22,12 +22,16 @@ extension BuiltinIndicators {
         let path = sourcePath(sources)
         var warnings = extra
         if index.ungroupedRows > 0 {
-            warnings.append(Diagnostic(SourceLocation(path: path),
-                "\(index.ungroupedRows) row(s) without a municipality or year were left out", severity: .warning))
+            warnings.append(
+                Diagnostic(
+                    SourceLocation(path: path),
+                    "\(index.ungroupedRows) row(s) without a municipality or year were left out", severity: .warning))
         }
         for key in order.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            warnings.append(Diagnostic(SourceLocation(path: path),
-                "\(key) \(groups[key]!.joined(separator: ", "))", severity: .warning))
+            warnings.append(
+                Diagnostic(
+                    SourceLocation(path: path),
+                    "\(key) \(groups[key]!.joined(separator: ", "))", severity: .warning))
         }
         return IndicatorOutput(rows: rows.canonicallySorted(), warnings: warnings)
     }
@@ -37,18 +41,22 @@ extension BuiltinIndicators {
     }
 
     /// The row of a group, filled from the group index.
-    static func row(_ id: String, _ index: GroupIndex, _ g: Int, value: Double, n: Int,
-                    se: Double? = nil, interval: (low: Double, high: Double)? = nil) -> IndicatorRow {
-        IndicatorRow(indicator: id, municipality: index.municipalities[index.keys[g].municipality],
-                     year: index.keys[g].year, value: value, n: n, se: se,
-                     ciLow: interval?.low, ciHigh: interval?.high)
+    static func row(
+        _ id: String, _ index: GroupIndex, _ g: Int, value: Double, n: Int,
+        se: Double? = nil, interval: (low: Double, high: Double)? = nil
+    ) -> IndicatorRow {
+        IndicatorRow(
+            indicator: id, municipality: index.municipalities[index.keys[g].municipality],
+            year: index.keys[g].year, value: value, n: n, se: se,
+            ciLow: interval?.low, ciHigh: interval?.high)
     }
 
     /// A column every table of the kind must have (METHODS.md §1).
     static func required<T>(_ table: Table, _ name: String, _ get: (Table) -> T?) throws -> T {
         if let c = get(table) { return c }
         let found = table.columns.keys.sorted().joined(separator: ", ")
-        throw Diagnostic(SourceLocation(path: table.source, field: name),
+        throw Diagnostic(
+            SourceLocation(path: table.source, field: name),
             "required \(table.kind.rawValue) column '\(name)' is missing or has the wrong type (columns: \(found))")
     }
 

@@ -20,8 +20,10 @@ extension BuiltinIndicators {
             years.append(GroupIndex.years(ofDays: try required(t, "registered") { $0.days("registered") }))
             let type = t.text("record_type")
             if type == nil {
-                extra.append(Diagnostic(SourceLocation(path: t.source, field: "record_type"),
-                    "no record_type column: no record counts as a dataset", severity: .warning))
+                extra.append(
+                    Diagnostic(
+                        SourceLocation(path: t.source, field: "record_type"),
+                        "no record_type column: no record counts as a dataset", severity: .warning))
             }
             isDataset.append(classify(type) { $0 == "dataset" })
             typeCodes.append(type?.codes ?? [])
@@ -37,7 +39,8 @@ extension BuiltinIndicators {
         }
         let index = GroupIndex(municipality: municipality, years: years)
         let results = Parallel.map(count: index.count, jobs: jobs) {
-            [typeCodes, isDataset, licenceCodes, openLicence, formatCodes, formatLevel, linkedCodes, linked] g -> GroupResult in
+            [typeCodes, isDataset, licenceCodes, openLicence, formatCodes, formatLevel, linkedCodes, linked] g
+                -> GroupResult in
             var result = GroupResult()
             var datasets = 0
             var open = 0
@@ -60,12 +63,16 @@ extension BuiltinIndicators {
                 return result
             }
             if wanted.contains("opendata.open_licence_share") {
-                result.add(row("opendata.open_licence_share", index, g,
-                                       value: Double(open) / Double(datasets), n: datasets))
+                result.add(
+                    row(
+                        "opendata.open_licence_share", index, g,
+                        value: Double(open) / Double(datasets), n: datasets))
             }
             if wanted.contains("opendata.stars_mean") {
-                result.add(row("opendata.stars_mean", index, g,
-                                       value: Double(stars) / Double(datasets), n: datasets))
+                result.add(
+                    row(
+                        "opendata.stars_mean", index, g,
+                        value: Double(stars) / Double(datasets), n: datasets))
             }
             return result
         }

@@ -20,7 +20,8 @@ extension BuiltinIndicators {
             published.append(t.days("published"))
         }
         let index = GroupIndex(municipality: municipality, years: years)
-        let results = Parallel.map(count: index.count, jobs: jobs) { [registered, access, accessCodes, published] g -> GroupResult in
+        let results = Parallel.map(count: index.count, jobs: jobs) {
+            [registered, access, accessCodes, published] g -> GroupResult in
             var result = GroupResult()
             let members = index.members(g)
             var openPublished = 0
@@ -46,7 +47,8 @@ extension BuiltinIndicators {
                 result.add(row("publication.exempt_share", index, g, value: Double(exempt) / Double(n), n: n))
             }
             lags.sort()
-            for (id, p) in [("publication.lag_median_days", 0.5), ("publication.lag_p90_days", 0.9)] where wanted.contains(id) {
+            for (id, p) in [("publication.lag_median_days", 0.5), ("publication.lag_p90_days", 0.9)]
+            where wanted.contains(id) {
                 if let q = Quantile.type7(sorted: lags, p: p) {
                     result.add(row(id, index, g, value: q, n: lags.count))
                 } else {

@@ -15,8 +15,10 @@ extension BuiltinIndicators {
         /// Per scale name (in `scales` order): item columns with their reversal flag, or nil.
         let scales: [[(values: [Double], reverse: Bool)]?]
 
-        init(weights: [Double]?, strata: [Int32]?, psu: [Int32]?, lo: Double, hi: Double,
-             missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?]) {
+        init(
+            weights: [Double]?, strata: [Int32]?, psu: [Int32]?, lo: Double, hi: Double,
+            missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?]
+        ) {
             self.weights = weights
             self.strata = strata
             self.psu = psu
@@ -49,16 +51,21 @@ extension BuiltinIndicators {
             let s = input.settings
             var scales: [[(values: [Double], reverse: Bool)]?] = []
             for name in scaleNames {
-                guard let spec = s.scales.first(where: { $0.name == name }) else { scales.append(nil); continue }
-                scales.append(try spec.items.map { item in
-                    (try required(t, item) { $0.numbers(item) }, spec.reverse.contains(item))
-                })
+                guard let spec = s.scales.first(where: { $0.name == name }) else {
+                    scales.append(nil)
+                    continue
+                }
+                scales.append(
+                    try spec.items.map { item in
+                        (try required(t, item) { $0.numbers(item) }, spec.reverse.contains(item))
+                    })
             }
             let strata = strataColumns[ti].map { c in c.codes.map { strataRank.rank(table: ti, code: $0) } }
             let psu = psuColumns[ti].map { c in c.codes.map { psuRank.rank(table: ti, code: $0) } }
-            prepared.append(SurveyTable(
-                weights: t.numbers("weight"), strata: strata, psu: psu,
-                lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales))
+            prepared.append(
+                SurveyTable(
+                    weights: t.numbers("weight"), strata: strata, psu: psu,
+                    lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales))
         }
         let lonely = inputs.map(\.settings.lonelyPSU)
         let index = GroupIndex(municipality: municipality, years: years)
@@ -71,7 +78,9 @@ extension BuiltinIndicators {
                 result.add(row("survey.responses", index, g, value: Double(members.count), n: members.count))
             }
             for (si, name) in scaleNames.enumerated() {
-                let ids = (index: "survey.\(name).index", agree: "survey.\(name).agree_share", alpha: "survey.\(name).alpha")
+                let ids = (
+                    index: "survey.\(name).index", agree: "survey.\(name).agree_share", alpha: "survey.\(name).alpha"
+                )
                 let wantMean = wanted.contains(ids.index) || wanted.contains(ids.agree)
                 let wantAlpha = wanted.contains(ids.alpha)
                 var scored: [SurveyEstimator.DesignRecord] = []
@@ -108,7 +117,10 @@ extension BuiltinIndicators {
                     }
                     if wantAlpha, answered == k {
                         // Complete case: every item answered (none NaN or a missing code).
-                        if alphaK == nil { alphaK = k; alphaItems = Array(repeating: [], count: k) }
+                        if alphaK == nil {
+                            alphaK = k
+                            alphaItems = Array(repeating: [], count: k)
+                        }
                         if alphaK == k {
                             for (j, item) in items.enumerated() {
                                 let x = item.values[r]
@@ -126,10 +138,13 @@ extension BuiltinIndicators {
                         }
                         result.add(row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: e.interval))
                     } catch {
-                        let stratum = error.stratum < 0
+                        let stratum =
+                            error.stratum < 0
                             ? "the whole sample (no strata declared)" : "stratum '\(strataRank.names[error.stratum])'"
-                        result.error = Diagnostic(SourceLocation(path: path, field: "psu"),
-                            "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust")
+                        result.error = Diagnostic(
+                            SourceLocation(path: path, field: "psu"),
+                            "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
+                        )
                         return result
                     }
                 }

@@ -8,24 +8,34 @@ extension BuiltinCatalogue {
             label: LocalizedText(nb: "Opplevd åpenhet, indeks (0–100)", en: "Perceived openness, index (0–100)"),
             unit: .index, direction: 1, inputs: ["survey"],
             definition: LocalizedText(
-                nb: "Vektet gjennomsnitt av respondentenes skalaskår omregnet til 0–100, med standardfeil (Taylor-linearisering, strata og primærenheter) og 95 % konfidensintervall. n = respondenter med skår.",
-                en: "Weighted mean of respondents' scale scores rescaled to 0–100, with a Taylor-linearised standard error (strata and PSUs) and a 95 % confidence interval. n = respondents with a score."),
+                nb:
+                    "Vektet gjennomsnitt av respondentenes skalaskår omregnet til 0–100, med standardfeil (Taylor-linearisering, strata og primærenheter) og 95 % konfidensintervall. n = respondenter med skår.",
+                en:
+                    "Weighted mean of respondents' scale scores rescaled to 0–100, with a Taylor-linearised standard error (strata and PSUs) and a 95 % confidence interval. n = respondents with a score."
+            ),
             methods: "§2", hasInterval: true),
         IndicatorInfo(
             id: "survey.<scale>.agree_share", family: "survey",
             label: LocalizedText(nb: "Andel som er enige", en: "Share who agree"),
             unit: .share, direction: 1, inputs: ["survey"],
             definition: LocalizedText(
-                nb: "Vektet andel respondenter med skår over midtpunktet på svarskalaen (skår nøyaktig på midtpunktet teller ikke), med standardfeil og 95 % konfidensintervall. n = respondenter med skår.",
-                en: "Weighted share of respondents whose score is above the midpoint of the answer scale (a score exactly at the midpoint does not count), with a standard error and 95 % confidence interval. n = respondents with a score."),
+                nb:
+                    "Vektet andel respondenter med skår over midtpunktet på svarskalaen (skår nøyaktig på midtpunktet teller ikke), med standardfeil og 95 % konfidensintervall. n = respondenter med skår.",
+                en:
+                    "Weighted share of respondents whose score is above the midpoint of the answer scale (a score exactly at the midpoint does not count), with a standard error and 95 % confidence interval. n = respondents with a score."
+            ),
             methods: "§2", hasInterval: true),
         IndicatorInfo(
             id: "survey.<scale>.alpha", family: "survey",
-            label: LocalizedText(nb: "Skalaens pålitelighet (Cronbachs alfa)", en: "Scale reliability (Cronbach's alpha)"),
+            label: LocalizedText(
+                nb: "Skalaens pålitelighet (Cronbachs alfa)", en: "Scale reliability (Cronbach's alpha)"),
             unit: .coefficient, direction: 0, inputs: ["survey"],
             definition: LocalizedText(
-                nb: "Cronbachs α for skalaens spørsmål blant respondenter som har svart på alle, uvektet. Krever minst to spørsmål og to respondenter. n = fullstendige svar.",
-                en: "Cronbach's α of the scale's items among respondents who answered all of them, unweighted. Needs at least two items and two respondents. n = complete cases."),
+                nb:
+                    "Cronbachs α for skalaens spørsmål blant respondenter som har svart på alle, uvektet. Krever minst to spørsmål og to respondenter. n = fullstendige svar.",
+                en:
+                    "Cronbach's α of the scale's items among respondents who answered all of them, unweighted. Needs at least two items and two respondents. n = complete cases."
+            ),
             methods: "§2"),
         IndicatorInfo(
             id: "survey.responses", family: "survey",
@@ -51,8 +61,11 @@ extension BuiltinCatalogue {
             label: LocalizedText(nb: "Deltakere per 1000 innbyggere", en: "Participants per 1,000 residents"),
             unit: .perThousand, direction: 1, inputs: ["engagement", "population"],
             definition: LocalizedText(
-                nb: "Deltakere delt på kommunens folketall samme år, ganger 1000. Ingen verdi når folketallet er ukjent. n = deltakere.",
-                en: "Participants divided by the municipality's population that year, times 1,000. No value when the population is unknown. n = participants."),
+                nb:
+                    "Deltakere delt på kommunens folketall samme år, ganger 1000. Ingen verdi når folketallet er ukjent. n = deltakere.",
+                en:
+                    "Participants divided by the municipality's population that year, times 1,000. No value when the population is unknown. n = participants."
+            ),
             methods: "§3"),
         IndicatorInfo(
             id: "engagement.actions_per_participant", family: "engagement",
@@ -67,16 +80,22 @@ extension BuiltinCatalogue {
             label: LocalizedText(nb: "Andel som deltar i flere saker", en: "Share taking part in several initiatives"),
             unit: .share, direction: 1, inputs: ["engagement"],
             definition: LocalizedText(
-                nb: "Andel deltakere som er aktive i minst to ulike saker (initiative_id). Beregnes bare når kilden har kolonnen initiative_id. n = deltakere.",
-                en: "Share of participants active in at least two distinct initiatives (initiative_id). Only when the source has an initiative_id column. n = participants."),
+                nb:
+                    "Andel deltakere som er aktive i minst to ulike saker (initiative_id). Beregnes bare når kilden har kolonnen initiative_id. n = deltakere.",
+                en:
+                    "Share of participants active in at least two distinct initiatives (initiative_id). Only when the source has an initiative_id column. n = participants."
+            ),
             methods: "§3"),
         IndicatorInfo(
             id: "engagement.gini", family: "engagement",
             label: LocalizedText(nb: "Skjevhet i deltakelsen (Gini)", en: "Concentration of participation (Gini)"),
             unit: .coefficient, direction: -1, inputs: ["engagement"],
             definition: LocalizedText(
-                nb: "Gini-koeffisienten for antall aktiviteter per deltaker: 0 når alle er like aktive, nær 1 når noen få står for nesten alt. Krever minst to deltakere. n = deltakere.",
-                en: "Gini coefficient of actions per participant: 0 when everyone is equally active, close to 1 when a few people do almost everything. Needs at least two participants. n = participants."),
+                nb:
+                    "Gini-koeffisienten for antall aktiviteter per deltaker: 0 når alle er like aktive, nær 1 når noen få står for nesten alt. Krever minst to deltakere. n = deltakere.",
+                en:
+                    "Gini coefficient of actions per participant: 0 when everyone is equally active, close to 1 when a few people do almost everything. Needs at least two participants. n = participants."
+            ),
             methods: "§3"),
     ]
 
@@ -86,15 +105,19 @@ extension BuiltinCatalogue {
             label: LocalizedText(nb: "Andel åpent publiserte journalposter", en: "Share of records published openly"),
             unit: .share, direction: 1, inputs: ["publications"],
             definition: LocalizedText(
-                nb: "Journalposter i offentlig journal med tilgang «open» og en publiseringsdato, delt på alle registrerte poster. n = poster.",
-                en: "Records in the public records journal with access \"open\" and a publication date, divided by all registered records. n = records."),
+                nb:
+                    "Journalposter i offentlig journal med tilgang «open» og en publiseringsdato, delt på alle registrerte poster. n = poster.",
+                en:
+                    "Records in the public records journal with access \"open\" and a publication date, divided by all registered records. n = records."
+            ),
             methods: "§4"),
         IndicatorInfo(
             id: "publication.exempt_share", family: "publication",
             label: LocalizedText(nb: "Andel unntatt offentlighet", en: "Share exempt from public access"),
             unit: .share, direction: -1, inputs: ["publications"],
             definition: LocalizedText(
-                nb: "Journalposter med tilgang «exempt» (unntatt offentlighet), delt på alle registrerte poster. n = poster.",
+                nb:
+                    "Journalposter med tilgang «exempt» (unntatt offentlighet), delt på alle registrerte poster. n = poster.",
                 en: "Records with access \"exempt\" divided by all registered records. n = records."),
             methods: "§4"),
         IndicatorInfo(
@@ -102,16 +125,23 @@ extension BuiltinCatalogue {
             label: LocalizedText(nb: "Tid til publisering, median (dager)", en: "Time to publication, median (days)"),
             unit: .days, direction: -1, inputs: ["publications"],
             definition: LocalizedText(
-                nb: "Median av kalenderdager fra registrering til publisering, blant publiserte poster (lineær interpolasjon, R type 7). n = publiserte poster.",
-                en: "Median of calendar days from registration to publication over published records (linear interpolation, R type 7). n = published records."),
+                nb:
+                    "Median av kalenderdager fra registrering til publisering, blant publiserte poster (lineær interpolasjon, R type 7). n = publiserte poster.",
+                en:
+                    "Median of calendar days from registration to publication over published records (linear interpolation, R type 7). n = published records."
+            ),
             methods: "§4"),
         IndicatorInfo(
             id: "publication.lag_p90_days", family: "publication",
-            label: LocalizedText(nb: "Tid til publisering, 90-persentil (dager)", en: "Time to publication, 90th percentile (days)"),
+            label: LocalizedText(
+                nb: "Tid til publisering, 90-persentil (dager)", en: "Time to publication, 90th percentile (days)"),
             unit: .days, direction: -1, inputs: ["publications"],
             definition: LocalizedText(
-                nb: "90-persentilen av kalenderdager fra registrering til publisering, blant publiserte poster (R type 7). n = publiserte poster.",
-                en: "90th percentile of calendar days from registration to publication over published records (R type 7). n = published records."),
+                nb:
+                    "90-persentilen av kalenderdager fra registrering til publisering, blant publiserte poster (R type 7). n = publiserte poster.",
+                en:
+                    "90th percentile of calendar days from registration to publication over published records (R type 7). n = published records."
+            ),
             methods: "§4"),
     ]
 
@@ -121,47 +151,69 @@ extension BuiltinCatalogue {
             label: LocalizedText(nb: "Andel datasett med åpen lisens", en: "Share of datasets with an open licence"),
             unit: .share, direction: 1, inputs: ["publications"],
             definition: LocalizedText(
-                nb: "Blant poster av typen «dataset»: andelen med åpen lisens (CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, NLOD-1.0, NLOD-2.0, ODbL-1.0, PDDL-1.0). n = datasett.",
-                en: "Among records of type \"dataset\": the share with an open licence (CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, NLOD-1.0, NLOD-2.0, ODbL-1.0, PDDL-1.0). n = datasets."),
+                nb:
+                    "Blant poster av typen «dataset»: andelen med åpen lisens (CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, NLOD-1.0, NLOD-2.0, ODbL-1.0, PDDL-1.0). n = datasett.",
+                en:
+                    "Among records of type \"dataset\": the share with an open licence (CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, NLOD-1.0, NLOD-2.0, ODbL-1.0, PDDL-1.0). n = datasets."
+            ),
             methods: "§4"),
         IndicatorInfo(
             id: "opendata.stars_mean", family: "opendata",
-            label: LocalizedText(nb: "Åpne data, gjennomsnittlig antall stjerner (0–5)", en: "Open data, mean stars (0–5)"),
+            label: LocalizedText(
+                nb: "Åpne data, gjennomsnittlig antall stjerner (0–5)", en: "Open data, mean stars (0–5)"),
             unit: .stars, direction: 1, inputs: ["publications"],
             definition: LocalizedText(
-                nb: "Gjennomsnittlig nivå på Berners-Lees femstjerneskala per datasett, ut fra lisens og format: 0 ikke åpen lisens, 1 ustrukturert (pdf, html …), 2 strukturert proprietært (xls, xlsx), 3 åpent format (csv, json …), 4 RDF, 5 lenket RDF. n = datasett.",
-                en: "Mean level on Berners-Lee's 5-star scheme per dataset, from licence and format: 0 no open licence, 1 unstructured (pdf, html …), 2 structured proprietary (xls, xlsx), 3 open format (csv, json …), 4 RDF, 5 linked RDF. n = datasets."),
+                nb:
+                    "Gjennomsnittlig nivå på Berners-Lees femstjerneskala per datasett, ut fra lisens og format: 0 ikke åpen lisens, 1 ustrukturert (pdf, html …), 2 strukturert proprietært (xls, xlsx), 3 åpent format (csv, json …), 4 RDF, 5 lenket RDF. n = datasett.",
+                en:
+                    "Mean level on Berners-Lee's 5-star scheme per dataset, from licence and format: 0 no open licence, 1 unstructured (pdf, html …), 2 structured proprietary (xls, xlsx), 3 open format (csv, json …), 4 RDF, 5 linked RDF. n = datasets."
+            ),
             methods: "§4"),
     ]
 
     static let foiEntries: [IndicatorInfo] = [
         IndicatorInfo(
             id: "foi.within_3_workdays_share", family: "foi",
-            label: LocalizedText(nb: "Innsynskrav besvart innen 3 arbeidsdager", en: "Access requests answered within 3 working days"),
+            label: LocalizedText(
+                nb: "Innsynskrav besvart innen 3 arbeidsdager", en: "Access requests answered within 3 working days"),
             unit: .share, direction: 1, inputs: ["access_requests"],
             definition: LocalizedText(
-                nb: "Andel av alle innsynskrav som er besvart innen 3 arbeidsdager etter mottak (veilederen til offentleglova: samme dag eller innen én til tre arbeidsdager). n = alle innsynskrav.",
-                en: "Share of all access requests answered within 3 Norwegian working days of receipt (the guidance to the Freedom of Information Act: the same day or within one to three working days). n = all requests."),
+                nb:
+                    "Andel av alle innsynskrav som er besvart innen 3 arbeidsdager etter mottak (veilederen til offentleglova: samme dag eller innen én til tre arbeidsdager). n = alle innsynskrav.",
+                en:
+                    "Share of all access requests answered within 3 Norwegian working days of receipt (the guidance to the Freedom of Information Act: the same day or within one to three working days). n = all requests."
+            ),
             methods: "§5"),
         IndicatorInfo(
             id: "foi.within_5_workdays_share", family: "foi",
-            label: LocalizedText(nb: "Innsynskrav besvart innen 5 arbeidsdager", en: "Access requests answered within 5 working days"),
+            label: LocalizedText(
+                nb: "Innsynskrav besvart innen 5 arbeidsdager", en: "Access requests answered within 5 working days"),
             unit: .share, direction: 1, inputs: ["access_requests"],
             definition: LocalizedText(
-                nb: "Andel av alle innsynskrav som er besvart innen 5 arbeidsdager; etter offentleglova § 32 regnes et krav som ikke er besvart innen fem arbeidsdager som avslått og kan påklages. n = alle innsynskrav.",
-                en: "Share of all access requests answered within 5 working days; under section 32 of the Freedom of Information Act a request not answered within five working days is deemed refused and may be appealed. n = all requests."),
+                nb:
+                    "Andel av alle innsynskrav som er besvart innen 5 arbeidsdager; etter offentleglova § 32 regnes et krav som ikke er besvart innen fem arbeidsdager som avslått og kan påklages. n = alle innsynskrav.",
+                en:
+                    "Share of all access requests answered within 5 working days; under section 32 of the Freedom of Information Act a request not answered within five working days is deemed refused and may be appealed. n = all requests."
+            ),
             methods: "§5"),
         IndicatorInfo(
             id: "foi.median_workdays", family: "foi",
-            label: LocalizedText(nb: "Svartid for innsynskrav, median (arbeidsdager)", en: "Access request response time, median (working days)"),
+            label: LocalizedText(
+                nb: "Svartid for innsynskrav, median (arbeidsdager)",
+                en: "Access request response time, median (working days)"),
             unit: .workdays, direction: -1, inputs: ["access_requests"],
             definition: LocalizedText(
-                nb: "Median antall arbeidsdager fra mottak til svar blant besvarte innsynskrav (svar samme dag = 0; helligdager og helger teller ikke). n = besvarte innsynskrav.",
-                en: "Median number of working days from receipt to answer over answered requests (an answer the same day = 0; weekends and public holidays do not count). n = answered requests."),
+                nb:
+                    "Median antall arbeidsdager fra mottak til svar blant besvarte innsynskrav (svar samme dag = 0; helligdager og helger teller ikke). n = besvarte innsynskrav.",
+                en:
+                    "Median number of working days from receipt to answer over answered requests (an answer the same day = 0; weekends and public holidays do not count). n = answered requests."
+            ),
             methods: "§5"),
         IndicatorInfo(
             id: "foi.granted_share", family: "foi",
-            label: LocalizedText(nb: "Andel innsynskrav innvilget helt eller delvis", en: "Share of access requests granted in full or in part"),
+            label: LocalizedText(
+                nb: "Andel innsynskrav innvilget helt eller delvis",
+                en: "Share of access requests granted in full or in part"),
             unit: .share, direction: 1, inputs: ["access_requests"],
             definition: LocalizedText(
                 nb: "Innsynskrav innvilget helt eller delvis, delt på besvarte innsynskrav. n = besvarte innsynskrav.",

@@ -17,7 +17,8 @@ public enum BuiltinCatalogue {
     public static let scalePlaceholder = "<scale>"
 
     /// Every built-in indicator, in METHODS.md order.
-    public static let entries: [IndicatorInfo] = surveyEntries + engagementEntries + publicationEntries
+    public static let entries: [IndicatorInfo] =
+        surveyEntries + engagementEntries + publicationEntries
         + opendataEntries + foiEntries
 
     /// Concrete ids of a family, in catalogue order; survey ids for each scale in `scales`.
@@ -46,7 +47,9 @@ public enum BuiltinCatalogue {
     public static func scaleNames(_ surveys: [SurveyInput]) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for s in surveys { for scale in s.settings.scales where seen.insert(scale.name).inserted { out.append(scale.name) } }
+        for s in surveys {
+            for scale in s.settings.scales where seen.insert(scale.name).inserted { out.append(scale.name) }
+        }
         return out
     }
 }

@@ -1,4 +1,5 @@
 import ApenCore
+
 /// "Did you mean" suggestions by edit distance, for unknown column names.
 enum CustomDidYouMean {
     /// `unknown column 'acess'; did you mean 'access'? (columns: access, municipality, …)`.

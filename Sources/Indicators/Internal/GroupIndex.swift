@@ -60,7 +60,10 @@ struct GroupIndex: Sendable {
             var slots = [Int](repeating: -1, count: ys.count)
             for r in ys.indices {
                 let c = codes[r]
-                guard c >= 0, ys[r] != GroupIndex.missingYear else { ungrouped += 1; continue }
+                guard c >= 0, ys[r] != GroupIndex.missingYear else {
+                    ungrouped += 1
+                    continue
+                }
                 slots[r] = Int(rank.rank(table: t, code: c)) * span + Int(ys[r] - minYear)
             }
             slotOfRow.append(slots)

@@ -21,13 +21,17 @@ struct TextUnion: Sendable {
         var index: [String: Int32] = [:]
         var maps: [[Int32]] = []
         for c in columns {
-            guard let c else { maps.append([]); continue }
-            maps.append(c.dictionary.map { s in
-                if let i = index[s] { return i }
-                let i = Int32(index.count)
-                index[s] = i
-                return i
-            })
+            guard let c else {
+                maps.append([])
+                continue
+            }
+            maps.append(
+                c.dictionary.map { s in
+                    if let i = index[s] { return i }
+                    let i = Int32(index.count)
+                    index[s] = i
+                    return i
+                })
         }
         self.maps = maps
         self.count = index.count

@@ -127,7 +127,12 @@ public enum SurveyEstimator {
                     if grandMean == nil {
                         var all = StableSum()
                         var count = 0
-                        for s in strata { for t in s.totals { all.add(t); count += 1 } }
+                        for s in strata {
+                            for t in s.totals {
+                                all.add(t)
+                                count += 1
+                            }
+                        }
                         grandMean = all.value / Double(count)
                     }
                     let d = totals[0] - grandMean!

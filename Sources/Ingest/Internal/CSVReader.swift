@@ -1,5 +1,5 @@
-internal import CCSV
 import ApenCore
+internal import CCSV
 
 #if canImport(Glibc)
     import Glibc
@@ -84,7 +84,9 @@ final class CSVReader {
             throw error
         }
         // Drop a UTF-8 byte-order mark (EF BB BF).
-        if range == nil || range!.lowerBound == 0, pending >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { pendingOffset = 3 }
+        if range == nil || range!.lowerBound == 0, pending >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF {
+            pendingOffset = 3
+        }
     }
 
     deinit {
@@ -105,7 +107,8 @@ final class CSVReader {
             let r = pread(fd, block.baseAddress! + n, limit - n, off_t(position))
             if r < 0 {
                 if errno == EINTR { continue }
-                throw Diagnostic(SourceLocation(path: path), "cannot read the file: \(String(cString: strerror(errno)))")
+                throw Diagnostic(
+                    SourceLocation(path: path), "cannot read the file: \(String(cString: strerror(errno)))")
             }
             if r == 0 { break }
             n += r
@@ -164,7 +167,8 @@ final class CSVReader {
                         if context.pointee.record.length > maxFieldBytes {
                             throw Diagnostic(
                                 SourceLocation(path: path, line: context.pointee.nextLine),
-                                "the record that starts on this line is longer than \(limit); does the file have line breaks?")
+                                "the record that starts on this line is longer than \(limit); does the file have line breaks?"
+                            )
                         }
                     }
                 }
@@ -185,7 +189,8 @@ final class CSVReader {
             if parser.pointee.pstate == 2, parser.pointee.quoted != 0 {
                 throw Diagnostic(
                     SourceLocation(path: path, line: context.pointee.nextLine),
-                    "a quoted field that starts in the record on this line is never closed (the file ends inside quotes)")
+                    "a quoted field that starts in the record on this line is never closed (the file ends inside quotes)"
+                )
             }
             csv_fini(parser, readerField, readerRow, context)
             return context.pointee.nextLine

@@ -86,11 +86,13 @@ struct ColumnPlan {
         for key in options.fixed.keys.sorted() where !names.contains(key) {
             throw Diagnostic(
                 SourceLocation(path: path, field: key),
-                "cannot be fixed: it is not a column of a source of kind '\(kind.rawValue)' (known: \(names.joined(separator: ", ")))")
+                "cannot be fixed: it is not a column of a source of kind '\(kind.rawValue)' (known: \(names.joined(separator: ", ")))"
+            )
         }
 
         var columns: [Column] = []
-        for name in names where !options.unusedColumns.contains(name) || required.contains(name) || items.contains(name) {
+        for name in names where !options.unusedColumns.contains(name) || required.contains(name) || items.contains(name)
+        {
             let isItem = items.contains(name)
             let type: ColumnType = isItem ? .number : (kind.columnType(name) ?? .text)
             var rule = Rule.none

@@ -90,7 +90,8 @@ enum ParallelReader {
 
             let codec = TextCodec(encoding: options.encoding)
             let parse: @Sendable (Range<Int>) throws -> Part = { range in
-                try parsePart(options, plan: plan, delimiter: delimiter, header: header, headerLine: headerLine, range: range)
+                try parsePart(
+                    options, plan: plan, delimiter: delimiter, header: header, headerLine: headerLine, range: range)
             }
             // Batches of `jobs` ranges: parsed in parallel, then joined (columns in parallel),
             // so raw text bytes are held for one batch only and memory stays flat.
@@ -185,7 +186,8 @@ enum ParallelReader {
         }
         let raw = processor.takeRawTexts()
         return Part(
-            range: range, table: processor.takeChunk(), raw: raw, rejected: processor.rejected, rowsRead: processor.rowsRead,
+            range: range, table: processor.takeChunk(), raw: raw, rejected: processor.rejected,
+            rowsRead: processor.rowsRead,
             accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
     }
 

@@ -127,7 +127,9 @@ struct RowProcessor {
                 let slot = bp[i].slot
                 switch bp[i].column.type {
                 case .text:
-                    if let reason = bp[i].validator._withUnsafeGuaranteedRef({ $0.checkText(cell) }) { return (bp[i].column.name, reason) }
+                    if let reason = bp[i].validator._withUnsafeGuaranteedRef({ $0.checkText(cell) }) {
+                        return (bp[i].column.name, reason)
+                    }
                     stagedTextField[slot] = cell.isEmpty ? -1 : bp[i].field
                 case .number:
                     switch bp[i].validator._withUnsafeGuaranteedRef({ $0.number(cell) }) {
@@ -159,7 +161,8 @@ struct RowProcessor {
             guard codec.isValid(cell) else {
                 failure = Diagnostic(
                     location,
-                    "header field \(i + 1) \(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)")
+                    "header field \(i + 1) \(codec.quoted(cell)) has bytes that are not valid \(options.encoding.rawValue)"
+                )
                 return false
             }
             names.append(codec.decode(cell))
@@ -181,15 +184,18 @@ struct RowProcessor {
                 let positions = matches.map { String($0 + 1) }.joined(separator: " and ")
                 failure = Diagnostic(
                     location,
-                    "the header names column \(describe(column)) twice (fields \(positions)); the header is: \(listing)")
+                    "the header names column \(describe(column)) twice (fields \(positions)); the header is: \(listing)"
+                )
                 return false
             }
             if let field = matches.first {
                 let validator = CellValidator(
                     rule: column.rule, required: column.required, likert: plan.likert,
-                    missingCodes: plan.missingCodes, decimalComma: options.decimalComma, dates: plan.dates, codec: codec)
+                    missingCodes: plan.missingCodes, decimalComma: options.decimalComma, dates: plan.dates, codec: codec
+                )
                 validators.append(validator)
-                bound.append(Bound(field: field, column: column, validator: Unmanaged.passUnretained(validator), slot: slot))
+                bound.append(
+                    Bound(field: field, column: column, validator: Unmanaged.passUnretained(validator), slot: slot))
                 addSlot(column.type)
                 slot += 1
             } else if column.required || column.rule == .likert {

@@ -27,7 +27,11 @@ enum IngestDefinition {
             p.append(("missing codes", s.missingCodes.map { String($0) }.joined(separator: ",")))
             p.append(("design", "strata=\(s.hasStrata) psu=\(s.hasPSU) lonely_psu=\(s.lonelyPSU.rawValue)"))
             for scale in s.scales {
-                p.append(("scale '\(scale.name)'", "items=\(scale.items.joined(separator: ",")) reverse=\(scale.reverse.joined(separator: ","))"))
+                p.append(
+                    (
+                        "scale '\(scale.name)'",
+                        "items=\(scale.items.joined(separator: ",")) reverse=\(scale.reverse.joined(separator: ","))"
+                    ))
             }
         }
         return p

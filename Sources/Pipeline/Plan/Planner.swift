@@ -28,7 +28,8 @@ public enum Planner {
         var ids = graph.stages.map(\.id)
         if let only {
             guard graph[only] != nil else {
-                throw Diagnostic(SourceLocation(path: pipeline), "no stage '\(only)'; stages are: \(ids.joined(separator: ", "))")
+                throw Diagnostic(
+                    SourceLocation(path: pipeline), "no stage '\(only)'; stages are: \(ids.joined(separator: ", "))")
             }
             ids = graph.closure(of: only)
         }
@@ -67,7 +68,9 @@ public enum Planner {
             } else if try !history.hasOutput(stage: stage.id, key: p.key) {
                 let why = ownReasons[stage.id] ?? []
                 (p.action, p.reasons) = (.run, why.isEmpty ? ["no stored results"] : why)
-            } else if stage.kind == .report, case let damaged = try history.reportFilesIntact(key: p.key), !damaged.isEmpty {
+            } else if stage.kind == .report, case let damaged = try history.reportFilesIntact(key: p.key),
+                !damaged.isEmpty
+            {
                 (p.action, p.reasons) = (.run, damaged)
             } else {
                 (p.action, p.reasons) = (.skip, ["unchanged"])
@@ -78,7 +81,8 @@ public enum Planner {
         for stage in graph.stages where wanted.contains(stage.id) && stage.isIngest {
             var p = planned[stage.id]!
             let readers = graph.stages.filter {
-                wanted.contains($0.id) && $0.readsTables && $0.dependencies.contains(stage.id) && planned[$0.id]!.action == .run
+                wanted.contains($0.id) && $0.readsTables && $0.dependencies.contains(stage.id)
+                    && planned[$0.id]!.action == .run
             }
             if force {
                 (p.action, p.reasons) = (.run, ["forced (--force)"])

@@ -29,7 +29,9 @@ public struct StageGraph: Sendable {
 
     /// Derives the stages of `spec`; `hash` gives a file's SHA-256 (the store's stat cache).
     /// - Throws: what `hash` throws for an unreadable file.
-    public static func build(_ spec: PipelineSpec, outputDirectory: String, reportDate: String, hash: (String) throws -> String) throws -> StageGraph {
+    public static func build(
+        _ spec: PipelineSpec, outputDirectory: String, reportDate: String, hash: (String) throws -> String
+    ) throws -> StageGraph {
         var stages: [Stage] = []
         var sourceStage: [String: String] = [:]  // source name → stage id
         func tool(_ m: inout StageManifest) { m.add(.tool, "apen", ApenVersion.string) }
@@ -59,8 +61,10 @@ public struct StageGraph: Sendable {
             tool(&m)
             m.add(.definition, "indicators", ids.joined(separator: ","))
             let id = "indicators.\(family)"
-            stages.append(Stage(id: id, kind: .indicators(family: family),
-                dependencies: (reads + extra).map { sourceStage[$0.name]! }, manifest: m))
+            stages.append(
+                Stage(
+                    id: id, kind: .indicators(family: family),
+                    dependencies: (reads + extra).map { sourceStage[$0.name]! }, manifest: m))
             for i in ids { producer[i] = id }
         }
 
@@ -94,8 +98,10 @@ public struct StageGraph: Sendable {
         report.add(.definition, "language", spec.language.rawValue)
         report.add(.definition, "output folder", outputDirectory)
         report.add(.definition, "report date", reportDate)
-        stages.append(Stage(id: "report", kind: .report,
-            dependencies: stages.filter(\.isIngest).map(\.id) + resultStages, manifest: report))
+        stages.append(
+            Stage(
+                id: "report", kind: .report,
+                dependencies: stages.filter(\.isIngest).map(\.id) + resultStages, manifest: report))
 
         // 6. The regression check against the baseline.
         if let check = spec.check {

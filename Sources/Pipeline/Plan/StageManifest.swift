@@ -54,7 +54,8 @@ public struct StageManifest: Sendable, Hashable, Codable {
     /// Empty when nothing differs.
     public func reasons(comparedWith old: StageManifest) -> [String] {
         var reasons: [String] = []
-        let before = Dictionary(old.parts.map { ("\($0.kind.rawValue)\t\($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(
+            old.parts.map { ("\($0.kind.rawValue)\t\($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
         let now = Set(parts.map { "\($0.kind.rawValue)\t\($0.name)" })
         for p in parts {
             let k = "\(p.kind.rawValue)\t\(p.name)"

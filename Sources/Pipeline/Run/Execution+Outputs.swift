@@ -26,9 +26,11 @@ extension Execution {
                 $0.municipality != $1.municipality
                     ? $0.municipality.utf8.lexicographicallyPrecedes($1.municipality.utf8) : $0.year < $1.year
             }
-            quality.append(SourceQuality(
-                name: s.name, file: info.path, rowsRead: info.rowsRead, accepted: info.accepted, rejected: info.rejected,
-                rejectedRowsFile: info.rejected > 0 ? "rejected-rows.csv" : nil, coverage: coverage))
+            quality.append(
+                SourceQuality(
+                    name: s.name, file: info.path, rowsRead: info.rowsRead, accepted: info.accepted,
+                    rejected: info.rejected,
+                    rejectedRowsFile: info.rejected > 0 ? "rejected-rows.csv" : nil, coverage: coverage))
             inputs.append(InputFile(path: info.path, sha256: info.sha256))
         }
         for stage in plan where !stage.stage.isIngest {
@@ -38,7 +40,8 @@ extension Execution {
         let input = ReportInput(
             title: spec.title, language: spec.language, rows: rows, catalogue: catalogue(), options: spec.report,
             quality: quality,
-            provenance: Provenance(inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
+            provenance: Provenance(
+                inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
                 runID: String(p.key.prefix(12)), date: options.reportDate),
             warnings: warnings)
         // Every file is staged before any is renamed into place (see OutputBatch), so a run
@@ -77,7 +80,8 @@ extension Execution {
 
     /// Built-in entries plus the pipeline's own custom and composite indicators.
     func catalogue() -> [IndicatorInfo] {
-        BuiltinCatalogue.entries + spec.custom.map(CustomIndicators.info) + spec.composites.flatMap(CompositeIndex.infos)
+        BuiltinCatalogue.entries + spec.custom.map(CustomIndicators.info)
+            + spec.composites.flatMap(CompositeIndex.infos)
     }
 
     /// The check stage: the run's results against the baseline, under the pipeline's tolerances.
@@ -85,7 +89,9 @@ extension Execution {
     /// A baseline that cannot be read fails the check, not the run: the results are still good
     /// and are recorded, so `apen baseline` can write the first baseline from them.
     func runCheck(_ p: PlannedStage) throws -> StageSummary.CheckInfo {
-        guard let configuration = spec.check else { throw Diagnostic(SourceLocation(path: spec.path), "no check: section") }
+        guard let configuration = spec.check else {
+            throw Diagnostic(SourceLocation(path: spec.path), "no check: section")
+        }
         let baseline: [IndicatorRow]
         do { baseline = try IndicatorCSV.read(path: configuration.baseline) } catch {
             let line = "cannot read the baseline: \(error) (write one with 'apen baseline \(spec.path)')"

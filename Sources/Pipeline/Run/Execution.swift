@@ -35,7 +35,10 @@ final class Execution: @unchecked Sendable {
     /// but their rows still count in the run's summary ("rows: N read, M rejected").
     private var overLimit: [StageSummary.IngestInfo] = []
 
-    init(spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store, history: StoreHistory, runID: Int64) {
+    init(
+        spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store,
+        history: StoreHistory, runID: Int64
+    ) {
         self.spec = spec
         self.options = options
         self.outDir = outDir
@@ -54,7 +57,8 @@ final class Execution: @unchecked Sendable {
         for p in plan {
             level[p.stage.id] = (p.stage.dependencies.compactMap { level[$0] }.max() ?? -1) + 1
         }
-        let waves = Dictionary(grouping: plan.map(\.stage.id), by: { level[$0]! }).sorted { $0.key < $1.key }.map(\.value)
+        let waves = Dictionary(grouping: plan.map(\.stage.id), by: { level[$0]! }).sorted { $0.key < $1.key }.map(
+            \.value)
         let jobs = max(1, options.jobs)
         // A large file is read on all `jobs` workers already (Ingestor.readTable(_:jobs:)), so
         // large ingests go one at a time, after the small stages of their wave: the same CPU
@@ -62,7 +66,8 @@ final class Execution: @unchecked Sendable {
         let largeIngest = DispatchSemaphore(value: 1)
         for wave in waves {
             let stages = wave.map { byID[$0]! }
-            let work = stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
+            let work =
+                stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
             let semaphore = DispatchSemaphore(value: jobs)
             let group = DispatchGroup()
             for p in work {
@@ -78,14 +83,16 @@ final class Execution: @unchecked Sendable {
                 }
             }
             group.wait()
-            releaseTables(after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byID[$0] })
+            releaseTables(
+                after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byID[$0] })
         }
     }
 
     /// Drops the tables no remaining stage reads, so peak memory is that of the tables in use,
     /// not of every table the run read. Tables of `keep_rows` sources stay for the commit.
     private func releaseTables(after wave: [String], remaining: [PlannedStage]) {
-        let stillRead = Set(remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
+        let stillRead = Set(
+            remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
         let kept = Set(spec.sources.filter(\.options.keepRows).map(\.name))
         lock.withLock {
             for source in Array(tables.keys) where !stillRead.contains("ingest.\(source)") && !kept.contains(source) {
@@ -158,21 +165,26 @@ final class Execution: @unchecked Sendable {
                 if !report.withinLimit, let info = summary.ingest { overLimit.append(info) }
             }
             if !report.withinLimit {
-                throw Diagnostic(SourceLocation(path: options.path),
-                    "\(report.rejected.count) of \(report.rowsRead) rows rejected (\(percent(report.rejectedShare))), more than max_rejected \(percent(options.maxRejected)); every bad row is listed in \(rejectedPath)")
+                throw Diagnostic(
+                    SourceLocation(path: options.path),
+                    "\(report.rejected.count) of \(report.rowsRead) rows rejected (\(percent(report.rejectedShare))), more than max_rejected \(percent(options.maxRejected)); every bad row is listed in \(rejectedPath)"
+                )
             }
             return Outcome(summary: summary)
 
         case .indicators(let family):
             let inputs = lock.withLock { indicatorInputs() }
             let selection = IndicatorSelection(spec)
-            let out = try BuiltinIndicators.compute(IndicatorFamily(rawValue: family)!, inputs: inputs, select: selection.selects, jobs: options.jobs)
+            let out = try BuiltinIndicators.compute(
+                IndicatorFamily(rawValue: family)!, inputs: inputs, select: selection.selects, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
 
         case .custom(let id):
             let def = spec.custom.first { $0.id == id }!
-            let tables = lock.withLock { spec.sources.filter { $0.name == def.source }.compactMap { self.tables[$0.name] } }
+            let tables = lock.withLock {
+                spec.sources.filter { $0.name == def.source }.compactMap { self.tables[$0.name] }
+            }
             let out = try CustomIndicators.compute(def, tables: tables, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
@@ -247,12 +259,15 @@ final class Execution: @unchecked Sendable {
                     failures.append("cannot write \(rejectedPath): \(error)")
                 }
             }
-            let ingests = plan.compactMap { p -> StageSummary.IngestInfo? in
-                if let o = outcomes[p.stage.id] { return o.summary.ingest }
-                return nil
-            } + overLimit
-            let resultCount = outcomes.filter { $0.key.hasPrefix("indicators.") || $0.key.hasPrefix("custom.") || $0.key.hasPrefix("composite.") }
-                .values.reduce(0) { $0 + $1.rows.count }
+            let ingests =
+                plan.compactMap { p -> StageSummary.IngestInfo? in
+                    if let o = outcomes[p.stage.id] { return o.summary.ingest }
+                    return nil
+                } + overLimit
+            let resultCount = outcomes.filter {
+                $0.key.hasPrefix("indicators.") || $0.key.hasPrefix("custom.") || $0.key.hasPrefix("composite.")
+            }
+            .values.reduce(0) { $0 + $1.rows.count }
             return RunSummary(
                 runID: runID, pipeline: spec.name, plan: plan,
                 seconds: outcomes.mapValues(\.seconds),
@@ -282,7 +297,8 @@ final class Execution: @unchecked Sendable {
             return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
         }
         let rejected = sortedRejected().map {
-            RejectedRecord(source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
+            RejectedRecord(
+                source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
         }
         return (inputs, rejected)
     }
@@ -293,19 +309,27 @@ final class Execution: @unchecked Sendable {
     /// Records the run: stage keys and actions for all, outputs for the stages that ran.
     func commit(runID: Int64, finished: String) throws {
         try lock.withLock {
-            let stages = plan.map { StageRecord(stage: $0.stage.id, key: $0.key, action: $0.action == .run ? .ran : .skipped, reason: $0.reasonText) }
+            let stages = plan.map {
+                StageRecord(
+                    stage: $0.stage.id, key: $0.key, action: $0.action == .run ? .ran : .skipped, reason: $0.reasonText)
+            }
             let outputs = try plan.compactMap { p -> StageOutput? in
                 guard let o = outcomes[p.stage.id] else { return nil }
-                return StageOutput(stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
+                return StageOutput(
+                    stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
             }
             let (inputs, rej) = records()
             let ingests = outcomes.values.compactMap(\.summary.ingest)
-            let indicatorCount = outcomes.filter { !$0.key.hasPrefix("ingest.") }.values.reduce(0) { $0 + $1.rows.count }
+            let indicatorCount = outcomes.filter { !$0.key.hasPrefix("ingest.") }.values.reduce(0) {
+                $0 + $1.rows.count
+            }
             // Kept rows, for sources that ask for them, in the same transaction.
             let kept = spec.sources.filter(\.options.keepRows).compactMap { tables[$0.name] }
             try store.commitRun(
                 runID, finished: finished, stages: stages, outputs: outputs, inputs: inputs, rejected: rej,
-                counts: RunCounts(rowsRead: ingests.reduce(0) { $0 + $1.rowsRead }, rowsRejected: ingests.reduce(0) { $0 + $1.rejected }, indicators: indicatorCount),
+                counts: RunCounts(
+                    rowsRead: ingests.reduce(0) { $0 + $1.rowsRead },
+                    rowsRejected: ingests.reduce(0) { $0 + $1.rejected }, indicators: indicatorCount),
                 kept: kept)
         }
     }

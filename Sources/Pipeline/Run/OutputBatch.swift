@@ -31,11 +31,13 @@ struct OutputBatch {
     mutating func stage(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
-        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(Self.counter.next())").path
+        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(Self.counter.next())")
+            .path
         let folder = (path as NSString).deletingLastPathComponent  // as given, for the message
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
-            throw Diagnostic(SourceLocation(path: folder), "is a file, not a folder: the outputs cannot be written into it")
+            throw Diagnostic(
+                SourceLocation(path: folder), "is a file, not a folder: the outputs cannot be written into it")
         }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -47,10 +47,13 @@ public enum PipelineRunner {
             try store.sha256(ofFile: $0)
         }
         let history = StoreHistory(store: store, pipeline: spec.name)
-        let plan = try Planner.plan(graph, pipeline: spec.name, history: history, force: options.force, only: options.only)
-        let runID = try store.beginRun(pipeline: spec.name, started: isoTimestamp(options.now()), toolVersion: ApenVersion.string)
+        let plan = try Planner.plan(
+            graph, pipeline: spec.name, history: history, force: options.force, only: options.only)
+        let runID = try store.beginRun(
+            pipeline: spec.name, started: isoTimestamp(options.now()), toolVersion: ApenVersion.string)
 
-        let exec = Execution(spec: spec, options: options, outDir: outDir, plan: plan, store: store, history: history, runID: runID)
+        let exec = Execution(
+            spec: spec, options: options, outDir: outDir, plan: plan, store: store, history: history, runID: runID)
         exec.execute()
 
         var summary = exec.summary(runID: runID, wall: (clock.now - t0).seconds)
@@ -59,7 +62,8 @@ public enum PipelineRunner {
                 try exec.commit(runID: runID, finished: isoTimestamp(options.now()))
             } else {
                 let failed = exec.failureRecords()
-                try store.failRun(runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"),
+                try store.failRun(
+                    runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"),
                     inputs: failed.inputs, rejected: failed.rejected)
             }
         } catch {
@@ -92,7 +96,9 @@ public enum PipelineRunner {
         let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {
             try store.sha256(ofFile: $0)
         }
-        return try Planner.plan(graph, pipeline: spec.name, history: StoreHistory(store: store, pipeline: spec.name), force: options.force, only: options.only)
+        return try Planner.plan(
+            graph, pipeline: spec.name, history: StoreHistory(store: store, pipeline: spec.name), force: options.force,
+            only: options.only)
     }
 }
 

@@ -66,8 +66,12 @@ public final class StderrProgress: ProgressReporter, @unchecked Sendable {
     private func redraw() {
         guard !running.isEmpty else { return }
         let now = Date()
-        let parts = running.keys.sorted().map { "\($0) \(String(format: "%.1f", now.timeIntervalSince(running[$0]!))) s" }
-        write("\r\u{1B}[2K▸ " + parts.joined(separator: " · ") + " · \(String(format: "%.1f", now.timeIntervalSince(started))) s")
+        let parts = running.keys.sorted().map {
+            "\($0) \(String(format: "%.1f", now.timeIntervalSince(running[$0]!))) s"
+        }
+        write(
+            "\r\u{1B}[2K▸ " + parts.joined(separator: " · ")
+                + " · \(String(format: "%.1f", now.timeIntervalSince(started))) s")
     }
 
     private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }

@@ -9,7 +9,8 @@ public enum RunReport {
         let width = plan.map(\.stage.id.count).max() ?? 0
         var out = ""
         for p in plan {
-            out += "\(p.action.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))\(p.stage.id.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(p.reasonText)\n"
+            out +=
+                "\(p.action.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))\(p.stage.id.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(p.reasonText)\n"
         }
         let runs = plan.filter { $0.action == .run }.count
         out += "\(runs) to run, \(plan.count - runs) to skip\n"
@@ -21,7 +22,9 @@ public enum RunReport {
         var lines: [String] = []
         let ran = s.plan.filter { $0.action == .run }.count
         lines.append("run \(s.runID) of \(s.pipeline): \(ran) stages run, \(s.plan.count - ran) skipped")
-        lines.append("rows: \(s.rowsRead) read, \(s.rowsRejected) rejected" + (s.rejectedRowsFile.map { " (listed in \($0))" } ?? ""))
+        lines.append(
+            "rows: \(s.rowsRead) read, \(s.rowsRejected) rejected"
+                + (s.rejectedRowsFile.map { " (listed in \($0))" } ?? ""))
         lines.append("indicator rows computed: \(s.indicatorRows)")
         if !s.outputs.isEmpty {
             let folders = Set(s.outputs.map { ($0 as NSString).deletingLastPathComponent }).sorted()
@@ -53,7 +56,8 @@ public enum RunReport {
         guard !runs.isEmpty else { return "no runs recorded\n" }
         var out = "id\tpipeline\tstarted\tfinished\tstatus\trows read\trejected\tindicators\ttool\n"
         for r in runs {
-            out += "\(r.id)\t\(r.pipeline)\t\(r.started)\t\(r.finished ?? "")\t\(r.status.rawValue)\t\(r.counts?.rowsRead ?? 0)\t\(r.counts?.rowsRejected ?? 0)\t\(r.counts?.indicators ?? 0)\t\(r.toolVersion)\n"
+            out +=
+                "\(r.id)\t\(r.pipeline)\t\(r.started)\t\(r.finished ?? "")\t\(r.status.rawValue)\t\(r.counts?.rowsRead ?? 0)\t\(r.counts?.rowsRejected ?? 0)\t\(r.counts?.indicators ?? 0)\t\(r.toolVersion)\n"
         }
         return out
     }

@@ -20,7 +20,9 @@ public struct StoreResultsProvider: ResultsProvider {
         let name = try PipelineLoader.load(path: pipelineFile).name
         let store = try Store(path: storePath)
         guard let run = try store.latestRun(pipeline: name, status: .succeeded) else {
-            throw Diagnostic(SourceLocation(path: storePath), "no successful run of pipeline '\(name)' in the store; run 'apen run \(pipelineFile)' first")
+            throw Diagnostic(
+                SourceLocation(path: storePath),
+                "no successful run of pipeline '\(name)' in the store; run 'apen run \(pipelineFile)' first")
         }
         return try store.runResults(run.id)
     }
@@ -35,7 +37,10 @@ public struct StoreResultsProvider: ResultsProvider {
         case .previous: record = runs.count > 1 ? runs[1] : nil
         }
         guard let r = record else {
-            throw Diagnostic(SourceLocation(path: storePath), "no run '\(reference)'" + (pipeline.map { " of pipeline '\($0)'" } ?? "") + " in the store; see 'apen history'")
+            throw Diagnostic(
+                SourceLocation(path: storePath),
+                "no run '\(reference)'" + (pipeline.map { " of pipeline '\($0)'" } ?? "")
+                    + " in the store; see 'apen history'")
         }
         return RunSnapshot(
             id: r.id, pipeline: r.pipeline, started: r.started, results: try store.runResults(r.id),

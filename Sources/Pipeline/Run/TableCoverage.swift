@@ -16,9 +16,11 @@ enum TableCoverage {
             guard let years = t.numbers("year") else { return [:] }
             for r in 0..<t.rowCount where years[r].isFinite { add(r, Int(years[r])) }
         default:
-            let column = ["engagement": "date", "publications": "registered", "access_requests": "received"][t.kind.rawValue]!
+            let column = ["engagement": "date", "publications": "registered", "access_requests": "received"][
+                t.kind.rawValue]!
             guard let days = t.days(column) else { return [:] }
-            var lastRaw = Int32.min, lastYear = 0
+            var lastRaw = Int32.min
+            var lastYear = 0
             for r in 0..<t.rowCount where days[r] != Column.missingDay {
                 if days[r] != lastRaw { (lastRaw, lastYear) = (days[r], Day(raw: days[r]).year) }
                 add(r, lastYear)

@@ -61,4 +61,3 @@ public struct SourceSpec: Sendable, Hashable {
         self.options = options
     }
 }
-

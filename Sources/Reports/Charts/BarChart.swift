@@ -13,8 +13,10 @@ enum BarChart {
     }
 
     /// - Parameter data: bars in drawing order (top first).
-    static func make(slug: String, title: String, description: String, axisTitle: String, unit: IndicatorUnit,
-                     data: [ChartDatum], language: Language) -> (chart: Chart, layout: Layout) {
+    static func make(
+        slug: String, title: String, description: String, axisTitle: String, unit: IndicatorUnit,
+        data: [ChartDatum], language: Language
+    ) -> (chart: Chart, layout: Layout) {
         let labelSize = 11.0
         let width = 760.0
         let names = data.map { $0.name }
@@ -26,7 +28,8 @@ enum BarChart {
         let plotHeight = rowHeight * Double(data.count)
         let height = top + plotHeight + 48
 
-        var lo = 0.0, hi = 0.0
+        var lo = 0.0
+        var hi = 0.0
         for d in data {
             for v in [d.value, d.low, d.high].compactMap({ $0 }) {
                 lo = min(lo, unit.axisValue(v))
@@ -46,11 +49,16 @@ enum BarChart {
             let label = DisplayNumber.decimal(t, digits: ticks.fractionDigits, language: language)
             let w = TextMetrics.width(label, fontSize: 11)
             if placer.place((px - w / 2)...(px + w / 2)) {
-                grid.append(SVG.text(label, px, top + plotHeight + 15, anchor: .middle, size: 11, fill: Palette.axis, cls: "tick"))
+                grid.append(
+                    SVG.text(
+                        label, px, top + plotHeight + 15, anchor: .middle, size: 11, fill: Palette.axis, cls: "tick"))
             }
         }
         body.append(SVG.group("grid", grid))
-        body.append(SVG.text(axisTitle, (left + right) / 2, top + plotHeight + 36, anchor: .middle, size: 11, fill: Palette.axis, cls: "axis-title"))
+        body.append(
+            SVG.text(
+                axisTitle, (left + right) / 2, top + plotHeight + 36, anchor: .middle, size: 11, fill: Palette.axis,
+                cls: "axis-title"))
 
         // Bars, whiskers, value labels.
         let barHeight = max(1, rowHeight * 0.72)
@@ -62,32 +70,48 @@ enum BarChart {
             let colour = d.focus ? Palette.vermillion : Palette.context
             var tip = "\(d.name): \(DisplayNumber.value(d.value, unit: unit, language: language))"
             if let l = d.low, let h = d.high {
-                tip += " (\(DisplayNumber.value(l, unit: unit, language: language))–\(DisplayNumber.value(h, unit: unit, language: language)))"
+                tip +=
+                    " (\(DisplayNumber.value(l, unit: unit, language: language))–\(DisplayNumber.value(h, unit: unit, language: language)))"
             }
             // Focus bars stay at least 3 px tall so they remain visible among 360 thin bars.
             let bh = d.focus ? max(barHeight, min(3, rowHeight)) : barHeight
-            bars.append(SVG.rect(min(zero, v), cy - bh / 2, abs(v - zero), bh, fill: colour,
-                                 extra: [.init(name: "class", value: d.focus ? "bar focus" : "bar"), .init(name: "data-municipality", value: d.code)],
-                                 tooltip: tip))
+            bars.append(
+                SVG.rect(
+                    min(zero, v), cy - bh / 2, abs(v - zero), bh, fill: colour,
+                    extra: [
+                        .init(name: "class", value: d.focus ? "bar focus" : "bar"),
+                        .init(name: "data-municipality", value: d.code),
+                    ],
+                    tooltip: tip))
             if let l = d.low, let h = d.high {
-                let xl = x(unit.axisValue(l)), xh = x(unit.axisValue(h))
+                let xl = x(unit.axisValue(l))
+                let xh = x(unit.axisValue(h))
                 if rowHeight >= 6 {
                     let cap = max(1, barHeight * 0.35)
-                    bars.append(.element("g", ["class": "whisker", "data-municipality": d.code], [
-                        SVG.line(xl, cy, xh, cy, stroke: Palette.black),
-                        SVG.line(xl, cy - cap, xl, cy + cap, stroke: Palette.black),
-                        SVG.line(xh, cy - cap, xh, cy + cap, stroke: Palette.black),
-                    ]))
+                    bars.append(
+                        .element(
+                            "g", ["class": "whisker", "data-municipality": d.code],
+                            [
+                                SVG.line(xl, cy, xh, cy, stroke: Palette.black),
+                                SVG.line(xl, cy - cap, xl, cy + cap, stroke: Palette.black),
+                                SVG.line(xh, cy - cap, xh, cy + cap, stroke: Palette.black),
+                            ]))
                 } else {
                     // Thin rows: a faint line without caps, or hundreds of whiskers become a black mass.
-                    bars.append(.element("g", ["class": "whisker", "data-municipality": d.code, "stroke-opacity": "0.45"], [
-                        SVG.line(xl, cy, xh, cy, stroke: Palette.axis, width: 0.6)
-                    ]))
+                    bars.append(
+                        .element(
+                            "g", ["class": "whisker", "data-municipality": d.code, "stroke-opacity": "0.45"],
+                            [
+                                SVG.line(xl, cy, xh, cy, stroke: Palette.axis, width: 0.6)
+                            ]))
                 }
             }
             if rowHeight >= 12 {
                 let end = max(v, d.high.map { x(unit.axisValue($0)) } ?? v)
-                bars.append(SVG.text(DisplayNumber.value(d.value, unit: unit, language: language), end + 4, cy + 4, size: 10, fill: Palette.axis, cls: "value"))
+                bars.append(
+                    SVG.text(
+                        DisplayNumber.value(d.value, unit: unit, language: language), end + 4, cy + 4, size: 10,
+                        fill: Palette.axis, cls: "value"))
             }
         }
         body.append(SVG.group("bars", bars))
@@ -107,7 +131,10 @@ enum BarChart {
             let d = data[i]
             let cy = top + rowHeight * (Double(i) + 0.5)
             let text = TextMetrics.truncated(d.name, fontSize: labelSize, maxWidth: labelWidth)
-            labels.append(SVG.text(text, left - 6, cy + 4, anchor: .end, size: labelSize, weight: d.focus ? "bold" : nil, cls: "label"))
+            labels.append(
+                SVG.text(
+                    text, left - 6, cy + 4, anchor: .end, size: labelSize, weight: d.focus ? "bold" : nil, cls: "label")
+            )
             labelled.append(d.code)
         }
         body.append(SVG.group("labels", labels))

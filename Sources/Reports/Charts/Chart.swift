@@ -28,7 +28,8 @@ struct Chart: Sendable {
         self.width = width
         self.height = height
         let idBase = "c-" + Chart.idSafe(slug)
-        let w = DisplayNumber.coordinate(width), h = DisplayNumber.coordinate(height)
+        let w = DisplayNumber.coordinate(width)
+        let h = DisplayNumber.coordinate(height)
         svg = .element(
             "svg",
             [

@@ -20,13 +20,25 @@ struct ChartSet: Sendable {
         for ind in data.indicators {
             guard !ind.isCompositeShift, !data.rows(ind.id).isEmpty else { continue }
             if ind.isCompositeRank {
-                if kinds.contains("composite"), let c = ChartSet.rank(ind, data, strings) { ranks[ind.id] = c; all.append(c) }
+                if kinds.contains("composite"), let c = ChartSet.rank(ind, data, strings) {
+                    ranks[ind.id] = c
+                    all.append(c)
+                }
                 continue
             }
-            if kinds.contains("bars"), let c = ChartSet.bars(ind, data, strings) { bars[ind.id] = c; all.append(c) }
-            if kinds.contains("trends"), let c = ChartSet.trend(ind, data, strings) { trends[ind.id] = c; all.append(c) }
+            if kinds.contains("bars"), let c = ChartSet.bars(ind, data, strings) {
+                bars[ind.id] = c
+                all.append(c)
+            }
+            if kinds.contains("trends"), let c = ChartSet.trend(ind, data, strings) {
+                trends[ind.id] = c
+                all.append(c)
+            }
         }
-        if kinds.contains("heatmap"), let c = ChartSet.heatmap(data, strings) { heatmap = c; all.append(c) }
+        if kinds.contains("heatmap"), let c = ChartSet.heatmap(data, strings) {
+            heatmap = c
+            all.append(c)
+        }
     }
 
     /// A file-name-safe form of an id: letters, digits, `.`, `-`, `_` kept.
@@ -35,7 +47,9 @@ struct ChartSet: Sendable {
     }
 
     static func datum(_ r: IndicatorRow, _ data: ReportData) -> ChartDatum {
-        ChartDatum(code: r.municipality, name: data.name(r.municipality), value: r.value, low: r.ciLow, high: r.ciHigh, focus: data.isFocus(r.municipality))
+        ChartDatum(
+            code: r.municipality, name: data.name(r.municipality), value: r.value, low: r.ciLow, high: r.ciHigh,
+            focus: data.isFocus(r.municipality))
     }
 
     static func bars(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
@@ -48,8 +62,12 @@ struct ChartSet: Sendable {
         }
         let label = ind.label(data.language)
         let ci = rows.contains { $0.ciLow != nil && $0.ciHigh != nil }
-        return BarChart.make(slug: "bars-" + fileSafe(ind.id), title: s.barsTitle(label, year), description: s.barsDesc(rows.count, year, ci: ci, neutral: ind.info.direction == 0),
-                             axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: sorted.map { datum($0, data) }, language: data.language).chart
+        return BarChart.make(
+            slug: "bars-" + fileSafe(ind.id), title: s.barsTitle(label, year),
+            description: s.barsDesc(rows.count, year, ci: ci, neutral: ind.info.direction == 0),
+            axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: sorted.map { datum($0, data) },
+            language: data.language
+        ).chart
     }
 
     static func trend(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
@@ -59,7 +77,9 @@ struct ChartSet: Sendable {
         for code in data.focus {
             let rows = data.rows(ind.id).filter { $0.municipality == code }
             guard !rows.isEmpty else { continue }
-            focus.append(TrendChart.Series(code: code, name: data.name(code), points: rows.map { datum($0, data) }, years: rows.map(\.year)))
+            focus.append(
+                TrendChart.Series(
+                    code: code, name: data.name(code), points: rows.map { datum($0, data) }, years: rows.map(\.year)))
         }
         let othersAreAll = data.focus.isEmpty
         var others: [Int: [Double]] = [:]
@@ -68,13 +88,18 @@ struct ChartSet: Sendable {
         }
         if focus.isEmpty && others.isEmpty { return nil }
         let label = ind.label(data.language)
-        return TrendChart.make(slug: "trend-" + fileSafe(ind.id), title: s.trendTitle(label),
-                               description: s.trendDesc(focus.map(\.name), years.first!, years.last!), axisTitle: s.axisTitle(ind.info.unit),
-                               unit: ind.info.unit, years: years, focus: focus, others: others, othersAreAll: othersAreAll, strings: s).chart
+        return TrendChart.make(
+            slug: "trend-" + fileSafe(ind.id), title: s.trendTitle(label),
+            description: s.trendDesc(focus.map(\.name), years.first!, years.last!),
+            axisTitle: s.axisTitle(ind.info.unit),
+            unit: ind.info.unit, years: years, focus: focus, others: others, othersAreAll: othersAreAll, strings: s
+        ).chart
     }
 
     static func heatmapColumns(_ data: ReportData) -> (year: Int, columns: [ResolvedIndicator])? {
-        let candidates = data.indicators.filter { $0.info.direction != 0 && !$0.isCompositeRank && !$0.isCompositeShift && !data.rows($0.id).isEmpty }
+        let candidates = data.indicators.filter {
+            $0.info.direction != 0 && !$0.isCompositeRank && !$0.isCompositeShift && !data.rows($0.id).isEmpty
+        }
         guard let year = candidates.compactMap({ data.latestYear($0.id) }).max() else { return nil }
         let cols = candidates.filter { !data.rows($0.id, year: year).isEmpty }
         return cols.isEmpty ? nil : (year, cols)
@@ -85,12 +110,15 @@ struct ChartSet: Sendable {
         let columns = cols.map { ind -> Heatmap.Column in
             var values: [String: Double] = [:]
             for r in data.rows(ind.id, year: year) { values[r.municipality] = r.value }
-            return Heatmap.Column(id: ind.id, label: ind.label(data.language), direction: ind.info.direction, values: values)
+            return Heatmap.Column(
+                id: ind.id, label: ind.label(data.language), direction: ind.info.direction, values: values)
         }
         let munis = data.municipalities.map { (code: $0, name: data.name($0), focus: data.isFocus($0)) }
         let rowsWithData = munis.filter { m in columns.contains { $0.values[m.code] != nil } }.count
-        return Heatmap.make(slug: "heatmap", title: s.heatmapTitle(year), description: s.heatmapDesc(rowsWithData, columns.count, year),
-                            columns: columns, municipalities: munis, strings: s).chart
+        return Heatmap.make(
+            slug: "heatmap", title: s.heatmapTitle(year), description: s.heatmapDesc(rowsWithData, columns.count, year),
+            columns: columns, municipalities: munis, strings: s
+        ).chart
     }
 
     static func rank(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
@@ -98,7 +126,10 @@ struct ChartSet: Sendable {
         let rows = data.rows(ind.id, year: year)
         let indexID = String(ind.id.dropLast(".rank".count))
         let label = data.indicator(indexID)?.label(data.language) ?? ind.label(data.language)
-        return RankChart.make(slug: "rank-" + fileSafe(ind.id), title: s.rankTitle(label, year), description: s.rankDesc(rows.count, year),
-                              axisTitle: s.axisTitle(.rank), data: rows.map { datum($0, data) }, language: data.language).chart
+        return RankChart.make(
+            slug: "rank-" + fileSafe(ind.id), title: s.rankTitle(label, year),
+            description: s.rankDesc(rows.count, year),
+            axisTitle: s.axisTitle(.rank), data: rows.map { datum($0, data) }, language: data.language
+        ).chart
     }
 }

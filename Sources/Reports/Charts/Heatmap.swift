@@ -30,19 +30,25 @@ enum Heatmap {
         guard let lo = values.values.min(), let hi = values.values.max() else { return [:] }
         var out: [String: Double] = [:]
         for (k, v) in values {
-            if hi == lo { out[k] = 50; continue }
+            if hi == lo {
+                out[k] = 50
+                continue
+            }
             let s = 100 * (v - lo) / (hi - lo)
             out[k] = direction < 0 ? 100 - s : s
         }
         return out
     }
 
-    static func make(slug: String, title: String, description: String, columns: [Column],
-                     municipalities: [(code: String, name: String, focus: Bool)], strings: Strings) -> (chart: Chart, layout: Layout) {
+    static func make(
+        slug: String, title: String, description: String, columns: [Column],
+        municipalities: [(code: String, name: String, focus: Bool)], strings: Strings
+    ) -> (chart: Chart, layout: Layout) {
         let labelSize = 11.0
         let colLabelSize = 11.0
         let scored = columns.map { minMaxScores($0.values, direction: $0.direction) }
-        var rows = municipalities.map { m -> (code: String, name: String, focus: Bool, scores: [Double?], mean: Double) in
+        var rows = municipalities.map {
+            m -> (code: String, name: String, focus: Bool, scores: [Double?], mean: Double) in
             let s = scored.map { $0[m.code] }
             let present = s.compactMap { $0 }
             let mean = present.isEmpty ? -1 : present.reduce(0, +) / Double(present.count)
@@ -79,22 +85,41 @@ enum Heatmap {
             let y0 = top + rowHeight * Double(i)
             for (j, s) in r.scores.enumerated() {
                 let x0 = left + cellWidth * Double(j)
-                let tip = "\(r.name) – \(columns[j].label): " + (s.map { DisplayNumber.decimal($0, digits: 0, language: strings.language) } ?? strings.missing)
+                let tip =
+                    "\(r.name) – \(columns[j].label): "
+                    + (s.map { DisplayNumber.decimal($0, digits: 0, language: strings.language) } ?? strings.missing)
                 var extra: [Markup.Attribute] = [.init(name: "class", value: s == nil ? "cell missing" : "cell")]
                 // White gaps between cells where rows are tall enough to show them.
-                if rowHeight >= 8 { extra += [.init(name: "stroke", value: "#FFFFFF"), .init(name: "stroke-width", value: "1")] }
-                cells.append(SVG.rect(x0, y0, cellWidth, rowHeight, fill: s.map(Palette.sequential) ?? "#FFFFFF", extra: extra, tooltip: tip))
+                if rowHeight >= 8 {
+                    extra += [.init(name: "stroke", value: "#FFFFFF"), .init(name: "stroke-width", value: "1")]
+                }
+                cells.append(
+                    SVG.rect(
+                        x0, y0, cellWidth, rowHeight, fill: s.map(Palette.sequential) ?? "#FFFFFF", extra: extra,
+                        tooltip: tip))
                 if s == nil && rowHeight >= 10 {
-                    cells.append(SVG.text("–", x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5, anchor: .middle, size: 9, fill: Palette.axis, cls: "cell-value"))
+                    cells.append(
+                        SVG.text(
+                            "–", x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5, anchor: .middle, size: 9,
+                            fill: Palette.axis, cls: "cell-value"))
                 }
                 if showValues, let s {
-                    cells.append(SVG.text(DisplayNumber.decimal(s, digits: 0, language: strings.language), x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5,
-                                          anchor: .middle, size: 9, fill: s > 60 ? "#FFFFFF" : Palette.text, cls: "cell-value"))
+                    cells.append(
+                        SVG.text(
+                            DisplayNumber.decimal(s, digits: 0, language: strings.language), x0 + cellWidth / 2,
+                            y0 + rowHeight / 2 + 3.5,
+                            anchor: .middle, size: 9, fill: s > 60 ? "#FFFFFF" : Palette.text, cls: "cell-value"))
                 }
             }
         }
         body.append(SVG.group("cells", cells))
-        body.append(.element("rect", ["x": SVG.n(left), "y": SVG.n(top), "width": SVG.n(cellWidth * Double(columns.count)), "height": SVG.n(plotHeight), "fill": "none", "stroke": Palette.grid]))
+        body.append(
+            .element(
+                "rect",
+                [
+                    "x": SVG.n(left), "y": SVG.n(top), "width": SVG.n(cellWidth * Double(columns.count)),
+                    "height": SVG.n(plotHeight), "fill": "none", "stroke": Palette.grid,
+                ]))
 
         // Focus outlines and row labels that fit.
         var placer = LabelPlacer(gap: 1)
@@ -108,10 +133,22 @@ enum Heatmap {
         for (i, r) in rows.enumerated() {
             let cy = top + rowHeight * (Double(i) + 0.5)
             if r.focus {
-                labels.append(.element("rect", ["x": SVG.n(left - 1), "y": SVG.n(top + rowHeight * Double(i) - 0.5), "width": SVG.n(cellWidth * Double(columns.count) + 2), "height": SVG.n(rowHeight + 1), "fill": "none", "stroke": Palette.vermillion, "stroke-width": "1.5", "class": "focus-outline"]))
+                labels.append(
+                    .element(
+                        "rect",
+                        [
+                            "x": SVG.n(left - 1), "y": SVG.n(top + rowHeight * Double(i) - 0.5),
+                            "width": SVG.n(cellWidth * Double(columns.count) + 2), "height": SVG.n(rowHeight + 1),
+                            "fill": "none", "stroke": Palette.vermillion, "stroke-width": "1.5",
+                            "class": "focus-outline",
+                        ]))
             }
             if keep.contains(i) {
-                labels.append(SVG.text(TextMetrics.truncated(r.name, fontSize: labelSize, maxWidth: labelWidth), left - 6, cy + 4, anchor: .end, size: labelSize, weight: r.focus ? "bold" : nil, fill: r.focus ? Palette.vermillion : nil, cls: "label"))
+                labels.append(
+                    SVG.text(
+                        TextMetrics.truncated(r.name, fontSize: labelSize, maxWidth: labelWidth), left - 6, cy + 4,
+                        anchor: .end, size: labelSize, weight: r.focus ? "bold" : nil,
+                        fill: r.focus ? Palette.vermillion : nil, cls: "label"))
                 labelled.append(r.code)
             }
         }
@@ -124,12 +161,17 @@ enum Heatmap {
             legend.append(SVG.rect(left + Double(k) * 14, ly, 14, 10, fill: Palette.sequential(Double(k) * 100 / 9)))
         }
         legend.append(SVG.text(strings.heatmapLegendLow, left, ly + 24, size: 10, fill: Palette.axis))
-        legend.append(SVG.text(strings.heatmapLegendHigh, left + 140, ly + 24, anchor: .end, size: 10, fill: Palette.axis))
-        legend.append(SVG.rect(left + 160, ly, 14, 10, fill: "#FFFFFF", extra: [.init(name: "stroke", value: Palette.grid)]))
+        legend.append(
+            SVG.text(strings.heatmapLegendHigh, left + 140, ly + 24, anchor: .end, size: 10, fill: Palette.axis))
+        legend.append(
+            SVG.rect(left + 160, ly, 14, 10, fill: "#FFFFFF", extra: [.init(name: "stroke", value: Palette.grid)]))
         legend.append(SVG.text(strings.missing, left + 180, ly + 9, size: 10, fill: Palette.axis))
         body.append(SVG.group("legend", legend))
 
         let chart = Chart(slug: slug, title: title, description: description, width: width, height: height, body: body)
-        return (chart, Layout(rowOrder: rows.map(\.code), rowHeight: rowHeight, scores: rows.map(\.scores), labelled: labelled))
+        return (
+            chart,
+            Layout(rowOrder: rows.map(\.code), rowHeight: rowHeight, scores: rows.map(\.scores), labelled: labelled)
+        )
     }
 }

@@ -23,8 +23,13 @@ struct Markup: Sendable, Hashable {
     var content: Content
 
     /// An element with attributes in the given order.
-    static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [Markup] = []) -> Markup {
-        Markup(content: .element(name: name, attributes: attributes.map { Attribute(name: $0.key, value: $0.value) }, children: children))
+    static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [Markup] = [])
+        -> Markup
+    {
+        Markup(
+            content: .element(
+                name: name, attributes: attributes.map { Attribute(name: $0.key, value: $0.value) }, children: children)
+        )
     }
 
     /// An element with a computed list of attributes.
@@ -79,9 +84,13 @@ struct Markup: Sendable, Hashable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             default:
-                if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" { out += "\u{FFFD}" }
-                else if u.value == 0xFFFE || u.value == 0xFFFF { out += "\u{FFFD}" }
-                else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" {
+                    out += "\u{FFFD}"
+                } else if u.value == 0xFFFE || u.value == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out

@@ -20,8 +20,12 @@ struct NiceTicks: Sendable, Hashable {
     let values: [Double]
 
     init(min lo: Double, max hi: Double, count: Int = 5) {
-        var a = Swift.min(lo, hi), b = Swift.max(lo, hi)
-        if !(a.isFinite && b.isFinite) { a = 0; b = 1 }
+        var a = Swift.min(lo, hi)
+        var b = Swift.max(lo, hi)
+        if !(a.isFinite && b.isFinite) {
+            a = 0
+            b = 1
+        }
         if a == b {
             // A single value: show a unit range around it (or [0, 1] for zero).
             let pad = a == 0 ? 1 : Swift.abs(a) * 0.1
@@ -67,4 +71,3 @@ struct NiceTicks: Sendable, Hashable {
         return r
     }
 }
-

@@ -2,7 +2,10 @@
 enum SVG {
     static func n(_ x: Double) -> String { DisplayNumber.coordinate(x) }
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil, cls: String? = nil) -> Markup {
+    static func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil,
+        cls: String? = nil
+    ) -> Markup {
         var a: [Markup.Attribute] = [
             .init(name: "x1", value: n(x1)), .init(name: "y1", value: n(y1)),
             .init(name: "x2", value: n(x2)), .init(name: "y2", value: n(y2)),
@@ -13,26 +16,36 @@ enum SVG {
         return .element("line", attributes: a)
     }
 
-    static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, extra: [Markup.Attribute] = [], tooltip: String? = nil) -> Markup {
-        let a: [Markup.Attribute] = [
-            .init(name: "x", value: n(x)), .init(name: "y", value: n(y)),
-            .init(name: "width", value: n(max(0, w))), .init(name: "height", value: n(max(0, h))),
-            .init(name: "fill", value: fill),
-        ] + extra
+    static func rect(
+        _ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, extra: [Markup.Attribute] = [],
+        tooltip: String? = nil
+    ) -> Markup {
+        let a: [Markup.Attribute] =
+            [
+                .init(name: "x", value: n(x)), .init(name: "y", value: n(y)),
+                .init(name: "width", value: n(max(0, w))), .init(name: "height", value: n(max(0, h))),
+                .init(name: "fill", value: fill),
+            ] + extra
         return .element("rect", attributes: a, tooltip.map { [.element("title", [:], [.text($0)])] } ?? [])
     }
 
-    static func circle(_ cx: Double, _ cy: Double, _ r: Double, fill: String, extra: [Markup.Attribute] = [], tooltip: String? = nil) -> Markup {
-        let a: [Markup.Attribute] = [
-            .init(name: "cx", value: n(cx)), .init(name: "cy", value: n(cy)), .init(name: "r", value: n(r)),
-            .init(name: "fill", value: fill),
-        ] + extra
+    static func circle(
+        _ cx: Double, _ cy: Double, _ r: Double, fill: String, extra: [Markup.Attribute] = [], tooltip: String? = nil
+    ) -> Markup {
+        let a: [Markup.Attribute] =
+            [
+                .init(name: "cx", value: n(cx)), .init(name: "cy", value: n(cy)), .init(name: "r", value: n(r)),
+                .init(name: "fill", value: fill),
+            ] + extra
         return .element("circle", attributes: a, tooltip.map { [.element("title", [:], [.text($0)])] } ?? [])
     }
 
     enum Anchor: String { case start, middle, end }
 
-    static func text(_ s: String, _ x: Double, _ y: Double, anchor: Anchor = .start, size: Double? = nil, weight: String? = nil, fill: String? = nil, cls: String? = nil, rotate: Double? = nil) -> Markup {
+    static func text(
+        _ s: String, _ x: Double, _ y: Double, anchor: Anchor = .start, size: Double? = nil, weight: String? = nil,
+        fill: String? = nil, cls: String? = nil, rotate: Double? = nil
+    ) -> Markup {
         var a: [Markup.Attribute] = [.init(name: "x", value: n(x)), .init(name: "y", value: n(y))]
         if anchor != .start { a.append(.init(name: "text-anchor", value: anchor.rawValue)) }
         if let size { a.append(.init(name: "font-size", value: n(size))) }

@@ -21,17 +21,25 @@ enum TrendChart {
         let median: [Double?]
     }
 
-    static func make(slug: String, title: String, description: String, axisTitle: String, unit: IndicatorUnit,
-                     years: [Int], focus: [Series], others: [Int: [Double]], othersAreAll: Bool,
-                     strings: Strings) -> (chart: Chart, layout: Layout) {
+    static func make(
+        slug: String, title: String, description: String, axisTitle: String, unit: IndicatorUnit,
+        years: [Int], focus: [Series], others: [Int: [Double]], othersAreAll: Bool,
+        strings: Strings
+    ) -> (chart: Chart, layout: Layout) {
         let language = strings.language
-        let width = 760.0, height = 360.0
+        let width = 760.0
+        let height = 360.0
         let labelSize = 11.0
         let endLabelWidth = min(150, (focus.map { TextMetrics.width($0.name, fontSize: labelSize) }.max() ?? 0) + 12)
-        let left = 56.0, right = width - max(24, endLabelWidth + 10), top = 48.0, bottom = height - 40
+        let left = 56.0
+        let right = width - max(24, endLabelWidth + 10)
+        let top = 48.0
+        let bottom = height - 40
 
         // Quartiles of the others per year.
-        var q1: [Double?] = [], med: [Double?] = [], q3: [Double?] = []
+        var q1: [Double?] = []
+        var med: [Double?] = []
+        var q3: [Double?] = []
         for y in years {
             let vs = (others[y] ?? []).sorted()
             q1.append(vs.count >= 2 ? Quantile.type7(sorted: vs, p: 0.25) : nil)
@@ -42,10 +50,12 @@ enum TrendChart {
         for s in focus { for p in s.points { all += [p.value, p.low, p.high].compactMap { $0 } } }
         all += (q1 + med + q3).compactMap { $0 }
         let shown = all.map(unit.axisValue)
-        let lo = shown.min() ?? 0, hi = shown.max() ?? 1
+        let lo = shown.min() ?? 0
+        let hi = shown.max() ?? 1
         let ticks = NiceTicks(min: lo, max: hi, count: 5)
         let y = LinearScale(domain: ticks.lower...ticks.upper, range: (bottom, top))
-        let firstYear = Double(years.first ?? 0), lastYear = Double(years.last ?? 1)
+        let firstYear = Double(years.first ?? 0)
+        let lastYear = Double(years.last ?? 1)
         let x = LinearScale(domain: firstYear...max(firstYear, lastYear), range: (left + 14, right - 14))
         func px(_ year: Int) -> Double { years.count == 1 ? (left + right) / 2 : x(Double(year)) }
 
@@ -53,14 +63,19 @@ enum TrendChart {
         var grid: [Markup] = []
         for t in ticks.values {
             grid.append(SVG.line(left, y(t), right, y(t), stroke: Palette.grid))
-            grid.append(SVG.text(DisplayNumber.decimal(t, digits: ticks.fractionDigits, language: language), left - 6, y(t) + 4, anchor: .end, size: 11, fill: Palette.axis, cls: "tick"))
+            grid.append(
+                SVG.text(
+                    DisplayNumber.decimal(t, digits: ticks.fractionDigits, language: language), left - 6, y(t) + 4,
+                    anchor: .end, size: 11, fill: Palette.axis, cls: "tick"))
         }
         var placer = LabelPlacer(gap: 8)
         for yr in years {
             let label = String(yr)
             let w = TextMetrics.width(label, fontSize: 11)
             if placer.place((px(yr) - w / 2)...(px(yr) + w / 2)) {
-                grid.append(SVG.text(label, px(yr), bottom + 18, anchor: .middle, size: 11, fill: Palette.axis, cls: "tick year"))
+                grid.append(
+                    SVG.text(
+                        label, px(yr), bottom + 18, anchor: .middle, size: 11, fill: Palette.axis, cls: "tick year"))
             }
         }
         body.append(SVG.group("grid", grid))
@@ -72,15 +87,33 @@ enum TrendChart {
         if bandIdx.count >= 2 {
             let upper = bandIdx.map { "\(SVG.n(px(years[$0]))),\(SVG.n(y(unit.axisValue(q3[$0]!))))" }
             let lower = bandIdx.reversed().map { "\(SVG.n(px(years[$0]))),\(SVG.n(y(unit.axisValue(q1[$0]!))))" }
-            body.append(.element("polygon", ["points": (upper + lower).joined(separator: " "), "fill": Palette.band, "class": "band"]))
+            body.append(
+                .element(
+                    "polygon",
+                    ["points": (upper + lower).joined(separator: " "), "fill": Palette.band, "class": "band"]))
         } else if let i = bandIdx.first {
-            body.append(SVG.rect(px(years[i]) - 6, y(unit.axisValue(q3[i]!)), 12, y(unit.axisValue(q1[i]!)) - y(unit.axisValue(q3[i]!)), fill: Palette.band, extra: [.init(name: "class", value: "band")]))
+            body.append(
+                SVG.rect(
+                    px(years[i]) - 6, y(unit.axisValue(q3[i]!)), 12,
+                    y(unit.axisValue(q1[i]!)) - y(unit.axisValue(q3[i]!)), fill: Palette.band,
+                    extra: [.init(name: "class", value: "band")]))
         }
-        let medPts = years.indices.compactMap { i in med[i].map { "\(SVG.n(px(years[i]))),\(SVG.n(y(unit.axisValue($0))))" } }
+        let medPts = years.indices.compactMap { i in
+            med[i].map { "\(SVG.n(px(years[i]))),\(SVG.n(y(unit.axisValue($0))))" }
+        }
         if medPts.count >= 2 {
-            body.append(.element("polyline", ["points": medPts.joined(separator: " "), "fill": "none", "stroke": Palette.axis, "stroke-width": "1.5", "stroke-dasharray": "5 4", "class": "median"]))
+            body.append(
+                .element(
+                    "polyline",
+                    [
+                        "points": medPts.joined(separator: " "), "fill": "none", "stroke": Palette.axis,
+                        "stroke-width": "1.5", "stroke-dasharray": "5 4", "class": "median",
+                    ]))
         } else if let i = years.indices.first(where: { med[$0] != nil }) {
-            body.append(SVG.line(px(years[i]) - 8, y(unit.axisValue(med[i]!)), px(years[i]) + 8, y(unit.axisValue(med[i]!)), stroke: Palette.axis, width: 1.5, dash: "5 4", cls: "median"))
+            body.append(
+                SVG.line(
+                    px(years[i]) - 8, y(unit.axisValue(med[i]!)), px(years[i]) + 8, y(unit.axisValue(med[i]!)),
+                    stroke: Palette.axis, width: 1.5, dash: "5 4", cls: "median"))
         }
 
         // Focus lines with end labels.
@@ -90,14 +123,23 @@ enum TrendChart {
             var g: [Markup] = []
             let pts = zip(s.years, s.points).map { (px($0.0), y(unit.axisValue($0.1.value))) }
             if pts.count >= 2 {
-                g.append(.element("polyline", ["points": pts.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " "), "fill": "none", "stroke": colour, "stroke-width": "2.5"]))
+                g.append(
+                    .element(
+                        "polyline",
+                        [
+                            "points": pts.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " "),
+                            "fill": "none", "stroke": colour, "stroke-width": "2.5",
+                        ]))
             }
             for (yr, p) in zip(s.years, s.points) {
                 if let l = p.low, let h = p.high {
-                    g.append(SVG.line(px(yr), y(unit.axisValue(l)), px(yr), y(unit.axisValue(h)), stroke: colour, width: 1))
+                    g.append(
+                        SVG.line(px(yr), y(unit.axisValue(l)), px(yr), y(unit.axisValue(h)), stroke: colour, width: 1))
                 }
-                g.append(SVG.circle(px(yr), y(unit.axisValue(p.value)), 3.5, fill: colour,
-                                    tooltip: "\(s.name) \(yr): \(DisplayNumber.value(p.value, unit: unit, language: language))"))
+                g.append(
+                    SVG.circle(
+                        px(yr), y(unit.axisValue(p.value)), 3.5, fill: colour,
+                        tooltip: "\(s.name) \(yr): \(DisplayNumber.value(p.value, unit: unit, language: language))"))
             }
             body.append(.element("g", ["class": "series", "data-municipality": s.code], g))
             if let last = pts.last { ends.append((last.1, s.name, colour)) }
@@ -106,7 +148,10 @@ enum TrendChart {
         let spread = LabelPlacer.spread(order.map { ends[$0].y }, spacing: labelSize + 2, lo: top, hi: bottom)
         var endLabels: [Markup] = []
         for (j, i) in order.enumerated() {
-            endLabels.append(SVG.text(TextMetrics.truncated(ends[i].name, fontSize: labelSize, maxWidth: endLabelWidth), right - 4 + 10, spread[j] + 4, size: labelSize, weight: "bold", fill: ends[i].colour, cls: "label"))
+            endLabels.append(
+                SVG.text(
+                    TextMetrics.truncated(ends[i].name, fontSize: labelSize, maxWidth: endLabelWidth), right - 4 + 10,
+                    spread[j] + 4, size: labelSize, weight: "bold", fill: ends[i].colour, cls: "label"))
         }
         body.append(SVG.group("labels", endLabels))
 

@@ -5,15 +5,19 @@ import ApenCore
 /// everything escaped), so it can be checked with an XML parser.
 enum HTMLRenderer {
     static func render(title: String, language: Language, blocks: [Block]) -> String {
-        let doc = Markup.element("html", ["lang": language == .nb ? "nb" : "en", "xmlns": "http://www.w3.org/1999/xhtml"], [
-            .element("head", [:], [
-                .element("meta", ["charset": "utf-8"]),
-                .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
-                .element("title", [:], [.text(title)]),
-                .element("style", [:], [.text(css)]),
-            ]),
-            .element("body", [:], [.element("main", [:], blocks.map(block))]),
-        ])
+        let doc = Markup.element(
+            "html", ["lang": language == .nb ? "nb" : "en", "xmlns": "http://www.w3.org/1999/xhtml"],
+            [
+                .element(
+                    "head", [:],
+                    [
+                        .element("meta", ["charset": "utf-8"]),
+                        .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                        .element("title", [:], [.text(title)]),
+                        .element("style", [:], [.text(css)]),
+                    ]),
+                .element("body", [:], [.element("main", [:], blocks.map(block))]),
+            ])
         return "<!DOCTYPE html>\n" + doc.render() + "\n"
     }
 
@@ -40,27 +44,47 @@ enum HTMLRenderer {
         case .list(let items):
             return .element("ul", [:], items.map { .element("li", [:], inline($0)) })
         case .figure(let chart):
-            return .element("figure", ["class": "chart"], [
-                Markup(content: .rendered(chart.svgText)),
-                .element("figcaption", [:], [.text(chart.description)]),
-            ])
+            return .element(
+                "figure", ["class": "chart"],
+                [
+                    Markup(content: .rendered(chart.svgText)),
+                    .element("figcaption", [:], [.text(chart.description)]),
+                ])
         case .section(let cls, let blocks):
             return .element("section", ["class": cls], blocks.map(block))
         case .contents(let title, let entries):
-            return .element("nav", ["class": "contents", "aria-label": title], [
-                .element("p", [:], [.element("strong", [:], [.text(title)])]),
-                .element("ol", [:], entries.map { .element("li", [:], [.element("a", ["href": "#" + $0.anchor], [.text($0.text)])]) }),
-            ])
+            return .element(
+                "nav", ["class": "contents", "aria-label": title],
+                [
+                    .element("p", [:], [.element("strong", [:], [.text(title)])]),
+                    .element(
+                        "ol", [:],
+                        entries.map {
+                            .element("li", [:], [.element("a", ["href": "#" + $0.anchor], [.text($0.text)])])
+                        }),
+                ])
         case .table(let t):
             var children: [Markup] = []
             if let c = t.caption { children.append(.element("caption", [:], [.text(c)])) }
-            children.append(.element("thead", [:], [.element("tr", [:], t.header.enumerated().map { j, h in
-                .element("th", attributes: align(t, j) + [.init(name: "scope", value: "col")], [.text(h)])
-            })]))
+            children.append(
+                .element(
+                    "thead", [:],
+                    [
+                        .element(
+                            "tr", [:],
+                            t.header.enumerated().map { j, h in
+                                .element(
+                                    "th", attributes: align(t, j) + [.init(name: "scope", value: "col")], [.text(h)])
+                            })
+                    ]))
             let body = t.rows.enumerated().map { i, row -> Markup in
                 let cells = row.enumerated().map { j, cell -> Markup in
-                    let content: [Markup] = t.links[TableModel.Cell(row: i, column: j)].map { [.element("a", ["href": $0], [.text(cell)])] } ?? [.text(cell)]
-                    if j == 0 { return .element("th", attributes: align(t, j) + [.init(name: "scope", value: "row")], content) }
+                    let content: [Markup] =
+                        t.links[TableModel.Cell(row: i, column: j)].map { [.element("a", ["href": $0], [.text(cell)])] }
+                        ?? [.text(cell)]
+                    if j == 0 {
+                        return .element("th", attributes: align(t, j) + [.init(name: "scope", value: "row")], content)
+                    }
                     return .element("td", attributes: align(t, j), content)
                 }
                 return t.emphasised.contains(i) ? .element("tr", ["class": "focus"], cells) : .element("tr", [:], cells)

@@ -7,8 +7,10 @@ enum IndicatorTables {
     static func blocks(_ title: String, _ data: ReportData) -> [Block] {
         let s = Strings(language: data.language)
         let lang = data.language
-        var out: [Block] = [.heading(level: 1, text: "\(title) — \(s.indicatorsTitle)", anchor: nil),
-                            .paragraph([.text(s.indicatorsIntro)])]
+        var out: [Block] = [
+            .heading(level: 1, text: "\(title) — \(s.indicatorsTitle)", anchor: nil),
+            .paragraph([.text(s.indicatorsIntro)]),
+        ]
         for (family, indicators) in data.families {
             let cols = indicators.filter { !data.rows($0.id).isEmpty }
             if !cols.isEmpty {
@@ -17,28 +19,40 @@ enum IndicatorTables {
                 var emph = Set<Int>()
                 for m in data.municipalities {
                     for y in data.years {
-                        let cells = cols.map { ind in data.row(ind.id, m, y).map { ReportDocument.cell($0, ind.info.unit, lang) } ?? "–" }
+                        let cells = cols.map { ind in
+                            data.row(ind.id, m, y).map { ReportDocument.cell($0, ind.info.unit, lang) } ?? "–"
+                        }
                         guard cells.contains(where: { $0 != "–" }) else { continue }
                         if data.isFocus(m) { emph.insert(rows.count) }
                         rows.append([data.name(m) == m ? m : "\(data.name(m)) (\(m))", String(y)] + cells)
                     }
                 }
-                var t = TableModel(header: [s.municipality, s.year] + cols.map { $0.label(lang) }, rows: rows,
-                                   numeric: [false, true] + cols.map { _ in true })
+                var t = TableModel(
+                    header: [s.municipality, s.year] + cols.map { $0.label(lang) }, rows: rows,
+                    numeric: [false, true] + cols.map { _ in true })
                 t.emphasised = emph
                 out.append(.table(t))
-                out.append(.note(cols.enumerated().flatMap { i, c -> [Inline] in
-                    (i > 0 ? [.text("; ")] : []) + [.text(c.label(lang) + ": "), .code(c.id)]
-                }))
+                out.append(
+                    .note(
+                        cols.enumerated().flatMap { i, c -> [Inline] in
+                            (i > 0 ? [.text("; ")] : []) + [.text(c.label(lang) + ": "), .code(c.id)]
+                        }))
             }
             let broken = data.breakdownRows.filter { r in indicators.contains { $0.id == r.indicator } }
             if !broken.isEmpty {
                 let rows = broken.map { r -> [String] in
                     let ind = data.resolver.resolve(r.indicator)
-                    return [ind.label(lang), data.name(r.municipality), String(r.year), r.breakdown, ReportDocument.cell(r, ind.info.unit, lang)]
+                    return [
+                        ind.label(lang), data.name(r.municipality), String(r.year), r.breakdown,
+                        ReportDocument.cell(r, ind.info.unit, lang),
+                    ]
                 }
-                out.append(.table(TableModel(caption: s.breakdown, header: [s.indicatorsTitle, s.municipality, s.year, s.breakdown, s.value],
-                                             rows: rows, numeric: [false, false, true, false, true])))
+                out.append(
+                    .table(
+                        TableModel(
+                            caption: s.breakdown,
+                            header: [s.indicatorsTitle, s.municipality, s.year, s.breakdown, s.value],
+                            rows: rows, numeric: [false, false, true, false, true])))
             }
         }
         return out

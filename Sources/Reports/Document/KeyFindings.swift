@@ -28,13 +28,19 @@ enum KeyFindings {
             let rows = data.rows(ind.id, year: year)
             let indexID = String(ind.id.dropLast(".rank".count))
             let label = data.indicator(indexID)?.label(data.language) ?? ind.label(data.language)
-            let subjects = data.focus.isEmpty
-                ? rows.sorted { $0.value < $1.value || ($0.value == $1.value && $0.municipality.utf8.lexicographicallyPrecedes($1.municipality.utf8)) }.prefix(1).map(\.municipality)
+            let subjects =
+                data.focus.isEmpty
+                ? rows.sorted {
+                    $0.value < $1.value
+                        || ($0.value == $1.value
+                            && $0.municipality.utf8.lexicographicallyPrecedes($1.municipality.utf8))
+                }.prefix(1).map(\.municipality)
                 : data.focus
             for code in subjects {
                 guard let r = rows.first(where: { $0.municipality == code }) else { continue }
                 let rank = DisplayNumber.trimmed(r.value, maxDigits: 1, language: data.language)
-                var s = nb
+                var s =
+                    nb
                     ? "\(data.name(code)) er nr. \(rank) av \(rows.count) kommuner på «\(label)» i \(year)"
                     : "\(data.name(code)) ranks \(rank) of \(rows.count) municipalities on “\(label)” in \(year)"
                 // The rank the year before, when there is one: how the municipality moved.
@@ -45,7 +51,8 @@ enum KeyFindings {
                 if let l = r.ciLow, let h = r.ciHigh {
                     let lo = DisplayNumber.trimmed(l, maxDigits: 1, language: data.language)
                     let hi = DisplayNumber.trimmed(h, maxDigits: 1, language: data.language)
-                    s += nb
+                    s +=
+                        nb
                         ? "; med varierte vekter ligger rangen mellom \(lo) og \(hi) (5.–95. persentil)."
                         : "; with varied weights the rank lies between \(lo) and \(hi) (5th–95th percentile)."
                 } else {
@@ -68,19 +75,25 @@ enum KeyFindings {
             guard let r = rows.first(where: { $0.municipality == code }) else { continue }
             let pct = DisplayNumber.percent(share: r.value, language: data.language)
             if r.value < 1 {
-                out.append(nb
-                    ? "I \(data.name(code)) ble \(pct) av innsynskravene i \(year) besvart innen 5 arbeidsdager (\(r.n) krav). Et krav som ikke er besvart innen fem arbeidsdager, regnes som avslått og kan påklages (offentleglova § 32)."
-                    : "In \(data.name(code)), \(pct) of access requests in \(year) were answered within 5 working days (\(r.n) requests). A request not answered within five working days counts as refused and may be appealed (Freedom of Information Act § 32).")
+                out.append(
+                    nb
+                        ? "I \(data.name(code)) ble \(pct) av innsynskravene i \(year) besvart innen 5 arbeidsdager (\(r.n) krav). Et krav som ikke er besvart innen fem arbeidsdager, regnes som avslått og kan påklages (offentleglova § 32)."
+                        : "In \(data.name(code)), \(pct) of access requests in \(year) were answered within 5 working days (\(r.n) requests). A request not answered within five working days counts as refused and may be appealed (Freedom of Information Act § 32)."
+                )
             } else {
-                out.append(nb
-                    ? "\(data.name(code)) besvarte alle innsynskrav i \(year) innen 5 arbeidsdager (\(r.n) krav)."
-                    : "\(data.name(code)) answered all access requests in \(year) within 5 working days (\(r.n) requests).")
+                out.append(
+                    nb
+                        ? "\(data.name(code)) besvarte alle innsynskrav i \(year) innen 5 arbeidsdager (\(r.n) krav)."
+                        : "\(data.name(code)) answered all access requests in \(year) within 5 working days (\(r.n) requests)."
+                )
             }
         }
         if rows.count > subjects.count || subjects.isEmpty {
-            out.append(nb
-                ? "\(below.count) av \(rows.count) kommuner besvarte ikke alle innsynskrav innen 5 arbeidsdager i \(year)."
-                : "\(below.count) of \(rows.count) municipalities did not answer every access request within 5 working days in \(year).")
+            out.append(
+                nb
+                    ? "\(below.count) av \(rows.count) kommuner besvarte ikke alle innsynskrav innen 5 arbeidsdager i \(year)."
+                    : "\(below.count) of \(rows.count) municipalities did not answer every access request within 5 working days in \(year)."
+            )
         }
         return out
     }
@@ -103,7 +116,8 @@ enum KeyFindings {
             for code in municipalities {
                 let mine = all.filter { $0.municipality == code }
                 guard mine.count >= 2 else { continue }
-                let to = mine[mine.count - 1], from = mine[mine.count - 2]
+                let to = mine[mine.count - 1]
+                let from = mine[mine.count - 2]
                 let spread = hi - lo
                 let scale = spread > 0 ? spread : max(abs(from.value), 1e-12)
                 let size = abs(to.value - from.value) / scale
@@ -113,7 +127,9 @@ enum KeyFindings {
         }
         return out.sorted { a, b in
             if a.size != b.size { return a.size > b.size }
-            if a.municipality != b.municipality { return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8) }
+            if a.municipality != b.municipality {
+                return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
+            }
             return a.indicator.id.utf8.lexicographicallyPrecedes(b.indicator.id.utf8)
         }
     }
@@ -144,10 +160,12 @@ enum KeyFindings {
             overlap = l1 <= h2 && l2 <= h1
         }
         if nb {
-            return "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")"
+            return
+                "\(data.name(c.municipality)): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(c.from.year) til \(to) i \(c.to.year) (\(delta)), \(better ? "en forbedring" : "en svekkelse")"
                 + (overlap ? ", men 95 %-intervallene overlapper, så endringen er usikker." : ".")
         }
-        return "\(data.name(c.municipality)): “\(label)” \(up ? "rose" : "fell") from \(from) in \(c.from.year) to \(to) in \(c.to.year) (\(delta)), \(better ? "an improvement" : "a deterioration")"
+        return
+            "\(data.name(c.municipality)): “\(label)” \(up ? "rose" : "fell") from \(from) in \(c.from.year) to \(to) in \(c.to.year) (\(delta)), \(better ? "an improvement" : "a deterioration")"
             + (overlap ? ", but the 95% intervals overlap, so the change is uncertain." : ".")
     }
 }

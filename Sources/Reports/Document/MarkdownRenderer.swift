@@ -26,7 +26,10 @@ enum MarkdownRenderer {
             var lines: [String] = []
             if let c = t.caption { lines.append("**" + escape(c) + "**\n") }
             lines.append("| " + t.header.map(cell).joined(separator: " | ") + " |")
-            lines.append("|" + t.header.indices.map { j in j < t.numeric.count && t.numeric[j] ? "---:" : ":---" }.joined(separator: "|") + "|")
+            lines.append(
+                "|"
+                    + t.header.indices.map { j in j < t.numeric.count && t.numeric[j] ? "---:" : ":---" }.joined(
+                        separator: "|") + "|")
             for (i, row) in t.rows.enumerated() {
                 let cells = row.enumerated().map { j, c -> String in
                     var s = cell(c)

@@ -9,24 +9,34 @@ enum ReportDocument {
     static func blocks(_ input: ReportInput, _ data: ReportData, _ charts: ChartSet) -> [Block] {
         let s = Strings(language: data.language)
         var out: [Block] = [.heading(level: 1, text: input.title, anchor: nil)]
-        var lead: [String] = [s.period(data.years), s.municipalitiesCovered(data.municipalities.map(data.name).sorted(by: ReportDocument.byName), total: data.municipalities.count)]
+        var lead: [String] = [
+            s.period(data.years),
+            s.municipalitiesCovered(
+                data.municipalities.map(data.name).sorted(by: ReportDocument.byName), total: data.municipalities.count),
+        ]
         if !data.focus.isEmpty { lead.append(s.focusLine(data.focus.map(data.name))) }
         let run = s.runLine(date: input.provenance.date, run: input.provenance.runID)
         if !run.isEmpty { lead.append(run) }
         out.append(.paragraph([.text(lead.joined(separator: " "))]))
 
         let findings = KeyFindings.make(data)
-        out.append(.section(cls: "findings", [
-            .heading(level: 2, text: s.keyFindings, anchor: "findings"),
-            findings.isEmpty ? .paragraph([.text(s.noFindings)]) : .list(findings.map { [.text($0)] }),
-        ]))
+        out.append(
+            .section(
+                cls: "findings",
+                [
+                    .heading(level: 2, text: s.keyFindings, anchor: "findings"),
+                    findings.isEmpty ? .paragraph([.text(s.noFindings)]) : .list(findings.map { [.text($0)] }),
+                ]))
 
         if let heat = charts.heatmap {
-            out.append(.section(cls: "keep", [
-                .heading(level: 2, text: s.overview, anchor: "overview"),
-                .paragraph([.text(s.overviewText)]),
-                .figure(heat),
-            ]))
+            out.append(
+                .section(
+                    cls: "keep",
+                    [
+                        .heading(level: 2, text: s.overview, anchor: "overview"),
+                        .paragraph([.text(s.overviewText)]),
+                        .figure(heat),
+                    ]))
         }
 
         for (family, indicators) in data.families {
@@ -78,10 +88,16 @@ enum ReportDocument {
     static let warningLimit = 400
 
     /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).
-    static func byName(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
+    static func byName(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
 
-    static func indicatorBlocks(_ ind: ResolvedIndicator, _ data: ReportData, _ charts: ChartSet, _ s: Strings) -> [Block] {
-        var head: [Block] = [.heading(level: 3, text: ind.label(data.language), anchor: "ind-" + ChartSet.fileSafe(ind.id))]
+    static func indicatorBlocks(_ ind: ResolvedIndicator, _ data: ReportData, _ charts: ChartSet, _ s: Strings)
+        -> [Block]
+    {
+        var head: [Block] = [
+            .heading(level: 3, text: ind.label(data.language), anchor: "ind-" + ChartSet.fileSafe(ind.id))
+        ]
         let def = ind.info.definition.text(data.language)
         var p: [Inline] = []
         if !def.isEmpty { p.append(.text(def + " ")) }
@@ -112,9 +128,10 @@ enum ReportDocument {
         let munis = Set(rows.map(\.municipality))
         if munis.count > fullTableLimit { rows = rows.filter { data.isFocus($0.municipality) } }
         guard !rows.isEmpty else { return [] }
-        var t = TableModel(caption: "\(s.breakdown), \(year)", header: [s.municipality, s.breakdown, s.value],
-                           rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data.language)] },
-                           numeric: [false, false, true])
+        var t = TableModel(
+            caption: "\(s.breakdown), \(year)", header: [s.municipality, s.breakdown, s.value],
+            rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data.language)] },
+            numeric: [false, false, true])
         t.emphasised = Set(rows.indices.filter { data.isFocus(rows[$0].municipality) })
         return [.table(t)]
     }
@@ -136,9 +153,13 @@ enum ReportDocument {
         }
         if subset {
             for (label, p) in [(s.quartile3, 0.75), (s.median, 0.5), (s.quartile1, 0.25)] {
-                rows.append([label] + years.map { y in
-                    Quantile.type7(data.rows(ind.id, year: y).map(\.value), p: p).map { DisplayNumber.value($0, unit: unit, language: lang) } ?? "–"
-                })
+                rows.append(
+                    [label]
+                        + years.map { y in
+                            Quantile.type7(data.rows(ind.id, year: y).map(\.value), p: p).map {
+                                DisplayNumber.value($0, unit: unit, language: lang)
+                            } ?? "–"
+                        })
             }
         }
         var t = TableModel(header: [s.municipality] + years.map(String.init), rows: rows)
@@ -151,20 +172,25 @@ enum ReportDocument {
         var c = DisplayNumber.value(r.value, unit: unit, language: lang)
         if let l = r.ciLow, let h = r.ciHigh {
             let digits = DisplayNumber.digits(for: unit)
-            c += " (" + DisplayNumber.decimal(unit.axisValue(l), digits: digits, language: lang) + "–"
+            c +=
+                " (" + DisplayNumber.decimal(unit.axisValue(l), digits: digits, language: lang) + "–"
                 + DisplayNumber.decimal(unit.axisValue(h), digits: digits, language: lang) + ")"
         }
         return c
     }
 
-    static func compositeBlocks(_ indicators: [ResolvedIndicator], _ data: ReportData, _ charts: ChartSet, _ s: Strings) -> [Block] {
+    static func compositeBlocks(_ indicators: [ResolvedIndicator], _ data: ReportData, _ charts: ChartSet, _ s: Strings)
+        -> [Block]
+    {
         var out: [Block] = []
         let lang = data.language
         // One subsection per composite index: composite.<id> (+ .rank, .shift.*).
-        let indexIDs = Set(indicators.map { ind -> String in
-            let parts = ind.id.split(separator: ".", omittingEmptySubsequences: false)
-            return parts.count >= 2 ? "\(parts[0]).\(parts[1])" : ind.id
-        }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let indexIDs = Set(
+            indicators.map { ind -> String in
+                let parts = ind.id.split(separator: ".", omittingEmptySubsequences: false)
+                return parts.count >= 2 ? "\(parts[0]).\(parts[1])" : ind.id
+            }
+        ).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for indexID in indexIDs {
             let index = data.indicator(indexID)
             let rank = data.indicator(indexID + ".rank")
@@ -173,7 +199,11 @@ enum ReportDocument {
             out.append(.heading(level: 3, text: label, anchor: "ind-" + ChartSet.fileSafe(indexID)))
             if let index {
                 let def = index.info.definition.text(lang)
-                out.append(.paragraph((def.isEmpty ? [] : [.text(def + " ")]) + s.definitionNote(id: index.id, methods: index.info.methods.isEmpty ? "§6" : index.info.methods)))
+                out.append(
+                    .paragraph(
+                        (def.isEmpty ? [] : [.text(def + " ")])
+                            + s.definitionNote(
+                                id: index.id, methods: index.info.methods.isEmpty ? "§6" : index.info.methods)))
             }
             if let rank, let c = charts.ranks[rank.id] { out.append(.figure(c)) }
             if let index, let c = charts.bars[index.id] { out.append(.figure(c)) }
@@ -181,9 +211,14 @@ enum ReportDocument {
             // Latest-year table: index, rank, interval.
             let year = [index, rank].compactMap { $0 }.compactMap { data.latestYear($0.id) }.max()
             if let year {
-                var munis = data.municipalities.filter { m in (index.map { data.row($0.id, m, year) != nil } ?? false) || (rank.map { data.row($0.id, m, year) != nil } ?? false) }
+                var munis = data.municipalities.filter { m in
+                    (index.map { data.row($0.id, m, year) != nil } ?? false)
+                        || (rank.map { data.row($0.id, m, year) != nil } ?? false)
+                }
                 func rankOf(_ m: String) -> Double { rank.flatMap { data.row($0.id, m, year)?.value } ?? .infinity }
-                munis.sort { rankOf($0) != rankOf($1) ? rankOf($0) < rankOf($1) : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                munis.sort {
+                    rankOf($0) != rankOf($1) ? rankOf($0) < rankOf($1) : $0.utf8.lexicographicallyPrecedes($1.utf8)
+                }
                 let all = munis.count
                 if all > fullTableLimit {
                     // The ten best and the focus municipalities, in rank order; the rest are in indicators.csv.
@@ -193,13 +228,26 @@ enum ReportDocument {
                 var emph = Set<Int>()
                 for m in munis {
                     if data.isFocus(m) { emph.insert(rows.count) }
-                    let iv = index.flatMap { data.row($0.id, m, year) }.map { DisplayNumber.value($0.value, unit: index!.info.unit, language: lang) } ?? "–"
+                    let iv =
+                        index.flatMap { data.row($0.id, m, year) }.map {
+                            DisplayNumber.value($0.value, unit: index!.info.unit, language: lang)
+                        } ?? "–"
                     let rr = rank.flatMap { data.row($0.id, m, year) }
                     let rv = rr.map { DisplayNumber.trimmed($0.value, maxDigits: 1, language: lang) } ?? "–"
-                    let ci = rr.flatMap { r in r.ciLow.flatMap { l in r.ciHigh.map { h in DisplayNumber.trimmed(l, maxDigits: 1, language: lang) + "–" + DisplayNumber.trimmed(h, maxDigits: 1, language: lang) } } } ?? "–"
+                    let ci =
+                        rr.flatMap { r in
+                            r.ciLow.flatMap { l in
+                                r.ciHigh.map { h in
+                                    DisplayNumber.trimmed(l, maxDigits: 1, language: lang) + "–"
+                                        + DisplayNumber.trimmed(h, maxDigits: 1, language: lang)
+                                }
+                            }
+                        } ?? "–"
                     rows.append([data.name(m), iv, rv, ci])
                 }
-                var t = TableModel(caption: "\(label), \(year)", header: [s.municipality, s.compositeIndex, s.rank, s.rankInterval], rows: rows)
+                var t = TableModel(
+                    caption: "\(label), \(year)", header: [s.municipality, s.compositeIndex, s.rank, s.rankInterval],
+                    rows: rows)
                 t.emphasised = emph
                 out.append(.table(t))
                 if all > munis.count { out.append(.note([.text(s.rankTableSubset(all))])) }
@@ -216,7 +264,8 @@ enum ReportDocument {
                     rows.append([compLabel, DisplayNumber.decimal(v, digits: 2, language: lang)])
                 }
                 if !rows.isEmpty {
-                    out.append(.table(TableModel(caption: s.sensitivity, header: [s.component, s.meanShift], rows: rows)))
+                    out.append(
+                        .table(TableModel(caption: s.sensitivity, header: [s.component, s.meanShift], rows: rows)))
                 }
             }
         }
@@ -225,21 +274,28 @@ enum ReportDocument {
 
     static func qualityBlocks(_ input: ReportInput, _ data: ReportData, _ s: Strings) -> [Block] {
         guard !input.quality.isEmpty else { return [] }
-        var out: [Block] = [.heading(level: 2, text: s.dataQuality, anchor: "quality"), .paragraph([.text(s.dataQualityText)])]
+        var out: [Block] = [
+            .heading(level: 2, text: s.dataQuality, anchor: "quality"), .paragraph([.text(s.dataQualityText)]),
+        ]
         var rows: [[String]] = []
         var links: [TableModel.Cell: String] = [:]
         let lang = data.language
         for q in input.quality {
-            let share = q.rowsRead > 0 ? DisplayNumber.percent(share: Double(q.rejected) / Double(q.rowsRead), digits: 1, language: lang) : "–"
+            let share =
+                q.rowsRead > 0
+                ? DisplayNumber.percent(share: Double(q.rejected) / Double(q.rowsRead), digits: 1, language: lang) : "–"
             let link = q.rejectedRowsFile ?? ""
             if !link.isEmpty && q.rejected > 0 { links[TableModel.Cell(row: rows.count, column: 6)] = link }
-            rows.append([q.name, q.file, DisplayNumber.decimal(Double(q.rowsRead), digits: 0, language: lang),
-                         DisplayNumber.decimal(Double(q.accepted), digits: 0, language: lang),
-                         DisplayNumber.decimal(Double(q.rejected), digits: 0, language: lang), share,
-                         q.rejected > 0 && !link.isEmpty ? link : s.none])
+            rows.append([
+                q.name, q.file, DisplayNumber.decimal(Double(q.rowsRead), digits: 0, language: lang),
+                DisplayNumber.decimal(Double(q.accepted), digits: 0, language: lang),
+                DisplayNumber.decimal(Double(q.rejected), digits: 0, language: lang), share,
+                q.rejected > 0 && !link.isEmpty ? link : s.none,
+            ])
         }
-        var t = TableModel(header: [s.source, s.file, s.rowsRead, s.accepted, s.rejected, s.rejectedShare, s.rejectedRows], rows: rows,
-                           numeric: [false, false, true, true, true, true, false])
+        var t = TableModel(
+            header: [s.source, s.file, s.rowsRead, s.accepted, s.rejected, s.rejectedShare, s.rejectedRows], rows: rows,
+            numeric: [false, false, true, true, true, true, false])
         t.links = links
         out.append(.table(t))
         for q in input.quality where !q.coverage.isEmpty {
@@ -250,16 +306,20 @@ enum ReportDocument {
             func count(_ v: Double) -> String { DisplayNumber.decimal(v, digits: 0, language: lang) }
             let many = munis.count > fullTableLimit
             let shown = many ? munis.filter(data.isFocus) : munis
-            var body = shown.map { m in [data.name(m)] + years.map { y in counts["\(m)\u{1F}\(y)"].map { count(Double($0)) } ?? "–" } }
+            var body = shown.map { m in
+                [data.name(m)] + years.map { y in counts["\(m)\u{1F}\(y)"].map { count(Double($0)) } ?? "–" }
+            }
             if many {
                 // Beyond the table limit: focus rows, then how many municipalities have rows and how many.
-                let perYear = years.map { y in munis.compactMap { counts["\($0)\u{1F}\(y)"] }.map(Double.init).sorted() }
+                let perYear = years.map { y in munis.compactMap { counts["\($0)\u{1F}\(y)"] }.map(Double.init).sorted()
+                }
                 body.append([s.municipalitiesWithRows] + perYear.map { count(Double($0.count)) })
                 body.append([s.fewestRows] + perYear.map { $0.first.map(count) ?? "–" })
                 body.append([s.median] + perYear.map { Quantile.type7(sorted: $0, p: 0.5).map(count) ?? "–" })
                 body.append([s.mostRows] + perYear.map { $0.last.map(count) ?? "–" })
             }
-            var ct = TableModel(caption: s.coverageCaption(q.name), header: [s.municipality] + years.map(String.init), rows: body)
+            var ct = TableModel(
+                caption: s.coverageCaption(q.name), header: [s.municipality] + years.map(String.init), rows: body)
             ct.emphasised = Set(shown.indices.filter { data.isFocus(shown[$0]) })
             out.append(.table(ct))
         }
@@ -291,7 +351,9 @@ enum ReportDocument {
 
     static func provenanceBlocks(_ input: ReportInput, _ s: Strings) -> [Block] {
         let p = input.provenance
-        var out: [Block] = [.heading(level: 2, text: s.provenance, anchor: "provenance"), .paragraph([.text(s.provenanceText)])]
+        var out: [Block] = [
+            .heading(level: 2, text: s.provenance, anchor: "provenance"), .paragraph([.text(s.provenanceText)]),
+        ]
         var rows: [[String]] = []
         if !p.date.isEmpty { rows.append([s.date, p.date]) }
         if !p.runID.isEmpty { rows.append([s.runID, p.runID]) }
@@ -299,7 +361,11 @@ enum ReportDocument {
         if !p.pipelineHash.isEmpty { rows.append([s.pipelineHash, p.pipelineHash]) }
         out.append(.table(TableModel(header: [s.item, s.value], rows: rows, numeric: [false, false])))
         if !p.inputFiles.isEmpty {
-            out.append(.table(TableModel(caption: s.inputFiles, header: [s.file, "SHA-256"], rows: p.inputFiles.map { [$0.path, $0.sha256] }, numeric: [false, false])))
+            out.append(
+                .table(
+                    TableModel(
+                        caption: s.inputFiles, header: [s.file, "SHA-256"],
+                        rows: p.inputFiles.map { [$0.path, $0.sha256] }, numeric: [false, false])))
         }
         return out
     }

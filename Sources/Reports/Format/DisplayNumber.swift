@@ -100,7 +100,9 @@ public enum DisplayNumber {
     /// Rounds the binary value to hundredths (coordinates need no decimal-text rounding) and
     /// prints it with integer arithmetic: charts hold hundreds of thousands of coordinates.
     static func coordinate(_ x: Double) -> String {
-        guard x.isFinite, abs(x) < 1e12 else { return trimmed(x, maxDigits: 2, language: .en).replacingOccurrences(",", "") }
+        guard x.isFinite, abs(x) < 1e12 else {
+            return trimmed(x, maxDigits: 2, language: .en).replacingOccurrences(",", "")
+        }
         let r = Int((x * 100).rounded())
         let m = r.magnitude
         var s = (r < 0 ? "-" : "") + String(m / 100)
@@ -149,9 +151,17 @@ public enum DisplayNumber {
             var carry = true
             while carry && i >= 0 {
                 ds[i] += 1
-                if ds[i] == 10 { ds[i] = 0; i -= 1 } else { carry = false }
+                if ds[i] == 10 {
+                    ds[i] = 0
+                    i -= 1
+                } else {
+                    carry = false
+                }
             }
-            if carry { ds.insert(1, at: 0); pointPos += 1 }
+            if carry {
+                ds.insert(1, at: 0)
+                pointPos += 1
+            }
         }
         var firstInt = 0
         while firstInt < pointPos - 1 && ds[firstInt] == 0 { firstInt += 1 }

@@ -45,39 +45,57 @@ struct Strings: Sendable {
     // Chart texts
     func barsTitle(_ label: String, _ year: Int) -> String { "\(label), \(year)" }
     func barsDesc(_ count: Int, _ year: Int, ci: Bool, neutral: Bool) -> String {
-        t("Stolpediagram over \(count) kommuner i \(year), " + (neutral ? "sortert etter verdi" : "sortert fra best til svakest")
-            + (ci ? ", med 95 %-konfidensintervall som streker." : "."),
-          "Bar chart of \(count) municipalities in \(year), " + (neutral ? "sorted by value" : "sorted from best to weakest")
-            + (ci ? ", with 95% confidence intervals as whiskers." : "."))
+        t(
+            "Stolpediagram over \(count) kommuner i \(year), "
+                + (neutral ? "sortert etter verdi" : "sortert fra best til svakest")
+                + (ci ? ", med 95 %-konfidensintervall som streker." : "."),
+            "Bar chart of \(count) municipalities in \(year), "
+                + (neutral ? "sorted by value" : "sorted from best to weakest")
+                + (ci ? ", with 95% confidence intervals as whiskers." : "."))
     }
     func trendTitle(_ label: String) -> String { t("\(label): utvikling", "\(label): trend") }
     func trendDesc(_ focus: [String], _ from: Int, _ to: Int) -> String {
-        let names = focus.isEmpty ? t("ingen utvalgte kommuner", "no focus municipalities") : focus.joined(separator: ", ")
-        return t("Linjediagram \(from)–\(to) for \(names), mot medianen og midtre halvdel (25–75 %) av de andre kommunene.",
-                 "Line chart \(from)–\(to) for \(names), against the median and middle half (25–75%) of the other municipalities.")
+        let names =
+            focus.isEmpty ? t("ingen utvalgte kommuner", "no focus municipalities") : focus.joined(separator: ", ")
+        return t(
+            "Linjediagram \(from)–\(to) for \(names), mot medianen og midtre halvdel (25–75 %) av de andre kommunene.",
+            "Line chart \(from)–\(to) for \(names), against the median and middle half (25–75%) of the other municipalities."
+        )
     }
     var othersMedian: String { t("Median, andre kommuner", "Median, other municipalities") }
     var allMedian: String { t("Median, alle kommuner", "Median, all municipalities") }
     var othersBand: String { t("Midtre halvdel (25–75 %)", "Middle half (25–75%)") }
-    func heatmapTitle(_ year: Int) -> String { t("Alle indikatorer, \(year) (normalisert)", "All indicators, \(year) (normalised)") }
+    func heatmapTitle(_ year: Int) -> String {
+        t("Alle indikatorer, \(year) (normalisert)", "All indicators, \(year) (normalised)")
+    }
     func heatmapDesc(_ rows: Int, _ cols: Int, _ year: Int) -> String {
-        t("Varmekart med \(rows) kommuner og \(cols) indikatorer i \(year). Hver indikator er skalert fra 0 (svakeste kommune) til 100 (beste kommune) det året; mørkere er bedre. Hvite ruter mangler data.",
-          "Heatmap of \(rows) municipalities and \(cols) indicators in \(year). Each indicator is scaled from 0 (weakest municipality) to 100 (best municipality) that year; darker is better. White cells have no data.")
+        t(
+            "Varmekart med \(rows) kommuner og \(cols) indikatorer i \(year). Hver indikator er skalert fra 0 (svakeste kommune) til 100 (beste kommune) det året; mørkere er bedre. Hvite ruter mangler data.",
+            "Heatmap of \(rows) municipalities and \(cols) indicators in \(year). Each indicator is scaled from 0 (weakest municipality) to 100 (best municipality) that year; darker is better. White cells have no data."
+        )
     }
     var heatmapLegendLow: String { t("0 = svakest", "0 = weakest") }
     var heatmapLegendHigh: String { t("100 = best", "100 = best") }
     var missing: String { t("mangler", "missing") }
-    func rankTitle(_ label: String, _ year: Int) -> String { t("\(label): rangering \(year)", "\(label): rank \(year)") }
+    func rankTitle(_ label: String, _ year: Int) -> String {
+        t("\(label): rangering \(year)", "\(label): rank \(year)")
+    }
     func rankDesc(_ count: Int, _ year: Int) -> String {
-        t("Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 5.–95. persentil av rangen når vektene varieres tilfeldig (Monte Carlo).",
-          "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 5th–95th percentile of the rank when the weights vary at random (Monte Carlo).")
+        t(
+            "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 5.–95. persentil av rangen når vektene varieres tilfeldig (Monte Carlo).",
+            "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 5th–95th percentile of the rank when the weights vary at random (Monte Carlo)."
+        )
     }
 }
 
 extension Strings {
     var contents: String { t("Innhold", "Contents") }
     var keyFindings: String { t("Hovedfunn", "Key findings") }
-    var noFindings: String { t("Ingen funn å trekke fram: for lite data til å sammenligne år eller kommuner.", "No findings to highlight: too little data to compare years or municipalities.") }
+    var noFindings: String {
+        t(
+            "Ingen funn å trekke fram: for lite data til å sammenligne år eller kommuner.",
+            "No findings to highlight: too little data to compare years or municipalities.")
+    }
     func period(_ years: [Int]) -> String {
         guard let a = years.first, let b = years.last else { return t("Ingen år med data", "No years with data") }
         return a == b ? t("Periode: \(a).", "Period: \(a).") : t("Periode: \(a)–\(b).", "Period: \(a)–\(b).")
@@ -87,7 +105,11 @@ extension Strings {
         if total <= 12 { return t("\(total) kommuner: \(list).", "\(total) municipalities: \(list).") }
         return t("\(total) kommuner.", "\(total) municipalities.")
     }
-    func focusLine(_ names: [String]) -> String { t("Utvalgte kommuner: \(names.joined(separator: ", ")).", "Focus municipalities: \(names.joined(separator: ", ")).") }
+    func focusLine(_ names: [String]) -> String {
+        t(
+            "Utvalgte kommuner: \(names.joined(separator: ", ")).",
+            "Focus municipalities: \(names.joined(separator: ", ")).")
+    }
     func runLine(date: String, run: String) -> String {
         var parts: [String] = []
         if !date.isEmpty { parts.append(t("Kjørt \(date)", "Run on \(date)")) }
@@ -95,25 +117,50 @@ extension Strings {
         return parts.isEmpty ? "" : parts.joined(separator: ", ") + "."
     }
     var overview: String { t("Oversikt", "Overview") }
-    var overviewText: String { t("Varmekartet viser hvor hver kommune står på hver indikator i siste år, sammenlignet med de andre kommunene i rapporten.", "The heatmap shows where each municipality stands on each indicator in the latest year, compared with the other municipalities in the report.") }
+    var overviewText: String {
+        t(
+            "Varmekartet viser hvor hver kommune står på hver indikator i siste år, sammenlignet med de andre kommunene i rapporten.",
+            "The heatmap shows where each municipality stands on each indicator in the latest year, compared with the other municipalities in the report."
+        )
+    }
     func definitionNote(id: String, methods: String) -> [Inline] {
         var parts: [Inline] = [.text(t("Indikator ", "Indicator ")), .code(id)]
-        if !methods.isEmpty { parts.append(.text(t(", definert i METHODS.md \(methods).", ", defined in METHODS.md \(methods)."))) } else { parts.append(.text(".")) }
+        if !methods.isEmpty {
+            parts.append(.text(t(", definert i METHODS.md \(methods).", ", defined in METHODS.md \(methods).")))
+        } else {
+            parts.append(.text("."))
+        }
         return parts
     }
-    var tableShowsSubset: String { t("Tabellen viser utvalgte kommuner og fordelingen blant alle; alle tall står i indicators.csv.", "The table shows the focus municipalities and the distribution across all; every number is in indicators.csv.") }
+    var tableShowsSubset: String {
+        t(
+            "Tabellen viser utvalgte kommuner og fordelingen blant alle; alle tall står i indicators.csv.",
+            "The table shows the focus municipalities and the distribution across all; every number is in indicators.csv."
+        )
+    }
     var median: String { t("Median, alle kommuner", "Median, all municipalities") }
     var quartile1: String { t("Nedre kvartil", "Lower quartile") }
     var quartile3: String { t("Øvre kvartil", "Upper quartile") }
-    var intervalNote: String { t("Tall i parentes er 95 %-konfidensintervall.", "Figures in parentheses are 95% confidence intervals.") }
+    var intervalNote: String {
+        t("Tall i parentes er 95 %-konfidensintervall.", "Figures in parentheses are 95% confidence intervals.")
+    }
     var compositeIndex: String { t("Indeks", "Index") }
     var rank: String { t("Rang", "Rank") }
     var rankInterval: String { t("Rang, 5.–95. persentil", "Rank, 5th–95th percentile") }
-    var sensitivity: String { t("Følsomhet: gjennomsnittlig rangendring når én komponent tas ut", "Sensitivity: mean rank change when one component is left out") }
+    var sensitivity: String {
+        t(
+            "Følsomhet: gjennomsnittlig rangendring når én komponent tas ut",
+            "Sensitivity: mean rank change when one component is left out")
+    }
     var component: String { t("Komponent", "Component") }
     var meanShift: String { t("Gj.sn. rangendring", "Mean rank change") }
     var dataQuality: String { t("Datakvalitet", "Data quality") }
-    var dataQualityText: String { t("Rader som ikke kunne brukes, er ikke gjettet på eller stille fjernet: de står med fil, linjenummer og årsak i filen med avviste rader.", "Rows that could not be used were neither guessed nor silently dropped: they are listed with file, line number and reason in the rejected-rows file.") }
+    var dataQualityText: String {
+        t(
+            "Rader som ikke kunne brukes, er ikke gjettet på eller stille fjernet: de står med fil, linjenummer og årsak i filen med avviste rader.",
+            "Rows that could not be used were neither guessed nor silently dropped: they are listed with file, line number and reason in the rejected-rows file."
+        )
+    }
     var source: String { t("Kilde", "Source") }
     var file: String { t("Fil", "File") }
     var rowsRead: String { t("Rader lest", "Rows read") }
@@ -122,18 +169,37 @@ extension Strings {
     var rejectedShare: String { t("Andel avvist", "Share rejected") }
     var rejectedRows: String { t("Avviste rader", "Rejected rows") }
     var none: String { t("ingen", "none") }
-    func coverageCaption(_ source: String) -> String { t("Dekning: godtatte rader i «\(source)» per kommune og år", "Coverage: accepted rows in “\(source)” by municipality and year") }
+    func coverageCaption(_ source: String) -> String {
+        t(
+            "Dekning: godtatte rader i «\(source)» per kommune og år",
+            "Coverage: accepted rows in “\(source)” by municipality and year")
+    }
     var municipalitiesWithRows: String { t("Kommuner med rader", "Municipalities with rows") }
     var fewestRows: String { t("Færrest rader", "Fewest rows") }
     var mostRows: String { t("Flest rader", "Most rows") }
-    func rankTableSubset(_ n: Int) -> String { t("Tabellen viser de ti beste og de utvalgte kommunene av \(n); alle står i indicators.csv.", "The table shows the ten best and the focus municipalities of \(n); all are in indicators.csv.") }
-    func andMore(_ n: Int) -> String { t("(og \(n) til; hele listen står i kjøringsloggen)", "(and \(n) more; the full list is in the run log)") }
+    func rankTableSubset(_ n: Int) -> String {
+        t(
+            "Tabellen viser de ti beste og de utvalgte kommunene av \(n); alle står i indicators.csv.",
+            "The table shows the ten best and the focus municipalities of \(n); all are in indicators.csv.")
+    }
+    func andMore(_ n: Int) -> String {
+        t("(og \(n) til; hele listen står i kjøringsloggen)", "(and \(n) more; the full list is in the run log)")
+    }
     var warnings: String { t("Advarsler", "Warnings") }
     var methods: String { t("Metode", "Methods") }
-    var methodsText: String { t("Definisjonene nedenfor er hentet fra indikatorkatalogen. Den fullstendige, normative beskrivelsen står i METHODS.md.", "The definitions below come from the indicator catalogue. The complete, normative description is in METHODS.md.") }
+    var methodsText: String {
+        t(
+            "Definisjonene nedenfor er hentet fra indikatorkatalogen. Den fullstendige, normative beskrivelsen står i METHODS.md.",
+            "The definitions below come from the indicator catalogue. The complete, normative description is in METHODS.md."
+        )
+    }
     var unit: String { t("Enhet", "Unit") }
     var direction: String { t("Retning", "Direction") }
-    func directionText(_ d: Int) -> String { d > 0 ? t("høyere er bedre", "higher is better") : d < 0 ? t("lavere er bedre", "lower is better") : t("nøytral", "neutral") }
+    func directionText(_ d: Int) -> String {
+        d > 0
+            ? t("høyere er bedre", "higher is better")
+            : d < 0 ? t("lavere er bedre", "lower is better") : t("nøytral", "neutral")
+    }
     func unitName(_ u: IndicatorUnit) -> String {
         switch u {
         case .share: return t("andel", "share")
@@ -150,7 +216,12 @@ extension Strings {
         }
     }
     var provenance: String { t("Opphav", "Provenance") }
-    var provenanceText: String { t("Med de samme inndatafilene og den samme pipelinefilen gir Åpen de samme tallene og de samme filene, byte for byte.", "With the same input files and the same pipeline file, Åpen gives the same numbers and the same files, byte for byte.") }
+    var provenanceText: String {
+        t(
+            "Med de samme inndatafilene og den samme pipelinefilen gir Åpen de samme tallene og de samme filene, byte for byte.",
+            "With the same input files and the same pipeline file, Åpen gives the same numbers and the same files, byte for byte."
+        )
+    }
     var pipelineHash: String { t("Pipelinefil (SHA-256)", "Pipeline file (SHA-256)") }
     var toolVersion: String { t("Åpen-versjon", "Åpen version") }
     var runID: String { t("Kjøring", "Run") }
@@ -158,7 +229,14 @@ extension Strings {
     var inputFiles: String { t("Inndatafiler", "Input files") }
     var item: String { t("Hva", "What") }
     var indicatorsTitle: String { t("Indikatorer", "Indicators") }
-    var indicatorsIntro: String { t("Alle indikatorverdier, avrundet for lesing. Fulle tall, standardfeil og intervaller står i indicators.csv.", "All indicator values, rounded for reading. Full precision, standard errors and intervals are in indicators.csv.") }
-    var shiftEntryLabel: LocalizedText { LocalizedText(nb: "Rangendring uten én komponent", en: "Rank shift without one component") }
+    var indicatorsIntro: String {
+        t(
+            "Alle indikatorverdier, avrundet for lesing. Fulle tall, standardfeil og intervaller står i indicators.csv.",
+            "All indicator values, rounded for reading. Full precision, standard errors and intervals are in indicators.csv."
+        )
+    }
+    var shiftEntryLabel: LocalizedText {
+        LocalizedText(nb: "Rangendring uten én komponent", en: "Rank shift without one component")
+    }
     var breakdown: String { t("Inndeling", "Breakdown") }
 }

@@ -29,7 +29,10 @@ struct CatalogueResolver: Sendable {
         for (i, e) in entries.enumerated() where e.id.contains("<") {
             let pattern = CatalogueResolver.parse(e.id)
             guard let caps = CatalogueResolver.match(pattern, Array(id)) else { continue }
-            let literal = pattern.reduce(0) { acc, p in if case .literal(let s) = p { return acc + s.count }; return acc }
+            let literal = pattern.reduce(0) { acc, p in
+                if case .literal(let s) = p { return acc + s.count }
+                return acc
+            }
             if best == nil || literal > best!.literal { best = (i, caps, literal) }
         }
         guard let (entryIndex, captures, _) = best else { return inferred(id, depth: depth) }
@@ -46,13 +49,18 @@ struct CatalogueResolver: Sendable {
                 } else {
                     shown = value
                 }
-                if t.contains("<\(name)>") { t = t.replacingOccurrences("<\(name)>", shown) } else { extra.append(shown) }
+                if t.contains("<\(name)>") {
+                    t = t.replacingOccurrences("<\(name)>", shown)
+                } else {
+                    extra.append(shown)
+                }
             }
             return extra.isEmpty ? t : CatalogueResolver.qualify(t, with: extra.joined(separator: ", "))
         }
         info.label = LocalizedText(nb: fill(entry.label.nb, .nb), en: fill(entry.label.en, .en))
-        return ResolvedIndicator(info: info, entryID: entry.id, inferred: false, entryIndex: entryIndex,
-                                 captureKey: captures.map(\.1).joined(separator: "\u{1F}"))
+        return ResolvedIndicator(
+            info: info, entryID: entry.id, inferred: false, entryIndex: entryIndex,
+            captureKey: captures.map(\.1).joined(separator: "\u{1F}"))
     }
 
     /// `label (value)`, with the value placed before the label's own qualifier when it has one:
@@ -84,19 +92,28 @@ struct CatalogueResolver: Sendable {
             methods = "§6"
             if parts.count >= 4 && parts[2] == "shift" {
                 let component = parts[3...].joined(separator: ".")
-                let c = depth < 2 ? resolve(component, depth: depth + 1).info.label : LocalizedText(nb: component, en: component)
-                label = LocalizedText(nb: "\(index.nb): rangendring uten «\(c.nb)»", en: "\(index.en): rank shift without “\(c.en)”")
+                let c =
+                    depth < 2
+                    ? resolve(component, depth: depth + 1).info.label : LocalizedText(nb: component, en: component)
+                label = LocalizedText(
+                    nb: "\(index.nb): rangendring uten «\(c.nb)»", en: "\(index.en): rank shift without “\(c.en)”")
                 definition = LocalizedText(
-                    nb: "Gjennomsnittlig absolutt endring i rang, over kommunene som er rangert det året, når komponenten tas ut og vektene til de andre skaleres opp.",
-                    en: "Mean absolute change of rank, over the municipalities ranked that year, when the component is left out and the other weights are rescaled.")
+                    nb:
+                        "Gjennomsnittlig absolutt endring i rang, over kommunene som er rangert det året, når komponenten tas ut og vektene til de andre skaleres opp.",
+                    en:
+                        "Mean absolute change of rank, over the municipalities ranked that year, when the component is left out and the other weights are rescaled."
+                )
                 entryID = "composite.<id>.shift.<component>"
             } else if parts.count == 3 && parts[2] == "rank" {
                 unit = .rank
                 direction = -1
                 label = LocalizedText(nb: "\(index.nb) – rangering", en: "\(index.en) – rank")
                 definition = LocalizedText(
-                    nb: "Rang blant kommunene samme år (1 = høyest indeks; like verdier deler laveste rangnummer), med 5.–95. persentil av rangene når vektene trekkes tilfeldig (Monte Carlo).",
-                    en: "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 5th–95th percentile of the ranks when the weights are drawn at random (Monte Carlo).")
+                    nb:
+                        "Rang blant kommunene samme år (1 = høyest indeks; like verdier deler laveste rangnummer), med 5.–95. persentil av rangene når vektene trekkes tilfeldig (Monte Carlo).",
+                    en:
+                        "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 5th–95th percentile of the ranks when the weights are drawn at random (Monte Carlo)."
+                )
             } else if parts.count == 2 {
                 unit = .score
                 direction = 1
@@ -123,7 +140,10 @@ struct CatalogueResolver: Sendable {
         var i = pattern.startIndex
         while i < pattern.endIndex {
             if pattern[i] == "<", let close = pattern[i...].firstIndex(of: ">") {
-                if !lit.isEmpty { pieces.append(.literal(lit)); lit = [] }
+                if !lit.isEmpty {
+                    pieces.append(.literal(lit))
+                    lit = []
+                }
                 pieces.append(.placeholder(String(pattern[pattern.index(after: i)..<close])))
                 i = pattern.index(after: close)
             } else {

@@ -47,7 +47,9 @@ struct ReportData: Sendable {
         }
         rowsByIndicator = by
         var idx: [RowKey: IndicatorRow] = [:]
-        for (_, list) in by { for r in list { idx[RowKey(indicator: r.indicator, municipality: r.municipality, year: r.year)] = r } }
+        for (_, list) in by {
+            for r in list { idx[RowKey(indicator: r.indicator, municipality: r.municipality, year: r.year)] = r }
+        }
         index = idx
         breakdownRows = withBreakdown
         municipalities = munis.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -67,7 +69,8 @@ struct ReportData: Sendable {
     /// Family, then placeholder values (one survey scale's indicators together, indicators
     /// without a scale first), then catalogue order, then id.
     static func reportOrder(_ a: ResolvedIndicator, _ b: ResolvedIndicator) -> Bool {
-        let fa = familyRank(a.info.family), fb = familyRank(b.info.family)
+        let fa = familyRank(a.info.family)
+        let fb = familyRank(b.info.family)
         if fa != fb { return fa < fb }
         if a.info.family != b.info.family { return a.info.family.utf8.lexicographicallyPrecedes(b.info.family.utf8) }
         if a.captureKey != b.captureKey { return a.captureKey.utf8.lexicographicallyPrecedes(b.captureKey.utf8) }

@@ -18,7 +18,8 @@ struct FileStat: Equatable {
     init(path: String) throws {
         var st = stat()
         guard stat(path, &st) == 0 else {
-            throw Diagnostic(SourceLocation(path: path), "cannot read file information: \(String(cString: strerror(errno)))")
+            throw Diagnostic(
+                SourceLocation(path: path), "cannot read file information: \(String(cString: strerror(errno)))")
         }
         #if canImport(Darwin)
             let t = st.st_mtimespec

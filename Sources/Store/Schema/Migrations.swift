@@ -3,7 +3,8 @@ enum Migrations {
     static let all: [Migration] = [
         Migration(
             version: 1,
-            description: "runs, inputs, stages, content-addressed stage outputs and results, rejected rows, file-hash cache, kept tables",
+            description:
+                "runs, inputs, stages, content-addressed stage outputs and results, rejected rows, file-hash cache, kept tables",
             sql: """
                 CREATE TABLE runs(
                     id INTEGER PRIMARY KEY,

@@ -22,8 +22,10 @@ enum FixtureTables {
 
     /// A table of `kind` from CSV text; columns not typed by the kind are numbers when
     /// listed in `numbers` (survey items), otherwise text.
-    static func table(_ csv: String, kind: SourceKind, source: String = "test", numbers: Set<String> = [],
-                      rowOrder: [Int]? = nil) -> Table {
+    static func table(
+        _ csv: String, kind: SourceKind, source: String = "test", numbers: Set<String> = [],
+        rowOrder: [Int]? = nil
+    ) -> Table {
         let recs = records(csv)
         let header = recs[0]
         var body = Array(recs.dropFirst())
@@ -53,7 +55,9 @@ enum FixtureTables {
         return Table(source: source, kind: kind, rowCount: body.count, columns: columns)
     }
 
-    static func fixture(_ name: String, kind: SourceKind, numbers: Set<String> = [], rowOrder: [Int]? = nil) throws -> Table {
+    static func fixture(_ name: String, kind: SourceKind, numbers: Set<String> = [], rowOrder: [Int]? = nil) throws
+        -> Table
+    {
         table(try text(name), kind: kind, source: name, numbers: numbers, rowOrder: rowOrder)
     }
 
@@ -69,18 +73,19 @@ enum FixtureTables {
         let h = Dictionary(uniqueKeysWithValues: recs[0].enumerated().map { ($1, $0) })
         return recs.dropFirst().map { f in
             func opt(_ c: String) -> Double? { f[h[c]!].isEmpty ? nil : Double(f[h[c]!])! }
-            return IndicatorRow(indicator: f[h["indicator"]!], municipality: f[h["municipality"]!],
-                                year: Int(f[h["year"]!])!, value: Double(f[h["value"]!])!, n: Int(f[h["n"]!])!,
-                                se: opt("se"), ciLow: opt("ci_low"), ciHigh: opt("ci_high"))
+            return IndicatorRow(
+                indicator: f[h["indicator"]!], municipality: f[h["municipality"]!],
+                year: Int(f[h["year"]!])!, value: Double(f[h["value"]!])!, n: Int(f[h["n"]!])!,
+                se: opt("se"), ciLow: opt("ci_low"), ciHigh: opt("ci_high"))
         }
     }
 
     /// A deterministic permutation of 0..<n (an LCG shuffle), different per `seed`.
     static func permutation(_ n: Int, seed: UInt64) -> [Int] {
         var order = Array(0..<n)
-        var state = seed &* 6364136223846793005 &+ 1442695040888963407
+        var state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         for i in stride(from: n - 1, to: 0, by: -1) {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let j = Int((state >> 33) % UInt64(i + 1))
             order.swapAt(i, j)
         }
@@ -92,7 +97,7 @@ enum FixtureTables {
 func close(_ a: Double?, _ b: Double?, rel: Double = 1e-12, abs absTol: Double = 1e-12) -> Bool {
     switch (a, b) {
     case (nil, nil): return true
-    case let (x?, y?): return Swift.abs(x - y) <= max(absTol, rel * max(Swift.abs(x), Swift.abs(y)))
+    case (let x?, let y?): return Swift.abs(x - y) <= max(absTol, rel * max(Swift.abs(x), Swift.abs(y)))
     default: return false
     }
 }

@@ -31,7 +31,8 @@ extension ByteInternerTests {
         var interner = ByteInterner()
         // Trailing NUL bytes make keys whose padded 8-byte form is equal: the length tells them apart.
         let keys =
-            (0...20).map { String(repeating: "a", count: $0) } + (0...20).map { String(repeating: "a", count: $0) + "b" }
+            (0...20).map { String(repeating: "a", count: $0) }
+            + (0...20).map { String(repeating: "a", count: $0) + "b" }
             + ["a\0", "a\0\0", "\0", "aaaaaaaa\0", "aaaaaaaa\0\0"]
         for (i, k) in keys.enumerated() {
             #expect(withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } == Int32(i))

@@ -1,5 +1,5 @@
-import Foundation
 import ApenCore
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -35,7 +35,9 @@ import Testing
         Case(text: "a,\"b,\"\"c\"\"\",,\n", records: [(1, ["a", "b,\"c\"", "", ""])]),
         // A quote inside a field that does not start with one is a literal character (strict
         // mode stops there; the reader feeds the byte leniently), also when split across blocks.
-        Case(text: "h,i\n5\" x,\"a\"\"\"\nb\"\"c,d\n", records: [(1, ["h", "i"]), (2, ["5\" x", "a\""]), (3, ["b\"\"c", "d"])]),
+        Case(
+            text: "h,i\n5\" x,\"a\"\"\"\nb\"\"c,d\n",
+            records: [(1, ["h", "i"]), (2, ["5\" x", "a\""]), (3, ["b\"\"c", "d"])]),
         // A UTF-8 byte-order mark is not part of the first field.
         Case(text: "\u{FEFF}h1,h2\n1,2\n", records: [(1, ["h1", "h2"]), (2, ["1", "2"])]),
     ]
@@ -74,7 +76,8 @@ import Testing
         var records = 0
         let error = try withTemporaryFile(Array(text.utf8)) { path in
             try #require(throws: Diagnostic.self) {
-                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) {
+                    _, _ in
                     records += 1
                     return true
                 }
@@ -90,13 +93,16 @@ import Testing
         let text = "h\n" + String(repeating: "abcdefghi,", count: 200)
         let error = try withTemporaryFile(Array(text.utf8)) { path in
             try #require(throws: Diagnostic.self) {
-                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) { _, _ in
+                try CSVReader(path: path, blockSize: 256, maxFieldBytes: 1024).run(delimiter: UInt8(ascii: ",")) {
+                    _, _ in
                     true
                 }
             }
         }
         #expect(error.location.line == 2)
-        #expect(error.message == "the record that starts on this line is longer than 1024 bytes; does the file have line breaks?")
+        #expect(
+            error.message
+                == "the record that starts on this line is longer than 1024 bytes; does the file have line breaks?")
     }
 
     /// `"p"x`: text after a closing quote. Lenient libcsv would reopen the field and swallow
@@ -109,7 +115,8 @@ import Testing
             }
         }
         #expect(error.location.line == 3)
-        #expect(error.message.hasPrefix("a quoted field in the record that starts on this line is followed by more text"))
+        #expect(
+            error.message.hasPrefix("a quoted field in the record that starts on this line is followed by more text"))
     }
 
     @Test func handlerCanStop() throws {
@@ -133,8 +140,10 @@ extension CSVReaderTests {
         let name = String(format: "reader_cases/%02d", n)
         let expected = try String(contentsOfFile: Fixture.path(name + ".expected"), encoding: .utf8)
         var got = ""
-        try CSVReader(path: Fixture.path(name + ".csv"), blockSize: 5).run(delimiter: UInt8(ascii: ",")) { record, line in
-            let hex = (0..<record.count).map { i in record.field(i).map { String($0, radix: 16) }.joined(separator: ".") }
+        try CSVReader(path: Fixture.path(name + ".csv"), blockSize: 5).run(delimiter: UInt8(ascii: ",")) {
+            record, line in
+            let hex = (0..<record.count).map { i in record.field(i).map { String($0, radix: 16) }.joined(separator: ".")
+            }
             got += "\(line) \(record.count) \(hex.joined(separator: "|"))\n"
             return true
         }

@@ -13,18 +13,22 @@ import Testing
 
     @Test func columnsOfEachKind() throws {
         let plan = try ColumnPlan(Self.options(.publications))
-        #expect(plan.columns.map(\.name) == [
-            "municipality", "registered", "access", "record_id", "record_type", "published", "exemption_basis",
-            "format", "licence", "linked",
-        ])
+        #expect(
+            plan.columns.map(\.name) == [
+                "municipality", "registered", "access", "record_id", "record_type", "published", "exemption_basis",
+                "format", "licence", "linked",
+            ])
         #expect(plan.columns.filter(\.required).map(\.name) == ["municipality", "registered", "access"])
         #expect(plan.columns.first { $0.name == "access" }?.rule == .oneOf(["exempt", "open", "partial"]))
     }
 
     @Test func surveyItemsAreNumbersWithTheLikertRule() throws {
-        let plan = try ColumnPlan(Self.options(.survey) {
-            $0.survey = SurveySettings(scales: [ScaleSpec(name: "a", items: ["q1", "q2"]), ScaleSpec(name: "b", items: ["q2", "q3"])])
-        })
+        let plan = try ColumnPlan(
+            Self.options(.survey) {
+                $0.survey = SurveySettings(scales: [
+                    ScaleSpec(name: "a", items: ["q1", "q2"]), ScaleSpec(name: "b", items: ["q2", "q3"]),
+                ])
+            })
         let items = plan.columns.filter { $0.rule == .likert }
         #expect(items.map(\.name) == ["q1", "q2", "q3"])  // the union, in scale order
         #expect(items.allSatisfy { $0.type == .number && !$0.required })

@@ -41,8 +41,10 @@ import Testing
             g.bytes += b
         }
         emit("municipality,date,participant_id,channel\n")
-        let channels = ["web", "meeting", "\"town, hall\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"crlf\r\ninside\"",
-                        "\"lone\rcr\"", "\"" + String(repeating: "long\n", count: 40) + "\""]
+        let channels = [
+            "web", "meeting", "\"town, hall\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"crlf\r\ninside\"",
+            "\"lone\rcr\"", "\"" + String(repeating: "long\n", count: 40) + "\"",
+        ]
         for r in 0..<rows {
             let terminator = next() % 3 == 0 ? "\r\n" : "\n"
             if next() % 17 == 0 { emit(terminator) }  // a blank line: counted, not a row
@@ -65,7 +67,9 @@ import Testing
         return g
     }
 
-    @Test(arguments: [(jobs: 2, rangeBytes: 64), (jobs: 3, rangeBytes: 97), (jobs: 8, rangeBytes: 1000), (jobs: 2, rangeBytes: 4096)])
+    @Test(arguments: [
+        (jobs: 2, rangeBytes: 64), (jobs: 3, rangeBytes: 97), (jobs: 8, rangeBytes: 1000), (jobs: 2, rangeBytes: 4096),
+    ])
     func parallelEqualsSingleThreaded(jobs: Int, rangeBytes: Int) throws {
         let g = Self.generate(rows: 3000, seed: 42)
         try withTemporaryFile(g.bytes) { path in
@@ -94,8 +98,10 @@ import Testing
         var bytes = Array("record_id;record_type;registered;published;access\r\n".utf8)
         var badLines: [Int] = []
         var line = 2
-        let types: [[UInt8]] = [Array("vedtak".utf8), [0x6D, 0xF8, 0x74, 0x65], [0xE6, 0x72, 0x65, 0x73, 0x61, 0x6B],
-                                Array("\"brev; \r\nutg".utf8) + [0xE5] + Array("ende\"".utf8)]
+        let types: [[UInt8]] = [
+            Array("vedtak".utf8), [0x6D, 0xF8, 0x74, 0x65], [0xE6, 0x72, 0x65, 0x73, 0x61, 0x6B],
+            Array("\"brev; \r\nutg".utf8) + [0xE5] + Array("ende\"".utf8),
+        ]
         for r in 0..<2500 {
             let type = types[r % types.count]
             let breaks = type.contains(0x0A) ? 1 : 0
@@ -103,8 +109,14 @@ import Testing
             let registered = "\(day < 10 ? "0" : "")\(day).03.2020"
             var published = "\(day < 10 ? "0" : "")\(day).04.2020"
             var access = ["open", "partial", "exempt"][r % 3]
-            if r % 41 == 7 { published = "01.01.2020"; badLines.append(line) }  // before registered
-            else if r % 53 == 11 { access = "closed"; badLines.append(line) }
+            if r % 41 == 7 {
+                published = "01.01.2020"
+                badLines.append(line)
+            }  // before registered
+            else if r % 53 == 11 {
+                access = "closed"
+                badLines.append(line)
+            }
             bytes += Array("R\(r);".utf8) + type + Array(";\(registered);\(published);\(access)\r\n".utf8)
             line += 1 + breaks
         }
@@ -121,7 +133,8 @@ import Testing
             #expect(parallel.summary.rejected.map(\.line) == badLines)
             #expect(parallel.summary.delimiter == UInt8(ascii: ";"))
             // Decoded from Windows-1252: 0xF8 is ø, 0xE6 is æ, 0xE5 is å.
-            #expect(parallel.table.text("record_type")?.dictionary == ["vedtak", "møte", "æresak", "brev; \r\nutgående"])
+            #expect(
+                parallel.table.text("record_type")?.dictionary == ["vedtak", "møte", "æresak", "brev; \r\nutgående"])
             #expect(parallel.table.text("municipality")?.dictionary == ["5001"])
         }
     }

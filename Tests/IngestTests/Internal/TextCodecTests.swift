@@ -35,18 +35,19 @@ import Testing
     }
 
     // Well-formed UTF-8 per the Unicode Standard, table 3-7.
-    @Test(arguments: [
-        ([0x61, 0x62], true),
-        ([0xC3, 0xA6], true),  // æ
-        ([0xE2, 0x82, 0xAC], true),  // €
-        ([0xF0, 0x9F, 0x98, 0x80], true),  // U+1F600
-        ([0xE6], false),  // æ in windows-1252: a lone lead byte
-        ([0xC0, 0xAF], false),  // overlong '/'
-        ([0xED, 0xA0, 0x80], false),  // surrogate U+D800
-        ([0xF4, 0x90, 0x80, 0x80], false),  // above U+10FFFF
-        ([0x80], false),  // lone continuation
-        ([0x61, 0xC3], false),  // truncated at the end
-    ] as [([UInt8], Bool)])
+    @Test(
+        arguments: [
+            ([0x61, 0x62], true),
+            ([0xC3, 0xA6], true),  // æ
+            ([0xE2, 0x82, 0xAC], true),  // €
+            ([0xF0, 0x9F, 0x98, 0x80], true),  // U+1F600
+            ([0xE6], false),  // æ in windows-1252: a lone lead byte
+            ([0xC0, 0xAF], false),  // overlong '/'
+            ([0xED, 0xA0, 0x80], false),  // surrogate U+D800
+            ([0xF4, 0x90, 0x80, 0x80], false),  // above U+10FFFF
+            ([0x80], false),  // lone continuation
+            ([0x61, 0xC3], false),  // truncated at the end
+        ] as [([UInt8], Bool)])
     func utf8Validity(bytes: [UInt8], valid: Bool) {
         let codec = TextCodec(encoding: .utf8)
         #expect(bytes.withUnsafeBufferPointer { codec.isValid($0) } == valid)

@@ -1,4 +1,5 @@
 import ApenCore
+
 @testable import Store
 
 /// Small hand-made values shared by the store tests.
@@ -10,12 +11,16 @@ enum Sample {
     /// smallest subnormal, the largest finite double, a negative zero, and a value with no
     /// interval. Given out of the METHODS §1 order on purpose.
     static let indicatorRows: [IndicatorRow] = [
-        IndicatorRow(indicator: "survey.index", municipality: "5001", year: 2019, value: 1.0 / 3.0, n: 412,
+        IndicatorRow(
+            indicator: "survey.index", municipality: "5001", year: 2019, value: 1.0 / 3.0, n: 412,
             se: 0.012_345_678_901_234_5, ciLow: 0.309_131_257_586_793, ciHigh: 0.357_535_409_079_873_6),
-        IndicatorRow(indicator: "foi.granted_share", municipality: "0301", year: 2020, value: Double.leastNonzeroMagnitude, n: 3),
-        IndicatorRow(indicator: "survey.index", municipality: "0301", year: 2019, value: -0.0, n: 7, se: 0.1,
+        IndicatorRow(
+            indicator: "foi.granted_share", municipality: "0301", year: 2020, value: Double.leastNonzeroMagnitude, n: 3),
+        IndicatorRow(
+            indicator: "survey.index", municipality: "0301", year: 2019, value: -0.0, n: 7, se: 0.1,
             ciLow: -0.196, ciHigh: 0.196),
-        IndicatorRow(indicator: "engagement.participants", municipality: "5001", year: 2018,
+        IndicatorRow(
+            indicator: "engagement.participants", municipality: "5001", year: 2018,
             breakdown: "digital", value: 1.797_693_134_862_315_7e308, n: 10),
         IndicatorRow(indicator: "engagement.participants", municipality: "5001", year: 2018, value: 0.1, n: 10),
     ]
