@@ -44,8 +44,10 @@ for san in "${sanitizers[@]}"; do
     export TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1 log_path=$root/$scratch/reports/tsan"
     export ASAN_OPTIONS="detect_leaks=1 log_path=$root/$scratch/reports/asan"
     # Foundation's Process.run (swift-corelibs-foundation) leaks the side table of a weak
-    # reference it keeps, once per child process the end-to-end tests start; not ours.
-    printf 'leak:Foundation7ProcessC3run\n' >"$scratch/lsan.supp"
+    # reference it keeps, once per child process the end-to-end tests start; and
+    # FoundationEssentials' readBytesFromFile leaks its 4 KiB buffer when the file is empty
+    # (Data(contentsOf:) in PipelineLoader.load(path:) on an empty pipeline file). Not ours.
+    printf 'leak:Foundation7ProcessC3run\nleak:readBytesFromFile\n' >"$scratch/lsan.supp"
     export LSAN_OPTIONS="suppressions=$root/$scratch/lsan.supp print_suppressions=0"
     log="$scratch/sanitizers.log"
     echo "== swift test --sanitize=$san (scratch $scratch, log $log)"
