@@ -1,2 +1,0 @@
-// The Check module; see STYLE.md for the shape of Åpen.
-import ApenCore
