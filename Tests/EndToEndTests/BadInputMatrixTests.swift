@@ -602,7 +602,7 @@ extension BadInputMatrixTests {
             },
             args: ["run", "p.yaml", "--quiet"], exit: 1,
             stderr: [
-                "rows: 5 read, 2 rejected (listed in reports/p/rejected-rows.csv)",
+                "rows read in this run: 5, rejected: 2 (listed in reports/p/rejected-rows.csv)",
                 "error: ingest.e: e.csv: 2 of 5 rows rejected (40.00 %), more than max_rejected 20.00 %; "
                     + "every bad row is listed in reports/p/rejected-rows.csv",
             ],

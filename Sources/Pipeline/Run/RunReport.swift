@@ -22,10 +22,13 @@ public enum RunReport {
         var lines: [String] = []
         let ran = s.plan.filter { $0.action == .run }.count
         lines.append("run \(s.runID) of \(s.pipeline): \(ran) stages run, \(s.plan.count - ran) skipped")
+        let reused = s.plan.filter { $0.action == .skip && !$0.stage.isIngest }.count
         lines.append(
-            "rows: \(s.rowsRead) read, \(s.rowsRejected) rejected"
+            "rows read in this run: \(s.rowsRead), rejected: \(s.rowsRejected)"
                 + (s.rejectedRowsFile.map { " (listed in \($0))" } ?? ""))
-        lines.append("indicator rows computed: \(s.indicatorRows)")
+        lines.append(
+            "indicator rows computed in this run: \(s.indicatorRows)"
+                + (reused > 0 ? " (results of \(reused) unchanged stages reused from the store)" : ""))
         if !s.outputs.isEmpty {
             let folders = Set(s.outputs.map { ($0 as NSString).deletingLastPathComponent }).sorted()
             lines.append("outputs: \(s.outputs.count) files in " + folders.joined(separator: ", "))
