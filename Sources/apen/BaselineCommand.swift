@@ -1,5 +1,6 @@
 import ArgumentParser
 import Check
+import Pipeline
 
 /// `apen baseline FILE`: write the pipeline's current results as its new baseline, atomically.
 struct BaselineCommand: ParsableCommand {
@@ -14,23 +15,17 @@ struct BaselineCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Take the results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
+            "Take the results from this indicator CSV instead of the pipeline's latest successful run.",
+            valueName: "CSV"))
     var results: String?
 
     @Option(help: ArgumentHelp("Write here instead of the pipeline's 'check: baseline:'.", valueName: "CSV"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The store file.", valueName: "PATH"))
-    var store = ".apen/store.sqlite"
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let provider: any ResultsProvider
-        do {
-            provider = try CheckWiring.provider(store: store)
-        } catch {
-            try CommandOutput.unusable("\(error)").emit()
-            return
-        }
+        let provider = StoreResultsProvider(storePath: storeOptions.store)
         try CheckCommands.baseline(pipelineFile: file, resultsPath: results, outputPath: output, provider: provider)
             .emit()
     }

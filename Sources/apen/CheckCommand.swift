@@ -20,40 +20,39 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Take the new results from this indicator CSV instead of running the pipeline.", valueName: "CSV"))
+            "Take the new results from this indicator CSV instead of the pipeline's latest successful run.",
+            valueName: "CSV"))
     var results: String?
 
     @Option(help: ArgumentHelp("Compare with this CSV instead of the pipeline's 'check: baseline:'.", valueName: "CSV"))
     var baseline: String?
 
-    @Option(help: "Output format: text, md (a GitHub table for a PR comment) or json.")
-    var format: FormatOption = .text
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Also list rows that are within tolerance.")
     var all = false
 
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let provider = StoreResultsProvider(storePath: storeOptions.store)
+        try CheckCommands.check(
+            pipelineFile: file, resultsPath: results, baselinePath: baseline, format: output.format.value, all: all,
+            maxRows: output.maxRows, provider: provider
+        ).emit()
+    }
+}
+
+/// `--format` and `--max-rows`, shared by `check` and `diff`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: text, md (a GitHub table for a PR comment) or json.")
+    var format: FormatOption = .text
+
     @Option(help: "Show at most N rows in text and md output (the worst first); json keeps every row.")
     var maxRows: Int?
 
-    @Option(help: ArgumentHelp("The store file.", valueName: "PATH"))
-    var store = ".apen/store.sqlite"
-
     func validate() throws {
         if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be 0 or more, found \(maxRows)") }
-    }
-
-    func run() throws {
-        let provider: any ResultsProvider
-        do {
-            provider = try CheckWiring.provider(store: store)
-        } catch {
-            try CommandOutput.unusable("\(error)").emit()
-            return
-        }
-        try CheckCommands.check(
-            pipelineFile: file, resultsPath: results, baselinePath: baseline, format: format.value, all: all,
-            maxRows: maxRows, provider: provider
-        ).emit()
     }
 }
 
@@ -66,15 +65,6 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
         case .md: .md
         case .json: .json
         }
-    }
-}
-
-/// Where `check`, `baseline` and `diff` get the pipeline's results and the store's runs.
-///
-/// The pipeline file's `check:` section and the store's runs (newest successful run = current results).
-enum CheckWiring {
-    static func provider(store: String) throws -> any ResultsProvider {
-        StoreResultsProvider(storePath: store)
     }
 }
 

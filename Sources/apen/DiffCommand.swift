@@ -1,5 +1,6 @@
 import ArgumentParser
 import Check
+import Pipeline
 
 /// `apen diff RUN_A RUN_B`: which results, inputs and stages differ between two stored runs.
 struct DiffCommand: ParsableCommand {
@@ -19,32 +20,18 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Count 'latest' and 'previous' among this pipeline's runs only.")
     var pipeline: String?
 
-    @Option(help: "Output format: text, md or json.")
-    var format: FormatOption = .text
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Also list rows that are equal.")
     var all = false
 
-    @Option(help: "Show at most N rows in text and md output (the worst first); json keeps every row.")
-    var maxRows: Int?
-
-    @Option(help: ArgumentHelp("The store file.", valueName: "PATH"))
-    var store = ".apen/store.sqlite"
-
-    func validate() throws {
-        if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be 0 or more, found \(maxRows)") }
-    }
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let provider: any ResultsProvider
-        do {
-            provider = try CheckWiring.provider(store: store)
-        } catch {
-            try CommandOutput.unusable("\(error)").emit()
-            return
-        }
+        let provider = StoreResultsProvider(storePath: storeOptions.store)
         try CheckCommands.diff(
-            runA, runB, pipeline: pipeline, format: format.value, all: all, maxRows: maxRows, provider: provider
+            runA, runB, pipeline: pipeline, format: output.format.value, all: all, maxRows: output.maxRows,
+            provider: provider
         ).emit()
     }
 }
