@@ -49,7 +49,7 @@ extension Store {
         try withDatabase { db in
             let s = try db.cached(
                 """
-                SELECT indicator, municipality, year, breakdown, value, n, se, ci_low, ci_high
+                SELECT indicator, municipality, year, breakdown, value, n, se, ci_low, ci_high, df, flag
                 FROM results WHERE stage = ? AND key = ?
                 """)
             try s.bind(1, stage)
@@ -63,7 +63,7 @@ extension Store {
         try withDatabase { db in
             let s = try db.cached(
                 """
-                SELECT r.indicator, r.municipality, r.year, r.breakdown, r.value, r.n, r.se, r.ci_low, r.ci_high
+                SELECT r.indicator, r.municipality, r.year, r.breakdown, r.value, r.n, r.se, r.ci_low, r.ci_high, r.df, r.flag
                 FROM run_stages s JOIN results r ON r.stage = s.stage AND r.key = s.key
                 WHERE s.run_id = ?
                 """)
@@ -80,7 +80,7 @@ extension Store {
                 IndicatorRow(
                     indicator: s.text(0), municipality: s.text(1), year: s.int(2), breakdown: s.text(3),
                     value: s.double(4), n: s.int(5), se: s.optionalDouble(6), ciLow: s.optionalDouble(7),
-                    ciHigh: s.optionalDouble(8)))
+                    ciHigh: s.optionalDouble(8), df: s.optionalInt(9), flags: IndicatorFlags(text: s.text(10)) ?? []))
         }
         return rows.canonicallySorted()
     }

@@ -129,8 +129,8 @@ extension Store {
         try insert.run()
         let row = try db.cached(
             """
-            INSERT INTO results(stage, key, indicator, municipality, year, breakdown, value, n, se, ci_low, ci_high)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO results(stage, key, indicator, municipality, year, breakdown, value, n, se, ci_low, ci_high, df, flag)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try row.bind(1, output.stage)
         try row.bind(2, output.key)
@@ -153,6 +153,8 @@ extension Store {
             try row.bind(9, r.se)
             try row.bind(10, r.ciLow)
             try row.bind(11, r.ciHigh)
+            try row.bind(12, r.df)
+            try row.bind(13, r.flags.text)
             try row.run()
         }
     }

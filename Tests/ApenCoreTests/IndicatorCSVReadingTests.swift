@@ -53,6 +53,32 @@ struct IndicatorCSVReadingTests {
         #expect(back == rows.canonicallySorted())
     }
 
+    /// METHODS r2 §1: `df` and `flag` follow `ci_high`; flags in the order low_n;df_lt_8;imputed.
+    @Test func dfAndFlagRoundTrip() throws {
+        let rows = [
+            IndicatorRow(
+                indicator: "survey.t.index", municipality: "5001", year: 2024, value: 50, n: 3, se: 20, ciLow: -36,
+                ciHigh: 136, df: 2, flags: [.dfBelow8, .lowN]),
+            IndicatorRow(indicator: "survey.t.index", municipality: "5006", year: 2024, value: 40, n: 9, se: 0, df: 0),
+        ]
+        let text = IndicatorCSV.render(rows)
+        #expect(text.hasPrefix("indicator,municipality,year,value,n,se,ci_low,ci_high,df,flag\n"))
+        #expect(text.contains("survey.t.index,5001,2024,50.0,3,20.0,-36.0,136.0,2,low_n;df_lt_8\n"))
+        #expect(text.contains("survey.t.index,5006,2024,40.0,9,0.0,,,0,\n"))
+        #expect(try IndicatorCSV.parse(text: text, path: "r.csv") == rows)
+        // A file from before revision 2 (no df, flag) still reads.
+        let old = try IndicatorCSV.parse(text: Self.header + "a,5001,2019,1,1,,,\n", path: "o.csv")
+        #expect(old.first?.df == nil && old.first?.flags == [])
+        #expect {
+            _ = try IndicatorCSV.parse(
+                text: "indicator,municipality,year,value,n,se,ci_low,ci_high,df,flag\na,5001,2019,1,1,,,,2,tiny_n\n",
+                path: "f.csv")
+        } throws: { error in
+            (error as? Diagnostic)?.description
+                == "f.csv:2: field 'flag': \"tiny_n\" is not a list of flags (low_n, df_lt_8, imputed, separated by ';')"
+        }
+    }
+
     @Test func toleratesWhitespaceCRLFQuotesBOMBlankLinesAndColumnOrder() throws {
         let text =
             "\u{FEFF}value , indicator,municipality ,year,n,se,ci_low,ci_high\r\n"
@@ -103,7 +129,7 @@ struct IndicatorCSVReadingTests {
     @Test(arguments: [
         (
             "indicator,municipality,year,value,n,se,ci_low,ci_high,weight\n",
-            "h.csv:1: unknown column 'weight' in the header (expected indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high)"
+            "h.csv:1: unknown column 'weight' in the header (expected indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high[,df,flag])"
         ),
         (
             "indicator,municipality,year,value,n,se,ci_low\n",
@@ -115,7 +141,7 @@ struct IndicatorCSVReadingTests {
         ),
         (
             "",
-            "h.csv:1: empty file: expected the header indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high"
+            "h.csv:1: empty file: expected the header indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high[,df,flag]"
         ),
     ])
     func badHeaders(text: String, expected: String) {

@@ -9,8 +9,8 @@ struct StoreTests {
         let dir = try TemporaryDirectory()
         let path = dir.file("nested/.apen/store.sqlite")  // folders are created
         let store = try Store(path: path)
-        #expect(Store.schemaVersion == 1)
-        #expect(try store.currentSchemaVersion() == 1)
+        #expect(Store.schemaVersion == 2)
+        #expect(try store.currentSchemaVersion() == 2)
         let tables = try store.withDatabase { db in
             let s = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             var names: [String] = []
@@ -30,10 +30,10 @@ struct StoreTests {
         let path = dir.file("store.sqlite")
         let id = try Store(path: path).beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
         let again = try Store(path: path)
-        #expect(try again.currentSchemaVersion() == 1)
+        #expect(try again.currentSchemaVersion() == 2)
         #expect(try again.run(id: id)?.status == .running)
         let rows = try again.withDatabase { try $0.scalarInt("SELECT count(*) FROM schema_version") }
-        #expect(rows == 1)
+        #expect(rows == 2)
     }
 
     @Test func refusesAStoreFromANewerApen() throws {
@@ -45,7 +45,7 @@ struct StoreTests {
         #expect {
             _ = try Store(path: path)
         } throws: { error in
-            "\(error)".contains("schema version 99, newer than this apen understands (1)")
+            "\(error)".contains("schema version 99, newer than this apen understands (2)")
         }
     }
 
@@ -59,7 +59,7 @@ struct StoreTests {
         }
         #expect(!FileManager.default.fileExists(atPath: path))
         _ = try Store(path: path)
-        #expect(try Store(path: path, createIfMissing: false).currentSchemaVersion() == 1)
+        #expect(try Store(path: path, createIfMissing: false).currentSchemaVersion() == 2)
     }
 
     /// Two connections (two processes, in effect) writing at once: BEGIN IMMEDIATE plus the busy

@@ -28,15 +28,17 @@ extension IndicatorCSV {
     /// Parses the text of an indicator results file (METHODS.md §1).
     ///
     /// The header names the columns `indicator, municipality, year, value, n, se, ci_low,
-    /// ci_high` and optionally `breakdown`, in any order (the order ``render(_:)`` writes is
-    /// `indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high`). Fields follow
+    /// ci_high` and optionally `breakdown`, `df` and `flag`, in any order (the order
+    /// ``render(_:)`` writes is `indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high,df,flag`;
+    /// files written before METHODS revision 2 have no `df` and `flag`). Fields follow
     /// RFC 4180: a field in double quotes may hold commas, line breaks and doubled quotes.
     /// Spaces and tabs around a field (outside its quotes) are ignored, lines may end in LF
     /// or CRLF, a UTF-8 byte order mark is skipped, empty lines are skipped, and rows may come
     /// in any order. The rows are returned as they appear in the file.
     ///
     /// `value` must be a finite decimal number, `year` and `n` whole numbers (`n ≥ 0`);
-    /// `se`, `ci_low`, `ci_high` are empty or finite numbers. Two rows with the same
+    /// `se`, `ci_low`, `ci_high` are empty or finite numbers; `df` empty or a whole number ≥ 0;
+    /// `flag` empty or `;`-separated flag names (`low_n`, `df_lt_8`, `imputed`). Two rows with the same
     /// (indicator, municipality, year, breakdown) make the file invalid.
     ///
     /// ```swift
@@ -73,7 +75,7 @@ extension IndicatorCSV {
         return rows
     }
 
-    static let expectedHeaderText = "indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high"
+    static let expectedHeaderText = "indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high[,df,flag]"
 
     private static func readReason(_ error: Error) -> String {
         let ns = error as NSError
@@ -106,7 +108,7 @@ private struct RowKeyText: Hashable {
 /// previous row's `String`: a national baseline (10⁵ rows) reads in a fraction of a second.
 struct _IndicatorCSVColumns {
     var indicator = -1, municipality = -1, year = -1, breakdown = -1
-    var value = -1, n = -1, se = -1, ciLow = -1, ciHigh = -1
+    var value = -1, n = -1, se = -1, ciLow = -1, ciHigh = -1, df = -1, flag = -1
     var count = 0
     private var lastIndicator = "", lastMunicipality = ""
 
@@ -124,6 +126,8 @@ struct _IndicatorCSVColumns {
             case "se": slot = \.se
             case "ci_low": slot = \.ciLow
             case "ci_high": slot = \.ciHigh
+            case "df": slot = \.df
+            case "flag": slot = \.flag
             default:
                 throw Diagnostic(
                     SourceLocation(path: path, line: line),
@@ -177,6 +181,21 @@ struct _IndicatorCSVColumns {
         guard !f[municipality].isEmpty else { throw fail("municipality", "is empty") }
         let n = try whole(self.n, "n")
         guard n >= 0 else { throw fail("n", "\(n) is negative") }
+        var degrees: Int?
+        if df >= 0, !f[df].isEmpty {
+            let d = try whole(df, "df")
+            guard d >= 0 else { throw fail("df", "\(d) is negative") }
+            degrees = d
+        }
+        var flags = IndicatorFlags()
+        if flag >= 0 {
+            let t = r.text(f[flag])
+            guard let parsed = IndicatorFlags(text: t) else {
+                let known = IndicatorFlags.names.map(\.text).joined(separator: ", ")
+                throw fail("flag", "\"\(t)\" is not a list of flags (\(known), separated by ';')")
+            }
+            flags = parsed
+        }
         if !r.equals(f[indicator], lastIndicator) { lastIndicator = r.text(f[indicator]) }
         if !r.equals(f[municipality], lastMunicipality) { lastMunicipality = r.text(f[municipality]) }
         return IndicatorRow(
@@ -184,7 +203,7 @@ struct _IndicatorCSVColumns {
             breakdown: breakdown >= 0 ? r.text(f[breakdown]) : "",
             value: try number(value, "value"), n: n,
             se: try optionalNumber(se, "se"), ciLow: try optionalNumber(ciLow, "ci_low"),
-            ciHigh: try optionalNumber(ciHigh, "ci_high"))
+            ciHigh: try optionalNumber(ciHigh, "ci_high"), df: degrees, flags: flags)
     }
 }
 

@@ -1,10 +1,13 @@
 /// The indicator results file of METHODS.md §1:
-/// `indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high`.
+/// `indicator,municipality,year[,breakdown],value,n,se,ci_low,ci_high,df,flag`.
 ///
 /// The `breakdown` column is written only when some row has a breakdown. Numbers use
-/// `NumberText.shortest`; empty `se`/`ci_*` mean "no standard error or interval".
+/// `NumberText.shortest`; empty `se`/`ci_*` mean "no standard error or interval", an empty
+/// `df` "no t interval", an empty `flag` "no reliability flag".
 public enum IndicatorCSV {
-    public static let header = ["indicator", "municipality", "year", "value", "n", "se", "ci_low", "ci_high"]
+    public static let header = [
+        "indicator", "municipality", "year", "value", "n", "se", "ci_low", "ci_high", "df", "flag",
+    ]
 
     /// The CSV text of `rows` in METHODS §1 order (sorted here), LF line ends.
     public static func render(_ rows: [IndicatorRow]) -> String {
@@ -12,7 +15,7 @@ public enum IndicatorCSV {
         let withBreakdown = sorted.contains { !$0.breakdown.isEmpty }
         var out =
             withBreakdown
-            ? "indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high\n"
+            ? "indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high,df,flag\n"
             : header.joined(separator: ",") + "\n"
         for r in sorted {
             var fields = [quote(r.indicator), quote(r.municipality), String(r.year)]
@@ -20,6 +23,8 @@ public enum IndicatorCSV {
             fields.append(NumberText.shortest(r.value))
             fields.append(String(r.n))
             for x in [r.se, r.ciLow, r.ciHigh] { fields.append(x.map(NumberText.shortest) ?? "") }
+            fields.append(r.df.map(String.init) ?? "")
+            fields.append(r.flags.text)
             out += fields.joined(separator: ",") + "\n"
         }
         return out

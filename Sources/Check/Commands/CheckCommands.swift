@@ -117,7 +117,8 @@ public enum CheckCommands {
 
     /// How the new baseline differs from the file it replaces, compared exactly:
     /// ` (was 718 rows: 3 changed, 2 added, 0 removed)`, ` (unchanged)`, or nothing when
-    /// there was no file.
+    /// there was no file; rows whose value and n stay but whose SE, interval, df or flags
+    /// change are counted too (` (values unchanged; 480 rows with a new se, interval, df or flag)`).
     static func changeNote(from path: String, to rows: [IndicatorRow]) -> String {
         guard FileExists.at(path) else { return "" }
         let old: [IndicatorRow]
@@ -131,8 +132,16 @@ public enum CheckCommands {
                 baseline: old, current: rows, configuration: RunDiff.exactConfiguration)
         else { return "" }
         let s = report.summary
-        if s.failures == 0 { return " (unchanged)" }
-        return " (was \(old.count) rows: \(s.drifted + s.nChanged) changed, \(s.added) added, \(s.missing) removed)"
+        let byKey = Dictionary(old.map { (RowKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let restated = rows.filter { r in
+            guard let o = byKey[RowKey(r)], o.value.bitPattern == r.value.bitPattern, o.n == r.n else { return false }
+            return !(o.se?.bitPattern == r.se?.bitPattern && o.ciLow?.bitPattern == r.ciLow?.bitPattern
+                && o.ciHigh?.bitPattern == r.ciHigh?.bitPattern && o.df == r.df && o.flags == r.flags)
+        }.count
+        let also = restated == 0 ? "" : "; \(restated) rows with a new se, interval, df or flag"
+        if s.failures == 0 { return restated == 0 ? " (unchanged)" : " (values unchanged\(also))" }
+        return
+            " (was \(old.count) rows: \(s.drifted + s.nChanged) changed, \(s.added) added, \(s.missing) removed\(also))"
     }
 
     /// `apen diff RUN_A RUN_B [--pipeline NAME] [--format F] [--all] [--max-rows N]`.

@@ -99,6 +99,8 @@ final class Statement {
 
     func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
 
+    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+
     func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
 
     /// The column as text (`""` for NULL); see `optionalText` to tell them apart.

@@ -94,6 +94,14 @@ enum Migrations {
                     row_count INTEGER NOT NULL
                 );
                 """
-        )
+        ),
+        Migration(
+            version: 2,
+            description: "results gain df (t-interval degrees of freedom) and flag (reliability flags), METHODS r2 §1",
+            sql: """
+                ALTER TABLE results ADD COLUMN df INTEGER CHECK (df IS NULL OR (typeof(df) = 'integer' AND df >= 0));
+                ALTER TABLE results ADD COLUMN flag TEXT NOT NULL DEFAULT '';
+                """
+        ),
     ]
 }
