@@ -37,12 +37,16 @@ struct BuiltinIndicatorsFamilyTests {
         let index = try #require(value(out, "survey.trust.index"))
         #expect(close(index.value, 650.0 / 12.0))
         #expect(index.n == 3)
-        // z = w(y − ȳ)/Σw, SE² = 3/2·Σz² (no design).
+        // z = w(y − ȳ)/Σw over the 3 scored; no design, so the wave is one stratum of 4 PSUs
+        // (the unscored r3 is one too, METHODS r2 §2): SE² = 4/3·Σz², df = 3 − 1 = 2,
+        // t_{0.975, 2} = 4.302652729749464 (mpmath: (2p − 1)/√(2p(1 − p))).
         let ybar = 650.0 / 12.0
         let z = [2 * (250.0 / 3 - ybar) / 4, (0 - ybar) / 4, (50 - ybar) / 4]
-        let se = (1.5 * z.map { $0 * $0 }.reduce(0, +)).squareRoot()
+        let se = (4.0 / 3.0 * z.map { $0 * $0 }.reduce(0, +)).squareRoot()
         #expect(close(index.se, se))
-        #expect(close(index.ciLow, ybar - 1.959963984540054 * se))
+        #expect(index.df == 2)
+        #expect(close(index.ciLow, ybar - 4.302652729749464 * se))
+        #expect(index.flags == [.lowN, .dfBelow8])
         #expect(close(value(out, "survey.trust.agree_share")?.value, 0.5))
         #expect(value(out, "survey.trust.agree_share")?.n == 3)
         let alpha = try #require(value(out, "survey.trust.alpha"))
@@ -174,20 +178,23 @@ struct BuiltinIndicatorsFamilyTests {
             })
     }
 
-    // Two survey sources for the same municipality and year are pooled: index over 3 respondents,
-    // y = 0, 50, 100 (q1 = 1, 3, 5 on 1–5) → mean 50; responses 3.
+    // Two survey sources for the same municipality and year are pooled: index over 4 respondents,
+    // y = 0, 50, 100, 100 (q1 = 1, 3, 5, 5 on 1–5) → mean 62.5; responses 4. (Each source is its
+    // own wave; a wave of one respondent would be a stratum with a single PSU.)
     @Test func surveySourcesArePooled() throws {
         let a = FixtureTables.table("municipality,year,q1\n5001,2024,1\n5001,2024,3\n", kind: .survey, numbers: ["q1"])
-        let b = FixtureTables.table("municipality,year,q1\n5001,2024,5\n", kind: .survey, numbers: ["q1"])
+        let b = FixtureTables.table("municipality,year,q1\n5001,2024,5\n5001,2024,5\n", kind: .survey, numbers: ["q1"])
         let settings = SurveySettings(scales: [ScaleSpec(name: "s", items: ["q1"])])
         let out = try BuiltinIndicators.compute(
             .survey,
             inputs: IndicatorInputs(surveys: [
                 SurveyInput(table: a, settings: settings), SurveyInput(table: b, settings: settings),
             ]))
-        #expect(value(out, "survey.s.index")?.value == 50)
-        #expect(value(out, "survey.s.index")?.n == 3)
-        #expect(value(out, "survey.responses")?.value == 3)
+        #expect(value(out, "survey.s.index")?.value == 62.5)
+        #expect(value(out, "survey.s.index")?.n == 4)
+        // df: 4 PSUs in 2 strata (one per source) − 2 = 2.
+        #expect(value(out, "survey.s.index")?.df == 2)
+        #expect(value(out, "survey.responses")?.value == 4)
     }
 
     // 0301/2024, 5 records:

@@ -5,7 +5,9 @@ import Testing
 @testable import Indicators
 
 /// Every built-in indicator against values computed independently by
-/// `Reference/make_reference.py` (samplics, numpy, pandas, holidays) from the same fixtures.
+/// `Reference/make_reference.py` (numpy, pandas, holidays) from the same fixtures; the survey
+/// index and agree share (METHODS r2: domains of the wave's design, t and Korn–Graubard
+/// intervals) by `Reference/reference_survey_r2.R` (R `survey` 4.1).
 struct BuiltinIndicatorsReferenceTests {
     static let items: Set<String> = ["q1", "q2", "q3", "q4", "q5"]
     static let scales = [
@@ -44,12 +46,21 @@ struct BuiltinIndicatorsReferenceTests {
                 close(a.se, e.se, rel: 1e-9), "\(key(a)) se \(String(describing: a.se)) vs \(String(describing: e.se))")
             #expect(close(a.ciLow, e.ciLow, rel: 1e-9, abs: 1e-10), "\(key(a)) ci_low")
             #expect(close(a.ciHigh, e.ciHigh, rel: 1e-9, abs: 1e-10), "\(key(a)) ci_high")
+            #expect(a.df == e.df, "\(key(a)) df \(String(describing: a.df)) vs \(String(describing: e.df))")
         }
+    }
+
+    /// The reference rows: survey index and agree share from R (revision 2), the rest from
+    /// make_reference.py.
+    static func expected() throws -> [IndicatorRow] {
+        let fromR = try FixtureTables.expectedRows("reference/survey_expected_r2.csv")
+        let ids = Set(fromR.map(\.indicator))
+        return try FixtureTables.expectedRows("reference/expected.csv").filter { !ids.contains($0.indicator) } + fromR
     }
 
     @Test func everyFamilyMatchesTheReference() throws {
         let out = try BuiltinIndicators.computeAll(inputs: try Self.inputs(), jobs: 2)
-        Self.compare(out.rows, try FixtureTables.expectedRows("reference/expected.csv"))
+        Self.compare(out.rows, try Self.expected())
     }
 
     @Test func skippedGroupsAreListedAsWarnings() throws {
@@ -78,7 +89,12 @@ struct BuiltinIndicatorsReferenceTests {
             .survey,
             inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: SurveySettings(scales: Self.scales))])
         )
-        Self.compare(out.rows, try FixtureTables.expectedRows("reference/survey_plain_expected.csv"))
+        let fromR = try FixtureTables.expectedRows("reference/survey_plain_expected_r2.csv")
+        let ids = Set(fromR.map(\.indicator))
+        Self.compare(
+            out.rows,
+            try FixtureTables.expectedRows("reference/survey_plain_expected.csv").filter { !ids.contains($0.indicator) }
+                + fromR)
     }
 
     @Test(arguments: [LonelyPSU.remove, .adjust])
@@ -88,13 +104,14 @@ struct BuiltinIndicatorsReferenceTests {
         let out = try BuiltinIndicators.compute(
             .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]),
             select: { $0 == "survey.trust.index" })
-        let expected = FixtureTables.records(try FixtureTables.text("reference/survey_lonely_expected.csv"))
+        let expected = FixtureTables.records(try FixtureTables.text("reference/survey_lonely_expected_r2.csv"))
             .first { $0[0] == rule.rawValue }!
         #expect(out.rows.count == 1)
         let row = try #require(out.rows.first)
         #expect(close(row.value, Double(expected[1])!))
         #expect(row.n == Int(expected[2])!)
         #expect(close(row.se, Double(expected[3])!, rel: 1e-9))
+        #expect(row.df == Int(expected[4])!)
     }
 
     @Test func lonelyPSUFailNamesTheStratum() throws {
@@ -104,7 +121,9 @@ struct BuiltinIndicatorsReferenceTests {
             try BuiltinIndicators.compute(
                 .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]))
         }
-        #expect(error?.description.contains("stratum 'C' has a single PSU") == true)
-        #expect(error?.description.contains("5001/2024") == true)
+        #expect(
+            error?.description
+                == "reference/survey_lonely.csv: field 'psu': stratum 'C' of the 2024 wave has a single PSU; declare lonely_psu: remove or adjust"
+        )
     }
 }

@@ -22,7 +22,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     /// Canonical columns a source of this kind may have. Any other column is ignored.
     public var optionalColumns: [String] {
         switch self {
-        case .survey: return ["respondent_id", "weight", "stratum", "psu"]
+        case .survey: return ["respondent_id", "weight", "stratum", "psu", "fpc"]
         case .engagement: return ["event_id", "channel", "action", "initiative_id"]
         case .publications:
             return ["record_id", "record_type", "published", "exemption_basis", "format", "licence", "linked"]
@@ -35,7 +35,8 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     public func columnType(_ name: String) -> ColumnType? {
         switch (self, name) {
         case (_, "municipality"): return .text
-        case (.survey, "year"), (.population, "year"), (.population, "population"), (.survey, "weight"):
+        case (.survey, "year"), (.population, "year"), (.population, "population"), (.survey, "weight"),
+            (.survey, "fpc"):
             return .number
         case (.engagement, "date"), (.publications, "registered"), (.publications, "published"),
             (.accessRequests, "received"), (.accessRequests, "answered"):

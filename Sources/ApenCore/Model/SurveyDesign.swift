@@ -20,20 +20,38 @@ public struct SurveySettings: Sendable, Hashable, Codable {
     public var likert: ClosedRange<Double>
     public var missingCodes: [Double]
     public var scales: [ScaleSpec]
-    /// Canonical column names of the design; `nil` when not declared.
+    /// Whether the design columns `stratum`, `psu` and `fpc` are declared.
     public var hasStrata: Bool
     public var hasPSU: Bool
+    /// A finite-population-correction column (R's `svydesign(fpc = )`): N_h, the population
+    /// PSU count of the stratum, or a sampling fraction ≤ 1 (METHODS.md §2).
+    public var hasFPC: Bool
     public var lonelyPSU: LonelyPSU
 
+    /// - Parameter missingCodes: the declared codes; nil for the default of METHODS.md §1
+    ///   (`defaultMissingCodes(likert:)`).
     public init(
-        likert: ClosedRange<Double> = 1...5, missingCodes: [Double] = [9], scales: [ScaleSpec] = [],
-        hasStrata: Bool = false, hasPSU: Bool = false, lonelyPSU: LonelyPSU = .fail
+        likert: ClosedRange<Double> = 1...5, missingCodes: [Double]? = nil, scales: [ScaleSpec] = [],
+        hasStrata: Bool = false, hasPSU: Bool = false, hasFPC: Bool = false, lonelyPSU: LonelyPSU = .fail
     ) {
         self.likert = likert
-        self.missingCodes = missingCodes
+        self.missingCodes = missingCodes ?? Self.defaultMissingCodes(likert: likert)
         self.scales = scales
         self.hasStrata = hasStrata
         self.hasPSU = hasPSU
+        self.hasFPC = hasFPC
         self.lonelyPSU = lonelyPSU
+    }
+
+    /// METHODS.md §1: `[9]` when 9 lies outside the Likert range, none otherwise (on a 0–10
+    /// scale 9 is an answer).
+    public static func defaultMissingCodes(likert: ClosedRange<Double>) -> [Double] {
+        likert.contains(9) ? [] : [9]
+    }
+
+    /// The first declared missing code inside the Likert range (METHODS.md §1: an error of the
+    /// pipeline file), or nil.
+    public static func codeInsideRange(_ codes: [Double], likert: ClosedRange<Double>) -> Double? {
+        codes.first { likert.contains($0) }
     }
 }

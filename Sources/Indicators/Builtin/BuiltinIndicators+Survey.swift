@@ -1,12 +1,18 @@
 import ApenCore
 
 /// METHODS.md §2: survey.<scale>.index, .agree_share, .alpha and survey.responses.
+///
+/// Each municipality-year is a *domain* of its waves (one wave = one source's rows of one
+/// year): the wave's design (PSUs per stratum, the finite-population correction) is counted
+/// once per wave over every respondent row, scored or not, and each domain's estimate reads
+/// only its own respondents plus those per-stratum facts — linear in the rows.
 extension BuiltinIndicators {
     /// One survey table prepared for per-group work: columns looked up once. A final class
     /// with constant properties (so `Sendable`), so that picking a respondent's table costs one
     /// reference count rather than one per column array.
     private final class SurveyTable: Sendable {
         let weights: [Double]?
+        /// Per row: the stratum's rank + 1 (0 without declared strata).
         let strata: [Int32]?
         let psu: [Int32]?
         let lo: Double
@@ -29,7 +35,26 @@ extension BuiltinIndicators {
         }
     }
 
-    static func survey(_ inputs: [SurveyInput], wanted: Set<String>, jobs: Int) throws -> IndicatorOutput {
+    /// A stratum of a wave: (table, year, stratum rank + 1).
+    struct WaveStratum: Hashable, Sendable {
+        var table: Int32
+        var year: Int32
+        var stratum: Int32
+    }
+
+    /// A wave: (table, year).
+    struct Wave: Hashable, Sendable {
+        var table: Int32
+        var year: Int32
+    }
+
+    /// The design facts of every wave: n_h and f_h per stratum, PSUs per wave.
+    struct WaveDesigns: Sendable {
+        var strata: [WaveStratum: SurveyEstimator.Stratum] = [:]
+        var psus: [Wave: Int] = [:]
+    }
+
+    static func survey(_ inputs: [SurveyInput], wanted: Set<String>, minN: Int, jobs: Int) throws -> IndicatorOutput {
         let tables = inputs.map(\.table)
         let scaleNames = BuiltinCatalogue.scaleNames(inputs)
         var municipality: [TextColumn] = []
@@ -46,6 +71,7 @@ extension BuiltinIndicators {
         let strataRank = TextRank(strataColumns)
         let psuRank = TextRank(psuColumns)
         var prepared: [SurveyTable] = []
+        var designs = WaveDesigns()
         for (ti, input) in inputs.enumerated() {
             let t = input.table
             let s = input.settings
@@ -60,22 +86,53 @@ extension BuiltinIndicators {
                         (try required(t, item) { $0.numbers(item) }, spec.reverse.contains(item))
                     })
             }
-            let strata = strataColumns[ti].map { c in c.codes.map { strataRank.rank(table: ti, code: $0) } }
+            let strata = strataColumns[ti].map { c in c.codes.map { strataRank.rank(table: ti, code: $0) + 1 } }
             let psu = psuColumns[ti].map { c in c.codes.map { psuRank.rank(table: ti, code: $0) } }
+            let fpc = s.hasFPC ? try required(t, "fpc") { $0.numbers("fpc") } : nil
+            try waveDesign(
+                table: ti, years: years[ti], strata: strata, psu: psu, fpc: fpc, lonely: s.lonelyPSU,
+                source: t.source, strataNames: strataRank.names, into: &designs)
             prepared.append(
                 SurveyTable(
                     weights: t.numbers("weight"), strata: strata, psu: psu,
                     lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales))
         }
-        let lonely = inputs.map(\.settings.lonelyPSU)
+        // METHODS §2: a stratum with a single PSU in a wave is an error under `lonely_psu: fail`,
+        // whichever domains it holds (before any group is estimated, so it is named once).
+        let estimates = scaleNames.contains {
+            wanted.contains("survey.\($0).index") || wanted.contains("survey.\($0).agree_share")
+        }
+        if estimates {
+            let lonely = designs.strata.filter { $0.value.psus == 1 && $0.value.lonely == .fail }.keys.sorted {
+                ($0.table, $0.year, $0.stratum) < ($1.table, $1.year, $1.stratum)
+            }
+            if let s = lonely.first {
+                let name =
+                    s.stratum == 0
+                    ? "the whole \(s.year) wave (no strata declared)"
+                    : "stratum '\(strataRank.names[Int(s.stratum) - 1])' of the \(s.year) wave"
+                throw Diagnostic(
+                    SourceLocation(path: tables[Int(s.table)].source, field: "psu"),
+                    "\(name) has a single PSU; declare lonely_psu: remove or adjust")
+            }
+        }
         let index = GroupIndex(municipality: municipality, years: years)
         let path = sourcePath(tables)
+        let tableCount = Int32(inputs.count)
 
-        let results = Parallel.map(count: index.count, jobs: jobs) { [prepared] g -> GroupResult in
+        let results = Parallel.map(count: index.count, jobs: jobs) { [prepared, designs] g -> GroupResult in
             var result = GroupResult()
             let members = index.members(g)
+            let year = Int32(index.keys[g].year)
             if wanted.contains("survey.responses") {
                 result.add(row("survey.responses", index, g, value: Double(members.count), n: members.count))
+            }
+            // The PSUs of the waves this domain belongs to (for `lonely_psu: adjust`).
+            var wavePSUs = 0
+            for ti in 0..<tableCount { wavePSUs += designs.psus[Wave(table: ti, year: year)] ?? 0 }
+            let stratum = { (code: Int) -> SurveyEstimator.Stratum in
+                designs.strata[WaveStratum(table: Int32(code >> 32), year: year, stratum: Int32(code & 0xFFFF_FFFF))]
+                    ?? SurveyEstimator.Stratum(psus: 0, f: 1, lonely: .fail)
             }
             for (si, name) in scaleNames.enumerated() {
                 let ids = (
@@ -85,10 +142,9 @@ extension BuiltinIndicators {
                 let wantAlpha = wanted.contains(ids.alpha)
                 var scored: [SurveyEstimator.DesignRecord] = []
                 var agree: [SurveyEstimator.DesignRecord] = []
+                var agreeing = 0
                 var alphaItems: [[Double]] = []
                 var alphaK: Int?
-                // The lonely-PSU rule of the group: the strictest declared by its tables.
-                var rule = LonelyPSU.remove
                 for m in members {
                     let ti = Int(index.memberTable[m])
                     let r = Int(index.memberRow[m])
@@ -109,11 +165,12 @@ extension BuiltinIndicators {
                         let score = sum / Double(answered)
                         let y = 100 * (score - p.lo) / (p.hi - p.lo)
                         let w = p.weights?[r] ?? 1
-                        let stratum = p.strata.map { Int($0[r]) } ?? -1
+                        let stratum = ti << 32 | Int(p.strata?[r] ?? 0)
                         let psu = p.psu.map { Int($0[r]) } ?? -1
                         scored.append(.init(stratum: stratum, psu: psu, y: y, w: w))
-                        agree.append(.init(stratum: stratum, psu: psu, y: score > (p.lo + p.hi) / 2 ? 1 : 0, w: w))
-                        rule = stricter(rule, lonely[ti])
+                        let agrees = score > (p.lo + p.hi) / 2
+                        if agrees { agreeing += 1 }
+                        agree.append(.init(stratum: stratum, psu: psu, y: agrees ? 1 : 0, w: w))
                     }
                     if wantAlpha, answered == k {
                         // Complete case: every item answered (none NaN or a missing code).
@@ -129,18 +186,27 @@ extension BuiltinIndicators {
                         }
                     }
                 }
-                for (id, records) in [(ids.index, scored), (ids.agree, agree)] where wanted.contains(id) {
+                for (id, records, isShare) in [(ids.index, scored, false), (ids.agree, agree, true)]
+                where wanted.contains(id) {
                     var records = records
                     do throws(SurveyEstimator.SingletonStratum) {
-                        guard let e = try SurveyEstimator.estimate(&records, lonely: rule) else {
+                        guard let e = try SurveyEstimator.estimate(&records, wavePSUs: wavePSUs, stratum: stratum)
+                        else {
                             result.skip(id, "no respondent with a score")
                             continue
                         }
-                        result.add(row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: e.interval))
+                        let interval = isShare ? SurveyEstimator.kornGraubard(e, count: agreeing) : e.interval
+                        var r = row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: interval)
+                        r.df = e.df
+                        r.flags = .survey(n: e.n, df: e.df, minN: minN)
+                        result.add(r)
                     } catch {
+                        let rank = error.stratum & 0xFFFF_FFFF
+                        let source = tables[error.stratum >> 32].source
                         let stratum =
-                            error.stratum < 0
-                            ? "the whole sample (no strata declared)" : "stratum '\(strataRank.names[error.stratum])'"
+                            rank == 0
+                            ? "the whole \(year) wave of '\(source)' (no strata declared)"
+                            : "stratum '\(strataRank.names[rank - 1])' of the \(year) wave of '\(source)'"
                         result.error = Diagnostic(
                             SourceLocation(path: path, field: "psu"),
                             "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
@@ -154,7 +220,9 @@ extension BuiltinIndicators {
                     } else if alphaItems.first.map({ $0.count < 2 }) ?? true {
                         result.skip(ids.alpha, "fewer than 2 complete cases")
                     } else if let a = Reliability.alpha(items: alphaItems) {
-                        result.add(row(ids.alpha, index, g, value: a.alpha, n: a.n))
+                        var r = row(ids.alpha, index, g, value: a.alpha, n: a.n)
+                        r.flags = a.n < minN ? .lowN : []
+                        result.add(r)
                     } else {
                         result.skip(ids.alpha, "zero variance of the total score")
                     }
@@ -165,9 +233,63 @@ extension BuiltinIndicators {
         return try merge(results, index: index, sources: tables)
     }
 
-    /// `fail` beats `adjust` beats `remove`: pooling tables never loosens a declared rule.
-    private static func stricter(_ a: LonelyPSU, _ b: LonelyPSU) -> LonelyPSU {
-        func level(_ x: LonelyPSU) -> Int { x == .fail ? 2 : x == .adjust ? 1 : 0 }
-        return level(a) >= level(b) ? a : b
+    /// Counts n_h (distinct PSUs, or rows without declared PSUs) for every stratum of every
+    /// wave of one table over all its rows with a year, and f_h from the `fpc` column.
+    ///
+    /// - Throws: a `Diagnostic` when the fpc varies within a stratum of a wave, or names a
+    ///   population smaller than the stratum's sample PSUs (R refuses both).
+    private static func waveDesign(
+        table ti: Int, years: [Int32], strata: [Int32]?, psu: [Int32]?, fpc: [Double]?, lonely: LonelyPSU,
+        source: String, strataNames: [String], into designs: inout WaveDesigns
+    ) throws {
+        var rows = 0
+        var keys: [(wave: WaveStratum, psu: Int32)] = []
+        keys.reserveCapacity(years.count)
+        var fpcValues: [WaveStratum: [Double]] = [:]
+        for r in years.indices where years[r] != GroupIndex.missingYear {
+            let key = WaveStratum(table: Int32(ti), year: years[r], stratum: strata?[r] ?? 0)
+            keys.append((key, psu?[r] ?? Int32(rows)))
+            rows += 1
+            if let fpc {
+                let v = fpc[r]
+                if fpcValues[key]?.contains(v) != true { fpcValues[key, default: []].append(v) }
+            }
+        }
+        // Distinct (stratum, PSU) pairs per wave: sort, then count the runs.
+        keys.sort {
+            if $0.wave.year != $1.wave.year { return $0.wave.year < $1.wave.year }
+            if $0.wave.stratum != $1.wave.stratum { return $0.wave.stratum < $1.wave.stratum }
+            return $0.psu < $1.psu
+        }
+        var counts: [WaveStratum: Int] = [:]
+        for (i, k) in keys.enumerated() where i == 0 || keys[i - 1].wave != k.wave || keys[i - 1].psu != k.psu {
+            counts[k.wave, default: 0] += 1
+        }
+        for (wave, nh) in counts {
+            var f = 1.0
+            if let values = fpcValues[wave] {
+                let name =
+                    wave.stratum == 0
+                    ? "the \(wave.year) wave (no strata declared)"
+                    : "stratum '\(strataNames[Int(wave.stratum) - 1])' of the \(wave.year) wave"
+                let shown = values.sorted().map(NumberText.plain)
+                if values.count > 1 {
+                    throw Diagnostic(
+                        SourceLocation(path: source, field: "fpc"),
+                        "\(name): the fpc varies within the stratum (\(shown.joined(separator: ", "))); it must be one value per stratum, the population PSU count N_h or the sampling fraction"
+                    )
+                }
+                let v = values[0]
+                if v > 1, v < Double(nh) {
+                    throw Diagnostic(
+                        SourceLocation(path: source, field: "fpc"),
+                        "\(name): fpc \(shown[0]) is smaller than the stratum's \(nh) sample PSUs; give the population PSU count N_h ≥ \(nh), or a sampling fraction ≤ 1"
+                    )
+                }
+                f = SurveyEstimator.finiteCorrection(v, psus: nh)
+            }
+            designs.strata[wave] = SurveyEstimator.Stratum(psus: nh, f: f, lonely: lonely)
+            designs.psus[Wave(table: wave.table, year: wave.year), default: 0] += nh
+        }
     }
 }

@@ -75,6 +75,7 @@ struct ColumnPlan {
             }
             if options.survey.hasStrata { required.insert("stratum") }
             if options.survey.hasPSU { required.insert("psu") }
+            if options.survey.hasFPC { required.insert("fpc") }
         }
         for name in kind.optionalColumns where !names.contains(name) { names.append(name) }
 
@@ -104,7 +105,7 @@ struct ColumnPlan {
                 switch (kind, name) {
                 case (.survey, "weight"): rule = .weight
                 case (.survey, "year"), (.population, "year"): rule = .wholeYear
-                case (.population, "population"): rule = .positive
+                case (.population, "population"), (.survey, "fpc"): rule = .positive
                 default: break
                 }
             }

@@ -73,10 +73,11 @@ enum FixtureTables {
         let h = Dictionary(uniqueKeysWithValues: recs[0].enumerated().map { ($1, $0) })
         return recs.dropFirst().map { f in
             func opt(_ c: String) -> Double? { f[h[c]!].isEmpty ? nil : Double(f[h[c]!])! }
+            let df = h["df"].flatMap { f[$0].isEmpty ? nil : Int(f[$0])! }
             return IndicatorRow(
                 indicator: f[h["indicator"]!], municipality: f[h["municipality"]!],
                 year: Int(f[h["year"]!])!, value: Double(f[h["value"]!])!, n: Int(f[h["n"]!])!,
-                se: opt("se"), ciLow: opt("ci_low"), ciHigh: opt("ci_high"))
+                se: opt("se"), ciLow: opt("ci_low"), ciHigh: opt("ci_high"), df: df)
         }
     }
 
