@@ -56,6 +56,9 @@ public struct IngestOptions: Sendable, Hashable {
     public var maxRejected: Double = 0
     /// Survey only: Likert range, missing codes and the scales whose items are read.
     public var survey: SurveySettings = SurveySettings()
+    /// Access requests only: the day the log was exported (`extracted:`, METHODS.md §5), as
+    /// days since 1970; an answer dated after it rejects the row.
+    public var extracted: Int32?
     /// Copy the validated rows into the store's typed table for this source (read by the
     /// caller; `Ingestor` itself ignores it).
     public var keepRows: Bool = false

@@ -52,8 +52,8 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Survey: Likert range lo,hi (default 1,5).")
     var likert: String = "1,5"
 
-    @Option(help: "Survey: comma-separated missing codes (default 9).")
-    var missing: String = "9"
+    @Option(help: "Survey: comma-separated missing codes (default 9 when 9 is outside the Likert range, else none).")
+    var missing: String?
 
     @Option(name: .customLong("max-rejected"), help: "Share of rows that may be rejected (default 0).")
     var maxRejected: Double = 0
@@ -179,15 +179,24 @@ struct IngestCommand: ParsableCommand {
             guard bounds.count == 2, bounds[0] < bounds[1] else {
                 throw ValidationError("--likert takes lo,hi, e.g. 1,5")
             }
-            let codes = try missing.split(separator: ",").map { s -> Double in
-                guard let v = Double(s) else { throw ValidationError("--missing takes numbers, not '\(s)'") }
-                return v
+            let range = bounds[0]...bounds[1]
+            let codes = try missing.map { list in
+                try list.split(separator: ",").map { s -> Double in
+                    guard let v = Double(s) else { throw ValidationError("--missing takes numbers, not '\(s)'") }
+                    return v
+                }
+            }
+            if let codes, let inside = SurveySettings.codeInsideRange(codes, likert: range) {
+                throw ValidationError(
+                    "--missing: the missing code \(NumberText.plain(inside)) is inside the Likert range [\(NumberText.plain(range.lowerBound)), \(NumberText.plain(range.upperBound))]; an answer cannot also be missing"
+                )
             }
             let itemList = (items ?? "").split(separator: ",").map(String.init)
             o.survey = SurveySettings(
-                likert: bounds[0]...bounds[1], missingCodes: codes,
+                likert: range, missingCodes: codes,
                 scales: itemList.isEmpty ? [] : [ScaleSpec(name: "items", items: itemList)],
-                hasStrata: o.columns["stratum"] != nil, hasPSU: o.columns["psu"] != nil)
+                hasStrata: o.columns["stratum"] != nil, hasPSU: o.columns["psu"] != nil,
+                hasFPC: o.columns["fpc"] != nil)
         }
         return o
     }

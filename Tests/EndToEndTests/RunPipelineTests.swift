@@ -13,9 +13,13 @@ import Testing
         // 1, 1, 2 → y = 87.5, 25, 87.5; ȳ = (87.5 + 25 + 175) / 4 = 71.875, n = 3.
         #expect(t["survey.trust.index|5001|2023"]?["value"] == "71.875")
         #expect(t["survey.trust.index|5001|2023"]?["n"] == "3")
-        // 5006: y = 50, 12.5 → ȳ = 31.25; z = ±9.375, SE² = 2/1 · 2 · 9.375² = 351.5625 → SE = 18.75.
+        // 5006: y = 50, 12.5 → ȳ = 31.25; z = ±9.375. 5006 is a domain of the 2023 wave (METHODS
+        // r2 §2), whose one stratum has 5 PSUs (one per respondent): z̄ = 0,
+        // SE² = 5/4 · 2 · 9.375² = 219.7265625; df = 2 PSUs − 1 stratum = 1; n = 2 < min_n 5.
         #expect(t["survey.trust.index|5006|2023"]?["value"] == "31.25")
-        #expect(t["survey.trust.index|5006|2023"]?["se"] == "18.75")
+        #expect(Double(t["survey.trust.index|5006|2023"]?["se"] ?? "") == 219.7265625.squareRoot())
+        #expect(t["survey.trust.index|5006|2023"]?["df"] == "1")
+        #expect(t["survey.trust.index|5006|2023"]?["flag"] == "low_n;df_lt_8")
         // agree share 5001: scores above 3 are r1 and r3, weights 1 + 2 of 4 → 0.75.
         #expect(t["survey.trust.agree_share|5001|2023"]?["value"] == "0.75")
         // alpha 5006: q1 = 3, 1 (s² = 2); q2 = 3, 2 (s² = 0.5); T = 6, 3 (s² = 4.5):

@@ -9,6 +9,11 @@ public enum NumberText {
         return x == 0 ? "0.0" : x.description
     }
 
+    /// A number for a message, as people write it: `5`, `0.5`, `1e-09` (not `5.0`).
+    public static func plain(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : x.description
+    }
+
     /// Parses a number written by `shortest` (or any decimal a CSV holds); `nil` when it is not one.
     public static func parse(_ s: Substring) -> Double? {
         let t = s.trimmingCharacters(in: " \t")

@@ -3,9 +3,11 @@ import ApenCore
 /// METHODS.md §3: engagement.participants, participants_per_1000, actions_per_participant,
 /// repeat_share, gini. All counts are integers, so every value is exact up to its final division.
 extension BuiltinIndicators {
-    static func engagement(_ tables: [Table], population: [Table], wanted: Set<String>, jobs: Int) throws
-        -> IndicatorOutput
-    {
+    static func engagement(
+        _ tables: [Table], population: [Table], wanted: Set<String>, minN: Int = 5, jobs: Int
+    ) throws -> IndicatorOutput {
+        var wanted = wanted
+        var extra = dropAbsent("initiative_id", needs: ["engagement.repeat_share"], tables: tables, wanted: &wanted)
         var municipality: [TextColumn] = []
         var years: [[Int32]] = []
         var participantColumns: [TextColumn?] = []
@@ -22,17 +24,18 @@ extension BuiltinIndicators {
         let initiativeCodes = initiativeColumns.map { $0?.codes ?? [] }
         let index = GroupIndex(municipality: municipality, years: years)
 
-        var extra: [Diagnostic] = []
         var populationOf: [String: [Int: Double]] = [:]
         if wanted.contains("engagement.participants_per_1000") {
-            (populationOf, extra) = try populationLookup(population)
+            let (lookup, warnings) = try populationLookup(population)
+            populationOf = lookup
+            extra += warnings
         }
         let wantRepeat = wanted.contains("engagement.repeat_share") && hasInitiative.contains(true)
 
         let participantCount = participants.count
         let results = Parallel.map(
             count: index.count, jobs: jobs, scratch: { EngagementScratch(participants: participantCount) }
-        ) { [populationOf] g, scratch -> GroupResult in
+        ) { [populationOf, wanted] g, scratch -> GroupResult in
             var result = GroupResult()
             var everyRowHasColumn = true
             var actions = 0
@@ -103,10 +106,9 @@ extension BuiltinIndicators {
             }
             if wantRepeat {
                 if everyRowHasColumn {
-                    result.add(
-                        row(
-                            "engagement.repeat_share", index, g,
-                            value: Double(repeaters) / Double(n), n: n))
+                    var r = row("engagement.repeat_share", index, g, value: Double(repeaters) / Double(n), n: n)
+                    if n < minN { r.flags = .lowN }
+                    result.add(r)
                 } else {
                     result.skip("engagement.repeat_share", "a source without initiative_id")
                 }

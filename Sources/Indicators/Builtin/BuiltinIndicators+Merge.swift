@@ -36,6 +36,30 @@ extension BuiltinIndicators {
         return IndicatorOutput(rows: rows.canonicallySorted(), warnings: warnings)
     }
 
+    /// METHODS.md §1: an absent optional column is unknown, not empty. When no table of the
+    /// family has `column`, the indicators of `ids` that need it are dropped from `wanted` (no
+    /// row for any group) with one warning per indicator naming the column. When only some
+    /// tables lack it, the family skips the groups with rows from those tables
+    /// (`AbsentColumn.reason`), so a group is never computed as if the cells were empty.
+    static func dropAbsent(_ column: String, needs ids: [String], tables: [Table], wanted: inout Set<String>)
+        -> [Diagnostic]
+    {
+        guard !tables.isEmpty, tables.allSatisfy({ $0.columns[column] == nil }) else { return [] }
+        var warnings: [Diagnostic] = []
+        for id in ids where wanted.contains(id) {
+            wanted.remove(id)
+            warnings.append(
+                Diagnostic(
+                    SourceLocation(path: sourcePath(tables), field: column),
+                    "\(id): no value for any group: the file has no '\(column)' column (an absent column is unknown, not empty)",
+                    severity: .warning))
+        }
+        return warnings
+    }
+
+    /// The skip reason of a group with rows from a table that lacks `column`.
+    static func absentReason(_ column: String) -> String { "a source without the '\(column)' column" }
+
     static func sourcePath(_ tables: [Table]) -> String {
         tables.map(\.source).joined(separator: ",")
     }

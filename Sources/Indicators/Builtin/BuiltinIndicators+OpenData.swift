@@ -4,6 +4,10 @@ import ApenCore
 /// type `dataset` in publications sources (levels from `OpenData`).
 extension BuiltinIndicators {
     static func opendata(_ tables: [Table], wanted: Set<String>, jobs: Int) throws -> IndicatorOutput {
+        var wanted = wanted
+        var extra = dropAbsent(
+            "licence", needs: ["opendata.open_licence_share", "opendata.stars_mean"], tables: tables, wanted: &wanted)
+        guard !wanted.isEmpty else { return IndicatorOutput(warnings: extra) }
         var municipality: [TextColumn] = []
         var years: [[Int32]] = []
         var isDataset: [[Bool]] = []
@@ -14,7 +18,6 @@ extension BuiltinIndicators {
         var formatCodes: [[Int32]?] = []
         var linked: [[Bool]] = []
         var linkedCodes: [[Int32]?] = []
-        var extra: [Diagnostic] = []
         for t in tables {
             municipality.append(try required(t, "municipality") { $0.text("municipality") })
             years.append(GroupIndex.years(ofDays: try required(t, "registered") { $0.days("registered") }))
@@ -39,7 +42,7 @@ extension BuiltinIndicators {
         }
         let index = GroupIndex(municipality: municipality, years: years)
         let results = Parallel.map(count: index.count, jobs: jobs) {
-            [typeCodes, isDataset, licenceCodes, openLicence, formatCodes, formatLevel, linkedCodes, linked] g
+            [typeCodes, isDataset, licenceCodes, openLicence, formatCodes, formatLevel, linkedCodes, linked, wanted] g
                 -> GroupResult in
             var result = GroupResult()
             var datasets = 0
@@ -60,6 +63,11 @@ extension BuiltinIndicators {
             }
             guard datasets > 0 else {
                 for id in wanted.sorted() { result.skip(id, "no dataset record") }
+                return result
+            }
+            // A group with datasets from a table without `licence` cannot say which are open.
+            if index.members(g).contains(where: { licenceCodes[Int(index.memberTable[$0])] == nil }) {
+                for id in wanted.sorted() { result.skip(id, absentReason("licence")) }
                 return result
             }
             if wanted.contains("opendata.open_licence_share") {

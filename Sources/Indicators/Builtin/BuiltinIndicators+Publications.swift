@@ -3,6 +3,10 @@ import ApenCore
 /// METHODS.md §4: publication.open_share, exempt_share, lag_median_days, lag_p90_days.
 extension BuiltinIndicators {
     static func publication(_ tables: [Table], wanted: Set<String>, jobs: Int) throws -> IndicatorOutput {
+        var wanted = wanted
+        let extra = dropAbsent(
+            "published", needs: ["publication.open_share", "publication.lag_median_days", "publication.lag_p90_days"],
+            tables: tables, wanted: &wanted)
         var municipality: [TextColumn] = []
         var years: [[Int32]] = []
         var registered: [[Int32]] = []
@@ -21,7 +25,9 @@ extension BuiltinIndicators {
         }
         let index = GroupIndex(municipality: municipality, years: years)
         let results = Parallel.map(count: index.count, jobs: jobs) {
-            [registered, access, accessCodes, published] g -> GroupResult in
+            [registered, access, accessCodes, published, wanted] g -> GroupResult in
+            // A group with rows from a table without `published` cannot say what was published.
+            let publishedKnown = index.members(g).allSatisfy { published[Int(index.memberTable[$0])] != nil }
             var result = GroupResult()
             let members = index.members(g)
             var openPublished = 0
@@ -40,7 +46,9 @@ extension BuiltinIndicators {
                 if isPublished, pub >= registered[t][r] { lags.append(Double(pub - registered[t][r])) }
             }
             let n = members.count
-            if wanted.contains("publication.open_share") {
+            if wanted.contains("publication.open_share"), !publishedKnown {
+                result.skip("publication.open_share", absentReason("published"))
+            } else if wanted.contains("publication.open_share") {
                 result.add(row("publication.open_share", index, g, value: Double(openPublished) / Double(n), n: n))
             }
             if wanted.contains("publication.exempt_share") {
@@ -49,7 +57,9 @@ extension BuiltinIndicators {
             lags.sort()
             for (id, p) in [("publication.lag_median_days", 0.5), ("publication.lag_p90_days", 0.9)]
             where wanted.contains(id) {
-                if let q = Quantile.type7(sorted: lags, p: p) {
+                if !publishedKnown {
+                    result.skip(id, absentReason("published"))
+                } else if let q = Quantile.type7(sorted: lags, p: p) {
                     result.add(row(id, index, g, value: q, n: lags.count))
                 } else {
                     result.skip(id, "no published record")
@@ -57,6 +67,6 @@ extension BuiltinIndicators {
             }
             return result
         }
-        return try merge(results, index: index, sources: tables)
+        return try merge(results, index: index, sources: tables, extra: extra)
     }
 }

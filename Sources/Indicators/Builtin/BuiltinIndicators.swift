@@ -38,12 +38,15 @@ public enum BuiltinIndicators {
         guard !wanted.isEmpty else { return IndicatorOutput() }
         let jobs = max(1, jobs)
         switch family {
-        case .survey: return try survey(inputs.surveys, wanted: wanted, jobs: jobs)
+        case .survey: return try survey(inputs.surveys, wanted: wanted, minN: inputs.minN, jobs: jobs)
         case .engagement:
-            return try engagement(inputs.engagement, population: inputs.population, wanted: wanted, jobs: jobs)
+            return try engagement(
+                inputs.engagement, population: inputs.population, wanted: wanted, minN: inputs.minN, jobs: jobs)
         case .publication: return try publication(inputs.publications, wanted: wanted, jobs: jobs)
         case .opendata: return try opendata(inputs.publications, wanted: wanted, jobs: jobs)
-        case .foi: return try foi(inputs.accessRequests, wanted: wanted, jobs: jobs)
+        case .foi:
+            return try foi(
+                inputs.accessRequests, wanted: wanted, extracted: inputs.extracted, minN: inputs.minN, jobs: jobs)
         }
     }
 

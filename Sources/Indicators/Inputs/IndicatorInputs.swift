@@ -15,15 +15,23 @@ public struct IndicatorInputs: Sendable, Equatable {
     public var publications: [Table]
     public var accessRequests: [Table]
     public var population: [Table]
+    /// Per access-request table (by `Table.source`): the day its log was extracted
+    /// (`extracted:`, METHODS.md §5), as days since 1970. Requests still undecided then are
+    /// left out of the working-day shares.
+    public var extracted: [String: Int32]
+    /// `min_n:` of the pipeline: rows with n below it carry the `low_n` flag (METHODS.md §1).
+    public var minN: Int
 
     public init(
         surveys: [SurveyInput] = [], engagement: [Table] = [], publications: [Table] = [],
-        accessRequests: [Table] = [], population: [Table] = []
+        accessRequests: [Table] = [], population: [Table] = [], extracted: [String: Int32] = [:], minN: Int = 5
     ) {
         self.surveys = surveys
         self.engagement = engagement
         self.publications = publications
         self.accessRequests = accessRequests
         self.population = population
+        self.extracted = extracted
+        self.minN = minN
     }
 }

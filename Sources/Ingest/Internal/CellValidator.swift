@@ -78,9 +78,7 @@ final class CellValidator: Sendable {
     }
 
     /// A bound as people write it: `5`, not `5.0`.
-    static func plain(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : NumberText.shortest(x)
-    }
+    static func plain(_ x: Double) -> String { NumberText.plain(x) }
 
     /// A date cell as a day number; `Column.missingDay` when empty and optional.
     func date(_ b: UnsafeBufferPointer<UInt8>) -> Result<Int32, CellProblem> {

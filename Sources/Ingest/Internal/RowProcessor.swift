@@ -36,6 +36,8 @@ struct RowProcessor {
     private var validators: [CellValidator] = []
     /// Slots of cross-field checks: (earlier, later) dates that must not go backwards.
     private var ordered: [(earlier: Int, later: Int, earlierName: String, laterName: String)] = []
+    /// The slot of `answered` when the source declares `extracted:` (METHODS.md §5).
+    private var answeredAfterExtraction: (slot: Int, extracted: Int32)?
 
     // The chunk being built, by storage slot.
     private var slotTypes: [ColumnType] = []
@@ -93,6 +95,15 @@ struct RowProcessor {
                 reject(
                     record, line: line, field: o.laterName,
                     reason: "\(o.laterName) \(Day(raw: b)) is before \(o.earlierName) \(Day(raw: a))")
+                return true
+            }
+        }
+        if let check = answeredAfterExtraction {
+            let d = stagedDate[check.slot]
+            if d != Column.missingDay, d > check.extracted {
+                reject(
+                    record, line: line, field: "answered",
+                    reason: "answered \(Day(raw: d)) is after the extraction date \(Day(raw: check.extracted))")
                 return true
             }
         }
@@ -218,6 +229,9 @@ struct RowProcessor {
             if let a = slotOf(earlier), let b = slotOf(later) {
                 ordered.append((a, b, earlier, later))
             }
+        }
+        if options.kind == .accessRequests, let extracted = options.extracted, let s = slotOf("answered") {
+            answeredAfterExtraction = (s, extracted)
         }
         return true
     }

@@ -25,7 +25,11 @@ enum IngestDefinition {
             let s = o.survey
             p.append(("likert", "\(s.likert.lowerBound)-\(s.likert.upperBound)"))
             p.append(("missing codes", s.missingCodes.map { String($0) }.joined(separator: ",")))
-            p.append(("design", "strata=\(s.hasStrata) psu=\(s.hasPSU) lonely_psu=\(s.lonelyPSU.rawValue)"))
+            p.append(
+                (
+                    "design",
+                    "strata=\(s.hasStrata) psu=\(s.hasPSU) fpc=\(s.hasFPC) lonely_psu=\(s.lonelyPSU.rawValue)"
+                ))
             for scale in s.scales {
                 p.append(
                     (
@@ -33,6 +37,9 @@ enum IngestDefinition {
                         "items=\(scale.items.joined(separator: ",")) reverse=\(scale.reverse.joined(separator: ","))"
                     ))
             }
+        }
+        if o.kind == .accessRequests, let day = o.extracted {
+            p.append(("source '\(o.source)' extracted", String(day)))
         }
         return p
     }

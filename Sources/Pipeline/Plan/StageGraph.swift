@@ -60,6 +60,7 @@ public struct StageGraph: Sendable {
             var m = StageManifest()
             tool(&m)
             m.add(.definition, "indicators", ids.joined(separator: ","))
+            m.add(.definition, "min_n", String(spec.minN))
             let id = "indicators.\(family)"
             stages.append(
                 Stage(

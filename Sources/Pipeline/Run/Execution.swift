@@ -208,14 +208,16 @@ final class Execution: @unchecked Sendable {
 
     /// Built-in indicator inputs from every table read, grouped by kind. Caller holds `lock`.
     private func indicatorInputs() -> IndicatorInputs {
-        var inputs = IndicatorInputs()
+        var inputs = IndicatorInputs(minN: spec.minN)
         for s in spec.sources {
             guard let t = tables[s.name] else { continue }
             switch s.options.kind {
             case .survey: inputs.surveys.append(SurveyInput(table: t, settings: s.options.survey))
             case .engagement: inputs.engagement.append(t)
             case .publications: inputs.publications.append(t)
-            case .accessRequests: inputs.accessRequests.append(t)
+            case .accessRequests:
+                inputs.accessRequests.append(t)
+                if let day = s.options.extracted { inputs.extracted[t.source] = day }
             case .population: inputs.population.append(t)
             }
         }

@@ -29,6 +29,10 @@ public struct PipelineSpec: Sendable, Hashable {
     public var report: ReportOptions
     /// `check:` — the regression check against a baseline; `nil` when absent.
     public var check: CheckConfiguration?
+    /// `min_n:` — below this n a survey, engagement-share or FOI-share row is flagged `low_n`
+    /// (METHODS.md §1).
+    public var minN: Int = PipelineSpec.defaultMinN
+    public static let defaultMinN = 5
     /// Problems found while loading that do not stop a run (an indicator family without
     /// its source kind, goalposts that the normalisation ignores, …), in file order; each
     /// message starts with `warning: `.

@@ -6,7 +6,7 @@ import Yams
 extension SpecParser {
     static let sourceKeys = [
         "kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected",
-        "keep_rows",
+        "keep_rows", "extracted",
     ]
     static let surveyKeys = ["likert", "missing", "scales", "design"]
 
@@ -110,6 +110,15 @@ extension SpecParser {
             options.maxRejected = x
         }
         if let n = m.value("keep_rows"), let b = reader.bool(n, key: "\(key).keep_rows") { options.keepRows = b }
+        if let n = m.value("extracted") {
+            if let kind, kind != .accessRequests {
+                reader.error(
+                    m.keyMark("extracted"),
+                    "\(key): 'extracted' applies only to access_requests sources (this one is kind '\(kind.rawValue)')")
+            } else if let day = parseISODay(n, key: "\(key).extracted") {
+                options.extracted = day.raw
+            }
+        }
         if kind == .survey {
             parseSurveySettings(m, key: key, options: &options, columnMarks: &columnMarks)
         }
@@ -122,6 +131,20 @@ extension SpecParser {
         // sections (scales → indicator ids) do not report follow-on errors.
         guard kind != nil else { return nil }
         return SourceSpec(name: name, options: options)
+    }
+
+    /// A calendar day written `YYYY-MM-DD` (the extraction date of METHODS.md §5).
+    mutating func parseISODay(_ node: Node, key: String) -> Day? {
+        guard let text = reader.string(node, key: key) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let mo = Int(parts[1]), let d = Int(parts[2]),
+            let day = Day(year: y, month: mo, day: d)
+        {
+            return day
+        }
+        reader.error(node.mark, "\(key): '\(text)' is not a date written YYYY-MM-DD")
+        return nil
     }
 
     /// The item names of a survey source's `scales:`, read without diagnostics (the scales

@@ -10,6 +10,8 @@ extension SpecParser {
     ) {
         var survey = SurveySettings()
         if let n = m.value("likert"), let r = reader.range(n, key: "\(key).likert") { survey.likert = r }
+        // Without `missing:`, METHODS §1's default: [9] only when 9 is not an answer.
+        survey.missingCodes = SurveySettings.defaultMissingCodes(likert: survey.likert)
         if let n = m.value("missing"), let items = reader.list(n, key: "\(key).missing", scalarAsList: true) {
             var codes: [Double] = []
             for (i, item) in items.enumerated() {
@@ -34,9 +36,9 @@ extension SpecParser {
             }
         }
         if let n = m.value("design"),
-            let dm = reader.mapping(n, key: "\(key).design", allowed: ["strata", "psu", "lonely_psu"])
+            let dm = reader.mapping(n, key: "\(key).design", allowed: ["strata", "psu", "fpc", "lonely_psu"])
         {
-            for (designKey, canonical) in [("strata", "stratum"), ("psu", "psu")] {
+            for (designKey, canonical) in [("strata", "stratum"), ("psu", "psu"), ("fpc", "fpc")] {
                 guard let v = dm.value(designKey), let header = reader.string(v, key: "\(key).design.\(designKey)")
                 else { continue }
                 if let mapped = options.columns[canonical], mapped != header {
@@ -58,6 +60,7 @@ extension SpecParser {
         // A design column counts as declared whether it came from `design:` or `columns:`.
         survey.hasStrata = options.columns["stratum"] != nil
         survey.hasPSU = options.columns["psu"] != nil
+        survey.hasFPC = options.columns["fpc"] != nil
         options.survey = survey
     }
 

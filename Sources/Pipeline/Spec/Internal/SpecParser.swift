@@ -14,7 +14,7 @@ struct SpecParser {
     let path: String
 
     static let topLevelKeys = [
-        "pipeline", "title", "language", "sources", "indicators", "custom", "composite", "report", "check",
+        "pipeline", "title", "language", "min_n", "sources", "indicators", "custom", "composite", "report", "check",
     ]
 
     init(path: String) {
@@ -40,6 +40,14 @@ struct SpecParser {
         let language = top.value("language").flatMap {
             reader.choice($0, key: "language", among: Language.allCases.map(\.rawValue))
         }
+        var minN = PipelineSpec.defaultMinN
+        if let n = top.value("min_n"), let v = reader.integer(n, key: "min_n") {
+            if v >= 1 {
+                minN = v
+            } else {
+                reader.error(n.mark, "min_n: \(v) is not a count; give a whole number ≥ 1 (default 5)")
+            }
+        }
         let sources = top.value("sources").map { parseSources($0) } ?? []
         var sourceNames: [String] = []
         if case .mapping(let m)? = top.value("sources") { sourceNames = m.keys.compactMap(\.string) }
@@ -58,10 +66,12 @@ struct SpecParser {
         let check = top.value("check").flatMap { parseCheck($0, known: known) }
 
         guard let name, top.has("sources"), top.has("indicators") else { return nil }
-        return PipelineSpec(
+        var spec = PipelineSpec(
             name: name, title: title ?? name, language: language.flatMap(Language.init(rawValue:)) ?? .nb,
             path: path, sources: sources, indicators: indicators, custom: custom, composites: composites,
             report: report, check: check)
+        spec.minN = minN
+        return spec
     }
 
     /// `pipeline:` names the output folder `reports/<name>/`, so it must be a plain folder name.

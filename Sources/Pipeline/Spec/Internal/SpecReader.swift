@@ -220,9 +220,7 @@ struct SpecReader {
     }
 
     /// A number for a message: `1`, `0.5`, `1e-09`.
-    static func show(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : x.description
-    }
+    static func show(_ x: Double) -> String { NumberText.plain(x) }
 
     /// The scalar's text, or a description of a collection.
     static func text(_ node: Node) -> String {
