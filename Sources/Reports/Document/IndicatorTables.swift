@@ -37,6 +37,8 @@ enum IndicatorTables {
                         cols.enumerated().flatMap { i, c -> [Inline] in
                             (i > 0 ? [.text("; ")] : []) + [.text(c.label(lang) + ": "), .code(c.id)]
                         }))
+                let notes = ReportDocument.reliabilityNotes(cols.flatMap { data.rows($0.id) }, s)
+                if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
             }
             let broken = data.breakdownRows.filter { r in indicators.contains { $0.id == r.indicator } }
             if !broken.isEmpty {

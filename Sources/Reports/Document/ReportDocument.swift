@@ -113,6 +113,8 @@ enum ReportDocument {
             var notes: [String] = []
             if data.rows(ind.id).contains(where: { $0.ciLow != nil }) { notes.append(s.intervalNote) }
             if subset { notes.append(s.tableShowsSubset) }
+            let shown = subset ? data.rows(ind.id).filter { data.isFocus($0.municipality) } : data.rows(ind.id)
+            notes += reliabilityNotes(shown, s)
             if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
         }
         out += breakdownBlocks(ind, data, s)
@@ -167,16 +169,29 @@ enum ReportDocument {
         return (t, subset)
     }
 
-    /// "value (low–high)"; the interval in the value's unit without repeating `%`.
+    /// "value (low–high; df d)" and the marks of the row's reliability flags; the interval in
+    /// the value's unit without repeating `%`, df where the interval is a t interval.
     static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ lang: Language) -> String {
         var c = DisplayNumber.value(r.value, unit: unit, language: lang)
         if let l = r.ciLow, let h = r.ciHigh {
             let digits = DisplayNumber.digits(for: unit)
+            let df = r.df.map { "; \(Strings(language: lang).degreesOfFreedomShort) \($0)" } ?? ""
             c +=
                 " (" + DisplayNumber.decimal(unit.axisValue(l), digits: digits, language: lang) + "–"
-                + DisplayNumber.decimal(unit.axisValue(h), digits: digits, language: lang) + ")"
+                + DisplayNumber.decimal(unit.axisValue(h), digits: digits, language: lang) + df + ")"
         }
+        for (flag, _) in IndicatorFlags.names where r.flags.contains(flag) { c += Strings.mark(flag) }
         return c
+    }
+
+    /// The footnotes for the flags and t intervals among `rows` (one per kind, never silent).
+    static func reliabilityNotes(_ rows: [IndicatorRow], _ s: Strings) -> [String] {
+        var notes: [String] = []
+        if rows.contains(where: { $0.df != nil && $0.ciLow != nil }) { notes.append(s.degreesOfFreedomNote) }
+        for (flag, _) in IndicatorFlags.names where rows.contains(where: { $0.flags.contains(flag) }) {
+            notes.append(s.flagNote(flag))
+        }
+        return notes
     }
 
     static func compositeBlocks(_ indicators: [ResolvedIndicator], _ data: ReportData, _ charts: ChartSet, _ s: Strings)

@@ -144,6 +144,36 @@ extension Strings {
     var intervalNote: String {
         t("Tall i parentes er 95 %-konfidensintervall.", "Figures in parentheses are 95% confidence intervals.")
     }
+    /// "df" beside a t interval, as the reader's language abbreviates degrees of freedom.
+    var degreesOfFreedomShort: String { t("fg", "df") }
+    var degreesOfFreedomNote: String {
+        t(
+            "fg er frihetsgradene i utvalgsdesignet som intervallet bygger på (færre frihetsgrader gir bredere intervall).",
+            "df are the degrees of freedom of the survey design behind the interval (fewer give a wider interval).")
+    }
+    /// The mark of a reliability flag (METHODS §1) and its footnote.
+    static func mark(_ flag: IndicatorFlags) -> String {
+        switch flag {
+        case .lowN: return "*"
+        case .dfBelow8: return "†"
+        default: return "‡"
+        }
+    }
+    func flagNote(_ flag: IndicatorFlags) -> String {
+        switch flag {
+        case .lowN:
+            return t(
+                "* Usikkert tall: det bygger på færre enheter enn pipelinens minstekrav (min_n).",
+                "* Uncertain: the value rests on fewer units than the pipeline's minimum (min_n).")
+        case .dfBelow8:
+            return t(
+                "† Usikkert tall: intervallet bygger på færre enn 8 frihetsgrader i utvalgsdesignet.",
+                "† Uncertain: the interval rests on fewer than 8 degrees of freedom of the survey design.")
+        default:
+            return t(
+                "‡ Bygger på en anslått (imputert) verdi.", "‡ Built with an estimated (imputed) component.")
+        }
+    }
     var compositeIndex: String { t("Indeks", "Index") }
     var rank: String { t("Rang", "Rank") }
     var rankInterval: String { t("Rang, 5.–95. persentil", "Rank, 5th–95th percentile") }
