@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Compares METHODS §1 indicator CSVs (Åpen's and the references') to a relative tolerance.
 
-Rows are matched on (indicator, municipality, year[, breakdown]); `n` must be equal, and
-value/se/ci_low/ci_high equal within the tolerance: |a − b| ≤ rel·max(|a|, |b|) or ≤ abs
-(for values at or near zero). An empty cell must be empty in both. Rows present in one file
-only are reported. Exit 0 when all files agree with the first, 1 otherwise.
+Rows are matched on (indicator, municipality, year[, breakdown]); `n`, `df` and `flag` must be
+equal, and value/se/ci_low/ci_high equal within the tolerance: |a − b| ≤ rel·max(|a|, |b|) or
+≤ abs (for values at or near zero). An empty cell must be empty in both. Rows present in one file
+only are reported, and so is a file without the revision-2 columns `df` and `flag` (METHODS §1).
+Prints the largest relative difference of each numeric column. Exit 0 when all files agree with
+the first, 1 otherwise.
 
 Usage: compare.py A.csv B.csv [C.csv ...] [--rel 1e-9] [--abs 1e-12] [--only GLOB] [--common-indicators]
 """
@@ -16,11 +18,15 @@ import fnmatch
 import sys
 
 NUMERIC = ["value", "se", "ci_low", "ci_high"]
+EXACT = ["n", "df", "flag"]
 
 
 def load(path, only):
     with open(path, newline="", encoding="utf-8") as f:
         r = csv.DictReader(f)
+        lacking = [c for c in ["indicator", "municipality", "year"] + NUMERIC + EXACT if c not in (r.fieldnames or [])]
+        if lacking:
+            raise SystemExit(f"{path}: no column {', '.join(lacking)} (header {','.join(r.fieldnames or [])})")
         out = {}
         for row in r:
             if only and not fnmatch.fnmatch(row["indicator"], only):
@@ -45,11 +51,12 @@ def compare(base_name, base, other_name, other, rel, abs_, show):
         problems.append(f"only in {base_name}: {','.join(key)}")
     for key in sorted(set(other) - set(base)):
         problems.append(f"only in {other_name}: {','.join(key)}")
-    worst = 0.0
+    worst = {col: 0.0 for col in NUMERIC}
     for key in sorted(set(base) & set(other)):
         a, b = base[key], other[key]
-        if a["n"] != b["n"]:
-            problems.append(f"{','.join(key)}: n {a['n']} vs {b['n']}")
+        for col in EXACT:
+            if a[col] != b[col]:
+                problems.append(f"{','.join(key)}: {col} {a[col]!r} vs {b[col]!r}")
         for col in NUMERIC:
             if not close(a[col], b[col], rel, abs_):
                 problems.append(f"{','.join(key)}: {col} {a[col]!r} vs {b[col]!r}")
@@ -58,9 +65,10 @@ def compare(base_name, base, other_name, other, rel, abs_, show):
                 # Values within the absolute floor of 0 (e.g. an alpha of ±3e-16 that is 0 in exact
                 # arithmetic) agree by the abs rule; their relative difference says nothing.
                 if max(abs(x), abs(y)) > abs_:
-                    worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
+                    worst[col] = max(worst[col], abs(x - y) / max(abs(x), abs(y)))
     print(f"{base_name} vs {other_name}: {len(set(base) & set(other))} common rows, "
-          f"{len(problems)} problems, largest relative difference {worst:.3g} (values above {abs_:g})")
+          f"{len(problems)} problems, largest relative difference {max(worst.values()):.3g} "
+          f"({', '.join(f'{c} {w:.2g}' for c, w in worst.items())}; values above {abs_:g}; n, df, flag exact)")
     for p in problems[:show]:
         print("  " + p)
     if len(problems) > show:

@@ -98,7 +98,10 @@ def main():
     if not a.skip_refs:
         for ref in ("duckdb", "polars"):
             out = os.path.join(data, f"reference_{ref}.csv")
-            results.append(repeat(ref, [PY, os.path.join(HERE, f"reference_{ref}.py"), data, out], a.repeats))
+            cmd = [PY, os.path.join(HERE, f"reference_{ref}.py"), data, out]
+            if a.pipeline:  # its min_n and lonely_psu (METHODS §1, §2)
+                cmd += ["--pipeline", a.pipeline]
+            results.append(repeat(ref, cmd, a.repeats))
             outs[ref] = out
 
     by = {r["name"]: r for r in results}

@@ -8,7 +8,7 @@
 # 2. times `apen run pipelines/national.yaml --force` (cold), a no-op rerun and a rerun after
 #    touching one source (access_requests.csv);
 # 3. times the reference implementations (bench/reference_duckdb.py, bench/reference_polars.py;
-#    a venv with duckdb and polars is made in bench/.venv when absent), checks that all
+#    a venv with duckdb, polars and scipy is made in bench/.venv when absent), checks that all
 #    produce the same numbers (bench/compare.py, 1e-9 relative) and prints a table
 #    (median wall of the repeats, CPU, peak RSS from /usr/bin/time -v, rows/s, ratios).
 # For scales other than 1 a copy of the pipeline pointing at scale-S is written to
@@ -37,7 +37,9 @@ fi
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
-  bench/.venv/bin/pip install --quiet duckdb polars
+fi
+if ! bench/.venv/bin/python -c "import duckdb, polars, scipy" 2>/dev/null; then
+  bench/.venv/bin/pip install --quiet duckdb polars scipy   # scipy: t and Beta quantiles (METHODS §2)
 fi
 
 for S in $SCALES; do
