@@ -112,6 +112,14 @@ package enum Beta {
 /// (for p > ½, t = √(df·(1 − x)/x) with x = I⁻¹_{2(1−p)}(df/2, ½); A–S 26.7.1 and 26.5.27),
 /// with the closed forms for df = 1 and 2.
 package enum StudentT {
+    /// t_{0.975, df} for a whole `df` ≥ 1: the 95 % two-sided quantile every survey interval
+    /// uses, from a table for df ≤ 512 (built once) and computed above it.
+    package static func quantile975(df: Int) -> Double {
+        df <= table975.count ? table975[df - 1] : quantile(0.975, df: Double(df))
+    }
+
+    private static let table975: [Double] = (1...512).map { quantile(0.975, df: Double($0)) }
+
     /// The p-quantile of Student's t with `df` > 0 degrees of freedom.
     package static func quantile(_ p: Double, df: Double) -> Double {
         if p == 0.5 { return 0 }

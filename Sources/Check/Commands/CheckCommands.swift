@@ -135,7 +135,8 @@ public enum CheckCommands {
         let byKey = Dictionary(old.map { (RowKey($0), $0) }, uniquingKeysWith: { a, _ in a })
         let restated = rows.filter { r in
             guard let o = byKey[RowKey(r)], o.value.bitPattern == r.value.bitPattern, o.n == r.n else { return false }
-            return !(o.se?.bitPattern == r.se?.bitPattern && o.ciLow?.bitPattern == r.ciLow?.bitPattern
+            return
+                !(o.se?.bitPattern == r.se?.bitPattern && o.ciLow?.bitPattern == r.ciLow?.bitPattern
                 && o.ciHigh?.bitPattern == r.ciHigh?.bitPattern && o.df == r.df && o.flags == r.flags)
         }.count
         let also = restated == 0 ? "" : "; \(restated) rows with a new se, interval, df or flag"

@@ -141,7 +141,6 @@ extension BuiltinIndicators {
                 let wantMean = wanted.contains(ids.index) || wanted.contains(ids.agree)
                 let wantAlpha = wanted.contains(ids.alpha)
                 var scored: [SurveyEstimator.DesignRecord] = []
-                var agree: [SurveyEstimator.DesignRecord] = []
                 var agreeing = 0
                 var alphaItems: [[Double]] = []
                 var alphaK: Int?
@@ -167,10 +166,9 @@ extension BuiltinIndicators {
                         let w = p.weights?[r] ?? 1
                         let stratum = ti << 32 | Int(p.strata?[r] ?? 0)
                         let psu = p.psu.map { Int($0[r]) } ?? -1
-                        scored.append(.init(stratum: stratum, psu: psu, y: y, w: w))
                         let agrees = score > (p.lo + p.hi) / 2
                         if agrees { agreeing += 1 }
-                        agree.append(.init(stratum: stratum, psu: psu, y: agrees ? 1 : 0, w: w))
+                        scored.append(.init(stratum: stratum, psu: psu, y: y, w: w, agrees: agrees))
                     }
                     if wantAlpha, answered == k {
                         // Complete case: every item answered (none NaN or a missing code).
@@ -186,11 +184,18 @@ extension BuiltinIndicators {
                         }
                     }
                 }
-                for (id, records, isShare) in [(ids.index, scored, false), (ids.agree, agree, true)]
-                where wanted.contains(id) {
-                    var records = records
+                // One sort serves both estimates: agreement is a function of the score, so the agree
+                // records in the scores' canonical order are in a canonical order too.
+                scored.sort(by: SurveyEstimator.DesignRecord.canonical)
+                for isShare in [false, true] {
+                    let id = isShare ? ids.agree : ids.index
+                    guard wanted.contains(id) else { continue }
+                    var records = scored
+                    if isShare { for i in records.indices { records[i].y = records[i].agrees ? 1 : 0 } }
                     do throws(SurveyEstimator.SingletonStratum) {
-                        guard let e = try SurveyEstimator.estimate(&records, wavePSUs: wavePSUs, stratum: stratum)
+                        guard
+                            let e = try SurveyEstimator.estimate(
+                                &records, wavePSUs: wavePSUs, presorted: true, stratum: stratum)
                         else {
                             result.skip(id, "no respondent with a score")
                             continue
@@ -242,28 +247,48 @@ extension BuiltinIndicators {
         table ti: Int, years: [Int32], strata: [Int32]?, psu: [Int32]?, fpc: [Double]?, lonely: LonelyPSU,
         source: String, strataNames: [String], into designs: inout WaveDesigns
     ) throws {
-        var rows = 0
-        var keys: [(wave: WaveStratum, psu: Int32)] = []
-        keys.reserveCapacity(years.count)
         var fpcValues: [WaveStratum: [Double]] = [:]
+        var minYear = Int32.max
+        var maxYear = Int32.min
+        var maxStratum: Int32 = 0
         for r in years.indices where years[r] != GroupIndex.missingYear {
-            let key = WaveStratum(table: Int32(ti), year: years[r], stratum: strata?[r] ?? 0)
-            keys.append((key, psu?[r] ?? Int32(rows)))
-            rows += 1
+            minYear = min(minYear, years[r])
+            maxYear = max(maxYear, years[r])
+            let s = strata?[r] ?? 0
+            maxStratum = max(maxStratum, s)
             if let fpc {
+                let key = WaveStratum(table: Int32(ti), year: years[r], stratum: s)
                 let v = fpc[r]
                 if fpcValues[key]?.contains(v) != true { fpcValues[key, default: []].append(v) }
             }
         }
-        // Distinct (stratum, PSU) pairs per wave: sort, then count the runs.
-        keys.sort {
-            if $0.wave.year != $1.wave.year { return $0.wave.year < $1.wave.year }
-            if $0.wave.stratum != $1.wave.stratum { return $0.wave.stratum < $1.wave.stratum }
-            return $0.psu < $1.psu
+        guard minYear <= maxYear else { return }
+        // Distinct (year, stratum, PSU) per wave: packed into one integer (year offset 16 bits,
+        // stratum 20, PSU or row 28), sorted, then runs counted — no per-row hashing.
+        let psuLimit = psu == nil ? years.count : (psu?.max().map { Int($0) + 1 } ?? 0)
+        guard Int(maxYear - minYear) < 1 << 16, Int(maxStratum) < 1 << 20, psuLimit < 1 << 28 else {
+            throw Diagnostic(
+                SourceLocation(path: source),
+                "the survey design has more years, strata or PSUs than Åpen counts (2¹⁶ years, 2²⁰ strata, 2²⁸ PSUs)")
         }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(years.count)
+        for r in years.indices where years[r] != GroupIndex.missingYear {
+            let unit = UInt64(psu.map { Int($0[r]) } ?? r)
+            keys.append(UInt64(years[r] - minYear) << 48 | UInt64(strata?[r] ?? 0) << 28 | unit)
+        }
+        keys.sort()
         var counts: [WaveStratum: Int] = [:]
-        for (i, k) in keys.enumerated() where i == 0 || keys[i - 1].wave != k.wave || keys[i - 1].psu != k.psu {
-            counts[k.wave, default: 0] += 1
+        var run = 0
+        for i in keys.indices {
+            if i == 0 || keys[i] != keys[i - 1] { run += 1 }
+            // The last key of its (year, stratum): record the count of distinct PSUs.
+            if i + 1 == keys.count || keys[i + 1] >> 28 != keys[i] >> 28 {
+                let wave = WaveStratum(
+                    table: Int32(ti), year: minYear + Int32(keys[i] >> 48), stratum: Int32((keys[i] >> 28) & 0xF_FFFF))
+                counts[wave] = run
+                run = 0
+            }
         }
         for (wave, nh) in counts {
             var f = 1.0

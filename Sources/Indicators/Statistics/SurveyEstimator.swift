@@ -34,7 +34,7 @@ public enum SurveyEstimator {
         /// The 95 % t interval ȳ ± t_{0.975, df}·SE, or nil (no SE, or df < 1).
         public var interval: (low: Double, high: Double)? {
             guard let se, let df, df >= 1 else { return nil }
-            let half = StudentT.quantile(0.975, df: Double(df)) * se
+            let half = StudentT.quantile975(df: df) * se
             return (mean - half, mean + half)
         }
     }
@@ -109,6 +109,8 @@ public enum SurveyEstimator {
         var psu: Int
         var y: Double
         var w: Double
+        /// The survey family's agreement bit (score above the midpoint), carried through the sort.
+        var agrees = false
 
         static func canonical(_ a: DesignRecord, _ b: DesignRecord) -> Bool {
             if a.stratum != b.stratum { return a.stratum < b.stratum }
@@ -124,11 +126,13 @@ public enum SurveyEstimator {
     ///   - records: the domain's respondents with a value.
     ///   - wavePSUs: the number of PSUs of the wave(s) the domain belongs to (for `adjust`).
     ///   - stratum: the wave's facts about a stratum code of `records`.
+    ///   - presorted: the records are already in an order that depends only on the respondents
+    ///     (e.g. the canonical order of the scores an agree variable derives from).
     static func estimate(
-        _ records: inout [DesignRecord], wavePSUs: Int, stratum: (Int) -> Stratum
+        _ records: inout [DesignRecord], wavePSUs: Int, presorted: Bool = false, stratum: (Int) -> Stratum
     ) throws(SingletonStratum) -> Estimate? {
         guard !records.isEmpty else { return nil }
-        records.sort(by: DesignRecord.canonical)
+        if !presorted { records.sort(by: DesignRecord.canonical) }
         var sw = StableSum()
         var swy = StableSum()
         for r in records {
@@ -216,7 +220,7 @@ public enum SurveyEstimator {
         if count == e.n { return (Beta.quantile(0.025, a: n, b: 1), 1) }
         let p = e.mean
         guard se > 0 else { return nil }
-        let ratio = StudentT.quantile(0.975, df: n - 1) / StudentT.quantile(0.975, df: Double(df))
+        let ratio = StudentT.quantile975(df: e.n - 1) / StudentT.quantile975(df: df)
         let nEff = p * (1 - p) / (se * se) * ratio * ratio
         let a = nEff * p
         let b = nEff * (1 - p)
