@@ -14,7 +14,8 @@ struct SpecParser {
     let path: String
 
     static let topLevelKeys = [
-        "pipeline", "title", "language", "sources", "indicators", "custom", "composite", "report", "check",
+        "pipeline", "title", "language", "municipalities", "sources", "indicators", "custom", "composite", "report",
+        "check",
     ]
 
     init(path: String) {
@@ -40,7 +41,12 @@ struct SpecParser {
         let language = top.value("language").flatMap {
             reader.choice($0, key: "language", among: Language.allCases.map(\.rawValue))
         }
-        let sources = top.value("sources").map { parseSources($0) } ?? []
+        let municipalities = top.value("municipalities").map { parseMunicipalities($0) }
+        var sources = top.value("sources").map { parseSources($0) } ?? []
+        for i in sources.indices {
+            sources[i].options.harmoniseTo = municipalities?.harmoniseTo
+            sources[i].options.municipalityDigits = municipalities?.digits
+        }
         var sourceNames: [String] = []
         if case .mapping(let m)? = top.value("sources") { sourceNames = m.keys.compactMap(\.string) }
         let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames, sources: sources) } ?? []
@@ -58,10 +64,12 @@ struct SpecParser {
         let check = top.value("check").flatMap { parseCheck($0, known: known) }
 
         guard let name, top.has("sources"), top.has("indicators") else { return nil }
-        return PipelineSpec(
+        var spec = PipelineSpec(
             name: name, title: title ?? name, language: language.flatMap(Language.init(rawValue:)) ?? .nb,
             path: path, sources: sources, indicators: indicators, custom: custom, composites: composites,
             report: report, check: check)
+        spec.harmoniseTo = municipalities?.harmoniseTo
+        return spec
     }
 
     /// `pipeline:` names the output folder `reports/<name>/`, so it must be a plain folder name.
