@@ -83,7 +83,7 @@ extension Table {
         }
         for r in 0..<rowCount {
             guard let code = m[r], y[r].isFinite else { continue }
-            if unknown.contains(code + " " + NumberText.shortest(y[r])) { p[r] = .nan }
+            if y[r] == y[r].rounded(), unknown.contains(code + " " + String(Int(y[r]))) { p[r] = .nan }
         }
         var result = self
         result.columns["population"] = .number(p)
