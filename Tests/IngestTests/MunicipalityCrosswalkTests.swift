@@ -39,10 +39,11 @@ struct MunicipalityCrosswalkTests {
         #expect(crosswalk.years == 2012...2025)
     }
 
+    /// (A multi-line string literal drops the file's last line break.)
     @Test func compiledCopyEqualsTheShippedFile() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("datasets/municipalities/harmonisation.csv")
-        #expect(try String(contentsOf: file, encoding: .utf8) == MunicipalityCrosswalk.shippedCSV + "\n")  // a multi-line literal drops its last line break
+        #expect(try String(contentsOf: file, encoding: .utf8) == MunicipalityCrosswalk.shippedCSV + "\n")
     }
 
     /// A 2015–2024 series over old and new numbers: one unit per harmonised number, merged
