@@ -83,7 +83,7 @@ enum JSONStatReader {
             let cats = categories[k].map { "'\($0)'" }.joined(separator: ", ")
             throw Diagnostic(
                 location,
-                "JSON-stat dimension '\(id)' has \(sizes[k]) categories (\(cats)); list it under sum: to add them up, or ask for one"
+                "JSON-stat dimension '\(id)' has \(sizes[k]) categories (\(cats)); list it under sum: (--sum) to add them up, or ask for one"
             )
         }
         let total = sizes.reduce(1, *)
