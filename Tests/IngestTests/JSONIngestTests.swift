@@ -109,6 +109,39 @@ struct JSONIngestTests {
         }
     }
 
+    /// A document whose top level is an object, read without `records:`: the source fails saying
+    /// so (it used to be reported as "text after the JSON value" at 1:1, which it is not).
+    @Test func objectWithoutRecordsPathIsNotASyntaxError() throws {
+        let path = try write("{\"data\": [\n  {\"m\": \"5001\"}\n]}\n", "json")
+        var o = IngestOptions(source: "e", kind: .engagement, path: path)
+        o.format = .json(records: nil)
+        o.columns = ["municipality": "m"]
+        o.fixed = ["date": "2024-01-01", "participant_id": "x"]
+        do {
+            _ = try Ingestor.readTable(o)
+            Issue.record("a top-level object without records: must fail")
+        } catch let d as Diagnostic {
+            #expect(d.location.line == 1)
+            #expect(d.location.column == nil)
+            #expect(
+                d.message
+                    == "the file holds an object, not a list of records; give 'records: path' when the records are inside an object"
+            )
+        }
+        // The same object with a syntax error inside is still a syntax error, at its place:
+        // line 2, column 16 is the '}' after the comma.
+        let broken = try write("{\"data\": [\n  {\"m\": \"5001\",}\n]}\n", "json")
+        o.path = broken
+        do {
+            _ = try Ingestor.readTable(o)
+            Issue.record("a syntax error must fail")
+        } catch let d as Diagnostic {
+            #expect(d.location.line == 2)
+            #expect(d.location.column == 16)
+            #expect(d.message == "JSON syntax error: expected a key in double quotes, found '}'")
+        }
+    }
+
     @Test func naCellsAreEmpty() throws {
         let path = try write("municipality,year,population\n0301,2023,..\n5001,2023,212660\n", "csv")
         var o = IngestOptions(source: "p", kind: .population, path: path)

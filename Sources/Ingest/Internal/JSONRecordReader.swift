@@ -229,7 +229,12 @@ struct JSONRecordReader {
     ) throws {
         if depth == segments.count {
             guard s.peek == 0x5B else {
-                if segments.isEmpty { return }  // reported by the caller: not a list
+                if segments.isEmpty {
+                    // Not a list: stepped over (so a syntax error is still found), and reported
+                    // by the caller as "holds an object, not a list of records".
+                    try s.skipValue()
+                    return
+                }
                 throw Diagnostic(
                     SourceLocation(path: path, line: s.line, column: s.column),
                     "records: '\(segments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "."))' holds \(JSONScanner.kind(of: s.peek)), not a list of records"
