@@ -68,6 +68,35 @@ struct JSONIngestTests {
         #expect(table.columns["event_id"] == nil)
     }
 
+    /// JSON Lines is read in 1 MiB blocks: a line break split between two blocks (CR at the last
+    /// byte of the first, LF at the first byte of the next) is one break, a lone CR at a block's
+    /// end is one too, and a line longer than a block is carried over whole. Line 1 is padded
+    /// so that its break starts at byte 1 048 575; rows 2, 5 and 6 have a bad date, so their
+    /// rejected lines show the count (4 is empty; 5 is 1.5 MiB; 6 has no final break).
+    @Test(arguments: ["\r\n", "\r"])
+    func jsonLinesLineBreaksAcrossBlocks(firstBreak: String) throws {
+        func line(_ date: String, _ id: String, pad: Int = 0) -> String {
+            "{\"m\":\"5001\",\"d\":\"\(date)\",\"p\":\"\(id)\""
+                + (pad > 0 ? ",\"x\":\"" + String(repeating: "x", count: pad) + "\"" : "") + "}"
+        }
+        let shortest = line("2024-01-02", "a", pad: 1).utf8.count - 1  // the line with an empty pad
+        let first = line("2024-01-02", "a", pad: (1 << 20) - 1 - shortest)
+        #expect(first.utf8.count == (1 << 20) - 1)
+        let text =
+            first + firstBreak + line("bad2", "b") + "\r" + line("2024-01-03", "c") + "\n" + "\r\n"
+            + line("bad5", "e", pad: 3 << 19) + "\r" + line("bad6", "f")
+        let path = try write(text, "jsonl")
+        var o = IngestOptions(source: "e", kind: .engagement, path: path)
+        o.format = .jsonLines
+        o.columns = ["municipality": "m", "date": "d", "participant_id": "p"]
+        o.maxRejected = 1
+        let summary = try Ingestor.read(o) { _ in }
+        #expect(summary.rowsRead == 5)
+        #expect(summary.accepted == 2)
+        #expect(summary.rejected.map(\.line) == [2, 5, 6])
+        #expect(summary.rejected.map(\.field) == ["date", "date", "date"])
+    }
+
     @Test func syntaxErrorNamesLineAndColumn() throws {
         let path = try write("{\"m\": \"5001\"}\n{\"m\": \"5001\",, }\n", "jsonl")
         var o = IngestOptions(source: "e", kind: .engagement, path: path)
