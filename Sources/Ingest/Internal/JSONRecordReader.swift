@@ -118,12 +118,14 @@ struct JSONRecordReader {
             if skipLF, block[k] == 0x0A { k += 1 }
             skipLF = false
             var lineStart = k
+            // The next LF of the block (or `n`), found once and reused until passed, so a file of
+            // lone CRs does not rescan the block per line; then the first CR before it.
+            var nextLF = -1
             while k < n {
+                if nextLF < k { nextLF = JSONRecordReader.find(0x0A, in: block, from: k, to: n) }
+                k = JSONRecordReader.find(0x0D, in: block, from: k, to: nextLF)
+                if k == n { break }
                 let c = block[k]
-                if c != 0x0A && c != 0x0D {
-                    k += 1
-                    continue
-                }
                 let keepGoing: Bool
                 if carry.isEmpty {
                     keepGoing = try block.withUnsafeBufferPointer {
@@ -160,6 +162,17 @@ struct JSONRecordReader {
         }
         if !stop, !carry.isEmpty {
             _ = try carry.withUnsafeBufferPointer { try parseLine($0, line: line, &processor, deliver) }
+        }
+    }
+
+    /// The offset of the first `byte` in `block[from..<to]`, or `to` (memchr: the line search
+    /// runs at memory speed instead of a byte-by-byte loop).
+    @inline(__always)
+    private static func find(_ byte: UInt8, in block: [UInt8], from: Int, to: Int) -> Int {
+        guard from < to else { return to }
+        return block.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, let hit = memchr(base + from, Int32(byte), to - from) else { return to }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         }
     }
 
