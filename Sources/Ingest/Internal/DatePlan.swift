@@ -44,12 +44,12 @@ struct DatePlan: Sendable {
     /// How the format is shown in messages, e.g. `dd.MM.yyyy`.
     let display: String
     /// The zone instants are counted in; `nil`: the day written, the UTC day of an epoch.
-    let zone: TimeZone?
+    let zone: ZoneOffsets?
 
     /// Compiles `format`.
     /// - Throws: `DatePatternError` when a pattern has unknown letters or lacks a day, month or year.
     init(_ format: IngestOptions.DateFormat, zone: TimeZone? = nil) throws(DatePatternError) {
-        self.zone = zone
+        self.zone = zone.map(ZoneOffsets.init)
         switch format {
         case .iso:
             mode = .pattern([
@@ -163,7 +163,7 @@ struct DatePlan: Sendable {
 
     /// `HH:mm[:ss[.fff]]` and an optional `Z` / `±HH[:mm]` at `i`, after the date `day`: the
     /// day in `zone` of that instant, or `day` itself when there is no offset.
-    private static func zoned(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ hi: Int, day: Int32, zone: TimeZone)
+    private static func zoned(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ hi: Int, day: Int32, zone: ZoneOffsets)
         -> Result
     {
         var i = start
@@ -208,9 +208,8 @@ struct DatePlan: Sendable {
     }
 
     /// The calendar day in `zone` of `seconds` since 1970-01-01T00:00Z.
-    static func dayIn(_ zone: TimeZone, _ seconds: Int64) -> Result {
-        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
-        let local = seconds + offset
+    static func dayIn(_ zone: ZoneOffsets, _ seconds: Int64) -> Result {
+        let local = seconds + zone.offset(at: seconds)
         var day = local / 86_400
         if local % 86_400 < 0 { day -= 1 }
         guard day >= firstDay, day <= lastDay else { return .impossible }
@@ -220,7 +219,7 @@ struct DatePlan: Sendable {
     /// An integer count of `unit`s since 1970-01-01T00:00Z, floored to its UTC day (or, with
     /// `zone`, to its day there).
     private static func epoch(
-        _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, unit: Int64, perSecond: Int64, zone: TimeZone?
+        _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, unit: Int64, perSecond: Int64, zone: ZoneOffsets?
     ) -> Result {
         var i = lo
         var negative = false
