@@ -38,6 +38,30 @@ public struct IngestOptions: Sendable, Hashable {
         case epochMilliseconds
     }
 
+    /// How the file is laid out (docs/ingest.md, "JSON sources").
+    public enum Format: Sendable, Hashable {
+        /// Delimited text (RFC 4180), read through libcsv.
+        case csv
+        /// One JSON document: a top-level array of record objects, or an object holding that
+        /// array at the dotted path `records` (`"data.items"`).
+        case json(records: String?)
+        /// JSON Lines: one record object per line, read in constant memory.
+        case jsonLines
+        /// A JSON-stat 2.0 dataset (population sources): one record per cell.
+        case jsonStat(JSONStatLayout)
+    }
+
+    /// How a JSON-stat dataset's dimensions become population rows.
+    public struct JSONStatLayout: Sendable, Hashable {
+        /// The dimension holding the municipality (statistikkbank: `Region`).
+        public var municipality: String = "Region"
+        /// The dimension holding the year (statistikkbank: `Tid`).
+        public var year: String = "Tid"
+        /// Dimensions whose categories are added up (e.g. `Kjonn`, `Alder`).
+        public var sum: [String] = []
+        public init() {}
+    }
+
     /// Source name in the pipeline, used in messages and the rejected-rows file.
     public var source: String
     public var kind: SourceKind
@@ -47,6 +71,26 @@ public struct IngestOptions: Sendable, Hashable {
     /// The decimal separator: `.` (default) or `,`.
     public var decimalComma: Bool = false
     public var dateFormat: DateFormat = .iso
+    /// The layout of the file: CSV (default), JSON, JSON Lines or JSON-stat.
+    public var format: Format = .csv
+    /// Cells equal to one of these texts are empty (statistical symbols such as `..`, `:`).
+    public var na: [String] = []
+    /// Canonical column → (text in the file → canonical value), applied before validation.
+    /// A value neither mapped nor already canonical rejects the row.
+    public var values: [String: [String: String]] = [:]
+    /// Canonical column → regular expression; a cell becomes the first capture group's text.
+    /// A cell the expression does not match rejects the row.
+    public var extract: [String: String] = [:]
+    /// An IANA time zone: a timestamp with an offset (or `Z`), and epoch seconds or
+    /// milliseconds, count on the calendar day they fall on in this zone. `nil`: the day
+    /// written (and the UTC day of an epoch).
+    public var timeZone: String?
+    /// Left-pad all-digit municipality numbers with zeros to this many digits; a cell that
+    /// is not all digits rejects the row (METHODS §8).
+    public var municipalityDigits: Int?
+    /// Map every municipality number to the structure of 1 January of this year after
+    /// reading (METHODS §8, `MunicipalityCrosswalk`). `nil`: numbers are kept as read.
+    public var harmoniseTo: Int?
     /// Canonical column name → header name in the file.
     public var columns: [String: String] = [:]
     /// Canonical column name → value for every row (group columns the file lacks), checked

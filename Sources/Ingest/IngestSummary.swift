@@ -21,6 +21,14 @@ public struct IngestSummary: Sendable, Hashable {
     public var maxRejected: Double
     /// The delimiter used (declared or sniffed), as a byte.
     public var delimiter: UInt8
+    /// Population rows skipped because their population is empty (unknown, e.g. `..`): their
+    /// groups as `municipality year`, in file order.
+    public var unknownPopulation: [String] = []
+    /// JSON sources: optional columns whose path is in no record (left out of the table, so
+    /// indicators treat them as absent, METHODS §1).
+    public var absentColumns: [String] = []
+    /// Numbers `harmonise_to` kept as written (split or unknown).
+    public var harmonisation: [HarmonisationNote] = []
 
     public init(
         source: String, path: String, rowsRead: Int, accepted: Int, rejected: [RejectedRow],
@@ -33,6 +41,18 @@ public struct IngestSummary: Sendable, Hashable {
         self.rejected = rejected
         self.maxRejected = maxRejected
         self.delimiter = delimiter
+    }
+
+    /// What the read found that does not stop it, as the run's warnings.
+    public var warnings: [String] {
+        var out: [String] = []
+        if !unknownPopulation.isEmpty {
+            let n = unknownPopulation.count
+            out.append(
+                "\(path): population unknown (empty) for \(n) group\(n == 1 ? "" : "s"), rows skipped: "
+                    + unknownPopulation.joined(separator: ", "))
+        }
+        return out + harmonisation.map(\.message)
     }
 
     /// Rejected rows / data rows read; 0 for a file without data rows.

@@ -24,8 +24,9 @@ extension Ingestor {
 
     /// `readTable(_:jobs:)` with a chosen range size (tests cut small files into many ranges).
     static func readTable(_ options: IngestOptions, jobs: Int, rangeBytes: Int) throws -> (Table, IngestSummary) {
-        if let outcome = ParallelReader.read(options, jobs: jobs, rangeBytes: rangeBytes) {
-            return (outcome.table, outcome.summary)
+        if options.format == .csv, let outcome = ParallelReader.read(options, jobs: jobs, rangeBytes: rangeBytes) {
+            var summary = outcome.summary
+            return finish(outcome.table, &summary, options)
         }
         return try readTable(options)
     }

@@ -33,6 +33,7 @@ public enum Ingestor {
     ) throws -> IngestSummary {
         precondition(chunkRows > 0, "chunkRows must be positive")
         let plan = try ColumnPlan(options)
+        if options.format != .csv { return try readJSON(options, plan: plan, chunkRows: chunkRows, chunk: chunk) }
         try checkDeclaredDelimiter(options)
         let reader = try CSVReader(path: options.path)
         try checkNotUTF16(options, head: reader.head)
@@ -49,18 +50,87 @@ public enum Ingestor {
         let deliveredBefore = processor.chunksDelivered
         let last = processor.takeChunk()
         if last.rowCount > 0 || deliveredBefore == 0 { try chunk(last) }
-        return IngestSummary(
+        var summary = IngestSummary(
             source: options.source, path: options.path, rowsRead: processor.rowsRead,
             accepted: processor.accepted, rejected: processor.rejected, maxRejected: options.maxRejected,
             delimiter: delimiter)
+        summary.unknownPopulation = processor.unknownPopulation
+        return summary
     }
 
-    /// Reads the whole file into one table (what the chunks of `read` give, appended in order).
+    /// `read` for JSON, JSON Lines and JSON-stat sources (every chunk has all the source's
+    /// columns; `readTable` leaves out the optional ones no record has).
+    static func readJSON(
+        _ options: IngestOptions, plan: ColumnPlan, chunkRows: Int, chunk: (Table) throws -> Void
+    ) throws -> IngestSummary {
+        var processor = RowProcessor(options: options, plan: plan, delimiter: 0x2C, chunkRows: chunkRows)
+        var paths: [String] = []
+        var absent: [String] = []
+        switch options.format {
+        case .jsonStat(let layout):
+            let header = ["municipality", "year", "population"]
+            let records = try JSONStatReader.records(path: options.path, layout: layout, na: options.na)
+            var record = RecordBuffer()
+            defer { record.deallocate() }
+            for fields in [header] + records {
+                record.reset()
+                for f in fields {
+                    let bytes = Array(f.utf8)
+                    bytes.withUnsafeBufferPointer { record.append($0.baseAddress, $0.count) }
+                }
+                if !processor.handle(record, line: 1, deliver: chunk) { break }
+            }
+        default:
+            for column in plan.columns where column.fixed == nil && !paths.contains(column.headerName) {
+                paths.append(column.headerName)
+            }
+            var reader = JSONRecordReader(path: options.path, paths: paths)
+            defer { reader.deallocate() }
+            try reader.run(format: options.format, processor: &processor, deliver: chunk)
+            for column in plan.columns where column.fixed == nil && !column.required && column.rule != .likert {
+                if let k = paths.firstIndex(of: column.headerName), !reader.seen[k] { absent.append(column.name) }
+            }
+        }
+        if let failure = processor.failure { throw failure }
+        if let error = processor.deliveryError { throw error }
+        let deliveredBefore = processor.chunksDelivered
+        let last = processor.takeChunk()
+        if last.rowCount > 0 || deliveredBefore == 0 { try chunk(last) }
+        var summary = IngestSummary(
+            source: options.source, path: options.path, rowsRead: processor.rowsRead,
+            accepted: processor.accepted, rejected: processor.rejected, maxRejected: options.maxRejected,
+            delimiter: 0x2C)
+        summary.unknownPopulation = processor.unknownPopulation
+        summary.absentColumns = absent
+        return summary
+    }
+
+    /// Reads the whole file into one table (what the chunks of `read` give, appended in order),
+    /// then harmonises its municipality numbers when `options.harmoniseTo` says so.
     /// - Throws: as `read`.
     public static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
         var builder = TableBuilder()
-        let summary = try read(options, chunkRows: Int.max) { builder.append($0) }
-        return (builder.table!, summary)
+        var summary = try read(options, chunkRows: Int.max) { builder.append($0) }
+        return finish(builder.table!, &summary, options)
+    }
+
+    /// Drops absent JSON columns and harmonises municipality numbers (METHODS §1, §8).
+    static func finish(_ table: Table, _ summary: inout IngestSummary, _ options: IngestOptions) -> (
+        Table, IngestSummary
+    ) {
+        var table = table
+        for name in summary.absentColumns { table.columns[name] = nil }
+        if let year = options.harmoniseTo {
+            let (harmonised, notes) = table.harmonisingMunicipalities(to: year)
+            table = harmonised
+            summary.harmonisation = notes
+            // A merged unit whose part has an unknown population has an unknown population
+            // too (not the sum of the known parts).
+            if table.kind == .population, !summary.unknownPopulation.isEmpty {
+                table = table.markingUnknownPopulation(summary.unknownPopulation, harmonisedTo: year)
+            }
+        }
+        return (table, summary)
     }
 
     /// Checks a declared delimiter before the file is opened (an option error).

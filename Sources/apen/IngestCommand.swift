@@ -9,26 +9,53 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Read one source file, validate every row, and list the rejected ones.",
         discussion: """
-            Streams the file through libcsv (memory does not grow with the file), prints rows \
-            read, accepted and rejected, and writes every rejected row (file, line, field, reason, \
-            record) to the rejected-rows CSV. Exit 0 when the rejected share is within \
-            --max-rejected, 1 otherwise, 2 for usage errors or a file that is not a table.
-            Example:
-              apen ingest --kind survey datasets/example/survey.csv --delimiter ';' \\
-                --column respondent_id=RespNr --fixed year=2023 --items q01,q02,q03 --likert 1,5
+            Streams the file (CSV through libcsv, JSON Lines in blocks: memory does not grow \
+            with the file), prints rows read, accepted and rejected, and writes every rejected \
+            row (file, line, field, reason, record) to the rejected-rows CSV. Exit 0 when the \
+            rejected share is within --max-rejected, 1 otherwise, 2 for usage errors or a file \
+            that is not a table (a JSON syntax error, too). The options are a source's keys in \
+            a pipeline file (docs/ingest.md).
+            Examples:
+              apen ingest --kind survey datasets/example/survey.csv \\
+                --delimiter ';' --column respondent_id=RespNr --fixed year=2023 \\
+                --items q01,q02,q03 --likert 1,5
+              apen ingest --kind engagement datasets/formats/engagement.jsonl \\
+                --format jsonl --column municipality=kommunenr \\
+                --column date=tidspunkt --column participant_id=deltaker \\
+                --date-format epoch_ms --timezone Europe/Oslo
+              apen ingest --kind population \\
+                datasets/formats/population.jsonstat.json \\
+                --format jsonstat --sum Kjonn --na '.,..,...,:'
             """)
 
     @Option(help: "Source kind: survey, engagement, publications, access_requests, population.")
     var kind: String
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The source file (CSV, JSON, JSON Lines or JSON-stat; see --format).")
     var file: String
 
-    @Option(help: "Delimiter: ',', ';', '|' or 'tab' (default: sniffed from the header line).")
+    @Option(
+        help: """
+            Layout: csv (default), json (an array of records, or one at --records), jsonl (one \
+            record per line), jsonstat (a JSON-stat 2.0 dataset, population only).
+            """)
+    var format: String = "csv"
+
+    @Option(help: "JSON: the dotted path of the records array inside the document (e.g. data.journalposter).")
+    var records: String?
+
+    @Option(
+        help: """
+            JSON-stat: comma-separated dimensions whose categories are added up (e.g. Kjonn,Alder); \
+            any other dimension must have one category.
+            """)
+    var sum: String?
+
+    @Option(help: "CSV: delimiter ',', ';', '|' or 'tab' (default: sniffed from the header line).")
     var delimiter: String?
 
-    @Option(help: "Encoding: utf-8 (default), windows-1252, iso-8859-1.")
-    var encoding: String = "utf-8"
+    @Option(help: "CSV: encoding utf-8 (default), windows-1252, iso-8859-1 (JSON is always UTF-8).")
+    var encoding: String?
 
     @Option(help: "Decimal separator: '.' (default) or ','.")
     var decimal: String = "."
@@ -38,7 +65,18 @@ struct IngestCommand: ParsableCommand {
     var dateFormat: String = "iso"
 
     @Option(
-        name: .customLong("column"), help: "canonical=header: the file's header for a canonical column (repeatable).")
+        help: """
+            IANA time zone (e.g. Europe/Oslo): timestamps with an offset or Z, and epoch dates, \
+            count on their calendar day there (default: the day written; an epoch's UTC day).
+            """)
+    var timezone: String?
+
+    @Option(help: "Comma-separated texts that mean 'no value' (e.g. '.,..,...,:', Statistics Norway's symbols).")
+    var na: String?
+
+    @Option(
+        name: .customLong("column"),
+        help: "canonical=header: the file's header (JSON: the dotted path) for a canonical column (repeatable).")
     var columns: [String] = []
 
     @Option(
@@ -105,6 +143,7 @@ struct IngestCommand: ParsableCommand {
                 throw error
             }
             try RejectedRowsFile.write(summary.rejected, to: rejectedPath)
+            for w in summary.warnings { printError("warning: \(w)") }
             for r in summary.rejected.prefix(50) { printError(r.diagnostic.description) }
             if summary.rejected.count > 50 { printError("… \(summary.rejected.count - 50) more in \(rejectedPath)") }
             let status = summary.withinLimit
@@ -149,6 +188,7 @@ struct IngestCommand: ParsableCommand {
                 "unknown --kind '\(kind)'; use one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var o = IngestOptions(source: k.rawValue, kind: k, path: file)
+        try applyFormat(to: &o)
         switch delimiter {
         case nil: o.delimiter = .sniff
         case "tab", "\\t", "\t": o.delimiter = .byte(9)
@@ -157,10 +197,21 @@ struct IngestCommand: ParsableCommand {
         case "|": o.delimiter = .byte(UInt8(ascii: "|"))
         case let d?: throw ValidationError("--delimiter must be ',', ';', '|' or 'tab', not '\(d)'")
         }
+        let encoding = self.encoding ?? "utf-8"
         guard let enc = IngestOptions.Encoding(rawValue: encoding.lowercased()) else {
             throw ValidationError("--encoding must be utf-8, windows-1252 or iso-8859-1, not '\(encoding)'")
         }
         o.encoding = enc
+        if let timezone {
+            guard TimeZone(identifier: timezone) != nil else {
+                throw ValidationError(
+                    "--timezone '\(timezone)' is not an IANA time zone"
+                        + "\(EditDistance.hint(for: timezone, among: TimeZone.knownTimeZoneIdentifiers)) (e.g. Europe/Oslo, UTC)"
+                )
+            }
+            o.timeZone = timezone
+        }
+        if let na { o.na = na.split(separator: ",").map(String.init) }
         guard decimal == "." || decimal == "," else { throw ValidationError("--decimal must be '.' or ','") }
         o.decimalComma = decimal == ","
         switch dateFormat {
@@ -199,6 +250,34 @@ struct IngestCommand: ParsableCommand {
                 hasFPC: o.columns["fpc"] != nil)
         }
         return o
+    }
+
+    /// `--format` and the options that belong to one format (the checks of a pipeline's
+    /// `format`, `records`, `sum`, `delimiter` and `encoding` keys).
+    private func applyFormat(to o: inout IngestOptions) throws {
+        switch format {
+        case "csv": o.format = .csv
+        case "json": o.format = .json(records: records)
+        case "jsonl": o.format = .jsonLines
+        case "jsonstat":
+            guard o.kind == .population else {
+                throw ValidationError("--format jsonstat is read for population sources only (this is --kind \(kind))")
+            }
+            var layout = IngestOptions.JSONStatLayout()
+            layout.sum = (sum ?? "").split(separator: ",").map(String.init)
+            o.format = .jsonStat(layout)
+        default: throw ValidationError("--format must be csv, json, jsonl or jsonstat, not '\(format)'")
+        }
+        if records != nil, format != "json" { throw ValidationError("--records applies only to --format json") }
+        if sum != nil, format != "jsonstat" { throw ValidationError("--sum applies only to --format jsonstat") }
+        if format != "csv" {
+            for (flag, value) in [("--delimiter", delimiter), ("--encoding", encoding)] where value != nil {
+                throw ValidationError("\(flag) applies only to --format csv (JSON is UTF-8)")
+            }
+        }
+        if format == "jsonstat", !columns.isEmpty {
+            throw ValidationError("--column does not apply to --format jsonstat (the dimensions are Region and Tid)")
+        }
     }
 
     private func pairs(_ list: [String], flag: String) throws -> [String: String] {

@@ -84,9 +84,11 @@ import Testing
             [Expected]([
                 .init(line: 3, field: "population", reason: "\"0\" is not a positive number"),
                 .init(line: 4, field: "year", reason: "\"0\" is not a whole year in 1…9999"),
-                .init(line: 5, field: "population", reason: "required value is empty"),
             ]))
         #expect(table.numbers("population") == [212660])
+        // An empty population is unknown, not bad: the row is skipped and its group listed.
+        #expect(summary.unknownPopulation == ["5001 2019"])
+        #expect(summary.warnings.count == 1)
     }
 
     private func check(

@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 
 /// The canonical columns a source reads, their types and row rules, checked at option time.
 ///
@@ -52,8 +53,16 @@ struct ColumnPlan {
         kind = options.kind
         likert = options.survey.likert
         missingCodes = options.survey.missingCodes
+        var zone: TimeZone?
+        if let name = options.timeZone {
+            guard let z = TimeZone(identifier: name) else {
+                throw Diagnostic(
+                    SourceLocation(path: path), "timezone: '\(name)' is not an IANA time zone (e.g. Europe/Oslo)")
+            }
+            zone = z
+        }
         do {
-            dates = try DatePlan(options.dateFormat)
+            dates = try DatePlan(options.dateFormat, zone: zone)
         } catch {
             throw Diagnostic(
                 SourceLocation(path: path), "the date format '\(error.pattern)' cannot be used: \(error.reason)")
@@ -89,6 +98,29 @@ struct ColumnPlan {
                 SourceLocation(path: path, field: key),
                 "cannot be fixed: it is not a column of a source of kind '\(kind.rawValue)' (known: \(names.joined(separator: ", ")))"
             )
+        }
+
+        for (what, keys) in [("values", Array(options.values.keys)), ("extract", Array(options.extract.keys))] {
+            for key in keys.sorted() where !names.contains(key) {
+                throw Diagnostic(
+                    SourceLocation(path: path, field: key),
+                    "\(what): not a column of a source of kind '\(kind.rawValue)' (known: \(names.joined(separator: ", ")))"
+                )
+            }
+        }
+        for (column, pattern) in options.extract.sorted(by: { $0.key < $1.key }) {
+            if let problem = CellRecoder.patternProblem(pattern) {
+                throw Diagnostic(SourceLocation(path: path, field: column), "extract: \(problem)")
+            }
+        }
+        for (column, mapping) in options.values.sorted(by: { $0.key < $1.key }) {
+            if let allowed = kind.allowedValues(column) {
+                for target in Set(mapping.values).sorted() where !allowed.contains(target) {
+                    throw Diagnostic(
+                        SourceLocation(path: path, field: column),
+                        "values: '\(target)' is not one of \(allowed.sorted().joined(separator: ", "))")
+                }
+            }
         }
 
         var columns: [Column] = []

@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 
 /// A compiled date format: turns a field's bytes into a `Day` without Foundation.
 ///
@@ -6,6 +7,11 @@ import ApenCore
 /// with literal separators (`dd.MM.yyyy`); Unix epoch seconds or milliseconds (UTC day).
 /// ISO and pattern dates may be followed by `T` or a space and anything (a time of day and
 /// zone, ignored: the day is the one written). Spaces and tabs around the cell are ignored.
+///
+/// With a time zone (`timezone: Europe/Oslo`), a time of day that carries an offset or `Z`
+/// (`2024-03-03T23:30:00Z`, `03.03.2024 23:30+01:00`) is an instant, and so is an epoch: its
+/// day is the calendar day in that zone (2024-03-04 in Oslo). A time without an offset is
+/// local time already: the day written.
 ///
 /// ```swift
 /// let plan = try DatePlan(.pattern("dd.MM.yyyy"))
@@ -37,10 +43,13 @@ struct DatePlan: Sendable {
     let mode: Mode
     /// How the format is shown in messages, e.g. `dd.MM.yyyy`.
     let display: String
+    /// The zone instants are counted in; `nil`: the day written, the UTC day of an epoch.
+    let zone: ZoneOffsets?
 
     /// Compiles `format`.
     /// - Throws: `DatePatternError` when a pattern has unknown letters or lacks a day, month or year.
-    init(_ format: IngestOptions.DateFormat) throws(DatePatternError) {
+    init(_ format: IngestOptions.DateFormat, zone: TimeZone? = nil) throws(DatePatternError) {
+        self.zone = zone.map(ZoneOffsets.init)
         switch format {
         case .iso:
             mode = .pattern([
@@ -104,8 +113,8 @@ struct DatePlan: Sendable {
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
         switch mode {
-        case .epochSeconds: return DatePlan.epoch(b, lo, hi, unit: 86_400)
-        case .epochMilliseconds: return DatePlan.epoch(b, lo, hi, unit: 86_400_000)
+        case .epochSeconds: return DatePlan.epoch(b, lo, hi, unit: 86_400, perSecond: 1, zone: zone)
+        case .epochMilliseconds: return DatePlan.epoch(b, lo, hi, unit: 86_400_000, perSecond: 1000, zone: zone)
         case .pattern(let tokens):
             var i = lo
             var year = -1
@@ -127,10 +136,11 @@ struct DatePlan: Sendable {
                     day = v
                 }
             }
-            // A time of day may follow after `T` or a space; it is ignored.
+            // A time of day may follow after `T` or a space; it is ignored without a zone.
             if i < hi, b[i] != 0x54, b[i] != 0x20 { return .malformed }
             guard let d = Day(year: year, month: month, day: day) else { return .impossible }
-            return .day(d.raw)
+            guard let zone, i < hi else { return .day(d.raw) }
+            return DatePlan.zoned(b, i + 1, hi, day: d.raw, zone: zone)
         }
     }
 
@@ -151,8 +161,66 @@ struct DatePlan: Sendable {
     static let firstDay = Int64(Day.daysFromCivil(year: 1, month: 1, day: 1))
     static let lastDay = Int64(Day.daysFromCivil(year: 9999, month: 12, day: 31))
 
-    /// An integer count of `unit`s since 1970-01-01T00:00Z, floored to its UTC day.
-    private static func epoch(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, unit: Int64) -> Result {
+    /// `HH:mm[:ss[.fff]]` and an optional `Z` / `±HH[:mm]` at `i`, after the date `day`: the
+    /// day in `zone` of that instant, or `day` itself when there is no offset.
+    private static func zoned(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ hi: Int, day: Int32, zone: ZoneOffsets)
+        -> Result
+    {
+        var i = start
+        guard let h = digits(b, &i, hi, min: 2, max: 2), i < hi, b[i] == 0x3A else { return .malformed }
+        i += 1
+        guard let m = digits(b, &i, hi, min: 2, max: 2) else { return .malformed }
+        var s = 0
+        if i < hi, b[i] == 0x3A {
+            i += 1
+            guard let v = digits(b, &i, hi, min: 2, max: 2) else { return .malformed }
+            s = v
+            if i < hi, b[i] == 0x2E || b[i] == 0x2C {
+                i += 1
+                let from = i
+                while i < hi, b[i] &- 0x30 < 10 { i += 1 }
+                if i == from { return .malformed }
+            }
+        }
+        guard h < 24, m < 60, s < 61 else { return .impossible }
+        var offset = 0
+        if i == hi { return .day(day) }  // local time: the day written
+        if b[i] == 0x5A {
+            i += 1
+        } else if b[i] == 0x2B || b[i] == 0x2D {
+            let sign = b[i] == 0x2D ? -1 : 1
+            i += 1
+            guard let oh = digits(b, &i, hi, min: 2, max: 2) else { return .malformed }
+            var om = 0
+            if i < hi, b[i] == 0x3A { i += 1 }
+            if i < hi {
+                guard let v = digits(b, &i, hi, min: 2, max: 2) else { return .malformed }
+                om = v
+            }
+            guard oh < 24, om < 60 else { return .impossible }
+            offset = sign * (oh * 3600 + om * 60)
+        } else {
+            return .malformed
+        }
+        guard i == hi else { return .malformed }
+        let instant = Int64(day) * 86_400 + Int64(h * 3600 + m * 60 + min(s, 59)) - Int64(offset)
+        return dayIn(zone, instant)
+    }
+
+    /// The calendar day in `zone` of `seconds` since 1970-01-01T00:00Z.
+    static func dayIn(_ zone: ZoneOffsets, _ seconds: Int64) -> Result {
+        let local = seconds + zone.offset(at: seconds)
+        var day = local / 86_400
+        if local % 86_400 < 0 { day -= 1 }
+        guard day >= firstDay, day <= lastDay else { return .impossible }
+        return .day(Int32(day))
+    }
+
+    /// An integer count of `unit`s since 1970-01-01T00:00Z, floored to its UTC day (or, with
+    /// `zone`, to its day there).
+    private static func epoch(
+        _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, unit: Int64, perSecond: Int64, zone: ZoneOffsets?
+    ) -> Result {
         var i = lo
         var negative = false
         if i < hi, b[i] == 0x2D || b[i] == 0x2B {
@@ -168,6 +236,12 @@ struct DatePlan: Sendable {
             i += 1
         }
         if negative { v = -v }
+        if let zone {
+            var seconds = v / perSecond
+            if v % perSecond < 0 { seconds -= 1 }
+            guard seconds / 86_400 >= firstDay - 1, seconds / 86_400 <= lastDay + 1 else { return .impossible }
+            return dayIn(zone, seconds)
+        }
         var day = v / unit
         if v % unit < 0 { day -= 1 }  // floor, so -1 s is 1969-12-31
         guard day >= firstDay, day <= lastDay else { return .impossible }

@@ -38,6 +38,7 @@ enum ParallelReader {
         var table: Table
         var raw: [String: RawTextColumn]
         var rejected: [RejectedRow]
+        var unknownPopulation: [String]
         var rowsRead: Int
         var accepted: Int
         /// Line breaks in the range (the line after its last record, minus 1).
@@ -97,6 +98,7 @@ enum ParallelReader {
             // so raw text bytes are held for one batch only and memory stays flat.
             var join = ChunkJoin(source: options.source, kind: options.kind, codec: codec)
             var rejected: [RejectedRow] = []
+            var unknownPopulation: [String] = []
             var rowsRead = 0
             var accepted = 0
             var base = 0
@@ -142,6 +144,7 @@ enum ParallelReader {
                         row.line += base
                         rejected.append(row)
                     }
+                    unknownPopulation += part.unknownPopulation
                     rowsRead += part.rowsRead
                     accepted += part.accepted
                     base += part.lines
@@ -149,9 +152,10 @@ enum ParallelReader {
                 }
             }
             guard next == size else { return nil }  // cannot happen: the last range ends the file
-            let summary = IngestSummary(
+            var summary = IngestSummary(
                 source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted,
                 rejected: rejected, maxRejected: options.maxRejected, delimiter: delimiter)
+            summary.unknownPopulation = unknownPopulation
             return Outcome(table: join.finish(), summary: summary, ranges: ranges.count, reparsed: reparsed)
         } catch {
             return nil
@@ -187,7 +191,7 @@ enum ParallelReader {
         let raw = processor.takeRawTexts()
         return Part(
             range: range, table: processor.takeChunk(), raw: raw, rejected: processor.rejected,
-            rowsRead: processor.rowsRead,
+            unknownPopulation: processor.unknownPopulation, rowsRead: processor.rowsRead,
             accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
     }
 

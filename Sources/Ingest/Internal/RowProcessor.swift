@@ -61,6 +61,18 @@ struct RowProcessor {
     private var stagedDate: [Int32] = []
     private var stagedTextField: [Int] = []
 
+    /// Per field of the header: the recoder of its column (`na:`, `extract:`, `values:`, digits).
+    private var recoders: [CellRecoder?] = []
+    private var hasRecoders = false
+    /// The record after recoding (owned, reused for every record).
+    private let rewritten = ScratchRecord()
+    /// Population sources: the field of `population` (an empty one skips the row), and the
+    /// fields of the group columns for the warning (`-1`: fixed).
+    private var populationField = -1
+    private var groupFields: [(field: Int, fixed: String?)] = []
+    /// Population rows skipped because the population is empty: their groups, `municipality year`.
+    private(set) var unknownPopulation: [String] = []
+
     private(set) var rowsRead = 0
     private(set) var accepted = 0
     private(set) var rejected: [RejectedRow] = []
@@ -75,17 +87,72 @@ struct RowProcessor {
     }
 
     /// Handles one record; returns `false` to stop reading (a header problem or a chunk error).
-    mutating func handle(_ record: borrowing RecordBuffer, line: Int, deliver: (Table) throws -> Void) -> Bool {
+    ///
+    /// `raw` is the record's text in the file when it is not its fields joined (a JSON
+    /// record), shown in the rejected-rows file.
+    mutating func handle(
+        _ record: borrowing RecordBuffer, line: Int, raw: UnsafeBufferPointer<UInt8>? = nil,
+        deliver: (Table) throws -> Void
+    ) -> Bool {
         if headerLine == nil { return bindHeader(record, line: line) }
         rowsRead += 1
         if record.count != headerNames.count {
             reject(
                 record, line: line, field: nil,
-                reason: "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(headerNames.count)")
+                reason: "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(headerNames.count)",
+                raw: raw)
             return true
         }
-        if let problem = stage(copy record) {
-            reject(record, line: line, field: problem.field, reason: problem.reason)
+        if hasRecoders {
+            if let problem = rewrite(record) {
+                reject(record, line: line, field: problem.field, reason: problem.reason, raw: raw)
+                return true
+            }
+            return accept(rewritten.buffer, original: record, line: line, raw: raw, deliver: deliver)
+        }
+        return accept(record, original: record, line: line, raw: raw, deliver: deliver)
+    }
+
+    /// A record that no field could be read from (a JSON value that is not an object, a path
+    /// holding a list): rejected with its text as written.
+    mutating func rejectUnread(line: Int, field: String?, reason: String, raw: UnsafeBufferPointer<UInt8>) {
+        rowsRead += 1
+        rejected.append(
+            RejectedRow(
+                source: options.source, file: options.path, line: line, field: field, reason: reason,
+                record: String(decoding: raw, as: UTF8.self)))
+    }
+
+    /// Recodes every field that has a recoder into `rewritten`; the first problem, if any.
+    private mutating func rewrite(_ record: borrowing RecordBuffer) -> (field: String, reason: String)? {
+        rewritten.buffer.reset()
+        for f in 0..<record.count {
+            let cell = record.field(f)
+            guard let recoder = recoders[f] else {
+                rewritten.buffer.append(cell.baseAddress, cell.count)
+                continue
+            }
+            switch recoder.recode(cell) {
+            case .same: rewritten.buffer.append(cell.baseAddress, cell.count)
+            case .text(let bytes): bytes.withUnsafeBufferPointer { rewritten.buffer.append($0.baseAddress, $0.count) }
+            case .problem(let reason): return (recoder.column, reason)
+            }
+        }
+        return nil
+    }
+
+    /// Checks and commits a record whose cells are final (`original` as read, for messages).
+    private mutating func accept(
+        _ record: RecordBuffer, original: borrowing RecordBuffer, line: Int, raw: UnsafeBufferPointer<UInt8>?,
+        deliver: (Table) throws -> Void
+    ) -> Bool {
+        if populationField >= 0, record.field(populationField).isEmpty {
+            unknownPopulation.append(
+                groupFields.map { $0.fixed ?? codec.decode(record.field($0.field)) }.joined(separator: " "))
+            return true
+        }
+        if let problem = stage(record) {
+            reject(original, line: line, field: problem.field, reason: problem.reason, raw: raw)
             return true
         }
         for o in ordered {
@@ -93,8 +160,8 @@ struct RowProcessor {
             let b = stagedDate[o.later]
             if a != Column.missingDay, b != Column.missingDay, b < a {
                 reject(
-                    record, line: line, field: o.laterName,
-                    reason: "\(o.laterName) \(Day(raw: b)) is before \(o.earlierName) \(Day(raw: a))")
+                    original, line: line, field: o.laterName,
+                    reason: "\(o.laterName) \(Day(raw: b)) is before \(o.earlierName) \(Day(raw: a))", raw: raw)
                 return true
             }
         }
@@ -222,6 +289,29 @@ struct RowProcessor {
             return false
         }
         bound.sort { $0.field < $1.field }
+        recoders = Array(repeating: nil, count: names.count)
+        for b in bound {
+            do {
+                recoders[b.field] = try CellRecoder.make(column: b.column.name, kind: options.kind, options: options)
+            } catch let d as Diagnostic {
+                failure = d
+                return false
+            } catch {
+                failure = Diagnostic(location, "\(error)")
+                return false
+            }
+        }
+        hasRecoders = recoders.contains { $0 != nil }
+        if options.kind == .population, let p = bound.first(where: { $0.column.name == "population" }) {
+            populationField = p.field
+            for name in ["municipality", "year"] {
+                if let g = bound.first(where: { $0.column.name == name }) {
+                    groupFields.append((g.field, nil))
+                } else {
+                    groupFields.append((-1, options.fixed[name] ?? ""))
+                }
+            }
+        }
         stagedNumber = Array(repeating: .nan, count: slot)
         stagedDate = Array(repeating: Column.missingDay, count: slot)
         stagedTextField = Array(repeating: -1, count: slot)
@@ -286,14 +376,21 @@ struct RowProcessor {
         accepted += 1
     }
 
-    private mutating func reject(_ record: borrowing RecordBuffer, line: Int, field: String?, reason: String) {
-        var fields: [String] = []
-        for i in 0..<record.count { fields.append(recordField(codec.decode(record.field(i)))) }
-        let separator = String(Unicode.Scalar(delimiter))
+    private mutating func reject(
+        _ record: borrowing RecordBuffer, line: Int, field: String?, reason: String,
+        raw: UnsafeBufferPointer<UInt8>? = nil
+    ) {
+        let text: String
+        if let raw {
+            text = String(decoding: raw, as: UTF8.self)
+        } else {
+            var fields: [String] = []
+            for i in 0..<record.count { fields.append(recordField(codec.decode(record.field(i)))) }
+            text = fields.joined(separator: String(Unicode.Scalar(delimiter)))
+        }
         rejected.append(
             RejectedRow(
-                source: options.source, file: options.path, line: line, field: field, reason: reason,
-                record: fields.joined(separator: separator)))
+                source: options.source, file: options.path, line: line, field: field, reason: reason, record: text))
     }
 
     /// A field of a rejected record, quoted when it holds the delimiter, a quote, CR or LF.
@@ -354,6 +451,12 @@ struct RowProcessor {
         }
         return result
     }
+}
+
+/// A record buffer that frees its storage with its owner.
+final class ScratchRecord {
+    var buffer = RecordBuffer()
+    deinit { buffer.deallocate() }
 }
 
 extension String {

@@ -1,9 +1,13 @@
 import ApenCore
+import Foundation
 import Ingest
 
 /// The parts of a source's settings that change what its ingest produces, as readable
 /// manifest entries (`delimiter`, `columns`, `scale 'trust'`…).
 enum IngestDefinition {
+    /// The shipped crosswalk's identity: a new crosswalk reruns harmonised ingests.
+    static let crosswalkDigest = String(SHA256.hex(of: Data(MunicipalityCrosswalk.shippedCSV.utf8)).prefix(16))
+
     static func parts(_ o: IngestOptions) -> [(String, String)] {
         func map(_ d: [String: String]) -> String {
             d.keys.sorted().map { "\($0)=\(d[$0]!)" }.joined(separator: ",")
@@ -21,6 +25,19 @@ enum IngestDefinition {
             ("source '\(o.source)' keep_rows", String(o.keepRows)),
             ("source '\(o.source)' columns skipped", o.unusedColumns.sorted().joined(separator: ",")),
         ]
+        // Keys added with JSON sources and recoding: listed only when used, so the manifests
+        // (and cache keys) of existing pipelines do not change.
+        if o.format != .csv { p.append(("source '\(o.source)' format", String(describing: o.format))) }
+        if !o.na.isEmpty { p.append(("source '\(o.source)' na", o.na.joined(separator: "\u{1F}"))) }
+        for (column, mapping) in o.values.sorted(by: { $0.key < $1.key }) {
+            p.append(("source '\(o.source)' values \(column)", map(mapping)))
+        }
+        if !o.extract.isEmpty { p.append(("source '\(o.source)' extract", map(o.extract))) }
+        if let z = o.timeZone { p.append(("source '\(o.source)' timezone", z)) }
+        if let d = o.municipalityDigits { p.append(("source '\(o.source)' municipality digits", String(d))) }
+        if let y = o.harmoniseTo {
+            p.append(("source '\(o.source)' harmonise_to", "\(y) (classification 131, \(crosswalkDigest))"))
+        }
         if o.kind == .survey {
             let s = o.survey
             p.append(("likert", "\(s.likert.lowerBound)-\(s.likert.upperBound)"))

@@ -33,8 +33,11 @@ extension Execution {
                     rejectedRowsFile: info.rejected > 0 ? "rejected-rows.csv" : nil, coverage: coverage))
             inputs.append(InputFile(path: info.path, sha256: info.sha256))
         }
-        for stage in plan where !stage.stage.isIngest {
-            warnings += try stageSummary(of: stage.stage.id)?.warnings ?? []
+        var seen = Set<String>()
+        for stage in plan {
+            for w in try stageSummary(of: stage.stage.id)?.warnings ?? [] where seen.insert(w).inserted {
+                warnings.append(w)
+            }
         }
         let pipelineHash = (try? SHA256.hexOfFile(path: spec.path)) ?? ""
         let input = ReportInput(
@@ -42,7 +45,7 @@ extension Execution {
             quality: quality,
             provenance: Provenance(
                 inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
-                runID: String(p.key.prefix(12)), date: options.reportDate),
+                runID: String(p.key.prefix(12)), date: options.reportDate, municipalityStructure: spec.harmoniseTo),
             warnings: warnings)
         // Every file is staged before any is renamed into place (see OutputBatch), so a run
         // killed while writing leaves the previous outputs; temporaries of a killed run go first.

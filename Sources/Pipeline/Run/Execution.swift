@@ -159,6 +159,7 @@ final class Execution: @unchecked Sendable {
                 sha256: p.manifest.parts.first { $0.kind == .file }?.value ?? "",
                 rowsRead: report.rowsRead, accepted: report.accepted, rejected: report.rejected.count,
                 coverage: TableCoverage.of(table))
+            summary.warnings = report.warnings
             lock.withLock {
                 tables[source] = table
                 rejected.append(contentsOf: report.rejected)
@@ -240,6 +241,12 @@ final class Execution: @unchecked Sendable {
 
     var rejectedPath: String { outDir + "/rejected-rows.csv" }
 
+    /// The warnings in order, each once (a split municipality is named once per run, METHODS §8).
+    private func uniqued(_ warnings: [String]) -> [String] {
+        var seen = Set<String>()
+        return warnings.filter { seen.insert($0).inserted }
+    }
+
     private func percent(_ x: Double) -> String { String(format: "%.2f %%", x * 100) }
 
     // MARK: Results
@@ -277,7 +284,7 @@ final class Execution: @unchecked Sendable {
                 indicatorRows: resultCount,
                 outputs: (outcomes["report"]?.summary.files.keys.sorted()) ?? [],
                 rejectedRowsFile: rejected.isEmpty ? nil : rejectedPath,
-                warnings: plan.flatMap { outcomes[$0.stage.id]?.summary.warnings ?? [] },
+                warnings: uniqued(plan.flatMap { outcomes[$0.stage.id]?.summary.warnings ?? [] }),
                 failures: failures, check: outcomes["check"]?.summary.check, wallSeconds: wall)
         }
     }

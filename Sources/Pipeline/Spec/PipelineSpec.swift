@@ -33,6 +33,9 @@ public struct PipelineSpec: Sendable, Hashable {
     /// (METHODS.md §1).
     public var minN: Int = PipelineSpec.defaultMinN
     public static let defaultMinN = 5
+    /// `municipalities.harmonise_to:` — the year whose 1 January structure municipality numbers
+    /// follow (METHODS §8); `nil`: numbers as written. Each source's options carry it too.
+    public var harmoniseTo: Int?
     /// Problems found while loading that do not stop a run (an indicator family without
     /// its source kind, goalposts that the normalisation ignores, …), in file order; each
     /// message starts with `warning: `.

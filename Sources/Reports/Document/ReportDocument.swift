@@ -374,6 +374,7 @@ enum ReportDocument {
         if !p.runID.isEmpty { rows.append([s.runID, p.runID]) }
         rows.append([s.toolVersion, p.toolVersion])
         if !p.pipelineHash.isEmpty { rows.append([s.pipelineHash, p.pipelineHash]) }
+        if let year = p.municipalityStructure { rows.append([s.municipalityNumbers, s.municipalityStructure(year)]) }
         out.append(.table(TableModel(header: [s.item, s.value], rows: rows, numeric: [false, false])))
         if !p.inputFiles.isEmpty {
             out.append(

@@ -254,6 +254,13 @@ extension Strings {
     }
     var pipelineHash: String { t("Pipelinefil (SHA-256)", "Pipeline file (SHA-256)") }
     var toolVersion: String { t("Åpen-versjon", "Åpen version") }
+    var municipalityNumbers: String { t("Kommunenummer", "Municipality numbers") }
+    func municipalityStructure(_ year: Int) -> String {
+        t(
+            "kommuneinndelingen per 1. januar \(year) (SSBs klassifikasjon 131; sammenslåtte kommuner regnet som én)",
+            "the municipal structure of 1 January \(year) (Statistics Norway's classification 131; merged municipalities counted as one)"
+        )
+    }
     var runID: String { t("Kjøring", "Run") }
     var date: String { t("Dato", "Date") }
     var inputFiles: String { t("Inndatafiler", "Input files") }

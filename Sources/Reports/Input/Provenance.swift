@@ -9,11 +9,15 @@ public struct Provenance: Sendable, Hashable {
     public var runID: String
     /// The run date as the caller wants it shown (e.g. `2024-03-01`); never read from a clock here.
     public var date: String
+    /// The year whose 1 January municipality structure the numbers follow (METHODS §8), or
+    /// `nil` when they are as the sources wrote them.
+    public var municipalityStructure: Int?
 
     public init(
         inputFiles: [InputFile] = [], pipelineHash: String = "", toolVersion: String = ApenVersion.string,
-        runID: String = "", date: String = ""
+        runID: String = "", date: String = "", municipalityStructure: Int? = nil
     ) {
+        self.municipalityStructure = municipalityStructure
         self.inputFiles = inputFiles
         self.pipelineHash = pipelineHash
         self.toolVersion = toolVersion

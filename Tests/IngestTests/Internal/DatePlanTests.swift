@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -43,6 +44,41 @@ import Testing
     func parse(format: IngestOptions.DateFormat, text: String, expected: DatePlan.Result) throws {
         let plan = try DatePlan(format)
         #expect(withBytes(text) { plan.parse($0) } == expected)
+    }
+
+    /// Instants counted on their day in a zone, at the edges where the offset changes (the
+    /// transitions are from the IANA database, worked out by hand): Oslo's CET (+1) / CEST (+2)
+    /// switches at 01:00Z on the last Sunday of March and October; Kolkata is +05:30 all year;
+    /// Moscow went from +4 to +3 at 2014-10-25T22:00Z (a change of standard time, not DST);
+    /// Apia went from −10 to +14 at 2011-12-30T10:00Z, skipping 30 December.
+    @Test(arguments: [
+        ("Europe/Oslo", IngestOptions.DateFormat.iso, "2024-03-30T22:59:59Z", (2024, 3, 30)),  // 23:59:59 CET
+        ("Europe/Oslo", .iso, "2024-03-30T23:00:00Z", (2024, 3, 31)),  // 00:00 CET
+        ("Europe/Oslo", .iso, "2024-07-01T21:59:59Z", (2024, 7, 1)),  // 23:59:59 CEST
+        ("Europe/Oslo", .iso, "2024-07-01T22:00:00Z", (2024, 7, 2)),
+        ("Europe/Oslo", .iso, "2024-10-26T21:59:59Z", (2024, 10, 26)),  // 23:59:59 CEST
+        ("Europe/Oslo", .iso, "2024-10-26T22:00:00Z", (2024, 10, 27)),
+        ("Europe/Oslo", .iso, "2024-10-27T22:59:59Z", (2024, 10, 27)),  // 23:59:59 CET, after the switch
+        ("Europe/Oslo", .iso, "2024-10-27T23:00:00+00:00", (2024, 10, 28)),
+        ("Europe/Oslo", .pattern("dd.MM.yyyy"), "03.03.2024 23:30+01:00", (2024, 3, 3)),
+        ("Europe/Oslo", .pattern("dd.MM.yyyy"), "03.03.2024 23:30-01:00", (2024, 3, 4)),  // 00:30Z → 01:30 CET
+        ("Europe/Oslo", .iso, "1985-06-30T22:00:00Z", (1985, 7, 1)),  // summer time in 1985 too
+        ("Europe/Oslo", .epochSeconds, "1704063599", (2023, 12, 31)),  // 2023-12-31T22:59:59Z
+        ("Europe/Oslo", .epochSeconds, "1704063600", (2024, 1, 1)),  // 23:00:00Z
+        ("Europe/Oslo", .epochMilliseconds, "1719871199999", (2024, 7, 1)),  // 2024-07-01T21:59:59.999Z
+        ("Europe/Oslo", .epochMilliseconds, "1719871200000", (2024, 7, 2)),
+        ("Asia/Kolkata", .iso, "2024-01-01T18:29:59Z", (2024, 1, 1)),
+        ("Asia/Kolkata", .iso, "2024-01-01T18:30:00Z", (2024, 1, 2)),
+        ("Europe/Moscow", .iso, "2014-10-25T19:59:59Z", (2014, 10, 25)),  // 23:59:59 at +4
+        ("Europe/Moscow", .iso, "2014-10-26T20:59:59Z", (2014, 10, 26)),  // 23:59:59 at +3 (+4: the 27th)
+        ("Pacific/Apia", .iso, "2011-12-30T09:59:59Z", (2011, 12, 29)),  // 23:59:59 at −10
+        ("Pacific/Apia", .iso, "2011-12-30T10:00:00Z", (2011, 12, 31)),  // 00:00 at +14
+        ("UTC", .epochSeconds, "-1", (1969, 12, 31)),
+    ])
+    func zoned(zone: String, format: IngestOptions.DateFormat, text: String, expected: (Int, Int, Int)) throws {
+        let plan = try DatePlan(format, zone: TimeZone(identifier: zone)!)
+        #expect(
+            withBytes(text) { plan.parse($0) } == .day(Day(year: expected.0, month: expected.1, day: expected.2)!.raw))
     }
 
     @Test(arguments: ["dd.MM.yy", "dd.MM", "dd.dd.yyyy", "dd.MM.yyyy HH", "ddd.MM.yyyy", "dd·MM·yyyy"])

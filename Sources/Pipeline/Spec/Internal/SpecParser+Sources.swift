@@ -29,7 +29,10 @@ extension SpecParser {
     /// One source; `nil` when it has an error that leaves no usable settings.
     mutating func parseSource(name: String, nameMark: Mark?, _ node: Node) -> SourceSpec? {
         let key = "sources.\(name)"
-        guard let m = reader.mapping(node, key: key, allowed: SpecParser.sourceKeys + SpecParser.surveyKeys) else {
+        guard
+            let m = reader.mapping(
+                node, key: key, allowed: SpecParser.sourceKeys + SpecParser.formatKeys + SpecParser.surveyKeys)
+        else {
             return nil
         }
         for required in ["kind", "path"] where !m.has(required) {
@@ -106,6 +109,7 @@ extension SpecParser {
                 options.fixed[e.key] = value  // kept even when bad, so the column does not also count as missing
             }
         }
+        parseFormatSettings(m, key: key, kind: kind, options: &options)
         if let n = m.value("max_rejected"), let x = reader.number(n, key: "\(key).max_rejected", in: 0...1) {
             options.maxRejected = x
         }
@@ -122,7 +126,7 @@ extension SpecParser {
         if kind == .survey {
             parseSurveySettings(m, key: key, options: &options, columnMarks: &columnMarks)
         }
-        if let kind, let resolvedPath {
+        if let kind, let resolvedPath, options.format == .csv {
             checkHeader(
                 kind: kind, options: options, path: resolvedPath, key: key, nameMark: nameMark, m: m,
                 columnMarks: columnMarks)

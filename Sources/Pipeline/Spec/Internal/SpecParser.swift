@@ -14,7 +14,8 @@ struct SpecParser {
     let path: String
 
     static let topLevelKeys = [
-        "pipeline", "title", "language", "min_n", "sources", "indicators", "custom", "composite", "report", "check",
+        "pipeline", "title", "language", "min_n", "municipalities", "sources", "indicators", "custom", "composite",
+        "report", "check",
     ]
 
     init(path: String) {
@@ -48,7 +49,12 @@ struct SpecParser {
                 reader.error(n.mark, "min_n: \(v) is not a count; give a whole number ≥ 1 (default 5)")
             }
         }
-        let sources = top.value("sources").map { parseSources($0) } ?? []
+        let municipalities = top.value("municipalities").map { parseMunicipalities($0) }
+        var sources = top.value("sources").map { parseSources($0) } ?? []
+        for i in sources.indices {
+            sources[i].options.harmoniseTo = municipalities?.harmoniseTo
+            sources[i].options.municipalityDigits = municipalities?.digits
+        }
         var sourceNames: [String] = []
         if case .mapping(let m)? = top.value("sources") { sourceNames = m.keys.compactMap(\.string) }
         let custom = top.value("custom").map { parseCustom($0, sourceNames: sourceNames, sources: sources) } ?? []
@@ -71,6 +77,7 @@ struct SpecParser {
             path: path, sources: sources, indicators: indicators, custom: custom, composites: composites,
             report: report, check: check)
         spec.minN = minN
+        spec.harmoniseTo = municipalities?.harmoniseTo
         return spec
     }
 

@@ -1,0 +1,73 @@
+import ApenCore
+
+/// Norwegian municipality numbers mapped to the structure of 1 January of a year, by territory
+/// (METHODS.md §8), from Statistics Norway's classification 131 as shipped in
+/// `datasets/municipalities/harmonisation.csv` (see datasets/README.md for its source).
+///
+/// A number valid in the year is unchanged; a number whose territory lies in one municipality
+/// of the year maps to it (a merger or a renumbering: Klæbu 1662 → 5001 in 2020); a number whose
+/// territory is divided between several is a split (1507 Ålesund of 2020–2023 in 2024); a number
+/// in no version 2012–2024 is unknown.
+///
+/// ```swift
+/// let crosswalk = MunicipalityCrosswalk.shipped
+/// crosswalk.outcome(of: "0101", in: 2024)   // .mapped("3101")
+/// crosswalk.outcome(of: "1507", in: 2024)   // .split(["1508", "1580"])
+/// ```
+public struct MunicipalityCrosswalk: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case valid
+        case mapped(String)
+        case split([String])
+        case unknown
+    }
+
+    /// The first year of each shipped structure (a version of the classification), ascending.
+    public let structures: [Int]
+    /// The last year whose 1 January structure is known (the change list has no later change).
+    public let lastYear: Int
+    private let table: [Int: [String: Outcome]]
+    private let names: [String: String]
+
+    /// The crosswalk compiled into Åpen.
+    public static let shipped = MunicipalityCrosswalk(csv: shippedCSV, lastYear: 2025)
+
+    /// Parses the crosswalk's CSV (`structure,code,status,harmonised,name`).
+    init(csv: String, lastYear: Int) {
+        var table: [Int: [String: Outcome]] = [:]
+        var names: [String: String] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 5, let year = Int(f[0]) else { preconditionFailure("bad crosswalk line: \(line)") }
+            let parts = f[3].split(separator: " ").map(String.init)
+            switch f[2] {
+            case "valid": table[year, default: [:]][f[1]] = .valid
+            case "mapped": table[year, default: [:]][f[1]] = .mapped(parts[0])
+            default: table[year, default: [:]][f[1]] = .split(parts)
+            }
+            names[f[1]] = f[4]
+        }
+        self.table = table
+        self.names = names
+        self.structures = table.keys.sorted()
+        self.lastYear = lastYear
+    }
+
+    /// The years `harmonise_to` accepts.
+    public var years: ClosedRange<Int> { structures[0]...lastYear }
+
+    /// The structure in force on 1 January of `year`: the latest version starting by then.
+    public func structure(for year: Int) -> Int? {
+        guard years.contains(year) else { return nil }
+        return structures.last { $0 <= year }
+    }
+
+    /// What `code` becomes in the structure of 1 January `year` (`year` within `years`).
+    public func outcome(of code: String, in year: Int) -> Outcome {
+        guard let s = structure(for: year) else { return .unknown }
+        return table[s]?[code] ?? .unknown
+    }
+
+    /// The municipality's name in the latest version that has the number.
+    public func name(of code: String) -> String? { names[code] }
+}
