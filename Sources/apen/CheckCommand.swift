@@ -45,7 +45,10 @@ struct CheckCommand: ParsableCommand {
 
 /// `--format` and `--max-rows`, shared by `check` and `diff`.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, md (a GitHub table for a PR comment) or json.")
+    @Option(
+        help:
+            "Output format: text, md (a GitHub table for a PR comment), json, junit (JUnit XML for CI test reports) or github (GitHub Actions annotations)."
+    )
     var format: FormatOption = .text
 
     @Option(help: "Show at most N rows in text and md output (the worst first); json keeps every row.")
@@ -58,12 +61,14 @@ struct OutputOptions: ParsableArguments {
 
 /// `--format` values (the library's ``OutputFormat`` stays free of ArgumentParser).
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-    case text, md, json
+    case text, md, json, junit, github
     var value: OutputFormat {
         switch self {
         case .text: .text
         case .md: .md
         case .json: .json
+        case .junit: .junit
+        case .github: .github
         }
     }
 }

@@ -29,7 +29,8 @@ public enum CheckCommands {
             return .unusable(reason)
         case .passed(let report), .failed(let report):
             return CommandOutput(
-                stdout: report.rendered(as: format, all: all, title: "Åpen check: \(pipelineFile)", maxRows: maxRows),
+                stdout: report.rendered(
+                    as: format, all: all, title: "Åpen check: \(pipelineFile)", maxRows: maxRows, file: pipelineFile),
                 exitCode: outcome.exitCode)
         }
     }

@@ -1,7 +1,8 @@
 import ApenCore
 
 extension CheckReport {
-    /// The report as text, Markdown or JSON (docs/check.md shows each).
+    /// The report as text, Markdown, JSON, JUnit XML or GitHub workflow commands (docs/check.md
+    /// shows each).
     ///
     /// Text and Markdown show the columns indicator, municipality, year, [breakdown,] baseline,
     /// new, Δ, Δ%, n, tolerance, status, result — failures first, then warnings, then (with
@@ -18,10 +19,13 @@ extension CheckReport {
     ///   - maxRows: show at most this many rows in text and Markdown (the worst come first),
     ///     then a line saying how many more there are — a GitHub comment holds at most 65,536
     ///     characters. JSON always holds every row. `nil`: no limit.
-    public func rendered(as format: OutputFormat, all: Bool, title: String = "Åpen check", maxRows: Int? = nil)
-        -> String
-    {
+    ///   - file: the file CI annotations point at (`github`), usually the pipeline file.
+    public func rendered(
+        as format: OutputFormat, all: Bool, title: String = "Åpen check", maxRows: Int? = nil, file: String? = nil
+    ) -> String {
         switch format {
+        case .junit: junit(title: title)
+        case .github: githubAnnotations(file: file)
         case .text: textTable(all: all, maxRows: maxRows) + summaryLine + "\n"
         case .md:
             "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n"

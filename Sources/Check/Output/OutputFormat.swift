@@ -6,4 +6,8 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case md
     /// One JSON object with a fixed key order, for machines.
     case json
+    /// JUnit XML: one test case per indicator, for CI test-report views (GitLab, Jenkins, …).
+    case junit
+    /// GitHub Actions workflow commands: an error or warning annotation per row that needs one.
+    case github
 }

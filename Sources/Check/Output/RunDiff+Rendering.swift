@@ -12,6 +12,9 @@ extension RunDiff {
         case .text: text(all: all, maxRows: maxRows)
         case .md: markdown(all: all, maxRows: maxRows)
         case .json: json(all: all)
+        // The result rows as a check would show them, titled by the two runs.
+        case .junit: results.rendered(as: .junit, all: all, title: "apen diff: \(heading)")
+        case .github: results.rendered(as: .github, all: all)
         }
     }
 
