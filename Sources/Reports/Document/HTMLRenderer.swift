@@ -116,7 +116,7 @@ enum HTMLRenderer {
         nav.contents { font-size: 14px; margin: 12px 0 8px; }
         nav.contents p { margin: 0 0 2px; }
         nav.contents ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
-        nav.contents a { color: #0072B2; text-decoration: none; }
+        nav.contents a { color: #0072B2; text-decoration: none; display: inline-block; min-height: 24px; line-height: 24px; }
         section.findings li { margin: 6px 0; }
         figure.chart { margin: 14px 0 18px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
