@@ -34,6 +34,7 @@ public enum PipelineRunner {
     /// - Throws: `Diagnostic` for problems before anything ran (store, lock, unknown stage).
     ///   Data problems do not throw: they fail the run and are listed in the summary.
     public static func run(_ spec: PipelineSpec, options: RunOptions) throws -> RunSummary {
+        let options = options.dated(by: spec)
         let clock = ContinuousClock()
         let t0 = clock.now
         let store = try Store(path: options.storePath)
@@ -91,6 +92,7 @@ public enum PipelineRunner {
     /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the
     /// store's file-hash cache.
     public static func plan(_ spec: PipelineSpec, options: RunOptions) throws -> [PlannedStage] {
+        let options = options.dated(by: spec)
         let store = try Store(path: options.storePath)
         let outDir = options.outputDirectory ?? "reports/\(spec.name)"
         let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {
