@@ -38,7 +38,8 @@ public enum PipelineRunner {
         let clock = ContinuousClock()
         let t0 = clock.now
         let store = try Store(path: options.storePath)
-        let lock = try acquireLock(store, options: options)
+        // Says who holds the lock before waiting, so a run that seems to hang explains itself.
+        let lock = try store.acquireRunLock(wait: options.waitForLock, announce: options.progress.message)
         defer { lock.release() }
         // Runs still marked running were killed: we hold the lock, so none is in progress.
         try store.markInterruptedRuns(finished: isoTimestamp(options.now()))
@@ -72,21 +73,6 @@ public enum PipelineRunner {
         }
         summary.wallSeconds = (clock.now - t0).seconds
         return summary
-    }
-
-    /// The store's run lock. When another run holds it and `waitForLock` is set, says so on the
-    /// progress reporter (with the holder's pid from the lock file) before waiting, so a run
-    /// that seems to hang explains itself.
-    private static func acquireLock(_ store: Store, options: RunOptions) throws -> RunLock {
-        do {
-            return try store.acquireRunLock(wait: false)
-        } catch let error as StoreError where options.waitForLock && error.sqliteCode == nil {
-            let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let who = holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown"
-            options.progress.message("waiting for another apen run (\(who)) to finish with \(store.path)")
-            return try store.acquireRunLock(wait: true)
-        }
     }
 
     /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the
