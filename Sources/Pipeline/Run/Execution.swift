@@ -28,9 +28,9 @@ final class Execution: @unchecked Sendable {
     private let lock = NSLock()
     private var tables: [String: Table] = [:]  // source name → table
     private var rejected: [RejectedRow] = []
-    private var outcomes: [String: Outcome] = [:]  // stage id → outcome (ran or loaded)
+    private var outcomes: [Stage.Kind: Outcome] = [:]  // stages that ran in this run
     private var failures: [String] = []
-    private var failed: Set<String> = []
+    private var failed: Set<Stage.Kind> = []
     /// Ingests that read their file but rejected more than `max_rejected` allows: no outcome,
     /// but their rows still count in the run's summary ("rows: N read, M rejected").
     private var overLimit: [StageSummary.IngestInfo] = []
@@ -52,20 +52,20 @@ final class Execution: @unchecked Sendable {
 
     /// Runs the planned stages in dependency waves; the stages of a wave run concurrently.
     func execute() {
-        let byID = Dictionary(uniqueKeysWithValues: plan.map { ($0.stage.id, $0) })
-        var level: [String: Int] = [:]
+        let byKind = Dictionary(uniqueKeysWithValues: plan.map { ($0.stage.kind, $0) })
+        var level: [Stage.Kind: Int] = [:]
         for p in plan {
-            level[p.stage.id] = (p.stage.dependencies.compactMap { level[$0] }.max() ?? -1) + 1
+            level[p.stage.kind] = (p.stage.dependencies.compactMap { level[$0] }.max() ?? -1) + 1
         }
-        let waves = Dictionary(grouping: plan.map(\.stage.id), by: { level[$0]! }).sorted { $0.key < $1.key }.map(
-            \.value)
+        let waves = Dictionary(grouping: plan.map(\.stage.kind), by: { level[$0] ?? 0 }).sorted { $0.key < $1.key }
+            .map(\.value)
         let jobs = max(1, options.jobs)
         // A large file is read on all `jobs` workers already (Ingestor.readTable(_:jobs:)), so
         // large ingests go one at a time, after the small stages of their wave: the same CPU
         // and wall, but peak memory is the largest ingest's, not the sum of all of them.
         let largeIngest = DispatchSemaphore(value: 1)
         for wave in waves {
-            let stages = wave.map { byID[$0]! }
+            let stages = wave.compactMap { byKind[$0] }
             let work =
                 stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
             let semaphore = DispatchSemaphore(value: jobs)
@@ -84,18 +84,19 @@ final class Execution: @unchecked Sendable {
             }
             group.wait()
             releaseTables(
-                after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byID[$0] })
+                after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byKind[$0] })
         }
     }
 
     /// Drops the tables no remaining stage reads, so peak memory is that of the tables in use,
     /// not of every table the run read. Tables of `keep_rows` sources stay for the commit.
-    private func releaseTables(after wave: [String], remaining: [PlannedStage]) {
+    private func releaseTables(after wave: [Stage.Kind], remaining: [PlannedStage]) {
         let stillRead = Set(
             remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
         let kept = Set(spec.sources.filter(\.options.keepRows).map(\.name))
         lock.withLock {
-            for source in Array(tables.keys) where !stillRead.contains("ingest.\(source)") && !kept.contains(source) {
+            for source in Array(tables.keys)
+            where !stillRead.contains(.ingest(source: source)) && !kept.contains(source) {
                 tables[source] = nil
             }
         }
@@ -113,7 +114,7 @@ final class Execution: @unchecked Sendable {
     private func perform(_ p: PlannedStage) {
         let upstreamFailed = lock.withLock { p.stage.dependencies.contains { failed.contains($0) } }
         if upstreamFailed {
-            lock.withLock { _ = failed.insert(p.stage.id) }
+            lock.withLock { _ = failed.insert(p.stage.kind) }
             return
         }
         if p.action == .skip {
@@ -126,11 +127,11 @@ final class Execution: @unchecked Sendable {
             var outcome = try run(p)
             outcome.seconds = (ContinuousClock.now - t0).seconds
             let detail = describe(outcome, stage: p.stage)
-            lock.withLock { outcomes[p.stage.id] = outcome }
+            lock.withLock { outcomes[p.stage.kind] = outcome }
             options.progress.stageFinished(p.stage.id, detail: detail, seconds: outcome.seconds)
         } catch {
             lock.withLock {
-                _ = failed.insert(p.stage.id)
+                _ = failed.insert(p.stage.kind)
                 failures.append("\(p.stage.id): \(error)")
             }
             options.progress.message("failed \(p.stage.id): \(error)")
@@ -150,7 +151,9 @@ final class Execution: @unchecked Sendable {
         var summary = StageSummary(manifest: p.manifest)
         switch p.stage.kind {
         case .ingest(let source):
-            let spec = self.spec.sources.first { $0.name == source }!
+            guard let spec = self.spec.sources.first(where: { $0.name == source }) else {
+                throw Diagnostic(SourceLocation(path: self.spec.path), "no source '\(source)'")
+            }
             var options = spec.options
             options.unusedColumns = ColumnUse.unused(spec, in: self.spec)
             let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
@@ -177,12 +180,14 @@ final class Execution: @unchecked Sendable {
             let inputs = lock.withLock { indicatorInputs() }
             let selection = IndicatorSelection(spec)
             let out = try BuiltinIndicators.compute(
-                IndicatorFamily(rawValue: family)!, inputs: inputs, select: selection.selects, jobs: options.jobs)
+                family, inputs: inputs, select: selection.selects, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
 
         case .custom(let id):
-            let def = spec.custom.first { $0.id == id }!
+            guard let def = spec.custom.first(where: { $0.id == id }) else {
+                throw Diagnostic(SourceLocation(path: spec.path), "no custom indicator '\(id)'")
+            }
             let tables = lock.withLock {
                 spec.sources.filter { $0.name == def.source }.compactMap { self.tables[$0.name] }
             }
@@ -191,7 +196,9 @@ final class Execution: @unchecked Sendable {
             return Outcome(rows: out.rows, summary: summary)
 
         case .composite(let id):
-            let def = spec.composites.first { $0.id == id }!
+            guard let def = spec.composites.first(where: { $0.id == id }) else {
+                throw Diagnostic(SourceLocation(path: spec.path), "no composite '\(id)'")
+            }
             let rows = try p.stage.dependencies.flatMap { try resultRows(of: $0) }
             let out = try CompositeIndex.compute(def, rows: rows, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
@@ -226,17 +233,17 @@ final class Execution: @unchecked Sendable {
     }
 
     /// Result rows of a stage: computed in this run, or loaded from the store for its key.
-    func resultRows(of stage: String) throws -> [IndicatorRow] {
+    func resultRows(of stage: Stage.Kind) throws -> [IndicatorRow] {
         if let o = lock.withLock({ outcomes[stage] }) { return o.rows }
-        guard let p = plan.first(where: { $0.stage.id == stage }) else { return [] }
-        return try store.results(stage: stage, key: p.key)
+        guard let p = plan.first(where: { $0.stage.kind == stage }) else { return [] }
+        return try store.results(stage: stage.id, key: p.key)
     }
 
     /// A stage's summary: from this run, or the stored one for its key.
-    func stageSummary(of stage: String) throws -> StageSummary? {
+    func stageSummary(of stage: Stage.Kind) throws -> StageSummary? {
         if let o = lock.withLock({ outcomes[stage] }) { return o.summary }
-        guard let p = plan.first(where: { $0.stage.id == stage }) else { return nil }
-        return try history.summary(stage: stage, key: p.key)
+        guard let p = plan.first(where: { $0.stage.kind == stage }) else { return nil }
+        return try history.summary(stage: stage.id, key: p.key)
     }
 
     var rejectedPath: String { outDir + "/rejected-rows.csv" }
@@ -252,12 +259,8 @@ final class Execution: @unchecked Sendable {
     // MARK: Results
 
     func allResultRows() throws -> [IndicatorRow] {
-        try plan.filter { p in
-            switch p.stage.kind {
-            case .indicators, .custom, .composite: return true
-            default: return false
-            }
-        }.flatMap { try resultRows(of: $0.stage.id) }.canonicallySorted()
+        try plan.filter(\.stage.kind.producesResults).flatMap { try resultRows(of: $0.stage.kind) }
+            .canonicallySorted()
     }
 
     func summary(runID: Int64, wall: Double) -> RunSummary {
@@ -269,24 +272,22 @@ final class Execution: @unchecked Sendable {
                 }
             }
             let ingests =
-                plan.compactMap { p -> StageSummary.IngestInfo? in
-                    if let o = outcomes[p.stage.id] { return o.summary.ingest }
-                    return nil
-                } + overLimit
-            let resultCount = outcomes.filter {
-                $0.key.hasPrefix("indicators.") || $0.key.hasPrefix("custom.") || $0.key.hasPrefix("composite.")
-            }
-            .values.reduce(0) { $0 + $1.rows.count }
+                plan.compactMap { outcomes[$0.stage.kind]?.summary.ingest } + overLimit
             return RunSummary(
                 runID: runID, pipeline: spec.name, plan: plan,
-                seconds: outcomes.mapValues(\.seconds),
+                seconds: Dictionary(uniqueKeysWithValues: outcomes.map { ($0.key.id, $0.value.seconds) }),
                 rowsRead: ingests.reduce(0) { $0 + $1.rowsRead }, rowsRejected: ingests.reduce(0) { $0 + $1.rejected },
-                indicatorRows: resultCount,
-                outputs: (outcomes["report"]?.summary.files.keys.sorted()) ?? [],
+                indicatorRows: resultRowCount(),
+                outputs: (outcomes[.report]?.summary.files.keys.sorted()) ?? [],
                 rejectedRowsFile: rejected.isEmpty ? nil : rejectedPath,
-                warnings: uniqued(plan.flatMap { outcomes[$0.stage.id]?.summary.warnings ?? [] }),
-                failures: failures, check: outcomes["check"]?.summary.check, wallSeconds: wall)
+                warnings: uniqued(plan.flatMap { outcomes[$0.stage.kind]?.summary.warnings ?? [] }),
+                failures: failures, check: outcomes[.check]?.summary.check, wallSeconds: wall)
         }
+    }
+
+    /// Indicator rows computed in this run (built-in, custom and composite stages). Caller holds `lock`.
+    private func resultRowCount() -> Int {
+        outcomes.filter(\.key.producesResults).values.reduce(0) { $0 + $1.rows.count }
     }
 
     /// The rejected rows so far, in a fixed order (takes the lock).
@@ -300,7 +301,7 @@ final class Execution: @unchecked Sendable {
     /// Input files and rejected rows of the run, for the store. Caller holds `lock`.
     private func records() -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
         let inputs = spec.sources.compactMap { s -> InputRecord? in
-            guard let p = plan.first(where: { $0.stage.id == "ingest.\(s.name)" }) else { return nil }
+            guard let p = plan.first(where: { $0.stage.kind == .ingest(source: s.name) }) else { return nil }
             let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
             let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
             return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
@@ -323,15 +324,14 @@ final class Execution: @unchecked Sendable {
                     stage: $0.stage.id, key: $0.key, action: $0.action == .run ? .ran : .skipped, reason: $0.reasonText)
             }
             let outputs = try plan.compactMap { p -> StageOutput? in
-                guard let o = outcomes[p.stage.id] else { return nil }
+                guard let o = outcomes[p.stage.kind] else { return nil }
                 return StageOutput(
                     stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
             }
             let (inputs, rej) = records()
             let ingests = outcomes.values.compactMap(\.summary.ingest)
-            let indicatorCount = outcomes.filter { !$0.key.hasPrefix("ingest.") }.values.reduce(0) {
-                $0 + $1.rows.count
-            }
+            // Ingest stages compute no rows; the report and check stages none either.
+            let indicatorCount = resultRowCount()
             // Kept rows, for sources that ask for them, in the same transaction.
             let kept = spec.sources.filter(\.options.keepRows).compactMap { tables[$0.name] }
             try store.commitRun(
