@@ -56,7 +56,7 @@ extension Execution {
         let rendered = ReportWriter.render(input)
         do {
             for (name, text) in rendered { try put(name, text) }
-            try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+            try put("rejected-rows.csv", RejectedRowsFile.render(sortedRejected()))
         } catch {
             batch.discard()
             throw error
