@@ -30,7 +30,7 @@ public struct Stage: Sendable, Hashable, Identifiable {
         public var description: String { id }
 
         /// Whether the stage computes indicator rows (built-in, custom or composite).
-        public var producesResults: Bool {
+        var producesResults: Bool {
             switch self {
             case .indicators, .custom, .composite: return true
             case .ingest, .report, .check: return false
@@ -39,7 +39,7 @@ public struct Stage: Sendable, Hashable, Identifiable {
 
         /// Whether the stage reads the in-memory tables of its ingest dependencies (the report
         /// reads only their stored summaries, so it does not make an ingest stage run).
-        public var readsTables: Bool {
+        var readsTables: Bool {
             switch self {
             case .indicators, .custom: return true
             case .ingest, .composite, .report, .check: return false
@@ -48,7 +48,7 @@ public struct Stage: Sendable, Hashable, Identifiable {
 
         /// Ingest stages keep their table in memory only, so they run whenever a stage that
         /// reads them runs, and are otherwise skipped with their dependents.
-        public var isIngest: Bool {
+        var isIngest: Bool {
             if case .ingest = self { return true }
             return false
         }

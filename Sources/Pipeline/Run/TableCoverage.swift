@@ -10,11 +10,6 @@ public struct TableCoverage: Sendable, Hashable, Codable {
         public var municipality: String
         public var year: Int
 
-        public init(municipality: String, year: Int) {
-            self.municipality = municipality
-            self.year = year
-        }
-
         public static func < (a: Group, b: Group) -> Bool {
             a.municipality != b.municipality
                 ? a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8) : a.year < b.year
@@ -24,10 +19,10 @@ public struct TableCoverage: Sendable, Hashable, Codable {
     /// Rows per group.
     public var rows: [Group: Int]
 
-    public init(rows: [Group: Int] = [:]) { self.rows = rows }
+    init(rows: [Group: Int] = [:]) { self.rows = rows }
 
     /// The groups with their rows, in ``Group`` order.
-    public var sorted: [(group: Group, rows: Int)] {
+    var sorted: [(group: Group, rows: Int)] {
         rows.sorted { $0.key < $1.key }.map { (group: $0.key, rows: $0.value) }
     }
 
