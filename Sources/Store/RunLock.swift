@@ -29,15 +29,18 @@ public final class RunLock: @unchecked Sendable {
     /// Takes the run lock of the store at `storePath`.
     ///
     /// - Parameter wait: `true` blocks until the other run finishes; `false` fails at once.
-    /// - Throws: `StoreError` naming the store and the holder's pid when it is held and `wait`
-    ///   is false, or when the lock file cannot be opened.
+    /// - Throws: `StoreError` `.lockHeld(pid:)`, naming the store and the holder's pid, when it is
+    ///   held and `wait` is false; `.lockUnavailable` when the lock file cannot be opened or locked.
     public static func acquire(storePath: String, wait: Bool) throws -> RunLock {
         let lockPath = storePath + ".lock"
         let folder = URL(fileURLWithPath: lockPath).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw StoreError(path: lockPath, message: "cannot open the run lock: \(String(cString: strerror(errno)))")
+            let code = errno
+            throw StoreError(
+                path: lockPath, message: "cannot open the run lock: \(String(cString: strerror(code)))",
+                kind: .lockUnavailable(errno: code))
         }
         while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             let code = errno
@@ -49,10 +52,12 @@ public final class RunLock: @unchecked Sendable {
                 throw StoreError(
                     path: storePath,
                     message:
-                        "the store is in use by another apen run (\(who)); wait for it to finish, or run with waiting enabled"
-                )
+                        "the store is in use by another apen run (\(who)); wait for it to finish, or run with waiting enabled",
+                    kind: .lockHeld(pid: holder))
             }
-            throw StoreError(path: lockPath, message: "cannot lock: \(String(cString: strerror(code)))")
+            throw StoreError(
+                path: lockPath, message: "cannot lock: \(String(cString: strerror(code)))",
+                kind: .lockUnavailable(errno: code))
         }
         // Record our pid for the next run's message (the lock, not the text, is what excludes).
         let text = Array("\(getpid())\n".utf8)

@@ -55,7 +55,8 @@ public final class Store: @unchecked Sendable {
     public init(path: String, createIfMissing: Bool = true) throws {
         self.path = path
         if !createIfMissing, !FileManager.default.fileExists(atPath: path) {
-            throw StoreError(path: path, message: "no store here (it is created by the first `apen run`)")
+            throw StoreError(
+                path: path, message: "no store here (it is created by the first `apen run`)", kind: .missing)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
@@ -118,8 +119,8 @@ public final class Store: @unchecked Sendable {
         StoreError(
             path: path,
             message:
-                "the store is at schema version \(version), newer than this apen understands (\(Self.schemaVersion)); use a newer apen or another store"
-        )
+                "the store is at schema version \(version), newer than this apen understands (\(Self.schemaVersion)); use a newer apen or another store",
+            kind: .newerSchema(version: version))
     }
 
     /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise the problems found.

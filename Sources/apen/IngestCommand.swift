@@ -111,16 +111,8 @@ struct IngestCommand: ParsableCommand {
             rejected ?? ((storeOptions.store as NSString).deletingLastPathComponent + "/rejected-\(options.source).csv")
         do {
             let store = try Store(path: storeOptions.store)
-            let lock: RunLock
-            do { lock = try store.acquireRunLock(wait: false) } catch let e as StoreError where e.sqliteCode == nil {
-                // Held by another run: say so (as apen run does), then wait for it.
-                let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                printError(
-                    "waiting for another apen run (\(holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown")) to finish with \(store.path)"
-                )
-                lock = try store.acquireRunLock(wait: true)
-            }
+            // Held by another run: say so (as apen run does), then wait for it.
+            let lock = try store.acquireRunLock(wait: true, announce: printError)
             defer { lock.release() }
             let runID = try store.beginRun(
                 pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)

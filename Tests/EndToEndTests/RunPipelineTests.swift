@@ -42,6 +42,19 @@ import Testing
         #expect(t["foi.granted_share|5006|2024"]?["value"] == "1.0")
     }
 
+    /// `report.date:` is the date the report shows, whatever the clock or `SOURCE_DATE_EPOCH` say,
+    /// so running the example pipeline leaves its committed report as it is (docs/reports.md).
+    @Test func pinnedReportDateWinsOverSourceDateEpoch() throws {
+        let ws = try Workspace(fixture: "mini")
+        try ws.write("pipeline.yaml", try ws.read("pipeline.yaml") + "  date: 2020-02-29\n")
+        let r = try ApenProcess.run(
+            ["run", "pipeline.yaml", "--quiet"], in: ws.url, environment: ["SOURCE_DATE_EPOCH": "1764460800"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let md = try ws.read("reports/mini/report.md")
+        #expect(md.contains("2020-02-29"))
+        #expect(!md.contains("2025-11-30"))
+    }
+
     @Test func noOpRerunRunsNothingAndPlanAgrees() throws {
         let ws = try Workspace(fixture: "mini")
         #expect(try ApenProcess.run(["run", "pipeline.yaml", "--quiet"], in: ws.url).status == 0)

@@ -10,10 +10,10 @@ struct PlannerTests {
     struct FakeHistory: Planner.History {
         var outputs: [String: Set<String>] = [:]
         var manifests: [String: StageManifest] = [:]
-        var damagedReport: [String] = []
+        var damagedReport: [Planner.ReportFileProblem] = []
         func hasOutput(stage: String, key: String) throws -> Bool { outputs[stage]?.contains(key) ?? false }
         func lastManifest(pipeline: String, stage: String) throws -> StageManifest? { manifests[stage] }
-        func reportFilesIntact(key: String) throws -> [String] { damagedReport }
+        func reportFilesIntact(key: String) throws -> [Planner.ReportFileProblem] { damagedReport }
 
         /// Records every stage of `graph` as run successfully with its current keys.
         static func afterRun(of graph: StageGraph) -> FakeHistory {
@@ -33,20 +33,22 @@ struct PlannerTests {
         }
         return StageGraph(stages: [
             Stage(
-                id: "ingest.survey", kind: .ingest(source: "survey"), dependencies: [],
+                kind: .ingest(source: "survey"), dependencies: [],
                 manifest: manifest([(.file, "survey.csv", surveyHash), (.definition, "scale 'trust'", scaleItems)])),
             Stage(
-                id: "ingest.access", kind: .ingest(source: "access"), dependencies: [],
+                kind: .ingest(source: "access"), dependencies: [],
                 manifest: manifest([(.file, "access.csv", accessHash)])),
             Stage(
-                id: "indicators.survey", kind: .indicators(family: "survey"), dependencies: ["ingest.survey"],
+                kind: .indicators(.survey), dependencies: [.ingest(source: "survey")],
                 manifest: manifest([(.definition, "indicators", "survey.*")])),
             Stage(
-                id: "indicators.foi", kind: .indicators(family: "foi"), dependencies: ["ingest.access"],
+                kind: .indicators(.foi), dependencies: [.ingest(source: "access")],
                 manifest: manifest([(.definition, "indicators", "foi.*")])),
             Stage(
-                id: "report", kind: .report,
-                dependencies: ["ingest.survey", "ingest.access", "indicators.survey", "indicators.foi"],
+                kind: .report,
+                dependencies: [
+                    .ingest(source: "survey"), .ingest(source: "access"), .indicators(.survey), .indicators(.foi),
+                ],
                 manifest: manifest([(.definition, "report", "default")])),
         ])
     }
@@ -100,7 +102,7 @@ struct PlannerTests {
         // The report reruns (its files were deleted) but reads only stored summaries: no ingest.
         let g = graph()
         var history = FakeHistory.afterRun(of: g)
-        history.damagedReport = ["report.html missing"]
+        history.damagedReport = [.missing("report.html")]
         let a = actions(try Planner.plan(g, pipeline: "p", history: history, force: false, only: nil))
         #expect(a["report"] == "run: report.html missing")
         #expect(a["ingest.survey"] == "skip: unchanged")
@@ -126,6 +128,50 @@ struct PlannerTests {
         #expect(throws: Diagnostic.self) {
             try Planner.plan(graph(), pipeline: "p", history: FakeHistory(), force: false, only: "indicators.nope")
         }
+    }
+
+    /// The kind owns the id; every id the CLI and the store see is built there.
+    @Test func stageKindsOwnTheirIDs() {
+        let kinds: [Stage.Kind] = [
+            .ingest(source: "survey"), .indicators(.opendata), .custom(id: "publication.x"),
+            .composite(id: "openness"), .report, .check,
+        ]
+        #expect(
+            kinds.map(\.id) == [
+                "ingest.survey", "indicators.opendata", "custom.publication.x", "composite.openness", "report", "check",
+            ])
+        #expect(kinds.map(\.producesResults) == [false, true, true, true, false, false])
+        #expect(kinds.map(\.readsTables) == [false, true, true, false, false, false])
+    }
+
+    /// A changed upstream key is explained by the upstream's own reasons, matched by the
+    /// manifest part's kind, not by comparing rendered text.
+    @Test func upstreamChangeIsExplainedByItsCause() throws {
+        let plan = try Planner.plan(
+            graph(surveyHash: "s2"), pipeline: "p", history: FakeHistory.afterRun(of: graph()), force: false,
+            only: nil)
+        let survey = plan.first { $0.stage.kind == .indicators(.survey) }
+        #expect(survey?.reasons == [.changed(.fileChanged("survey.csv"))])
+        let report = plan.first { $0.stage.kind == .report }
+        #expect(report?.reasons == [.changed(.fileChanged("survey.csv"))])
+    }
+
+    @Test func reasonsRenderAsBefore() {
+        let reasons: [PlannedStage.Reason] = [
+            .neverRun, .forced, .requested, .noStoredResults, .unchanged,
+            .neededBy([.indicators(.foi), .custom(id: "c")]), .changed(.fileNew("a.csv")),
+            .changed(.added("scale 't'")),
+            .changed(.definitionChanged("report")), .changed(.upstreamChanged("ingest.s")),
+            .changed(.toolVersion(from: "0.1.0", to: "0.2.0")), .changed(.removed("x")),
+            .reportFiles(.noStoredReport), .reportFiles(.missing("report.md")), .reportFiles(.modified("report.html")),
+        ]
+        #expect(
+            reasons.map(\.description) == [
+                "never run", "forced (--force)", "requested (--only)", "no stored results", "unchanged",
+                "needed by indicators.foi, custom.c", "a.csv is new", "scale 't' added", "report definition changed",
+                "ingest.s changed", "tool version changed (0.1.0 → 0.2.0)", "x removed", "no stored report",
+                "report.md missing", "report.html was modified",
+            ])
     }
 
     @Test func manifestKeyIgnoresPartOrderButNotValues() {

@@ -21,8 +21,7 @@ struct IndicatorSelection: Sendable {
     }
 
     /// The concrete built-in ids of `family` that are selected, in catalogue order.
-    func builtinIDs(family: String) -> [String] {
-        guard let f = IndicatorFamily(rawValue: family) else { return [] }
-        return BuiltinCatalogue.ids(family: f, scales: scales).filter(selects)
+    func builtinIDs(family: IndicatorFamily) -> [String] {
+        BuiltinCatalogue.ids(family: family, scales: scales).filter(selects)
     }
 }

@@ -14,8 +14,25 @@ public enum Planner {
         func hasOutput(stage: String, key: String) throws -> Bool
         /// The manifest stored with the newest successful output of `stage`, to explain changes.
         func lastManifest(pipeline: String, stage: String) throws -> StageManifest?
-        /// Whether the files the report stage wrote for `key` are still in place, unmodified.
-        func reportFilesIntact(key: String) throws -> [String]
+        /// What is wrong with the files the report stage wrote for `key` (empty: all in place, unmodified).
+        func reportFilesIntact(key: String) throws -> [ReportFileProblem]
+    }
+
+    /// Why the report's files make the report stage run although its key is unchanged.
+    public enum ReportFileProblem: Sendable, Hashable, CustomStringConvertible {
+        case noStoredReport
+        /// A file (by name) the stored report wrote is gone.
+        case missing(String)
+        /// A file (by name) no longer has the content the stored report wrote.
+        case modified(String)
+
+        public var description: String {
+            switch self {
+            case .noStoredReport: return "no stored report"
+            case .missing(let name): return "\(name) missing"
+            case .modified(let name): return "\(name) was modified"
+            }
+        }
     }
 
     /// Plans `graph`. `only` restricts the plan to that stage and what it reads (the stage itself
@@ -35,26 +52,27 @@ public enum Planner {
         }
         let wanted = Set(ids)
         var planned: [String: PlannedStage] = [:]
-        var ownReasons: [String: [String]] = [:]  // why a stage's key differs from its last one
+        var ownReasons: [Stage.Kind: [PlannedStage.Reason]] = [:]  // why a stage's key differs from its last one
 
         // Explain each key change from the manifests, expanding upstream changes to their causes.
         for stage in graph.stages where wanted.contains(stage.id) {
             let (key, manifest) = keyed[stage.id]!
-            var reasons: [String] = []
+            var reasons: [PlannedStage.Reason] = []
             if let old = try history.lastManifest(pipeline: pipeline, stage: stage.id) {
-                for r in manifest.reasons(comparedWith: old) {
-                    if let dep = stage.dependencies.first(where: { r == "\($0) changed" }),
+                for change in manifest.changes(comparedWith: old) {
+                    if case .upstreamChanged(let id) = change,
+                        let dep = stage.dependencies.first(where: { $0.id == id }),
                         let cause = ownReasons[dep], !cause.isEmpty
                     {
                         reasons.append(contentsOf: cause)
                     } else {
-                        reasons.append(r)
+                        reasons.append(.changed(change))
                     }
                 }
             } else {
-                reasons = ["never run"]
+                reasons = [.neverRun]
             }
-            ownReasons[stage.id] = unique(reasons)
+            ownReasons[stage.kind] = unique(reasons)
             planned[stage.id] = PlannedStage(stage: stage, key: key, manifest: manifest, action: .skip, reasons: [])
         }
 
@@ -62,18 +80,18 @@ public enum Planner {
         for stage in graph.stages where wanted.contains(stage.id) && !stage.isIngest {
             var p = planned[stage.id]!
             if force {
-                (p.action, p.reasons) = (.run, ["forced (--force)"])
+                (p.action, p.reasons) = (.run, [.forced])
             } else if stage.id == only {
-                (p.action, p.reasons) = (.run, ["requested (--only)"])
+                (p.action, p.reasons) = (.run, [.requested])
             } else if try !history.hasOutput(stage: stage.id, key: p.key) {
-                let why = ownReasons[stage.id] ?? []
-                (p.action, p.reasons) = (.run, why.isEmpty ? ["no stored results"] : why)
+                let why = ownReasons[stage.kind] ?? []
+                (p.action, p.reasons) = (.run, why.isEmpty ? [.noStoredResults] : why)
             } else if stage.kind == .report, case let damaged = try history.reportFilesIntact(key: p.key),
                 !damaged.isEmpty
             {
-                (p.action, p.reasons) = (.run, damaged)
+                (p.action, p.reasons) = (.run, damaged.map { .reportFiles($0) })
             } else {
-                (p.action, p.reasons) = (.skip, ["unchanged"])
+                (p.action, p.reasons) = (.skip, [.unchanged])
             }
             planned[stage.id] = p
         }
@@ -81,29 +99,29 @@ public enum Planner {
         for stage in graph.stages where wanted.contains(stage.id) && stage.isIngest {
             var p = planned[stage.id]!
             let readers = graph.stages.filter {
-                wanted.contains($0.id) && $0.readsTables && $0.dependencies.contains(stage.id)
+                wanted.contains($0.id) && $0.readsTables && $0.dependencies.contains(stage.kind)
                     && planned[$0.id]!.action == .run
             }
             if force {
-                (p.action, p.reasons) = (.run, ["forced (--force)"])
+                (p.action, p.reasons) = (.run, [.forced])
             } else if stage.id == only {
-                (p.action, p.reasons) = (.run, ["requested (--only)"])
+                (p.action, p.reasons) = (.run, [.requested])
             } else if !readers.isEmpty {
-                let own = ownReasons[stage.id] ?? []
+                let own = ownReasons[stage.kind] ?? []
                 p.action = .run
-                p.reasons = own.isEmpty ? ["needed by \(readers.map(\.id).joined(separator: ", "))"] : own
+                p.reasons = own.isEmpty ? [.neededBy(readers.map(\.kind))] : own
             } else if try !history.hasOutput(stage: stage.id, key: p.key) {
-                (p.action, p.reasons) = (.run, ownReasons[stage.id] ?? ["never run"])
+                (p.action, p.reasons) = (.run, ownReasons[stage.kind] ?? [.neverRun])
             } else {
-                (p.action, p.reasons) = (.skip, ["unchanged"])
+                (p.action, p.reasons) = (.skip, [.unchanged])
             }
             planned[stage.id] = p
         }
         return ids.map { planned[$0]! }
     }
 
-    private static func unique(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
+    private static func unique(_ xs: [PlannedStage.Reason]) -> [PlannedStage.Reason] {
+        var seen = Set<PlannedStage.Reason>()
         return xs.filter { seen.insert($0).inserted }
     }
 }

@@ -1,46 +1,73 @@
 import ApenCore
+import Indicators
 
 /// One step of a pipeline run, derived from the pipeline file.
 ///
-/// Stage ids are stable and readable, since `apen plan`, `--only` and the store use them:
+/// A stage is identified by its ``Kind``, which owns the stage's id: the one place ids are
+/// written. Ids are stable and readable, since `apen plan`, `--only` and the store use them:
 /// `ingest.<source>`, `indicators.<family>`, `custom.<id>`, `composite.<id>`, `report`, `check`.
 public struct Stage: Sendable, Hashable, Identifiable {
-    public enum Kind: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable, CustomStringConvertible {
         case ingest(source: String)
-        case indicators(family: String)
+        case indicators(IndicatorFamily)
         case custom(id: String)
         case composite(id: String)
         case report
         case check
+
+        /// The stage id (`ingest.survey`, `indicators.foi`, `report`, …): the only place it is built.
+        public var id: String {
+            switch self {
+            case .ingest(let source): return "ingest.\(source)"
+            case .indicators(let family): return "indicators.\(family.rawValue)"
+            case .custom(let id): return "custom.\(id)"
+            case .composite(let id): return "composite.\(id)"
+            case .report: return "report"
+            case .check: return "check"
+            }
+        }
+
+        public var description: String { id }
+
+        /// Whether the stage computes indicator rows (built-in, custom or composite).
+        var producesResults: Bool {
+            switch self {
+            case .indicators, .custom, .composite: return true
+            case .ingest, .report, .check: return false
+            }
+        }
+
+        /// Whether the stage reads the in-memory tables of its ingest dependencies (the report
+        /// reads only their stored summaries, so it does not make an ingest stage run).
+        var readsTables: Bool {
+            switch self {
+            case .indicators, .custom: return true
+            case .ingest, .composite, .report, .check: return false
+            }
+        }
+
+        /// Ingest stages keep their table in memory only, so they run whenever a stage that
+        /// reads them runs, and are otherwise skipped with their dependents.
+        var isIngest: Bool {
+            if case .ingest = self { return true }
+            return false
+        }
     }
 
-    public var id: String
     public var kind: Kind
-    /// Ids of the stages whose outputs this stage reads.
-    public var dependencies: [String]
+    /// The stages whose outputs this stage reads.
+    public var dependencies: [Kind]
     /// What the content key is made of, besides the upstream keys.
     public var manifest: StageManifest
 
-    public init(id: String, kind: Kind, dependencies: [String], manifest: StageManifest) {
-        self.id = id
+    public init(kind: Kind, dependencies: [Kind], manifest: StageManifest) {
         self.kind = kind
         self.dependencies = dependencies
         self.manifest = manifest
     }
 
-    /// Whether the stage reads the in-memory tables of its ingest dependencies (the report
-    /// reads only their stored summaries, so it does not make an ingest stage run).
-    public var readsTables: Bool {
-        switch kind {
-        case .indicators, .custom: return true
-        default: return false
-        }
-    }
-
-    /// Ingest stages keep their table in memory only, so they run whenever a stage that
-    /// reads them runs, and are otherwise skipped with their dependents.
-    public var isIngest: Bool {
-        if case .ingest = kind { return true }
-        return false
-    }
+    /// The stage id, from its kind (``Kind/id``).
+    public var id: String { kind.id }
+    public var readsTables: Bool { kind.readsTables }
+    public var isIngest: Bool { kind.isIngest }
 }

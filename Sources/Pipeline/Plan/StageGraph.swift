@@ -18,22 +18,13 @@ public struct StageGraph: Sendable {
 
     public subscript(id: String) -> Stage? { stages.first { $0.id == id } }
 
-    /// The built-in families and the source kinds each reads.
-    public static let families: [(family: String, kinds: [SourceKind], optional: [SourceKind])] = [
-        ("survey", [.survey], []),
-        ("engagement", [.engagement], [.population]),
-        ("publication", [.publications], []),
-        ("opendata", [.publications], []),
-        ("foi", [.accessRequests], []),
-    ]
-
     /// Derives the stages of `spec`; `hash` gives a file's SHA-256 (the store's stat cache).
     /// - Throws: what `hash` throws for an unreadable file.
     public static func build(
         _ spec: PipelineSpec, outputDirectory: String, reportDate: String, hash: (String) throws -> String
     ) throws -> StageGraph {
         var stages: [Stage] = []
-        var sourceStage: [String: String] = [:]  // source name → stage id
+        var sourceStage: [String: Stage.Kind] = [:]  // source name → its ingest stage
         func tool(_ m: inout StageManifest) { m.add(.tool, "apen", ApenVersion.string) }
 
         // 1. One ingest stage per source.
@@ -43,30 +34,28 @@ public struct StageGraph: Sendable {
             tool(&m)
             m.add(.file, fileName(source.options.path), try hash(source.options.path))
             for (name, value) in IngestDefinition.parts(source.options) { m.add(.definition, name, value) }
-            let id = "ingest.\(source.name)"
-            sourceStage[source.name] = id
-            stages.append(Stage(id: id, kind: .ingest(source: source.name), dependencies: [], manifest: m))
+            let kind = Stage.Kind.ingest(source: source.name)
+            sourceStage[source.name] = kind
+            stages.append(Stage(kind: kind, dependencies: [], manifest: m))
         }
 
         // 2. Built-in families, for the ids the pipeline selects (and composite components need).
         let selection = IndicatorSelection(spec)
-        var producer: [String: String] = [:]  // indicator id or family prefix → stage id
-        for (family, kinds, optional) in families {
+        var producer: [String: Stage.Kind] = [:]  // indicator id → the stage that computes it
+        for family in IndicatorFamily.allCases {
             let ids = selection.builtinIDs(family: family)
             guard !ids.isEmpty else { continue }
-            let reads = spec.sources.filter { kinds.contains($0.options.kind) }
+            let reads = spec.sources.filter { $0.options.kind == family.sourceKind }
             guard !reads.isEmpty else { continue }
-            let extra = spec.sources.filter { optional.contains($0.options.kind) }
+            let extra = spec.sources.filter { family.optionalSourceKinds.contains($0.options.kind) }
             var m = StageManifest()
             tool(&m)
             m.add(.definition, "indicators", ids.joined(separator: ","))
             m.add(.definition, "min_n", String(spec.minN))
-            let id = "indicators.\(family)"
+            let kind = Stage.Kind.indicators(family)
             stages.append(
-                Stage(
-                    id: id, kind: .indicators(family: family),
-                    dependencies: (reads + extra).map { sourceStage[$0.name]! }, manifest: m))
-            for i in ids { producer[i] = id }
+                Stage(kind: kind, dependencies: (reads + extra).compactMap { sourceStage[$0.name] }, manifest: m))
+            for i in ids { producer[i] = kind }
         }
 
         // 3. Custom indicators.
@@ -74,10 +63,10 @@ public struct StageGraph: Sendable {
             var m = StageManifest()
             tool(&m)
             m.add(.definition, "custom '\(c.id)'", CanonicalText.describe(c))
-            let id = "custom.\(c.id)"
+            let kind = Stage.Kind.custom(id: c.id)
             let deps = sourceStage[c.source].map { [$0] } ?? []
-            stages.append(Stage(id: id, kind: .custom(id: c.id), dependencies: deps, manifest: m))
-            producer[c.id] = id
+            stages.append(Stage(kind: kind, dependencies: deps, manifest: m))
+            producer[c.id] = kind
         }
 
         // 4. Composite indices read the stages that produce their components.
@@ -85,12 +74,13 @@ public struct StageGraph: Sendable {
             var m = StageManifest()
             tool(&m)
             m.add(.definition, "composite '\(c.id)'", CanonicalText.describe(c))
-            let deps = Array(Set(c.components.compactMap { producer[$0.indicator] })).sorted()
-            let id = "composite.\(c.id)"
-            stages.append(Stage(id: id, kind: .composite(id: c.id), dependencies: deps, manifest: m))
+            let deps = Array(Set(c.components.compactMap { producer[$0.indicator] })).sorted {
+                $0.id < $1.id
+            }
+            stages.append(Stage(kind: .composite(id: c.id), dependencies: deps, manifest: m))
         }
 
-        let resultStages = stages.filter { !$0.isIngest }.map(\.id)
+        let resultStages = stages.filter { !$0.isIngest }.map(\.kind)
         // 5. The report reads every result stage and the ingest summaries (data quality).
         var report = StageManifest()
         tool(&report)
@@ -100,9 +90,7 @@ public struct StageGraph: Sendable {
         report.add(.definition, "output folder", outputDirectory)
         report.add(.definition, "report date", reportDate)
         stages.append(
-            Stage(
-                id: "report", kind: .report,
-                dependencies: stages.filter(\.isIngest).map(\.id) + resultStages, manifest: report))
+            Stage(kind: .report, dependencies: stages.filter(\.isIngest).map(\.kind) + resultStages, manifest: report))
 
         // 6. The regression check against the baseline.
         if let check = spec.check {
@@ -110,7 +98,7 @@ public struct StageGraph: Sendable {
             tool(&m)
             m.add(.definition, "check", CanonicalText.describe(check))
             m.add(.file, fileName(check.baseline), (try? hash(check.baseline)) ?? "missing")
-            stages.append(Stage(id: "check", kind: .check, dependencies: resultStages, manifest: m))
+            stages.append(Stage(kind: .check, dependencies: resultStages, manifest: m))
         }
         return StageGraph(stages: stages)
     }
@@ -124,7 +112,10 @@ public struct StageGraph: Sendable {
         var out: [String: (key: String, manifest: StageManifest)] = [:]
         for s in stages {
             var m = s.manifest
-            for d in s.dependencies { m.add(.upstream, d, out[d]!.key) }
+            for d in s.dependencies {
+                guard let upstream = out[d.id] else { preconditionFailure("stage \(s.id) listed before \(d.id)") }
+                m.add(.upstream, d.id, upstream.key)
+            }
             out[s.id] = (m.key, m)
         }
         return out
@@ -133,7 +124,20 @@ public struct StageGraph: Sendable {
     /// The stage `id` and everything it transitively reads, in topological order.
     public func closure(of id: String) -> [String] {
         var need: Set<String> = [id]
-        for s in stages.reversed() where need.contains(s.id) { need.formUnion(s.dependencies) }
+        for s in stages.reversed() where need.contains(s.id) { need.formUnion(s.dependencies.map(\.id)) }
         return stages.map(\.id).filter { need.contains($0) }
+    }
+}
+
+extension IndicatorFamily {
+    /// Source kinds a family reads when the pipeline has them, besides ``sourceKind``:
+    /// engagement's per-1000 rate divides by population (METHODS.md §3).
+    // Belongs beside `sourceKind` in Indicators; kept here while that module is being changed
+    // on another branch.
+    var optionalSourceKinds: [SourceKind] {
+        switch self {
+        case .engagement: return [.population]
+        case .survey, .publication, .opendata, .foi: return []
+        }
     }
 }

@@ -50,30 +50,55 @@ public struct StageManifest: Sendable, Hashable, Codable {
     /// The content key: SHA-256 (hex) of the canonical text.
     public var key: String { SHA256.hex(of: Data(canonicalText.utf8)) }
 
+    /// One difference between a manifest and the one of the stage's last successful run.
+    public enum Change: Sendable, Hashable, CustomStringConvertible {
+        /// A file part that the old manifest lacked.
+        case fileNew(String)
+        /// Another part that the old manifest lacked.
+        case added(String)
+        case fileChanged(String)
+        case definitionChanged(String)
+        /// An upstream stage's key changed (its stage id).
+        case upstreamChanged(String)
+        case toolVersion(from: String, to: String)
+        case removed(String)
+
+        public var description: String {
+            switch self {
+            case .fileNew(let name): return "\(name) is new"
+            case .added(let name): return "\(name) added"
+            case .fileChanged(let name), .upstreamChanged(let name): return "\(name) changed"
+            case .definitionChanged(let name): return "\(name) definition changed"
+            case .toolVersion(let was, let now): return "tool version changed (\(was) → \(now))"
+            case .removed(let name): return "\(name) removed"
+            }
+        }
+    }
+
     /// Why a stage with this manifest must run again, given the manifest of its last successful run.
     /// Empty when nothing differs.
-    public func reasons(comparedWith old: StageManifest) -> [String] {
-        var reasons: [String] = []
+    public func changes(comparedWith old: StageManifest) -> [Change] {
+        var changes: [Change] = []
         let before = Dictionary(
             old.parts.map { ("\($0.kind.rawValue)\t\($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
         let now = Set(parts.map { "\($0.kind.rawValue)\t\($0.name)" })
         for p in parts {
             let k = "\(p.kind.rawValue)\t\(p.name)"
             guard let was = before[k] else {
-                reasons.append(p.kind == .file ? "\(p.name) is new" : "\(p.name) added")
+                changes.append(p.kind == .file ? .fileNew(p.name) : .added(p.name))
                 continue
             }
             guard was != p.value else { continue }
             switch p.kind {
-            case .file: reasons.append("\(p.name) changed")
-            case .definition: reasons.append("\(p.name) definition changed")
-            case .upstream: reasons.append("\(p.name) changed")
-            case .tool: reasons.append("tool version changed (\(was) → \(p.value))")
+            case .file: changes.append(.fileChanged(p.name))
+            case .definition: changes.append(.definitionChanged(p.name))
+            case .upstream: changes.append(.upstreamChanged(p.name))
+            case .tool: changes.append(.toolVersion(from: was, to: p.value))
             }
         }
         for p in old.parts where !now.contains("\(p.kind.rawValue)\t\(p.name)") {
-            reasons.append("\(p.name) removed")
+            changes.append(.removed(p.name))
         }
-        return reasons
+        return changes
     }
 }

@@ -17,14 +17,9 @@ extension Execution {
         var inputs: [InputFile] = []
         var warnings: [String] = []
         for s in spec.sources {
-            guard let info = try stageSummary(of: "ingest.\(s.name)")?.ingest else { continue }
-            let coverage = info.coverage.compactMap { key, n -> Reports.Coverage? in
-                let parts = key.split(separator: "|", omittingEmptySubsequences: false)
-                guard parts.count == 2, let year = Int(parts[1]) else { return nil }
-                return Reports.Coverage(municipality: String(parts[0]), year: year, rows: n)
-            }.sorted {
-                $0.municipality != $1.municipality
-                    ? $0.municipality.utf8.lexicographicallyPrecedes($1.municipality.utf8) : $0.year < $1.year
+            guard let info = try stageSummary(of: .ingest(source: s.name))?.ingest else { continue }
+            let coverage = info.coverage.sorted.map {
+                Reports.Coverage(municipality: $0.group.municipality, year: $0.group.year, rows: $0.rows)
             }
             quality.append(
                 SourceQuality(
@@ -35,7 +30,7 @@ extension Execution {
         }
         var seen = Set<String>()
         for stage in plan {
-            for w in try stageSummary(of: stage.stage.id)?.warnings ?? [] where seen.insert(w).inserted {
+            for w in try stageSummary(of: stage.stage.kind)?.warnings ?? [] where seen.insert(w).inserted {
                 warnings.append(w)
             }
         }
@@ -61,7 +56,7 @@ extension Execution {
         let rendered = ReportWriter.render(input)
         do {
             for (name, text) in rendered { try put(name, text) }
-            try put("rejected-rows.csv", RejectedRowsFile.render(lockedRejected()))
+            try put("rejected-rows.csv", RejectedRowsFile.render(sortedRejected()))
         } catch {
             batch.discard()
             throw error

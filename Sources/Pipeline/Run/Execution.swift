@@ -7,14 +7,36 @@ import Store
 
 /// The mutable state of one run: tables read, rows computed, summaries, failures.
 ///
-/// Stages run on Dispatch workers and hand their outcome back through `record`, which is the
-/// only writer; everything read after `execute()` returns is complete.
-// @unchecked: all mutable state is guarded by `lock`; stage work itself touches no shared state.
-final class Execution: @unchecked Sendable {
+/// Stages run on Dispatch workers; what they share is one ``State`` in a ``Locked`` box, so
+/// every read and write of it is inside `state.withLock { }` and the compiler checks the rest.
+/// Everything read after `execute()` returns is complete.
+final class Execution: Sendable {
     struct Outcome: Sendable {
         var rows: [IndicatorRow] = []
         var summary: StageSummary
         var seconds: Double = 0
+    }
+
+    /// What the stages of a run share.
+    struct State: Sendable {
+        var tables: [String: Table] = [:]  // source name → table
+        var rejected: [RejectedRow] = []
+        var outcomes: [Stage.Kind: Outcome] = [:]  // stages that ran in this run
+        var failures: [String] = []
+        var failed: Set<Stage.Kind> = []
+        /// Ingests that read their file but rejected more than `max_rejected` allows: no outcome,
+        /// but their rows still count in the run's summary ("rows: N read, M rejected").
+        var overLimit: [StageSummary.IngestInfo] = []
+
+        /// Rejected rows in a fixed order (source, file, line), whatever order the workers finished in.
+        func sortedRejected() -> [RejectedRow] {
+            rejected.sorted { ($0.source, $0.file, $0.line) < ($1.source, $1.file, $1.line) }
+        }
+
+        /// Indicator rows computed in this run (built-in, custom and composite stages).
+        var resultRowCount: Int {
+            outcomes.filter(\.key.producesResults).values.reduce(0) { $0 + $1.rows.count }
+        }
     }
 
     let spec: PipelineSpec
@@ -25,15 +47,7 @@ final class Execution: @unchecked Sendable {
     let history: StoreHistory
     let runID: Int64
 
-    private let lock = NSLock()
-    private var tables: [String: Table] = [:]  // source name → table
-    private var rejected: [RejectedRow] = []
-    private var outcomes: [String: Outcome] = [:]  // stage id → outcome (ran or loaded)
-    private var failures: [String] = []
-    private var failed: Set<String> = []
-    /// Ingests that read their file but rejected more than `max_rejected` allows: no outcome,
-    /// but their rows still count in the run's summary ("rows: N read, M rejected").
-    private var overLimit: [StageSummary.IngestInfo] = []
+    private let state = Locked(State())
 
     init(
         spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store,
@@ -52,20 +66,20 @@ final class Execution: @unchecked Sendable {
 
     /// Runs the planned stages in dependency waves; the stages of a wave run concurrently.
     func execute() {
-        let byID = Dictionary(uniqueKeysWithValues: plan.map { ($0.stage.id, $0) })
-        var level: [String: Int] = [:]
+        let byKind = Dictionary(uniqueKeysWithValues: plan.map { ($0.stage.kind, $0) })
+        var level: [Stage.Kind: Int] = [:]
         for p in plan {
-            level[p.stage.id] = (p.stage.dependencies.compactMap { level[$0] }.max() ?? -1) + 1
+            level[p.stage.kind] = (p.stage.dependencies.compactMap { level[$0] }.max() ?? -1) + 1
         }
-        let waves = Dictionary(grouping: plan.map(\.stage.id), by: { level[$0]! }).sorted { $0.key < $1.key }.map(
-            \.value)
+        let waves = Dictionary(grouping: plan.map(\.stage.kind), by: { level[$0] ?? 0 }).sorted { $0.key < $1.key }
+            .map(\.value)
         let jobs = max(1, options.jobs)
         // A large file is read on all `jobs` workers already (Ingestor.readTable(_:jobs:)), so
         // large ingests go one at a time, after the small stages of their wave: the same CPU
         // and wall, but peak memory is the largest ingest's, not the sum of all of them.
         let largeIngest = DispatchSemaphore(value: 1)
         for wave in waves {
-            let stages = wave.map { byID[$0]! }
+            let stages = wave.compactMap { byKind[$0] }
             let work =
                 stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
             let semaphore = DispatchSemaphore(value: jobs)
@@ -84,19 +98,20 @@ final class Execution: @unchecked Sendable {
             }
             group.wait()
             releaseTables(
-                after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byID[$0] })
+                after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byKind[$0] })
         }
     }
 
     /// Drops the tables no remaining stage reads, so peak memory is that of the tables in use,
     /// not of every table the run read. Tables of `keep_rows` sources stay for the commit.
-    private func releaseTables(after wave: [String], remaining: [PlannedStage]) {
+    private func releaseTables(after wave: [Stage.Kind], remaining: [PlannedStage]) {
         let stillRead = Set(
             remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
         let kept = Set(spec.sources.filter(\.options.keepRows).map(\.name))
-        lock.withLock {
-            for source in Array(tables.keys) where !stillRead.contains("ingest.\(source)") && !kept.contains(source) {
-                tables[source] = nil
+        state.withLock { state in
+            for source in Array(state.tables.keys)
+            where !stillRead.contains(.ingest(source: source)) && !kept.contains(source) {
+                state.tables[source] = nil
             }
         }
     }
@@ -111,11 +126,12 @@ final class Execution: @unchecked Sendable {
     }
 
     private func perform(_ p: PlannedStage) {
-        let upstreamFailed = lock.withLock { p.stage.dependencies.contains { failed.contains($0) } }
-        if upstreamFailed {
-            lock.withLock { _ = failed.insert(p.stage.id) }
-            return
+        let upstreamFailed = state.withLock { state in
+            guard p.stage.dependencies.contains(where: state.failed.contains) else { return false }
+            state.failed.insert(p.stage.kind)
+            return true
         }
+        if upstreamFailed { return }
         if p.action == .skip {
             options.progress.stageSkipped(p.stage.id)
             return
@@ -126,12 +142,12 @@ final class Execution: @unchecked Sendable {
             var outcome = try run(p)
             outcome.seconds = (ContinuousClock.now - t0).seconds
             let detail = describe(outcome, stage: p.stage)
-            lock.withLock { outcomes[p.stage.id] = outcome }
+            state.withLock { $0.outcomes[p.stage.kind] = outcome }
             options.progress.stageFinished(p.stage.id, detail: detail, seconds: outcome.seconds)
         } catch {
-            lock.withLock {
-                _ = failed.insert(p.stage.id)
-                failures.append("\(p.stage.id): \(error)")
+            state.withLock {
+                $0.failed.insert(p.stage.kind)
+                $0.failures.append("\(p.stage.id): \(error)")
             }
             options.progress.message("failed \(p.stage.id): \(error)")
         }
@@ -150,7 +166,9 @@ final class Execution: @unchecked Sendable {
         var summary = StageSummary(manifest: p.manifest)
         switch p.stage.kind {
         case .ingest(let source):
-            let spec = self.spec.sources.first { $0.name == source }!
+            guard let spec = self.spec.sources.first(where: { $0.name == source }) else {
+                throw Diagnostic(SourceLocation(path: self.spec.path), "no source '\(source)'")
+            }
             var options = spec.options
             options.unusedColumns = ColumnUse.unused(spec, in: self.spec)
             let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
@@ -160,10 +178,11 @@ final class Execution: @unchecked Sendable {
                 rowsRead: report.rowsRead, accepted: report.accepted, rejected: report.rejected.count,
                 coverage: TableCoverage.of(table))
             summary.warnings = report.warnings
-            lock.withLock {
-                tables[source] = table
-                rejected.append(contentsOf: report.rejected)
-                if !report.withinLimit, let info = summary.ingest { overLimit.append(info) }
+            let ingest = summary.ingest
+            state.withLock {
+                $0.tables[source] = table
+                $0.rejected.append(contentsOf: report.rejected)
+                if !report.withinLimit, let info = ingest { $0.overLimit.append(info) }
             }
             if !report.withinLimit {
                 throw Diagnostic(
@@ -174,24 +193,27 @@ final class Execution: @unchecked Sendable {
             return Outcome(summary: summary)
 
         case .indicators(let family):
-            let inputs = lock.withLock { indicatorInputs() }
+            let inputs = indicatorInputs(tables: state.withLock { $0.tables })
             let selection = IndicatorSelection(spec)
             let out = try BuiltinIndicators.compute(
-                IndicatorFamily(rawValue: family)!, inputs: inputs, select: selection.selects, jobs: options.jobs)
+                family, inputs: inputs, select: selection.selects, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
 
         case .custom(let id):
-            let def = spec.custom.first { $0.id == id }!
-            let tables = lock.withLock {
-                spec.sources.filter { $0.name == def.source }.compactMap { self.tables[$0.name] }
+            guard let def = spec.custom.first(where: { $0.id == id }) else {
+                throw Diagnostic(SourceLocation(path: spec.path), "no custom indicator '\(id)'")
             }
+            let read = state.withLock { $0.tables }
+            let tables = spec.sources.filter { $0.name == def.source }.compactMap { read[$0.name] }
             let out = try CustomIndicators.compute(def, tables: tables, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
 
         case .composite(let id):
-            let def = spec.composites.first { $0.id == id }!
+            guard let def = spec.composites.first(where: { $0.id == id }) else {
+                throw Diagnostic(SourceLocation(path: spec.path), "no composite '\(id)'")
+            }
             let rows = try p.stage.dependencies.flatMap { try resultRows(of: $0) }
             let out = try CompositeIndex.compute(def, rows: rows, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
@@ -207,8 +229,8 @@ final class Execution: @unchecked Sendable {
         }
     }
 
-    /// Built-in indicator inputs from every table read, grouped by kind. Caller holds `lock`.
-    private func indicatorInputs() -> IndicatorInputs {
+    /// Built-in indicator inputs from every table read, grouped by kind.
+    private func indicatorInputs(tables: [String: Table]) -> IndicatorInputs {
         var inputs = IndicatorInputs(minN: spec.minN)
         for s in spec.sources {
             guard let t = tables[s.name] else { continue }
@@ -226,17 +248,17 @@ final class Execution: @unchecked Sendable {
     }
 
     /// Result rows of a stage: computed in this run, or loaded from the store for its key.
-    func resultRows(of stage: String) throws -> [IndicatorRow] {
-        if let o = lock.withLock({ outcomes[stage] }) { return o.rows }
-        guard let p = plan.first(where: { $0.stage.id == stage }) else { return [] }
-        return try store.results(stage: stage, key: p.key)
+    func resultRows(of stage: Stage.Kind) throws -> [IndicatorRow] {
+        if let o = state.withLock({ $0.outcomes[stage] }) { return o.rows }
+        guard let p = plan.first(where: { $0.stage.kind == stage }) else { return [] }
+        return try store.results(stage: stage.id, key: p.key)
     }
 
     /// A stage's summary: from this run, or the stored one for its key.
-    func stageSummary(of stage: String) throws -> StageSummary? {
-        if let o = lock.withLock({ outcomes[stage] }) { return o.summary }
-        guard let p = plan.first(where: { $0.stage.id == stage }) else { return nil }
-        return try history.summary(stage: stage, key: p.key)
+    func stageSummary(of stage: Stage.Kind) throws -> StageSummary? {
+        if let o = state.withLock({ $0.outcomes[stage] }) { return o.summary }
+        guard let p = plan.first(where: { $0.stage.kind == stage }) else { return nil }
+        return try history.summary(stage: stage.id, key: p.key)
     }
 
     var rejectedPath: String { outDir + "/rejected-rows.csv" }
@@ -252,60 +274,43 @@ final class Execution: @unchecked Sendable {
     // MARK: Results
 
     func allResultRows() throws -> [IndicatorRow] {
-        try plan.filter { p in
-            switch p.stage.kind {
-            case .indicators, .custom, .composite: return true
-            default: return false
-            }
-        }.flatMap { try resultRows(of: $0.stage.id) }.canonicallySorted()
+        try plan.filter(\.stage.kind.producesResults).flatMap { try resultRows(of: $0.stage.kind) }
+            .canonicallySorted()
     }
 
     func summary(runID: Int64, wall: Double) -> RunSummary {
-        lock.withLock {
+        state.withLock { state in
             // A failed ingest still lists every bad row, in the rejected-rows file.
-            if !failures.isEmpty, !rejected.isEmpty {
-                do { try RejectedRowsFile.write(sortedRejected(), to: rejectedPath) } catch {
-                    failures.append("cannot write \(rejectedPath): \(error)")
+            if !state.failures.isEmpty, !state.rejected.isEmpty {
+                do { try RejectedRowsFile.write(state.sortedRejected(), to: rejectedPath) } catch {
+                    state.failures.append("cannot write \(rejectedPath): \(error)")
                 }
             }
-            let ingests =
-                plan.compactMap { p -> StageSummary.IngestInfo? in
-                    if let o = outcomes[p.stage.id] { return o.summary.ingest }
-                    return nil
-                } + overLimit
-            let resultCount = outcomes.filter {
-                $0.key.hasPrefix("indicators.") || $0.key.hasPrefix("custom.") || $0.key.hasPrefix("composite.")
-            }
-            .values.reduce(0) { $0 + $1.rows.count }
+            let ingests = plan.compactMap { state.outcomes[$0.stage.kind]?.summary.ingest } + state.overLimit
             return RunSummary(
                 runID: runID, pipeline: spec.name, plan: plan,
-                seconds: outcomes.mapValues(\.seconds),
+                seconds: Dictionary(uniqueKeysWithValues: state.outcomes.map { ($0.key.id, $0.value.seconds) }),
                 rowsRead: ingests.reduce(0) { $0 + $1.rowsRead }, rowsRejected: ingests.reduce(0) { $0 + $1.rejected },
-                indicatorRows: resultCount,
-                outputs: (outcomes["report"]?.summary.files.keys.sorted()) ?? [],
-                rejectedRowsFile: rejected.isEmpty ? nil : rejectedPath,
-                warnings: uniqued(plan.flatMap { outcomes[$0.stage.id]?.summary.warnings ?? [] }),
-                failures: failures, check: outcomes["check"]?.summary.check, wallSeconds: wall)
+                indicatorRows: state.resultRowCount,
+                outputs: (state.outcomes[.report]?.summary.files.keys.sorted()) ?? [],
+                rejectedRowsFile: state.rejected.isEmpty ? nil : rejectedPath,
+                warnings: uniqued(plan.flatMap { state.outcomes[$0.stage.kind]?.summary.warnings ?? [] }),
+                failures: state.failures, check: state.outcomes[.check]?.summary.check, wallSeconds: wall)
         }
     }
 
-    /// The rejected rows so far, in a fixed order (takes the lock).
-    func lockedRejected() -> [RejectedRow] { lock.withLock { sortedRejected() } }
+    /// The rejected rows so far, in a fixed order.
+    func sortedRejected() -> [RejectedRow] { state.withLock { $0.sortedRejected() } }
 
-    /// Rejected rows in a fixed order (source, file, line), whatever order the workers finished in.
-    func sortedRejected() -> [RejectedRow] {
-        rejected.sorted { ($0.source, $0.file, $0.line) < ($1.source, $1.file, $1.line) }
-    }
-
-    /// Input files and rejected rows of the run, for the store. Caller holds `lock`.
-    private func records() -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
+    /// Input files and rejected rows of the run, for the store.
+    private func records(_ state: State) -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
         let inputs = spec.sources.compactMap { s -> InputRecord? in
-            guard let p = plan.first(where: { $0.stage.id == "ingest.\(s.name)" }) else { return nil }
+            guard let p = plan.first(where: { $0.stage.kind == .ingest(source: s.name) }) else { return nil }
             let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
             let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
             return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
         }
-        let rejected = sortedRejected().map {
+        let rejected = state.sortedRejected().map {
             RejectedRecord(
                 source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
         }
@@ -313,32 +318,31 @@ final class Execution: @unchecked Sendable {
     }
 
     /// What a failed run leaves in the store: its inputs and every rejected row.
-    func failureRecords() -> (inputs: [InputRecord], rejected: [RejectedRecord]) { lock.withLock { records() } }
+    func failureRecords() -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
+        state.withLock { records($0) }
+    }
 
     /// Records the run: stage keys and actions for all, outputs for the stages that ran.
     func commit(runID: Int64, finished: String) throws {
-        try lock.withLock {
+        try state.withLock { state in
             let stages = plan.map {
                 StageRecord(
                     stage: $0.stage.id, key: $0.key, action: $0.action == .run ? .ran : .skipped, reason: $0.reasonText)
             }
             let outputs = try plan.compactMap { p -> StageOutput? in
-                guard let o = outcomes[p.stage.id] else { return nil }
+                guard let o = state.outcomes[p.stage.kind] else { return nil }
                 return StageOutput(
                     stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
             }
-            let (inputs, rej) = records()
-            let ingests = outcomes.values.compactMap(\.summary.ingest)
-            let indicatorCount = outcomes.filter { !$0.key.hasPrefix("ingest.") }.values.reduce(0) {
-                $0 + $1.rows.count
-            }
+            let (inputs, rej) = records(state)
+            let ingests = state.outcomes.values.compactMap(\.summary.ingest)
             // Kept rows, for sources that ask for them, in the same transaction.
-            let kept = spec.sources.filter(\.options.keepRows).compactMap { tables[$0.name] }
+            let kept = spec.sources.filter(\.options.keepRows).compactMap { state.tables[$0.name] }
             try store.commitRun(
                 runID, finished: finished, stages: stages, outputs: outputs, inputs: inputs, rejected: rej,
                 counts: RunCounts(
                     rowsRead: ingests.reduce(0) { $0 + $1.rowsRead },
-                    rowsRejected: ingests.reduce(0) { $0 + $1.rejected }, indicators: indicatorCount),
+                    rowsRejected: ingests.reduce(0) { $0 + $1.rejected }, indicators: state.resultRowCount),
                 kept: kept)
         }
     }

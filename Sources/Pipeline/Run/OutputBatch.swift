@@ -23,7 +23,7 @@ import Foundation
 /// ```
 struct OutputBatch {
     private var staged: [(temporary: String, target: String)] = []
-    private static let counter = Counter()
+    private static let counter = Locked(0)
 
     /// Writes `data` to a flushed temporary next to `path` (creating folders).
     /// - Throws: a `Diagnostic` naming the folder when it is a file; the file system's error
@@ -31,7 +31,7 @@ struct OutputBatch {
     mutating func stage(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
-        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(Self.counter.next())")
+        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(Self.nextNumber())")
             .path
         let folder = (path as NSString).deletingLastPathComponent  // as given, for the message
         var isFolder: ObjCBool = false
@@ -92,15 +92,11 @@ struct OutputBatch {
         }
     }
 
-    // A lock-protected counter; @unchecked because NSLock guards `value`.
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.withLock {
-                value += 1
-                return value
-            }
+    /// A number no other temporary of this process has used.
+    private static func nextNumber() -> Int {
+        counter.withLock {
+            $0 += 1
+            return $0
         }
     }
 }

@@ -34,10 +34,12 @@ public enum PipelineRunner {
     /// - Throws: `Diagnostic` for problems before anything ran (store, lock, unknown stage).
     ///   Data problems do not throw: they fail the run and are listed in the summary.
     public static func run(_ spec: PipelineSpec, options: RunOptions) throws -> RunSummary {
+        let options = options.dated(by: spec)
         let clock = ContinuousClock()
         let t0 = clock.now
         let store = try Store(path: options.storePath)
-        let lock = try acquireLock(store, options: options)
+        // Says who holds the lock before waiting, so a run that seems to hang explains itself.
+        let lock = try store.acquireRunLock(wait: options.waitForLock, announce: options.progress.message)
         defer { lock.release() }
         // Runs still marked running were killed: we hold the lock, so none is in progress.
         try store.markInterruptedRuns(finished: isoTimestamp(options.now()))
@@ -73,24 +75,10 @@ public enum PipelineRunner {
         return summary
     }
 
-    /// The store's run lock. When another run holds it and `waitForLock` is set, says so on the
-    /// progress reporter (with the holder's pid from the lock file) before waiting, so a run
-    /// that seems to hang explains itself.
-    private static func acquireLock(_ store: Store, options: RunOptions) throws -> RunLock {
-        do {
-            return try store.acquireRunLock(wait: false)
-        } catch let error as StoreError where options.waitForLock && error.sqliteCode == nil {
-            let holder = (try? String(contentsOfFile: store.path + ".lock", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let who = holder.flatMap(Int32.init).map { "pid \($0)" } ?? "pid unknown"
-            options.progress.message("waiting for another apen run (\(who)) to finish with \(store.path)")
-            return try store.acquireRunLock(wait: true)
-        }
-    }
-
     /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the
     /// store's file-hash cache.
     public static func plan(_ spec: PipelineSpec, options: RunOptions) throws -> [PlannedStage] {
+        let options = options.dated(by: spec)
         let store = try Store(path: options.storePath)
         let outDir = options.outputDirectory ?? "reports/\(spec.name)"
         let graph = try StageGraph.build(spec, outputDirectory: outDir, reportDate: options.reportDate) {

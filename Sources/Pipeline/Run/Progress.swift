@@ -1,3 +1,4 @@
+import ApenCore
 import Foundation
 
 /// Receives progress events of a run. Implementations must be thread-safe: stages report from
@@ -20,54 +21,53 @@ public struct SilentProgress: ProgressReporter {
 
 /// One line per stage start and end on standard error; on a terminal the running stages are
 /// shown on one live line that is rewritten in place.
-public final class StderrProgress: ProgressReporter, @unchecked Sendable {
-    // @unchecked: `running` and the output are guarded by `lock`.
-    private let lock = NSLock()
+public final class StderrProgress: ProgressReporter, Sendable {
     private let live: Bool
-    private var running: [String: Date] = [:]
+    /// The stages running, with their start; held while writing, so lines never interleave.
+    private let running = Locked<[String: Date]>([:])
     private let started = Date()
 
     public init(isTerminal: Bool = isatty(STDERR_FILENO) == 1) { self.live = isTerminal }
 
     public func stageStarted(_ stage: String, reason: String) {
-        lock.withLock {
+        running.withLock { running in
             running[stage] = Date()
-            if live { redraw() } else { write("start \(stage) (\(reason))\n") }
+            if live { redraw(running) } else { write("start \(stage) (\(reason))\n") }
         }
     }
 
     public func stageFinished(_ stage: String, detail: String, seconds: Double) {
-        lock.withLock {
+        running.withLock { running in
             running[stage] = nil
             clearLine()
             write("done  \(stage): \(detail) (\(String(format: "%.2f", seconds)) s)\n")
-            if live { redraw() }
+            if live { redraw(running) }
         }
     }
 
     public func stageSkipped(_ stage: String) {
-        lock.withLock {
+        running.withLock { running in
             clearLine()
             write("skip  \(stage) (unchanged)\n")
-            if live { redraw() }
+            if live { redraw(running) }
         }
     }
 
     public func message(_ text: String) {
-        lock.withLock {
+        running.withLock { running in
             clearLine()
             write(text + "\n")
-            if live { redraw() }
+            if live { redraw(running) }
         }
     }
 
     private func clearLine() { if live { write("\r\u{1B}[2K") } }
 
-    private func redraw() {
+    private func redraw(_ running: [String: Date]) {
         guard !running.isEmpty else { return }
         let now = Date()
-        let parts = running.keys.sorted().map {
-            "\($0) \(String(format: "%.1f", now.timeIntervalSince(running[$0]!))) s"
+        let parts = running.sorted { $0.key < $1.key }.map {
+            "\($0.key) \(String(format: "%.1f", now.timeIntervalSince($0.value))) s"
         }
         write(
             "\r\u{1B}[2K▸ " + parts.joined(separator: " · ")

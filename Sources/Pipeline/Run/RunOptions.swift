@@ -16,12 +16,20 @@ public struct RunOptions: Sendable {
     public var waitForLock = true
     /// The run's timestamps in the store (ISO-8601 UTC).
     public var now: @Sendable () -> Date = { Date() }
-    /// The date shown in reports (`yyyy-MM-dd`): from `SOURCE_DATE_EPOCH` when set.
+    /// The date shown in reports (`yyyy-MM-dd`): from `SOURCE_DATE_EPOCH` when set. A pipeline's
+    /// `report.date:` takes precedence (see ``dated(by:)``).
     public var reportDate: String = RunOptions.reportDate(environment: ProcessInfo.processInfo.environment, now: Date())
     /// Where progress lines go.
     public var progress: any ProgressReporter = SilentProgress()
 
     public init() {}
+
+    /// These options for running `spec`: its `report.date`, when given, is the report date.
+    func dated(by spec: PipelineSpec) -> RunOptions {
+        var copy = self
+        if let day = spec.reportDate { copy.reportDate = day.description }
+        return copy
+    }
 
     /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention) as a UTC day, else `now`'s UTC day.
     public static func reportDate(environment: [String: String], now: Date) -> String {

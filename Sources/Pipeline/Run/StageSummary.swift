@@ -11,8 +11,8 @@ public struct StageSummary: Sendable, Codable, Hashable {
         public var rowsRead: Int
         public var accepted: Int
         public var rejected: Int
-        /// Distinct (municipality, year) groups with rows, as `municipality|year` → rows.
-        public var coverage: [String: Int]
+        /// Accepted rows per (municipality, year).
+        public var coverage: TableCoverage
     }
 
     public struct CheckInfo: Sendable, Codable, Hashable {

@@ -21,15 +21,15 @@ struct StoreHistory: Planner.History, Sendable {
         return try decodeSummary(text)
     }
 
-    func reportFilesIntact(key: String) throws -> [String] {
-        guard let files = try summary(stage: "report", key: key)?.files else { return ["no stored report"] }
-        var problems: [String] = []
+    func reportFilesIntact(key: String) throws -> [Planner.ReportFileProblem] {
+        guard let files = try summary(stage: Stage.Kind.report.id, key: key)?.files else { return [.noStoredReport] }
+        var problems: [Planner.ReportFileProblem] = []
         for (path, sha) in files.sorted(by: { $0.key < $1.key }) {
             guard let now = try? store.sha256(ofFile: path) else {
-                problems.append("\(StageGraph.fileName(path)) missing")
+                problems.append(.missing(StageGraph.fileName(path)))
                 continue
             }
-            if now != sha { problems.append("\(StageGraph.fileName(path)) was modified") }
+            if now != sha { problems.append(.modified(StageGraph.fileName(path))) }
         }
         return problems
     }

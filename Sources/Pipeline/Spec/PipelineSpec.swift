@@ -27,6 +27,9 @@ public struct PipelineSpec: Sendable, Hashable {
     public var composites: [CompositeDefinition]
     /// `report:` — what the report draws.
     public var report: ReportOptions
+    /// `report.date:` — the date the report shows; `nil`: the run's date (`SOURCE_DATE_EPOCH`
+    /// when set, else the clock). Pinning it makes a committed report reproducible by a plain run.
+    public var reportDate: Day?
     /// `check:` — the regression check against a baseline; `nil` when absent.
     public var check: CheckConfiguration?
     /// `min_n:` — below this n a survey, engagement-share or FOI-share row is flagged `low_n`

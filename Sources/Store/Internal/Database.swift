@@ -30,7 +30,8 @@ final class Database {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(db)
-            throw StoreError(path: path, message: "cannot open the store: \(message)", sqliteCode: rc)
+            throw StoreError(
+                path: path, message: "cannot open the store: \(message)", kind: .sqlite(code: rc, sql: nil))
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
@@ -67,7 +68,8 @@ final class Database {
         if rc != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(errorMessage)
-            throw StoreError(path: path, message: message, sqliteCode: sqlite3_extended_errcode(handle), sql: sql)
+            throw StoreError(
+                path: path, message: message, kind: .sqlite(code: sqlite3_extended_errcode(handle), sql: sql))
         }
     }
 
@@ -138,6 +140,6 @@ final class Database {
     func error(_ rc: Int32, sql: String?) -> StoreError {
         let code = handle.map { sqlite3_extended_errcode($0) } ?? rc
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
-        return StoreError(path: path, message: message, sqliteCode: code, sql: sql)
+        return StoreError(path: path, message: message, kind: .sqlite(code: code, sql: sql))
     }
 }

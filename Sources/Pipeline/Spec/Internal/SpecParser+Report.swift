@@ -1,13 +1,17 @@
+import ApenCore
 import Reports
 import Yams
 
 extension SpecParser {
     static let chartKinds = ["bars", "trends", "heatmap", "composite"]
 
-    /// `report:` — focus municipalities, chart kinds, display names.
-    mutating func parseReport(_ node: Node) -> ReportOptions {
+    /// `report:` — focus municipalities, chart kinds, display names, and the date the report
+    /// shows (`date:`, which then depends on neither the clock nor `SOURCE_DATE_EPOCH`).
+    mutating func parseReport(_ node: Node) -> (options: ReportOptions, date: Day?) {
         var options = ReportOptions()
-        guard let m = reader.mapping(node, key: "report", allowed: ["focus", "charts", "names"]) else { return options }
+        guard let m = reader.mapping(node, key: "report", allowed: ["focus", "charts", "names", "date"]) else {
+            return (options, nil)
+        }
         if let n = m.value("focus"), let codes = reader.strings(n, key: "report.focus", scalarAsList: true) {
             options.focus = codes.map(\.text)
         }
@@ -21,6 +25,7 @@ extension SpecParser {
                 if let name = reader.string(e.value, key: "report.names.\(e.key)") { options.names[e.key] = name }
             }
         }
-        return options
+        let date = m.value("date").flatMap { parseISODay($0, key: "report.date") }
+        return (options, date)
     }
 }

@@ -68,14 +68,15 @@ struct SpecParser {
             top.value("indicators").map {
                 parseIndicators($0, known: known, customIDs: Set(custom.map(\.id)), sources: sources)
             } ?? []
-        let report = top.value("report").map { parseReport($0) } ?? ReportOptions()
+        let report = top.value("report").map { parseReport($0) } ?? (options: ReportOptions(), date: nil)
         let check = top.value("check").flatMap { parseCheck($0, known: known) }
 
         guard let name, top.has("sources"), top.has("indicators") else { return nil }
         var spec = PipelineSpec(
             name: name, title: title ?? name, language: language.flatMap(Language.init(rawValue:)) ?? .nb,
             path: path, sources: sources, indicators: indicators, custom: custom, composites: composites,
-            report: report, check: check)
+            report: report.options, check: check)
+        spec.reportDate = report.date
         spec.minN = minN
         spec.harmoniseTo = municipalities?.harmoniseTo
         return spec
