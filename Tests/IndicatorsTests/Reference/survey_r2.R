@@ -41,95 +41,10 @@ script_dir <- local({
 fixtures <- normalizePath(file.path(script_dir, "..", "Fixtures", "survey-r2"))
 cases <- fromJSON(file.path(fixtures, "manifest.json"), simplifyVector = FALSE)
 
-fmt <- function(x) if (is.null(x) || length(x) == 0 || is.na(x)) "" else sprintf("%.17g", x)
-rel <- function(a, b) if (a == b) 0 else abs(a - b) / max(abs(a), abs(b))
-stopifnot_close <- function(a, b, what, tol = 1e-12) {
-  if (is.na(a) != is.na(b) || (!is.na(a) && rel(a, b) > tol && abs(a - b) > 1e-15))
-    stop(sprintf("%s: survey %.17g vs METHODS formula %.17g", what, a, b))
-}
+# Scoring, designs, the METHODS §2 formulas in base R and the Korn-Graubard interval are
+# shared with reference_survey_r2.R.
+source(file.path(script_dir, "survey_common.R"))
 
-# ------------------------------------------------------------------ reading and scoring
-read_fixture <- function(path) {
-  d <- read.csv(path, colClasses = "character", na.strings = character(0),
-                check.names = FALSE, strip.white = FALSE)
-  d$year <- as.integer(d$year)
-  if (!is.null(d$weight)) d$weight <- as.numeric(d$weight)
-  if (!is.null(d$fpc)) d$fpc <- as.numeric(d$fpc)
-  d
-}
-
-# Returns list(y, a, scored) for one scale: y on 0-100, a = 1 if score > midpoint.
-score_scale <- function(d, scale, lo, hi, missing) {
-  items <- unlist(scale$items)
-  reverse <- unlist(scale$reverse)
-  X <- sapply(items, function(it) {
-    v <- d[[it]]
-    x <- ifelse(v == "", NA_integer_, suppressWarnings(as.integer(v)))
-    if (anyNA(x[v != ""])) stop("non-integer item in ", it)
-    x[x %in% missing] <- NA
-    if (any(!is.na(x) & (x < lo | x > hi))) stop("item out of range in ", it)
-    if (it %in% reverse) x <- lo + hi - x
-    x
-  })
-  X <- matrix(X, nrow = nrow(d))
-  k <- length(items)
-  answered <- rowSums(!is.na(X))
-  total <- rowSums(X, na.rm = TRUE)
-  scored <- answered >= ceiling(k / 2)
-  score <- ifelse(scored, total / answered, NA_real_)
-  y <- 100 * (score - lo) / (hi - lo)
-  a <- ifelse(scored, as.numeric(2 * total > (lo + hi) * answered), NA_real_)
-  list(y = y, a = a, scored = scored)
-}
-
-make_design <- function(wave, cs) {
-  args <- list(ids = if (isTRUE(cs$psu)) ~psu else ~1, data = wave, nest = TRUE,
-               weights = ~weight)
-  if (isTRUE(cs$strata)) args$strata <- ~stratum
-  if (isTRUE(cs$fpc)) args$fpc <- ~fpc
-  do.call(svydesign, args)
-}
-
-# ------------------------------------------------------- METHODS §2 formulas, base R only
-methods_estimate <- function(wave, v, dom, cs) {
-  w <- wave$weight
-  W <- sum(w[dom])
-  m <- sum(w[dom] * v[dom]) / W
-  z <- ifelse(dom, w * (v - m) / W, 0)
-  h <- if (isTRUE(cs$strata)) wave$stratum else rep("(one)", nrow(wave))
-  j <- if (isTRUE(cs$psu)) paste(h, wave$psu, sep = "\r") else paste(h, seq_len(nrow(wave)), sep = "\r")
-  totals <- tapply(z, j, sum)
-  stratum_of <- tapply(h, j, function(x) x[1])
-  zbar_wave <- mean(totals)
-  var <- 0
-  for (s in unique(h)) {
-    t <- totals[stratum_of == s]
-    nh <- length(t)
-    f <- 1
-    if (isTRUE(cs$fpc)) {
-      N <- unique(wave$fpc[h == s])
-      stopifnot(length(N) == 1)
-      if (N <= 1) N <- nh / N
-      f <- 1 - nh / N
-    }
-    if (nh > 1) {
-      var <- var + f * nh / (nh - 1) * sum((t - mean(t))^2)
-    } else if (cs$lonely == "adjust") {
-      var <- var + f * (t - zbar_wave)^2   # R: factor f_h (see report)
-    } else if (cs$lonely == "remove") {
-      var <- var + 0
-    } else stop("lonely stratum ", s)
-  }
-  df <- length(unique(j[dom])) - length(unique(h[dom]))
-  list(value = m, se = sqrt(var), df = df, psus = length(unique(j[dom])))
-}
-
-kg_interval <- function(p, se, n, df) {
-  neff <- p * (1 - p) / se^2 * (qt(0.975, n - 1) / qt(0.975, df))^2
-  c(qbeta(0.025, neff * p, neff * (1 - p) + 1), qbeta(0.975, neff * p + 1, neff * (1 - p)))
-}
-
-# ------------------------------------------------------------------------ the estimates
 residues <- character(0)
 coverage <- list()
 
