@@ -55,7 +55,7 @@ struct CheckCIFormatsTests {
     }
 
     @Test func escapingForXMLAndWorkflowCommands() {
-        #expect(CheckReport.xml("a<b & \"c\" 'd'\u{1}") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;")
+        #expect(CheckReport.xml("a<b & \"c\" 'd'\u{1}") == "a&lt;b &amp; &quot;c&quot; 'd'\u{FFFD}")
         #expect(CheckReport.workflowData("50%\nx") == "50%25%0Ax")
         #expect(CheckReport.workflowProperty("a:b,c") == "a%3Ab%2Cc")
     }

@@ -40,10 +40,10 @@ extension CheckReport {
                 let message = "\(failures.count) of \(g.rows.count) rows failed"
                 let kinds = Set(failures.map(\.status.label)).sorted().joined(separator: ", ")
                 out += "      <failure type=\"\(Self.xml(kinds))\" message=\"\(Self.xml(message))\">"
-                out += Self.xml(failures.map(Self.line).joined(separator: "\n")) + "</failure>\n"
+                out += XMLText.text(failures.map(Self.line).joined(separator: "\n")) + "</failure>\n"
             }
             if !warnings.isEmpty {
-                let text = Self.xml(warnings.map(Self.line).joined(separator: "\n"))
+                let text = XMLText.text(warnings.map(Self.line).joined(separator: "\n"))
                 out += "      <system-out>" + text + "</system-out>\n"
             }
             out += "    </testcase>\n"
@@ -80,25 +80,8 @@ extension CheckReport {
         return "\(r.key): " + parts.joined(separator: ", ")
     }
 
-    /// Text for XML content and attributes: the five special characters escaped, and control
-    /// characters other than tab and line break (invalid in XML 1.0) dropped.
-    static func xml(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(ch)
-            default:
-                if ch.value >= 0x20 && !(0xFFFE...0xFFFF).contains(ch.value) { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
-    }
+    /// An attribute value or character data for the JUnit file (`XMLText`).
+    static func xml(_ s: String) -> String { XMLText.attribute(s) }
 
     /// A workflow command's message: `%`, CR and LF percent-encoded, as the runner expects.
     static func workflowData(_ s: String) -> String {

@@ -1,3 +1,5 @@
+import ApenCore
+
 /// A tree of XML elements and text, rendered to well-formed SVG or XHTML-compatible HTML.
 ///
 /// Charts and the HTML report build `Markup` values instead of concatenating strings, so
@@ -74,42 +76,11 @@ struct Markup: Sendable, Hashable {
         }
     }
 
-    /// Escapes `&`, `<`, `>` and drops characters XML 1.0 forbids (C0 controls except tab, LF, CR).
-    static func escapeText(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default:
-                if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" {
-                    out += "\u{FFFD}"
-                } else if u.value == 0xFFFE || u.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out
-    }
+    /// Character data (`XMLText.text`): `&`, `<`, `>` escaped, forbidden characters replaced.
+    static func escapeText(_ s: String) -> String { XMLText.text(s) }
 
-    /// `escapeText` plus `"` (attribute values are double-quoted) and line breaks as references.
-    static func escapeAttribute(_ s: String) -> String {
-        var out = ""
-        for ch in escapeText(s).unicodeScalars {
-            switch ch {
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// A double-quoted attribute value (`XMLText.attribute`).
+    static func escapeAttribute(_ s: String) -> String { XMLText.attribute(s) }
 }
 
 extension Markup: ExpressibleByStringLiteral {
