@@ -91,16 +91,19 @@ import Testing
 
     // MARK: Finite-population correction (METHODS §2)
 
-    static let fpcFile = "municipality,year,stratum,psu,fpc,q1\n"
-
-    @Test func fpcThatVariesWithinAStratumFailsTheRun() throws {
-        let r = try Self.apen(
+    /// `apen run` of a one-scale survey with strata, PSUs and an fpc column, over `rows`.
+    static func runWithFPC(_ rows: String) throws -> (status: Int32, stdout: String, stderr: String, ws: Workspace) {
+        try apen(
             ["run", "p.yaml", "--quiet"],
             files: [
-                "p.yaml": Self.surveyPipeline(
+                "p.yaml": surveyPipeline(
                     "    design: {strata: stratum, psu: psu, fpc: fpc}\n    scales:\n      t: {items: [q1]}"),
-                "s.csv": Self.fpcFile + "5001,2024,A,1,10,3\n5001,2024,A,2,12,4\n5001,2024,A,2,10,5\n",
+                "s.csv": "municipality,year,stratum,psu,fpc,q1\n" + rows,
             ])
+    }
+
+    @Test func fpcThatVariesWithinAStratumFailsTheRun() throws {
+        let r = try Self.runWithFPC("5001,2024,A,1,10,3\n5001,2024,A,2,12,4\n5001,2024,A,2,10,5\n")
         #expect(r.status == 1)
         #expect(
             r.stderr.contains(
@@ -109,13 +112,7 @@ import Testing
     }
 
     @Test func fpcBelowTheSamplePSUCountFailsTheRun() throws {
-        let r = try Self.apen(
-            ["run", "p.yaml", "--quiet"],
-            files: [
-                "p.yaml": Self.surveyPipeline(
-                    "    design: {strata: stratum, psu: psu, fpc: fpc}\n    scales:\n      t: {items: [q1]}"),
-                "s.csv": Self.fpcFile + "5001,2024,A,1,2,3\n5001,2024,A,2,2,4\n5001,2024,A,3,2,5\n",
-            ])
+        let r = try Self.runWithFPC("5001,2024,A,1,2,3\n5001,2024,A,2,2,4\n5001,2024,A,3,2,5\n")
         #expect(r.status == 1)
         #expect(
             r.stderr.contains(
@@ -127,13 +124,7 @@ import Testing
     /// 1–5), one respondent per PSU, w = 1: ȳ = 50, z = (−50, 0, 50)/3, z̄ = 0,
     /// SE² = ½·3/2·(2·(50/3)²) = 416.67, SE = 20.412…; df = 3 − 1 = 2.
     @Test func fpcShrinksTheVariance() throws {
-        let r = try Self.apen(
-            ["run", "p.yaml", "--quiet"],
-            files: [
-                "p.yaml": Self.surveyPipeline(
-                    "    design: {strata: stratum, psu: psu, fpc: fpc}\n    scales:\n      t: {items: [q1]}"),
-                "s.csv": Self.fpcFile + "5001,2024,A,1,6,1\n5001,2024,A,2,6,3\n5001,2024,A,3,6,5\n",
-            ])
+        let r = try Self.runWithFPC("5001,2024,A,1,6,1\n5001,2024,A,2,6,3\n5001,2024,A,3,6,5\n")
         #expect(r.status == 0, "\(r.stderr)")
         let row = try #require(try Self.indicators(r.ws)["survey.t.index|5001|2024"])
         let expected = (0.5 * 1.5 * 2 * (50.0 / 3) * (50.0 / 3)).squareRoot()
