@@ -139,6 +139,13 @@ extension SpecParser {
                 "\(key): column '\(headerName)' (for \(canonical)) is not in the header of '\(file)'\(EditDistance.hint(for: headerName, among: header)) (header: \(shown))"
             )
         }
+        for (name, extra) in options.extra.sorted(by: { $0.key < $1.key }) where !names.contains(extra.header) {
+            let what = extra.header == name ? "'\(name)'" : "'\(extra.header)' (for '\(name)')"
+            reader.error(
+                columnMarks["extra " + name] ?? nil,
+                "\(key).extra: extra column \(what) is not in the header of '\(file)'\(EditDistance.hint(for: extra.header, among: header)) (header: \(shown))"
+            )
+        }
         // Ingest reads a fixed column from the pipeline only, whatever the file holds.
         if case .mapping(let fixed)? = m.value("fixed") {
             for (k, _) in fixed {

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// Issue 18 through the `apen` binary: declared extra columns (METHODS §1 "Extra columns") read,
+/// validated and used by custom indicators, and their bad input. Each bad-input case runs through
+/// `BadInputMatrixTests.badInput` (a scratch folder, a timeout, exit code, whole lines of
+/// standard error, rejected rows as `line|field|reason`); the outcomes are worked out by hand
+/// from METHODS §1, §7 and docs/custom-indicators.md (YAML lines and columns are counted in the
+/// comments). docs/bad-input.md, "Extra columns and table sources", is the same list for users.
+@Suite struct ExtraColumnsTests {
+    @Test(arguments: extraCases)
+    func extraBadInput(_ c: BadInputMatrixTests.Case) throws {
+        try BadInputMatrixTests().badInput(c)
+    }
+
+    /// A run over extra columns of every kind of use: `of` (boolean → mean = share of yes),
+    /// `where` (integer and boolean), `by` (a text column from a renamed header), `weight`.
+    /// Values by hand from the four rows of `extraCSV`:
+    /// - 5001: a (18-29, ja, 3), b (30-49, nei, 4), c (30-49, empty, empty); 5006: d (18-29, Yes, 1).
+    /// - shares = mean of deler: 5001 (1 + 0) / 2 = 0.5, n 2 (c missing); 18-29: 1 of 1; 30-49:
+    ///   0 of 1 (c missing, so n 1); 5006: 1, n 1.
+    /// - big_yes = count where ansatte >= 3 and deler == 1: 5001 a only → 1; 5006 → 0.
+    /// - weighted = Σ w·x / Σ w of deler weighted by ansatte: 5001 (3·1 + 4·0) / 7 = 3/7; 5006 1.
+    @Test func customIndicatorsOverExtraColumns() throws {
+        let ws = try Workspace(fixture: "bad")
+        try ws.write("e.csv", bytes: Data(extraCSV.utf8))
+        try ws.write(
+            "p.yaml",
+            bytes: Data(
+                (extraPipeline("      age: {column: Alder, type: text}\n      deler: boolean\n      ansatte: integer")
+                    + """
+                    custom:
+                      - id: engagement.shares
+                        source: e
+                        measure: mean
+                        of: deler
+                        by: age
+                      - id: engagement.big_yes
+                        source: e
+                        measure: count
+                        where: "ansatte >= 3 and deler == 1"
+                      - id: engagement.weighted
+                        source: e
+                        measure: weighted_mean
+                        of: deler
+                        weight: ansatte
+
+                    """).utf8))
+        let run = try ApenProcess.run(["run", "p.yaml", "--quiet"], in: ws.url, timeout: 60)
+        #expect(!run.timedOut)
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        let lines = try ws.read("reports/p/indicators.csv").split(separator: "\n").map(String.init)
+        let custom = lines.filter { !$0.hasPrefix("engagement.participants") }
+        #expect(
+            custom == [
+                "indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high,df,flag",
+                "engagement.big_yes,5001,2024,,1.0,1,,,,,",
+                "engagement.big_yes,5006,2024,,0.0,0,,,,,",
+                "engagement.shares,5001,2024,,0.5,2,,,,,",
+                "engagement.shares,5001,2024,18-29,1.0,1,,,,,",
+                "engagement.shares,5001,2024,30-49,0.0,1,,,,,",
+                "engagement.shares,5006,2024,,1.0,1,,,,,",
+                "engagement.shares,5006,2024,18-29,1.0,1,,,,,",
+                "engagement.weighted,5001,2024,,\(3.0 / 7.0),2,,,,,",
+                "engagement.weighted,5006,2024,,1.0,1,,,,,",
+            ])
+    }
+}
+
+/// Four engagement rows with three extra columns (one header renamed by the pipeline).
+let extraCSV =
+    "municipality,date,participant_id,Alder,deler,ansatte\n"
+    + "5001,2024-01-02,a,18-29,ja,3\n5001,2024-01-03,b,30-49,nei,4\n5001,2024-01-04,c,30-49,,\n"
+    + "5006,2024-01-02,d,18-29,Yes,1\n"
+
+/// A pipeline `p` with one engagement source `e.csv` whose `extra:` entries start on line 8.
+func extraPipeline(_ entries: String, custom: String = "") -> String {
+    "pipeline: p\nlanguage: en\nsources:\n  e:\n    kind: engagement\n    path: e.csv\n    extra:\n"
+        + entries + "\nindicators: [engagement.participants]\n" + custom
+}
+
+private func extraValidate(_ name: String, _ entries: String, custom: String = "", stderr: [String])
+    -> BadInputMatrixTests.Case
+{
+    BadInputMatrixTests.Case(
+        name: name,
+        files: { ["p.yaml": Data(extraPipeline(entries, custom: custom).utf8), "e.csv": Data(extraCSV.utf8)] },
+        args: ["validate", "p.yaml"], exit: 2, stderr: stderr)
+}
+
+extension ExtraColumnsTests {
+    static let extraCases: [BadInputMatrixTests.Case] = [
+        // Line 8 `      age: {column: Aldr, type: text}`: 'Aldr' starts at column 21.
+        extraValidate(
+            "extra column not in the header", "      age: {column: Aldr, type: text}",
+            stderr: [
+                "p.yaml:8:21: sources.e.extra: extra column 'Aldr' (for 'age') is not in the header of 'e.csv'; "
+                    + "did you mean 'Alder'? (header: municipality, date, participant_id, Alder, deler, ansatte)"
+            ]),
+        // `      deler: bool`: the value at column 14.
+        extraValidate(
+            "unknown extra type", "      deler: bool",
+            stderr: [
+                "p.yaml:8:14: sources.e.extra.deler: unknown type 'bool' (types: text, number, integer, date, boolean)"
+            ]),
+        // `      deler: {column: deler, type: dato}`: 'dato' at column 36.
+        extraValidate(
+            "unknown extra type, did you mean", "      deler: {column: deler, type: dato}",
+            stderr: [
+                "p.yaml:8:36: sources.e.extra.deler.type: unknown type 'dato'; did you mean 'date'? "
+                    + "(types: text, number, integer, date, boolean)"
+            ]),
+        // A canonical name (optional `channel` of engagement) at its key, column 7.
+        extraValidate(
+            "extra name collides with a canonical column", "      channel: text",
+            stderr: [
+                "p.yaml:8:7: sources.e.extra.channel: 'channel' is a canonical column of a source of kind "
+                    + "'engagement'; map a header onto it under columns instead of declaring it extra"
+            ]),
+        // Line 14 `    of: delr`: the value at column 9; 'deler' is declared, so it is suggested.
+        extraValidate(
+            "custom indicator names an undeclared column", "      deler: boolean",
+            custom: "custom:\n  - id: engagement.shares\n    source: e\n    measure: mean\n    of: delr\n",
+            stderr: [
+                "p.yaml:14:9: custom[0].of: unknown column 'delr'; did you mean 'deler'? (columns: action, channel, "
+                    + "date, deler, event_id, initiative_id, municipality, participant_id)"
+            ]),
+        // An unparseable cell of each type is a rejected row with its line (header = 1) and the
+        // extra column's name; the run fails (max_rejected 0) after listing them all. A text
+        // cell fails only on bytes that are not UTF-8 (line 6).
+        BadInputMatrixTests.Case(
+            name: "unparseable extra cells are rejected rows",
+            files: {
+                var csv = Data(
+                    ("municipality,date,participant_id,b,i,x,d,t\n"
+                        + "5001,2024-01-02,p,maybe,1,1.5,2024-01-01,a\n"
+                        + "5001,2024-01-02,p,yes,2.5,1.5,2024-01-01,a\n"
+                        + "5001,2024-01-02,p,yes,2,abc,2024-01-01,a\n"
+                        + "5001,2024-01-02,p,yes,2,1.5,2024-02-30,a\n"
+                        + "5001,2024-01-02,p,yes,2,1.5,2024-01-01,").utf8)
+                csv.append(contentsOf: [0xFF, 0x0A])
+                csv.append(contentsOf: Array("5001,2024-01-02,p,no,-3,,,\n".utf8))
+                return [
+                    "p.yaml": Data(
+                        extraPipeline(
+                            "      b: boolean\n      i: integer\n      x: number\n      d: date\n      t: text",
+                            custom:
+                                "custom:\n  - id: engagement.x\n    source: e\n    measure: count\n    where: \"b == 1 and i > 0 and x > 0 and d and t\"\n"
+                        ).utf8),
+                    "e.csv": csv,
+                ]
+            },
+            args: ["run", "p.yaml", "--quiet"], exit: 1,
+            rejected: .rows(
+                "reports/p/rejected-rows.csv",
+                [
+                    "2|b|\"maybe\" is not a boolean (true/false, yes/no, ja/nei, 1/0)",
+                    "3|i|\"2.5\" is not a whole number",
+                    "4|x|\"abc\" is not a number",
+                    "5|d|\"2024-02-30\" is an impossible date",
+                    "6|t|\"\u{FFFD}\" has bytes that are not valid utf-8",
+                ]),
+            noIndicatorsFile: true),
+    ]
+}
