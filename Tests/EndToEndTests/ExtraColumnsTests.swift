@@ -57,10 +57,10 @@ import Testing
                 "engagement.big_yes,5001,2024,,1.0,1,,,,,",
                 "engagement.big_yes,5006,2024,,0.0,0,,,,,",
                 "engagement.shares,5001,2024,,0.5,2,,,,,",
-                "engagement.shares,5001,2024,18-29,1.0,1,,,,,",
-                "engagement.shares,5001,2024,30-49,0.0,1,,,,,",
+                "engagement.shares,5001,2024,age=18-29,1.0,1,,,,,",
+                "engagement.shares,5001,2024,age=30-49,0.0,1,,,,,",
                 "engagement.shares,5006,2024,,1.0,1,,,,,",
-                "engagement.shares,5006,2024,18-29,1.0,1,,,,,",
+                "engagement.shares,5006,2024,age=18-29,1.0,1,,,,,",
                 "engagement.weighted,5001,2024,,\(3.0 / 7.0),2,,,,,",
                 "engagement.weighted,5006,2024,,1.0,1,,,,,",
             ])
