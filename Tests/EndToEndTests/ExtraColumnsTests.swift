@@ -8,7 +8,7 @@ import Testing
 /// from METHODS §1, §7 and docs/custom-indicators.md (YAML lines and columns are counted in the
 /// comments). docs/bad-input.md, "Extra columns and table sources", is the same list for users.
 @Suite struct ExtraColumnsTests {
-    @Test(arguments: extraCases)
+    @Test(arguments: extraCases + tableCases)
     func extraBadInput(_ c: BadInputMatrixTests.Case) throws {
         try BadInputMatrixTests().badInput(c)
     }
@@ -65,6 +65,105 @@ import Testing
                 "engagement.weighted,5006,2024,,1.0,1,,,,,",
             ])
     }
+}
+
+/// A `kind: table` source (METHODS §1): `municipality` mapped from `kommunenr`, `year` fixed,
+/// everything else declared under `extra:`, in a pipeline of custom indicators alone (no
+/// `indicators:` key). Values by hand from `tableCSV`, all in 2024:
+/// - research_active = count where type is research, started by 2024-12-31 and not ended
+///   before 2024 (a missing end is open: `not (end < …)` is true): 5001 row 2 only (row 4 ended
+///   2022) → 1; 5006 → 0.
+/// - open_share = share of `open == 1` among rows with `open`: 5001 rows 2, 3, 4 → 2/3, n 3;
+///   5006 row 5 (row 6 is empty) → 1, n 1. By type: 5001 business 0/1, research 2/2;
+///   5006 civil_society 1/1; public has no row with `open` → no row, and a warning.
+let tableCSV =
+    "kommunenr,type,start,end,open\n"
+    + "5001,research,2023-05-01,,ja\n5001,business,2024-02-01,2024-06-30,nei\n"
+    + "5001,research,2021-01-01,2022-12-31,ja\n5006,civil_society,2024-03-01,,yes\n5006,public,2020-01-01,,\n"
+
+let tablePipeline = """
+    pipeline: p
+    language: en
+    sources:
+      partners:
+        kind: table
+        path: t.csv
+        columns: {municipality: kommunenr}
+        fixed: {year: 2024}
+        extra:
+          partner_type: {column: type, type: text}
+          start: date
+          end: date
+          open: boolean
+    custom:
+      - id: partners.research_active
+        source: partners
+        measure: count
+        where: "partner_type == 'research' and start <= 2024-12-31 and not (end < 2024-01-01)"
+      - id: partners.open_share
+        source: partners
+        measure: share
+        of: "open == 1"
+        where: "open"
+        by: partner_type
+
+    """
+
+extension ExtraColumnsTests {
+    @Test func tableSourceFeedsCustomIndicatorsAlone() throws {
+        let ws = try Workspace(fixture: "bad")
+        try ws.write("t.csv", bytes: Data(tableCSV.utf8))
+        try ws.write("p.yaml", bytes: Data(tablePipeline.utf8))
+        let run = try ApenProcess.run(["run", "p.yaml"], in: ws.url, timeout: 60)
+        #expect(!run.timedOut)
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        let lines = try ws.read("reports/p/indicators.csv").split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "indicator,municipality,year,breakdown,value,n,se,ci_low,ci_high,df,flag",
+                "partners.open_share,5001,2024,,\(2.0 / 3.0),3,,,,,",
+                "partners.open_share,5001,2024,partner_type=business,0.0,1,,,,,",
+                "partners.open_share,5001,2024,partner_type=research,1.0,2,,,,,",
+                "partners.open_share,5006,2024,,1.0,1,,,,,",
+                "partners.open_share,5006,2024,partner_type=civil_society,1.0,1,,,,,",
+                "partners.research_active,5001,2024,,1.0,1,,,,,",
+                "partners.research_active,5006,2024,,0.0,0,,,,,",
+            ])
+        #expect(
+            run.result.stderr.contains(
+                "custom 'partners.open_share': no value for 1 group(s) (5006 2024 [partner_type=public])"))
+    }
+
+    static let tableCases: [BadInputMatrixTests.Case] = [
+        // No year anywhere: the source's required column, named with the header (line 4 is the
+        // source's name, column 3).
+        BadInputMatrixTests.Case(
+            name: "table source without a year",
+            files: {
+                [
+                    "p.yaml": Data(tablePipeline.replacingOccurrences(of: "    fixed: {year: 2024}\n", with: "").utf8),
+                    "t.csv": Data(tableCSV.utf8),
+                ]
+            },
+            args: ["validate", "p.yaml"], exit: 2,
+            stderr: [
+                "p.yaml:4:3: sources.partners: required column 'year' is not in the header of 't.csv', not mapped "
+                    + "under columns and not fixed (header: kommunenr, type, start, end, open)"
+            ]),
+        // A year in the file that is not a whole year is a rejected row (line 3), as for surveys.
+        BadInputMatrixTests.Case(
+            name: "table source with a year that is not whole",
+            files: {
+                [
+                    "p.yaml": Data(
+                        tablePipeline.replacingOccurrences(of: "    fixed: {year: 2024}\n", with: "").utf8),
+                    "t.csv": Data("kommunenr,year,type,start,end,open\n5001,2024,research,2023-05-01,,ja\n5001,2024.5,business,2024-02-01,,nei\n".utf8),
+                ]
+            },
+            args: ["run", "p.yaml", "--quiet"], exit: 1,
+            rejected: .rows("reports/p/rejected-rows.csv", ["3|year|\"2024.5\" is not a whole year in 1…9999"]),
+            noIndicatorsFile: true),
+    ]
 }
 
 /// Four engagement rows with three extra columns (one header renamed by the pipeline).

@@ -100,7 +100,7 @@ let validationCases: [ValidationCase] = [
                 path: survey.csv
                 columns: {year: aar}
                 fixed: {municipality: "5001"}
-            """, expected: ["1:1: missing required key 'pipeline'", "1:1: missing required key 'indicators'"]),
+            """, expected: ["1:1: missing required key 'pipeline'", "1:1: missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)"]),
     ValidationCase(
         name: "missing kind and path",
         yaml: """

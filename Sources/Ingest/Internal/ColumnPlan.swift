@@ -142,7 +142,7 @@ struct ColumnPlan {
             } else {
                 switch (kind, name) {
                 case (.survey, "weight"): rule = .weight
-                case (.survey, "year"), (.population, "year"): rule = .wholeYear
+                case (.survey, "year"), (.population, "year"), (.table, "year"): rule = .wholeYear
                 case (.population, "population"), (.survey, "fpc"): rule = .positive
                 default: break
                 }

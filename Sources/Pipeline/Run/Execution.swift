@@ -220,6 +220,7 @@ final class Execution: @unchecked Sendable {
                 inputs.accessRequests.append(t)
                 if let day = s.options.extracted { inputs.extracted[t.source] = day }
             case .population: inputs.population.append(t)
+            case .table: break  // read by custom indicators only
             }
         }
         return inputs

@@ -12,7 +12,7 @@ enum TableCoverage {
             counts[code << 20 | Int64(year), default: 0] += 1
         }
         switch t.kind {
-        case .survey, .population:
+        case .survey, .population, .table:
             guard let years = t.numbers("year") else { return [:] }
             for r in 0..<t.rowCount where years[r].isFinite { add(r, Int(years[r])) }
         default:
