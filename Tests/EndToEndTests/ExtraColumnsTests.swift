@@ -262,3 +262,61 @@ extension ExtraColumnsTests {
             noIndicatorsFile: true),
     ]
 }
+
+/// The worked example of docs/custom-indicators.md: the committed example pipeline over the
+/// committed `datasets/example/partnerships.csv` (a `table` source). Steinkjer's values by hand
+/// from its five register rows:
+///
+/// ```
+/// 5006,2021,5006-A01,Offentlig etat 1,public,2018-02-07,2021-06-10,nei
+/// 5006,2021,5006-A03,Bedrift 1,business,2019-01-01,2022-07-13,ja
+/// 5006,2021,5006-A04,Bedrift 2,business,2018-04-14,2021-08-05,nei
+/// 5006,2022,5006-A03,Bedrift 1,business,2019-01-01,2022-07-13,ja
+/// 5006,2024,5006-A02,Frivillig organisasjon 1,civil_society,2024-03-11,2029-01-13,nei
+/// ```
+///
+/// - active: 3 in 2021, 1 in 2022, none in 2023 (no register row, so no group and no row — not
+///   0), 1 in 2024; research_active 0 in each year with rows.
+/// - open_data_share: 2021 1 of 3; business 1 of 2, public 0 of 1; 2022 1 of 1; 2024 0 of 1
+///   (civil_society 0 of 1).
+extension ExtraColumnsTests {
+    @Test func partnershipsWorkedExample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let ws = try Workspace(fixture: "bad")
+        for file in [
+            "pipelines/example.yaml", "reports/baseline/example.csv", "datasets/example/survey.csv",
+            "datasets/example/engagement.csv", "datasets/example/publications.csv",
+            "datasets/example/access_requests.csv", "datasets/example/population.csv",
+            "datasets/example/partnerships.csv",
+        ] {
+            try FileManager.default.createDirectory(
+                at: ws.url.appendingPathComponent(file).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try ws.write(file, bytes: try Data(contentsOf: root.appendingPathComponent(file)))
+        }
+        let run = try ApenProcess.run(["run", "pipelines/example.yaml", "--quiet"], in: ws.url, timeout: 120)
+        #expect(!run.timedOut)
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        let lines = try ws.read("reports/example/indicators.csv").split(separator: "\n").map(String.init)
+        let steinkjer = lines.filter { $0.hasPrefix("partnerships.") && $0.contains(",5006,") }
+        #expect(
+            steinkjer == [
+                "partnerships.active,5006,2021,,3.0,3,,,,,",
+                "partnerships.active,5006,2022,,1.0,1,,,,,",
+                "partnerships.active,5006,2024,,1.0,1,,,,,",
+                "partnerships.open_data_share,5006,2021,,\(1.0 / 3.0),3,,,,,",
+                "partnerships.open_data_share,5006,2021,partner_type=business,0.5,2,,,,,",
+                "partnerships.open_data_share,5006,2021,partner_type=public,0.0,1,,,,,",
+                "partnerships.open_data_share,5006,2022,,1.0,1,,,,,",
+                "partnerships.open_data_share,5006,2022,partner_type=business,1.0,1,,,,,",
+                "partnerships.open_data_share,5006,2024,,0.0,1,,,,,",
+                "partnerships.open_data_share,5006,2024,partner_type=civil_society,0.0,1,,,,,",
+                "partnerships.research_active,5006,2021,,0.0,0,,,,,",
+                "partnerships.research_active,5006,2022,,0.0,0,,,,,",
+                "partnerships.research_active,5006,2024,,0.0,0,,,,,",
+            ])
+        let report = try ws.read("reports/example/report.md")
+        #expect(report.contains("## Andre indikatorer (partnerships)"))
+        #expect(report.contains("### Aktive samarbeid med forskningsinstitusjoner"))
+    }
+}
