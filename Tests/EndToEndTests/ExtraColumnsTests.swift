@@ -8,7 +8,7 @@ import Testing
 /// from METHODS §1, §7 and docs/custom-indicators.md (YAML lines and columns are counted in the
 /// comments). docs/bad-input.md, "Extra columns and table sources", is the same list for users.
 @Suite struct ExtraColumnsTests {
-    @Test(arguments: extraCases + tableCases)
+    @Test(arguments: extraCases + tableCases + breakdownCases)
     func extraBadInput(_ c: BadInputMatrixTests.Case) throws {
         try BadInputMatrixTests().badInput(c)
     }
@@ -133,6 +133,30 @@ extension ExtraColumnsTests {
             run.result.stderr.contains(
                 "custom 'partners.open_share': no value for 1 group(s) (5006 2024 [partner_type=public])"))
     }
+
+    /// Survey breakdowns that name no declared extra text column: line 9 is
+    /// `    breakdowns: [ag, n]`, 'ag' at column 18 and 'n' at 22.
+    static let breakdownCases: [BadInputMatrixTests.Case] = [
+        BadInputMatrixTests.Case(
+            name: "survey breakdowns naming an undeclared or non-text column",
+            files: {
+                [
+                    "p.yaml": Data(
+                        ("pipeline: p\nlanguage: en\nsources:\n  s:\n    kind: survey\n    path: s.csv\n"
+                            + "    scales: {tillit: {items: [q1]}}\n"
+                            + "    extra: {age: {column: alder, type: text}, n: {column: q1, type: integer}}\n"
+                            + "    breakdowns: [ag, n]\nindicators: [survey.tillit.index]\n").utf8),
+                    "s.csv": Data("municipality,year,q1,alder\n5001,2024,5,a\n".utf8),
+                ]
+            },
+            args: ["validate", "p.yaml"], exit: 2,
+            stderr: [
+                "p.yaml:9:18: sources.s.breakdowns[0]: 'ag' is not a declared extra text column; did you mean 'age'? "
+                    + "(text columns under extra: age)",
+                "p.yaml:9:22: sources.s.breakdowns[1]: 'n' has type integer; a breakdown needs a text column "
+                    + "(declare it type: text)",
+            ])
+    ]
 
     static let tableCases: [BadInputMatrixTests.Case] = [
         // No year anywhere: the source's required column, named with the header (line 4 is the
@@ -318,5 +342,57 @@ extension ExtraColumnsTests {
         let report = try ws.read("reports/example/report.md")
         #expect(report.contains("## Andre indikatorer (partnerships)"))
         #expect(report.contains("### Aktive samarbeid med forskningsinstitusjoner"))
+    }
+}
+
+/// Survey breakdowns through the binary (METHODS §2 "Survey breakdowns"): four respondents of
+/// one wave without a declared design (each its own PSU, one stratum, n_h = 4), one item on
+/// 1–5, y = 100·(x − 1)/4 = 100, 50, 0, 75 for age groups a, a, b and empty. By hand:
+/// - ordinary: ȳ = 225/4 = 56.25, n 4; z = (y − 56.25)/4, SE² = 4/3·Σ(z − z̄)² → 21.34781409574916.
+/// - age=a: ȳ = 75, n 2; z = ±12.5 on its two rows, 0 on the others, z̄ = 0,
+///   SE² = 4/3·(12.5² + 12.5²) = 1250/3 → 20.412414523193153; df = 2 PSUs − 1 stratum = 1.
+/// - age=b: ȳ = 0, n 1: no SE, no df. The empty age group is in no breakdown row.
+/// - agree share (score > 3): ordinary 2/4; a 1/2; b 0/1.
+extension ExtraColumnsTests {
+    static let breakdownSurvey = """
+        pipeline: p
+        language: en
+        sources:
+          s:
+            kind: survey
+            path: s.csv
+            scales: {tillit: {items: [q1]}}
+            extra: {age: {column: alder, type: text}}
+            breakdowns: [age]
+        indicators: [survey.tillit.index, survey.tillit.agree_share]
+
+        """
+
+    @Test func surveyBreakdownsAreDomainsOfTheWave() throws {
+        let ws = try Workspace(fixture: "bad")
+        try ws.write(
+            "s.csv", bytes: Data("municipality,year,q1,alder\n5001,2024,5,a\n5001,2024,3,a\n5001,2024,1,b\n5001,2024,4,\n".utf8))
+        try ws.write("p.yaml", bytes: Data(Self.breakdownSurvey.utf8))
+        let run = try ApenProcess.run(["run", "p.yaml", "--quiet"], in: ws.url, timeout: 60)
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        let rows = parseCSV(try ws.read("reports/p/indicators.csv"))
+        let h = rows[0]
+        let got = rows.dropFirst().map { r in
+            ["indicator", "breakdown", "value", "n", "df"].map { r[h.firstIndex(of: $0)!] }.joined(separator: " ")
+        }
+        #expect(
+            got == [
+                "survey.tillit.agree_share  0.5 4 3", "survey.tillit.agree_share age=a 0.5 2 1",
+                "survey.tillit.agree_share age=b 0.0 1 ", "survey.tillit.index  56.25 4 3",
+                "survey.tillit.index age=a 75.0 2 1", "survey.tillit.index age=b 0.0 1 ",
+            ])
+        // SEs by hand (agree: z = ±1/8 over four rows, SE² = 4/3·4/64; age=a: z = ±1/4, SE² = 1/6),
+        // to 1e-12 relative: the sum of squares may round differently in the last place.
+        let se = rows.dropFirst().map { Double($0[h.firstIndex(of: "se")!]) }
+        let expected: [Double?] = [(1.0 / 12).squareRoot(), (1.0 / 6).squareRoot(), nil, 21.34781409574916, (1250.0 / 3).squareRoot(), nil]
+        for (a, e) in zip(se, expected) {
+            #expect((a == nil) == (e == nil))
+            if let a, let e { #expect(abs(a - e) <= 1e-12 * e, "\(a) vs \(e)") }
+        }
     }
 }

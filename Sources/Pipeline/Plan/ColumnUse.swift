@@ -21,6 +21,8 @@ enum ColumnUse {
         guard !source.options.keepRows else { return [] }
         // Declared extra columns are read only for the custom indicators that name them.
         var unused = (skippable[source.options.kind] ?? []).union(source.options.extra.keys)
+        // A survey's breakdown columns are read by the survey family.
+        unused.subtract(source.options.survey.breakdowns)
         for c in spec.custom where c.source == source.name {
             for text in [c.filter, c.of, c.per, c.weight, c.by].compactMap({ $0 }) {
                 unused.subtract(identifiers(in: text))

@@ -51,6 +51,7 @@ enum IngestDefinition {
                     "design",
                     "strata=\(s.hasStrata) psu=\(s.hasPSU) fpc=\(s.hasFPC) lonely_psu=\(s.lonelyPSU.rawValue)"
                 ))
+            if !s.breakdowns.isEmpty { p.append(("survey breakdowns", s.breakdowns.joined(separator: ","))) }
             for scale in s.scales {
                 p.append(
                     (

@@ -8,7 +8,7 @@ extension SpecParser {
         "kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected",
         "keep_rows", "extracted", "extra",
     ]
-    static let surveyKeys = ["likert", "missing", "scales", "design"]
+    static let surveyKeys = ["likert", "missing", "scales", "design", "breakdowns"]
 
     /// `sources:` — a mapping from source name to its settings, in file order.
     mutating func parseSources(_ node: Node) -> [SourceSpec] {
