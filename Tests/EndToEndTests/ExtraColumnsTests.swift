@@ -181,7 +181,9 @@ extension ExtraColumnsTests {
                 [
                     "p.yaml": Data(
                         tablePipeline.replacingOccurrences(of: "    fixed: {year: 2024}\n", with: "").utf8),
-                    "t.csv": Data("kommunenr,year,type,start,end,open\n5001,2024,research,2023-05-01,,ja\n5001,2024.5,business,2024-02-01,,nei\n".utf8),
+                    "t.csv": Data(
+                        "kommunenr,year,type,start,end,open\n5001,2024,research,2023-05-01,,ja\n5001,2024.5,business,2024-02-01,,nei\n"
+                            .utf8),
                 ]
             },
             args: ["run", "p.yaml", "--quiet"], exit: 1,
@@ -371,7 +373,8 @@ extension ExtraColumnsTests {
     @Test func surveyBreakdownsAreDomainsOfTheWave() throws {
         let ws = try Workspace(fixture: "bad")
         try ws.write(
-            "s.csv", bytes: Data("municipality,year,q1,alder\n5001,2024,5,a\n5001,2024,3,a\n5001,2024,1,b\n5001,2024,4,\n".utf8))
+            "s.csv",
+            bytes: Data("municipality,year,q1,alder\n5001,2024,5,a\n5001,2024,3,a\n5001,2024,1,b\n5001,2024,4,\n".utf8))
         try ws.write("p.yaml", bytes: Data(Self.breakdownSurvey.utf8))
         let run = try ApenProcess.run(["run", "p.yaml", "--quiet"], in: ws.url, timeout: 60)
         #expect(run.result.status == 0, "\(run.result.stderr)")
@@ -389,7 +392,9 @@ extension ExtraColumnsTests {
         // SEs by hand (agree: z = ±1/8 over four rows, SE² = 4/3·4/64; age=a: z = ±1/4, SE² = 1/6),
         // to 1e-12 relative: the sum of squares may round differently in the last place.
         let se = rows.dropFirst().map { Double($0[h.firstIndex(of: "se")!]) }
-        let expected: [Double?] = [(1.0 / 12).squareRoot(), (1.0 / 6).squareRoot(), nil, 21.34781409574916, (1250.0 / 3).squareRoot(), nil]
+        let expected: [Double?] = [
+            (1.0 / 12).squareRoot(), (1.0 / 6).squareRoot(), nil, 21.34781409574916, (1250.0 / 3).squareRoot(), nil,
+        ]
         for (a, e) in zip(se, expected) {
             #expect((a == nil) == (e == nil))
             if let a, let e { #expect(abs(a - e) <= 1e-12 * e, "\(a) vs \(e)") }

@@ -79,7 +79,10 @@ struct ColumnUseTests {
             toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var o = IngestOptions(source: "e", kind: .engagement, path: path)
-        o.extra = ["age_group": ExtraColumn(header: "Alder", type: .text), "staff": ExtraColumn(header: "staff", type: .integer)]
+        o.extra = [
+            "age_group": ExtraColumn(header: "Alder", type: .text),
+            "staff": ExtraColumn(header: "staff", type: .integer),
+        ]
         o.unusedColumns = ["staff"]
         let (table, _) = try Ingestor.readTable(o)
         #expect(table.text("age_group")?[0] == "18-29")

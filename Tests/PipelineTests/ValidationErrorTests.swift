@@ -100,7 +100,11 @@ let validationCases: [ValidationCase] = [
                 path: survey.csv
                 columns: {year: aar}
                 fixed: {municipality: "5001"}
-            """, expected: ["1:1: missing required key 'pipeline'", "1:1: missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)"]),
+            """,
+        expected: [
+            "1:1: missing required key 'pipeline'",
+            "1:1: missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)",
+        ]),
     ValidationCase(
         name: "missing kind and path",
         yaml: """

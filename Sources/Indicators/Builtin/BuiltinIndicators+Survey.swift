@@ -237,7 +237,9 @@ extension BuiltinIndicators {
                 ]
                 for (bi, name) in breakdownNames.enumerated() {
                     var byValue: [Int32: [SurveyEstimator.DesignRecord]] = [:]
-                    for (i, v) in scoredValues[bi].enumerated() where v >= 0 { byValue[v, default: []].append(scored[i]) }
+                    for (i, v) in scoredValues[bi].enumerated() where v >= 0 {
+                        byValue[v, default: []].append(scored[i])
+                    }
                     for v in byValue.keys.sorted() {
                         let records = byValue[v]!
                         domains.append(
@@ -245,40 +247,40 @@ extension BuiltinIndicators {
                     }
                 }
                 for domain in domains {
-                  for isShare in [false, true] {
-                    let id = isShare ? ids.agree : ids.index
-                    guard wanted.contains(id) else { continue }
-                    let agreeing = domain.agreeing
-                    var records = domain.records
-                    if isShare { for i in records.indices { records[i].y = records[i].agrees ? 1 : 0 } }
-                    do throws(SurveyEstimator.SingletonStratum) {
-                        guard
-                            let e = try SurveyEstimator.estimate(
-                                &records, wavePSUs: wavePSUs, presorted: true, stratum: stratum)
-                        else {
-                            result.skip(id, "no respondent with a score")
-                            continue
+                    for isShare in [false, true] {
+                        let id = isShare ? ids.agree : ids.index
+                        guard wanted.contains(id) else { continue }
+                        let agreeing = domain.agreeing
+                        var records = domain.records
+                        if isShare { for i in records.indices { records[i].y = records[i].agrees ? 1 : 0 } }
+                        do throws(SurveyEstimator.SingletonStratum) {
+                            guard
+                                let e = try SurveyEstimator.estimate(
+                                    &records, wavePSUs: wavePSUs, presorted: true, stratum: stratum)
+                            else {
+                                result.skip(id, "no respondent with a score")
+                                continue
+                            }
+                            let interval = isShare ? SurveyEstimator.kornGraubard(e, count: agreeing) : e.interval
+                            var r = row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: interval)
+                            r.breakdown = domain.breakdown
+                            r.df = e.df
+                            r.flags = .survey(n: e.n, df: e.df, minN: minN)
+                            result.add(r)
+                        } catch {
+                            let rank = error.stratum & 0xFFFF_FFFF
+                            let source = tables[error.stratum >> 32].source
+                            let stratum =
+                                rank == 0
+                                ? "the whole \(year) wave of '\(source)' (no strata declared)"
+                                : "stratum '\(strataRank.names[rank - 1])' of the \(year) wave of '\(source)'"
+                            result.error = Diagnostic(
+                                SourceLocation(path: path, field: "psu"),
+                                "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
+                            )
+                            return result
                         }
-                        let interval = isShare ? SurveyEstimator.kornGraubard(e, count: agreeing) : e.interval
-                        var r = row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: interval)
-                        r.breakdown = domain.breakdown
-                        r.df = e.df
-                        r.flags = .survey(n: e.n, df: e.df, minN: minN)
-                        result.add(r)
-                    } catch {
-                        let rank = error.stratum & 0xFFFF_FFFF
-                        let source = tables[error.stratum >> 32].source
-                        let stratum =
-                            rank == 0
-                            ? "the whole \(year) wave of '\(source)' (no strata declared)"
-                            : "stratum '\(strataRank.names[rank - 1])' of the \(year) wave of '\(source)'"
-                        result.error = Diagnostic(
-                            SourceLocation(path: path, field: "psu"),
-                            "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
-                        )
-                        return result
                     }
-                  }
                 }
                 if wantAlpha {
                     if let k = alphaK, k < 2 {

@@ -38,7 +38,8 @@ struct SpecParser {
         // A pipeline of custom indicators (or composites) alone needs no built-in list.
         let definesOwn = top.has("custom") || top.has("composite")
         if !top.has("indicators"), !definesOwn {
-            reader.error(top.mark, "missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)")
+            reader.error(
+                top.mark, "missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)")
         }
 
         let name = top.value("pipeline").flatMap { parseName($0) }
