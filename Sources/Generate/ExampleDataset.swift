@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 
 /// The small example dataset in `datasets/example/`: Trondheim (5001) and Steinkjer (5006)
 /// with Bodø (1804), Tromsø (5501) and Oslo (0301) for comparison, 2021–2024, written in the
@@ -11,6 +12,7 @@ import ApenCore
 /// | `publications.csv` | postjournal: `;`, Windows-1252, `dd.MM.yyyy` dates in `journaldato`/`publisert`, an extra `tittel` column with æøå |
 /// | `access_requests.csv` | canonical (`,`, UTF-8, ISO dates) |
 /// | `population.csv` | canonical |
+/// | `partnerships.csv` | a `table` source: a yearly register of collaboration agreements, `ja`/`nei` booleans (`PartnershipsWriter`) |
 ///
 /// `apen generate --example --out datasets/example` reproduces the committed files byte for byte.
 public enum ExampleDataset {
@@ -53,6 +55,20 @@ public enum ExampleDataset {
     /// - Throws: `Diagnostic` on an I/O failure.
     @discardableResult
     public static func write(out: String) throws -> [String: String] {
-        try Generator.write(plan: plan(), dialects: dialects, out: out)
+        let plan = try plan()
+        var files = try Generator.write(plan: plan, dialects: dialects, out: out)
+        let path = (out as NSString).appendingPathComponent(partnershipsFile)
+        do {
+            _ = try PartnershipsWriter.write(plan: plan, seed: seed, path: path)
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic(SourceLocation(path: path), "cannot write: \(error.localizedDescription)")
+        }
+        files["partnerships"] = path
+        return files
     }
+
+    /// The register of collaboration agreements, a `table` source (`PartnershipsWriter`).
+    public static let partnershipsFile = "partnerships.csv"
 }

@@ -25,6 +25,9 @@ public enum Generator {
     /// The file name of each kind (`access_requests.csv` …).
     public static func fileName(_ kind: SourceKind) -> String { kind.rawValue + ".csv" }
 
+    /// The kinds the generator writes: every kind but `table`, which has no fixed columns.
+    public static let kinds = SourceKind.allCases.filter { $0 != .table }
+
     /// Writes the five canonical files (`,`, UTF-8, ISO dates, canonical headers) into `out`.
     ///
     /// - Parameters:
@@ -57,7 +60,9 @@ public enum Generator {
             throw Diagnostic(
                 SourceLocation(path: out), "cannot create the output folder: \(error.localizedDescription)")
         }
-        let kinds = SourceKind.allCases
+        // A `table` source has no fixed columns to synthesise (the example's partnerships
+        // register is written by `ExampleDataset`).
+        let kinds = Generator.kinds
         let results = ResultBox(count: kinds.count)
         DispatchQueue.concurrentPerform(iterations: kinds.count) { i in
             let kind = kinds[i]
@@ -71,6 +76,7 @@ public enum Generator {
                 case .publications: writer = PublicationsWriter.write
                 case .accessRequests: writer = AccessRequestsWriter.write
                 case .population: writer = PopulationWriter.write
+                case .table: preconditionFailure("table sources are not generated per kind")
                 }
                 _ = try writer(plan, dialect, path)
                 results.set(i, .success(path))

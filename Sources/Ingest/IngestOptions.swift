@@ -111,9 +111,48 @@ public struct IngestOptions: Sendable, Hashable {
     /// Required columns and survey items are always read.
     public var unusedColumns: Set<String> = []
 
+    /// Declared extra columns (`extra:`, METHODS §1 "Extra columns"): name → header and type.
+    /// Read and validated like canonical columns, unless listed in `unusedColumns`.
+    public var extra: [String: ExtraColumn] = [:]
+
     public init(source: String, kind: SourceKind, path: String) {
         self.source = source
         self.kind = kind
         self.path = path
+    }
+}
+
+/// A column a source declares beyond its kind's canonical ones (METHODS §1 "Extra columns").
+public struct ExtraColumn: Sendable, Hashable {
+    /// How an extra column's cells are read.
+    public enum ExtraType: String, Sendable, Hashable, CaseIterable {
+        /// Any text; empty is missing.
+        case text
+        /// A number (the source's decimal separator); stored as a number column.
+        case number
+        /// A whole number; stored as a number column.
+        case integer
+        /// A day in the source's date format; stored as a date column.
+        case date
+        /// true/false, yes/no, ja/nei, 1/0 (any case); stored as a number column of 1 and 0.
+        case boolean
+
+        /// The type of the column in the ingested table.
+        public var columnType: ColumnType {
+            switch self {
+            case .text: return .text
+            case .number, .integer, .boolean: return .number
+            case .date: return .date
+            }
+        }
+    }
+
+    /// The header name in the file (the column's own name unless mapped).
+    public var header: String
+    public var type: ExtraType
+
+    public init(header: String, type: ExtraType) {
+        self.header = header
+        self.type = type
     }
 }

@@ -90,6 +90,14 @@ public enum Ingestor {
             for column in plan.columns where column.fixed == nil && !column.required && column.rule != .likert {
                 if let k = paths.firstIndex(of: column.headerName), !reader.seen[k] { absent.append(column.name) }
             }
+            let unseenExtras = plan.columns.filter { $0.isExtra && absent.contains($0.name) }
+            if processor.failure == nil, processor.rowsRead > 0, let first = unseenExtras.first {
+                let list = unseenExtras.map { "'\($0.headerName)'" }.joined(separator: ", ")
+                throw Diagnostic(
+                    SourceLocation(path: options.path),
+                    "extra column\(unseenExtras.count == 1 ? "" : "s") \(list) declared under extra: "
+                        + "\(unseenExtras.count == 1 ? "is" : "are") in no record (for '\(first.name)')")
+            }
         }
         if let failure = processor.failure { throw failure }
         if let error = processor.deliveryError { throw error }

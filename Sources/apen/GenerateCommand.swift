@@ -54,6 +54,10 @@ struct GenerateCommand: ParsableCommand {
                 let rows = kind == .population ? plan.municipalities.count * plan.years.count : plan.total(kind)
                 print("\(path)\t\(rows) rows")
             }
+            if let path = files["partnerships"] {
+                let rows = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").count ?? 1
+                print("\(path)\t\(rows - 1) rows")
+            }
             print(String(format: "generated in %.2f s", Date().timeIntervalSince(started)))
         } catch let d as Diagnostic {
             FileHandle.standardError.write(Data("error: \(d)\n".utf8))

@@ -927,7 +927,7 @@ extension BadInputMatrixTests {
             args: ["run", "p.yaml"], exit: 2,
             stderr: [
                 "p.yaml:3:13: sources.e.kind: unknown value 'engagment'; did you mean 'engagement'? "
-                    + "(expected one of 'survey', 'engagement', 'publications', 'access_requests', 'population')"
+                    + "(expected one of 'survey', 'engagement', 'publications', 'access_requests', 'population', 'table')"
             ],
             rejected: .absent(".apen/store.sqlite")),  // (the store is not even created)
     ]

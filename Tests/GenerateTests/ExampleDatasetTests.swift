@@ -11,9 +11,8 @@ import Testing
         let committed = TestSupport.repositoryRoot().appendingPathComponent("datasets/example").path
         let dir = folders.make()
         let files = try ExampleDataset.write(out: dir)
-        #expect(files.count == 5)
-        for kind in SourceKind.allCases {
-            let name = Generator.fileName(kind)
+        #expect(files.count == 6)
+        for name in Generator.kinds.map(Generator.fileName) + [ExampleDataset.partnershipsFile] {
             let expected = try TestSupport.bytes(committed + "/" + name)
             #expect(
                 try TestSupport.bytes(dir + "/" + name) == expected,
@@ -45,5 +44,34 @@ import Testing
 
         let municipalities = Set(survey.dropFirst().map { $0[1] })
         #expect(municipalities == Set(ExampleDataset.municipalities))
+    }
+
+    /// The partnerships register (a `table` source): every row is an agreement in force during
+    /// its reporting year, with a known type, ISO dates and ja/nei; an agreement's fields are
+    /// the same in every year it appears.
+    @Test func partnershipsRegisterIsConsistent() throws {
+        let dir = folders.make()
+        try ExampleDataset.write(out: dir)
+        let rows = try TestSupport.rows(dir + "/" + ExampleDataset.partnershipsFile)
+        #expect(
+            rows[0] == [
+                "kommunenr", "aar", "avtale_id", "partner", "partnertype", "startdato", "sluttdato", "deler_data_apent",
+            ])
+        var byID: [String: [String]] = [:]
+        for r in rows.dropFirst() {
+            #expect(ExampleDataset.municipalities.contains(r[0]))
+            let year = try #require(Int(r[1]))
+            #expect(ExampleDataset.years.contains(year))
+            #expect(["research", "business", "civil_society", "public"].contains(r[4]))
+            #expect(["ja", "nei"].contains(r[7]))
+            // In force for at least a day of the year: ISO text compares as dates do.
+            #expect(r[5] <= "\(year)-12-31")
+            #expect(r[6].isEmpty || r[6] >= "\(year)-01-01")
+            #expect(r[6].isEmpty || r[6] > r[5])
+            let fields = [r[0], r[3], r[4], r[5], r[6], r[7]]
+            #expect(byID[r[2]].map { $0 == fields } ?? true, "\(r[2]) changes between years")
+            byID[r[2]] = fields
+        }
+        #expect(rows.count - 1 == 95)
     }
 }

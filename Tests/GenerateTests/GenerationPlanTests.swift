@@ -46,7 +46,7 @@ import Testing
         let all = try GenerationPlan(scale: 0.3, seed: 9)
         let one = try GenerationPlan(scale: 0.3, seed: 9, municipalities: ["5006"], years: 2020...2021)
         let m = one.municipalities[0]
-        for kind in SourceKind.allCases {
+        for kind in Generator.kinds {
             for y in 2020...2021 { #expect(one.count(kind, m, y) == all.count(kind, m, y)) }
         }
     }

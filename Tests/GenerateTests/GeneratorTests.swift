@@ -35,7 +35,7 @@ import Testing
 
     @Test func headersAreCanonical() throws {
         let (_, files) = try generate(seed: 1)
-        for kind in SourceKind.allCases {
+        for kind in Generator.kinds {
             let header = try TestSupport.rows(files[kind.rawValue]!)[0]
             var canonical = Set(kind.requiredColumns + kind.optionalColumns)
             if kind == .survey {
@@ -50,7 +50,7 @@ import Testing
     @Test func writtenRowsMatchThePlan() throws {
         let (_, files) = try generate(seed: 5)
         let plan = try GenerationPlan(scale: 2, seed: 5, municipalities: GeneratorTests.sample, years: 2022...2024)
-        for kind in SourceKind.allCases {
+        for kind in Generator.kinds {
             let rows = try TestSupport.rows(files[kind.rawValue]!)
             #expect(rows.count - 1 == plan.total(kind), "\(kind)")
             #expect(rows.allSatisfy { $0.count == rows[0].count }, "\(kind): every row has every field")
@@ -160,7 +160,7 @@ import Testing
     @Test func aSubsetIsExactlyThoseRowsOfTheWholeDataset() throws {
         let (_, whole) = try generate(seed: 11, scale: 0.02, municipalities: nil, years: 2023...2024)
         let (_, part) = try generate(seed: 11, scale: 0.02, municipalities: ["5006"], years: 2024...2024)
-        for kind in SourceKind.allCases {
+        for kind in Generator.kinds {
             let all = try TestSupport.rows(whole[kind.rawValue]!)
             let h = all[0].firstIndex(of: "municipality")!
             let yearOf: ([String]) -> Int = { r in

@@ -65,11 +65,11 @@ import Testing
         // (r3 is a vote, web); 5006/2019 r5 = 1 (web r5 = 1; meeting r4 is a vote = 0).
         #expect(
             out.rows == [
-                Self.row("5001", 2019, "", 3, 3), Self.row("5001", 2019, "meeting", 1, 1),
-                Self.row("5001", 2019, "web", 2, 2),
-                Self.row("5001", 2020, "", 0, 0), Self.row("5001", 2020, "web", 0, 0),
-                Self.row("5006", 2019, "", 1, 1), Self.row("5006", 2019, "meeting", 0, 0),
-                Self.row("5006", 2019, "web", 1, 1),
+                Self.row("5001", 2019, "", 3, 3), Self.row("5001", 2019, "channel=meeting", 1, 1),
+                Self.row("5001", 2019, "channel=web", 2, 2),
+                Self.row("5001", 2020, "", 0, 0), Self.row("5001", 2020, "channel=web", 0, 0),
+                Self.row("5006", 2019, "", 1, 1), Self.row("5006", 2019, "channel=meeting", 0, 0),
+                Self.row("5006", 2019, "channel=web", 1, 1),
             ])
         #expect(out.warnings.isEmpty)
     }
@@ -175,16 +175,17 @@ import Testing
                 $0.by = "weight"
             },
             [
-                row("5001", 2019, "", 11.0 / 3.0, 3), row("5001", 2019, "1", 4.5, 2), row("5001", 2019, "3", 2, 1),
-                row("5006", 2019, "", 3, 1), row("5006", 2019, "2", 3, 1),
+                row("5001", 2019, "", 11.0 / 3.0, 3), row("5001", 2019, "weight=1", 4.5, 2),
+                row("5001", 2019, "weight=3", 2, 1),
+                row("5006", 2019, "", 3, 1), row("5006", 2019, "weight=2", 3, 1),
             ], 1
         ),
         // count by year (a number): the breakdown equals the year.
         (
             def(.count) { $0.by = "year" },
             [
-                row("5001", 2019, "", 4, 4), row("5001", 2019, "2019", 4, 4), row("5006", 2019, "", 1, 1),
-                row("5006", 2019, "2019", 1, 1), row("5006", 2020, "", 1, 1), row("5006", 2020, "2020", 1, 1),
+                row("5001", 2019, "", 4, 4), row("5001", 2019, "year=2019", 4, 4), row("5006", 2019, "", 1, 1),
+                row("5006", 2019, "year=2019", 1, 1), row("5006", 2020, "", 1, 1), row("5006", 2020, "year=2020", 1, 1),
             ], 0
         ),
     ])
@@ -204,7 +205,7 @@ import Testing
             }, table: Self.survey, jobs: 1)
         #expect(
             out.warnings.map(\.description) == [
-                "custom 'x.custom': no value for 3 group(s) (5001 2019 [2]; 5006 2020; 5006 2020 [1]): no non-missing values of 'of' among the rows matching 'where'"
+                "custom 'x.custom': no value for 3 group(s) (5001 2019 [weight=2]; 5006 2020; 5006 2020 [weight=1]): no non-missing values of 'of' among the rows matching 'where'"
             ])
     }
 
@@ -218,9 +219,9 @@ import Testing
         let rows5006 = out.rows.filter { $0.municipality == "5006" }
         #expect(
             rows5006 == [
-                Self.row("5006", 2019, "", 3, 3), Self.row("5006", 2019, "2019-02-02", 1, 1),
-                Self.row("5006", 2019, "2019-02-03", 1, 1),
-                Self.row("5006", 2019, "2019-04-04", 1, 1),
+                Self.row("5006", 2019, "", 3, 3), Self.row("5006", 2019, "date=2019-02-02", 1, 1),
+                Self.row("5006", 2019, "date=2019-02-03", 1, 1),
+                Self.row("5006", 2019, "date=2019-04-04", 1, 1),
             ])
     }
 

@@ -7,7 +7,9 @@ import Testing
 /// The survey family against R's `survey` package (4.1): every case of
 /// `Fixtures/survey-r2/manifest.json` was estimated by `Reference/survey_r2.R` as domains of
 /// each wave's design (`svymean` on `subset(design, municipality == m)`, `degf()`,
-/// `svyciprop(method = "beta")`), and the expected rows were committed. Value, SE and interval
+/// `svyciprop(method = "beta")`; with `breakdowns:` also `subset(design, municipality == m &
+/// aldersgruppe == v)` for every age group v, METHODS §2 "Survey breakdowns"), and the expected
+/// rows were committed. Value, SE and interval
 /// bounds agree to 1e-9 relative; n and df exactly.
 struct SurveyReferenceRTests {
     struct Case: Decodable, CustomTestStringConvertible {
@@ -26,6 +28,8 @@ struct SurveyReferenceRTests {
         var fpc: Bool
         var lonely: String
         var expected: String
+        /// Survey breakdowns (METHODS §2): extra text columns whose values are domains too.
+        var breakdowns: [String]?
 
         var testDescription: String { name }
     }
@@ -38,7 +42,8 @@ struct SurveyReferenceRTests {
     }()
 
     @Test func theManifestHasEveryCase() {
-        #expect(Self.cases.count >= 10)
+        #expect(Self.cases.count >= 11)
+        #expect(Self.cases.contains { $0.breakdowns == ["aldersgruppe"] })
     }
 
     @Test(arguments: cases)
@@ -51,12 +56,14 @@ struct SurveyReferenceRTests {
         let settings = SurveySettings(
             likert: c.likert[0]...c.likert[1], missingCodes: c.missing, scales: scales, hasStrata: c.strata,
             hasPSU: c.psu, hasFPC: c.fpc, lonelyPSU: LonelyPSU(rawValue: c.lonely)!)
+        var withBreakdowns = settings
+        withBreakdowns.breakdowns = c.breakdowns ?? []
         let out = try BuiltinIndicators.compute(
-            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: settings)]),
+            .survey, inputs: IndicatorInputs(surveys: [SurveyInput(table: table, settings: withBreakdowns)]),
             select: { $0.hasSuffix(".index") || $0.hasSuffix(".agree_share") })
         let expected = try IndicatorCSV.parse(
             text: FixtureTables.text("survey-r2/\(c.expected)"), path: c.expected)
-        let key = { (r: IndicatorRow) in "\(r.indicator)|\(r.municipality)|\(r.year)" }
+        let key = { (r: IndicatorRow) in "\(r.indicator)|\(r.municipality)|\(r.year)|\(r.breakdown)" }
         #expect(out.rows.map(key) == expected.canonicallySorted().map(key))
         let byKey = Dictionary(uniqueKeysWithValues: expected.map { (key($0), $0) })
         for a in out.rows {

@@ -100,7 +100,11 @@ let validationCases: [ValidationCase] = [
                 path: survey.csv
                 columns: {year: aar}
                 fixed: {municipality: "5001"}
-            """, expected: ["1:1: missing required key 'pipeline'", "1:1: missing required key 'indicators'"]),
+            """,
+        expected: [
+            "1:1: missing required key 'pipeline'",
+            "1:1: missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)",
+        ]),
     ValidationCase(
         name: "missing kind and path",
         yaml: """
@@ -677,7 +681,7 @@ struct ValidationErrorTests {
             SpecFixtures.diagnostics(yaml) == [
                 "2:1: unknown key 'langage'; did you mean 'language'?",
                 "4:61: sources.e.max_rejected: expected a number, found 'lots'",
-                "5:13: sources.r.kind: unknown value 'requests' (expected one of 'survey', 'engagement', 'publications', 'access_requests', 'population')",
+                "5:13: sources.r.kind: unknown value 'requests' (expected one of 'survey', 'engagement', 'publications', 'access_requests', 'population', 'table')",
                 "6:39: indicators[1]: unknown indicator 'foi.median_days'; did you mean 'foi.median_workdays'?",
                 "8:23: custom[0].source: unknown source 'q' (sources: e, r)",
                 "11:14: composite[0].samples: expected a whole number from 1 to 1000000, found '0'",

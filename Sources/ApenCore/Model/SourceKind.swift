@@ -5,6 +5,9 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     case publications
     case accessRequests = "access_requests"
     case population
+    /// A generic table (METHODS §1): `municipality`, `year` and declared extra columns, read by
+    /// custom indicators only.
+    case table
 
     /// Canonical columns a source of this kind must have (in the file or as a fixed value).
     ///
@@ -16,6 +19,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
         case .publications: return ["municipality", "registered", "access"]
         case .accessRequests: return ["municipality", "received"]
         case .population: return ["municipality", "year", "population"]
+        case .table: return ["municipality", "year"]
         }
     }
 
@@ -27,7 +31,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
         case .publications:
             return ["record_id", "record_type", "published", "exemption_basis", "format", "licence", "linked"]
         case .accessRequests: return ["request_id", "answered", "outcome"]
-        case .population: return []
+        case .population, .table: return []
         }
     }
 
@@ -35,7 +39,8 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     public func columnType(_ name: String) -> ColumnType? {
         switch (self, name) {
         case (_, "municipality"): return .text
-        case (.survey, "year"), (.population, "year"), (.population, "population"), (.survey, "weight"),
+        case (.survey, "year"), (.population, "year"), (.table, "year"), (.population, "population"),
+            (.survey, "weight"),
             (.survey, "fpc"):
             return .number
         case (.engagement, "date"), (.publications, "registered"), (.publications, "published"),

@@ -27,6 +27,9 @@ public struct SurveySettings: Sendable, Hashable, Codable {
     /// PSU count of the stratum, or a sampling fraction ≤ 1 (METHODS.md §2).
     public var hasFPC: Bool
     public var lonelyPSU: LonelyPSU
+    /// Text columns (declared extra columns) whose values are domains of their own: one row per
+    /// (municipality, year, value) for index and agree share (METHODS.md §2 "Survey breakdowns").
+    public var breakdowns: [String] = []
 
     /// - Parameter missingCodes: the declared codes; nil for the default of METHODS.md §1
     ///   (`defaultMissingCodes(likert:)`).

@@ -9,6 +9,7 @@ extension SourceKind {
         case .publications: return 3
         case .accessRequests: return 4
         case .population: return 5
+        case .table: return 6
         }
     }
 }

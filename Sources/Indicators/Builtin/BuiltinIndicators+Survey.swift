@@ -20,11 +20,15 @@ extension BuiltinIndicators {
         let missingCodes: [Double]
         /// Per scale name (in `scales` order): item columns with their reversal flag, or nil.
         let scales: [[(values: [Double], reverse: Bool)]?]
+        /// Per breakdown (in `breakdownNames` order): each row's global value index (−1 missing),
+        /// or nil when this table does not declare the breakdown.
+        let breakdowns: [[Int32]?]
 
         init(
             weights: [Double]?, strata: [Int32]?, psu: [Int32]?, lo: Double, hi: Double,
-            missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?]
+            missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?], breakdowns: [[Int32]?]
         ) {
+            self.breakdowns = breakdowns
             self.weights = weights
             self.strata = strata
             self.psu = psu
@@ -70,6 +74,22 @@ extension BuiltinIndicators {
         }
         let strataRank = TextRank(strataColumns)
         let psuRank = TextRank(psuColumns)
+        // METHODS §2 "Survey breakdowns": values interned across tables, sorted by bytes.
+        var breakdownNames: [String] = []
+        for input in inputs {
+            for b in input.settings.breakdowns where !breakdownNames.contains(b) { breakdownNames.append(b) }
+        }
+        var breakdownValues: [[String]] = []
+        var breakdownRank: [[String: Int32]] = []
+        for b in breakdownNames {
+            var values = Set<String>()
+            for input in inputs where input.settings.breakdowns.contains(b) {
+                values.formUnion(try required(input.table, b) { $0.text(b) }.dictionary)
+            }
+            let sorted = values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            breakdownValues.append(sorted)
+            breakdownRank.append(Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) }))
+        }
         var prepared: [SurveyTable] = []
         var designs = WaveDesigns()
         for (ti, input) in inputs.enumerated() {
@@ -92,10 +112,20 @@ extension BuiltinIndicators {
             try waveDesign(
                 table: ti, years: years[ti], strata: strata, psu: psu, fpc: fpc, lonely: s.lonelyPSU,
                 source: t.source, strataNames: strataRank.names, into: &designs)
+            var breakdowns: [[Int32]?] = []
+            for (bi, b) in breakdownNames.enumerated() {
+                guard s.breakdowns.contains(b), let c = t.text(b) else {
+                    breakdowns.append(nil)
+                    continue
+                }
+                let global = c.dictionary.map { breakdownRank[bi][$0]! }
+                breakdowns.append(c.codes.map { $0 < 0 ? -1 : global[Int($0)] })
+            }
             prepared.append(
                 SurveyTable(
                     weights: t.numbers("weight"), strata: strata, psu: psu,
-                    lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales))
+                    lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales,
+                    breakdowns: breakdowns))
         }
         // METHODS §2: a stratum with a single PSU in a wave is an error under `lonely_psu: fail`,
         // whichever domains it holds (before any group is estimated, so it is named once).
@@ -120,7 +150,8 @@ extension BuiltinIndicators {
         let path = sourcePath(tables)
         let tableCount = Int32(inputs.count)
 
-        let results = Parallel.map(count: index.count, jobs: jobs) { [prepared, designs] g -> GroupResult in
+        let results = Parallel.map(count: index.count, jobs: jobs) {
+            [prepared, designs, breakdownNames, breakdownValues] g -> GroupResult in
             var result = GroupResult()
             let members = index.members(g)
             let year = Int32(index.keys[g].year)
@@ -141,6 +172,8 @@ extension BuiltinIndicators {
                 let wantMean = wanted.contains(ids.index) || wanted.contains(ids.agree)
                 let wantAlpha = wanted.contains(ids.alpha)
                 var scored: [SurveyEstimator.DesignRecord] = []
+                // Per breakdown, each scored record's value (−1 missing), parallel to `scored`.
+                var scoredValues: [[Int32]] = Array(repeating: [], count: breakdownNames.count)
                 var agreeing = 0
                 var alphaItems: [[Double]] = []
                 var alphaK: Int?
@@ -169,6 +202,7 @@ extension BuiltinIndicators {
                         let agrees = score > (p.lo + p.hi) / 2
                         if agrees { agreeing += 1 }
                         scored.append(.init(stratum: stratum, psu: psu, y: y, w: w, agrees: agrees))
+                        for bi in scoredValues.indices { scoredValues[bi].append(p.breakdowns[bi]?[r] ?? -1) }
                     }
                     if wantAlpha, answered == k {
                         // Complete case: every item answered (none NaN or a missing code).
@@ -186,37 +220,66 @@ extension BuiltinIndicators {
                 }
                 // One sort serves both estimates: agreement is a function of the score, so the agree
                 // records in the scores' canonical order are in a canonical order too.
-                scored.sort(by: SurveyEstimator.DesignRecord.canonical)
-                for isShare in [false, true] {
-                    let id = isShare ? ids.agree : ids.index
-                    guard wanted.contains(id) else { continue }
-                    var records = scored
-                    if isShare { for i in records.indices { records[i].y = records[i].agrees ? 1 : 0 } }
-                    do throws(SurveyEstimator.SingletonStratum) {
-                        guard
-                            let e = try SurveyEstimator.estimate(
-                                &records, wavePSUs: wavePSUs, presorted: true, stratum: stratum)
-                        else {
-                            result.skip(id, "no respondent with a score")
-                            continue
+                if breakdownNames.isEmpty {
+                    scored.sort(by: SurveyEstimator.DesignRecord.canonical)
+                } else {
+                    // Sort the records and their breakdown values together.
+                    let order = scored.indices.sorted {
+                        SurveyEstimator.DesignRecord.canonical(scored[$0], scored[$1])
+                    }
+                    scored = order.map { scored[$0] }
+                    for bi in scoredValues.indices { scoredValues[bi] = order.map { scoredValues[bi][$0] } }
+                }
+                // The ordinary domain, then one per (breakdown, value) among the scored respondents:
+                // a subsequence of the sorted records is sorted too.
+                var domains: [(breakdown: String, records: [SurveyEstimator.DesignRecord], agreeing: Int)] = [
+                    ("", scored, agreeing)
+                ]
+                for (bi, name) in breakdownNames.enumerated() {
+                    var byValue: [Int32: [SurveyEstimator.DesignRecord]] = [:]
+                    for (i, v) in scoredValues[bi].enumerated() where v >= 0 {
+                        byValue[v, default: []].append(scored[i])
+                    }
+                    for v in byValue.keys.sorted() {
+                        let records = byValue[v]!
+                        domains.append(
+                            ("\(name)=\(breakdownValues[bi][Int(v)])", records, records.filter(\.agrees).count))
+                    }
+                }
+                for domain in domains {
+                    for isShare in [false, true] {
+                        let id = isShare ? ids.agree : ids.index
+                        guard wanted.contains(id) else { continue }
+                        let agreeing = domain.agreeing
+                        var records = domain.records
+                        if isShare { for i in records.indices { records[i].y = records[i].agrees ? 1 : 0 } }
+                        do throws(SurveyEstimator.SingletonStratum) {
+                            guard
+                                let e = try SurveyEstimator.estimate(
+                                    &records, wavePSUs: wavePSUs, presorted: true, stratum: stratum)
+                            else {
+                                result.skip(id, "no respondent with a score")
+                                continue
+                            }
+                            let interval = isShare ? SurveyEstimator.kornGraubard(e, count: agreeing) : e.interval
+                            var r = row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: interval)
+                            r.breakdown = domain.breakdown
+                            r.df = e.df
+                            r.flags = .survey(n: e.n, df: e.df, minN: minN)
+                            result.add(r)
+                        } catch {
+                            let rank = error.stratum & 0xFFFF_FFFF
+                            let source = tables[error.stratum >> 32].source
+                            let stratum =
+                                rank == 0
+                                ? "the whole \(year) wave of '\(source)' (no strata declared)"
+                                : "stratum '\(strataRank.names[rank - 1])' of the \(year) wave of '\(source)'"
+                            result.error = Diagnostic(
+                                SourceLocation(path: path, field: "psu"),
+                                "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
+                            )
+                            return result
                         }
-                        let interval = isShare ? SurveyEstimator.kornGraubard(e, count: agreeing) : e.interval
-                        var r = row(id, index, g, value: e.mean, n: e.n, se: e.se, interval: interval)
-                        r.df = e.df
-                        r.flags = .survey(n: e.n, df: e.df, minN: minN)
-                        result.add(r)
-                    } catch {
-                        let rank = error.stratum & 0xFFFF_FFFF
-                        let source = tables[error.stratum >> 32].source
-                        let stratum =
-                            rank == 0
-                            ? "the whole \(year) wave of '\(source)' (no strata declared)"
-                            : "stratum '\(strataRank.names[rank - 1])' of the \(year) wave of '\(source)'"
-                        result.error = Diagnostic(
-                            SourceLocation(path: path, field: "psu"),
-                            "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
-                        )
-                        return result
                     }
                 }
                 if wantAlpha {

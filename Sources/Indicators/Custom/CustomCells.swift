@@ -101,7 +101,8 @@ struct CustomCells: Sendable {
         for (i, slot) in keys.enumerated() {
             let key = space.decode(slot)
             let municipality = globals.municipalities.strings[key.municipality]
-            let breakdown = key.breakdown.map { globals.breakdowns.strings[$0] } ?? ""
+            // METHODS r2 §1 "Breakdowns": `column=value`, as the built-in breakdowns write it.
+            let breakdown = key.breakdown.map { "\(def.by ?? "")=" + globals.breakdowns.strings[$0] } ?? ""
             guard let (value, n) = results[i] else {
                 undefined.append("\(municipality) \(key.year)" + (key.breakdown == nil ? "" : " [\(breakdown)]"))
                 continue

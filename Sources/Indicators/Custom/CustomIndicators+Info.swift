@@ -6,11 +6,17 @@ extension CustomIndicators {
     /// The label is the declared `label:` (the id when absent); the definition is written out
     /// from the measure and its conditions in both languages; direction is 0 (neutral: the
     /// pipeline does not say whether more is better). Units: count/distinct → `count`, share →
-    /// `share`, ratio → `ratio`, mean/weighted_mean/quantile → `score`.
+    /// `share`, ratio → `ratio`, mean/weighted_mean/quantile → `score`. The family is `custom`,
+    /// or the id's first word when that is not a built-in family (its own report section).
     ///
     /// ```swift
     /// CustomIndicators.info(def).definition.en   // "Share of rows where access == 'open', among rows where …"
     /// ```
+    /// The first words of built-in indicator ids (METHODS §2–§6), and `custom`.
+    static let builtinFamilies: Set<String> = [
+        "survey", "engagement", "publication", "opendata", "foi", "composite", "custom",
+    ]
+
     public static func info(_ def: CustomIndicator) -> IndicatorInfo {
         let unit: IndicatorUnit
         switch def.measure {
@@ -60,8 +66,13 @@ extension CustomIndicators {
         }
         en += ")."
         nb += ")."
+        // A custom indicator that opens a dimension of its own (`partnerships.active`) gets its
+        // own report section, named by its first word; one that extends a built-in family
+        // (`publication.decision_open_share`) stays with the other custom indicators.
+        let prefix = String(def.id.prefix { $0 != "." })
+        let family = builtinFamilies.contains(prefix) ? "custom" : prefix
         return IndicatorInfo(
-            id: def.id, family: "custom", label: def.label ?? LocalizedText(nb: def.id, en: def.id), unit: unit,
+            id: def.id, family: family, label: def.label ?? LocalizedText(nb: def.id, en: def.id), unit: unit,
             direction: 0,
             inputs: [def.source], definition: LocalizedText(nb: nb, en: en), methods: "docs/custom-indicators.md")
     }

@@ -25,7 +25,7 @@ public enum CustomIndicators {
     /// The column a source kind's year comes from (METHODS §1 "Group").
     public static func yearColumn(for kind: SourceKind) -> String {
         switch kind {
-        case .survey, .population: return "year"
+        case .survey, .population, .table: return "year"
         case .engagement: return "date"
         case .publications: return "registered"
         case .accessRequests: return "received"

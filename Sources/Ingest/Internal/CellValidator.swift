@@ -48,6 +48,11 @@ final class CellValidator: Sendable {
                 return required ? .failure(CellProblem(text: "required value is empty")) : .success(.nan)
             }
         }
+        if rule == .boolean {
+            if let v = CellValidator.boolean(b) { return .success(v) }
+            return .failure(
+                CellProblem(text: "\(codec.quoted(b)) is not a boolean (true/false, yes/no, ja/nei, 1/0)"))
+        }
         guard let v = NumberParser.parse(b, decimalComma: decimalComma) else {
             let hint = decimalComma ? " (decimal comma declared)" : ""
             return .failure(CellProblem(text: "\(codec.quoted(b)) is not a number\(hint)"))
@@ -71,10 +76,26 @@ final class CellValidator: Sendable {
             }
         case .positive:
             if !(v > 0) { return .failure(CellProblem(text: "\(codec.quoted(b)) is not a positive number")) }
-        case .none, .oneOf:
+        case .integer:
+            if v.rounded(.towardZero) != v {
+                return .failure(CellProblem(text: "\(codec.quoted(b)) is not a whole number"))
+            }
+        case .none, .oneOf, .boolean:
             break
         }
         return .success(v)
+    }
+
+    /// 1 for true/yes/ja/1, 0 for false/no/nei/0 (ASCII letters in any case), else `nil`.
+    static func boolean(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count <= 5 else { return nil }
+        var lower: [UInt8] = []
+        for c in b { lower.append((0x41...0x5A).contains(c) ? c | 0x20 : c) }
+        switch String(decoding: lower, as: UTF8.self) {
+        case "true", "yes", "ja", "1": return 1
+        case "false", "no", "nei", "0": return 0
+        default: return nil
+        }
     }
 
     /// A bound as people write it: `5`, not `5.0`.

@@ -20,6 +20,10 @@ struct ColumnPlan {
         case positive
         /// A closed value set (`access`, `outcome`), shown in this order in messages.
         case oneOf([String])
+        /// An extra column of type `integer`: a whole number.
+        case integer
+        /// An extra column of type `boolean`: true/false, yes/no, ja/nei, 1/0 (any case) → 1 or 0.
+        case boolean
     }
 
     struct Column {
@@ -32,6 +36,8 @@ struct ColumnPlan {
         var headerName: String
         /// The value for every row when the source fixes it.
         var fixed: FixedValue?
+        /// A declared extra column (`extra:`): missing from the header fails the source.
+        var isExtra = false
     }
 
     enum FixedValue: Equatable {
@@ -136,7 +142,7 @@ struct ColumnPlan {
             } else {
                 switch (kind, name) {
                 case (.survey, "weight"): rule = .weight
-                case (.survey, "year"), (.population, "year"): rule = .wholeYear
+                case (.survey, "year"), (.population, "year"), (.table, "year"): rule = .wholeYear
                 case (.population, "population"), (.survey, "fpc"): rule = .positive
                 default: break
                 }
@@ -148,6 +154,26 @@ struct ColumnPlan {
                 column.fixed = try ColumnPlan.fixedValue(text, column, options, dates)
             }
             columns.append(column)
+        }
+        for name in options.extra.keys.sorted() {
+            if names.contains(name) {
+                throw Diagnostic(
+                    SourceLocation(path: path, field: name),
+                    "extra: '\(name)' is a canonical column of a source of kind '\(kind.rawValue)'; map it under columns instead"
+                )
+            }
+            guard !options.unusedColumns.contains(name) else { continue }
+            let extra = options.extra[name]!
+            let rule: Rule
+            switch extra.type {
+            case .integer: rule = .integer
+            case .boolean: rule = .boolean
+            case .text, .number, .date: rule = .none
+            }
+            columns.append(
+                Column(
+                    name: name, type: extra.type.columnType, required: false, rule: rule, headerName: extra.header,
+                    fixed: nil, isExtra: true))
         }
         self.columns = columns
     }

@@ -250,6 +250,7 @@ struct RowProcessor {
         let listing = names.map { "'\(VisibleText.escaping($0))'" }.joined(separator: ", ")
 
         var missing: [String] = []
+        var missingExtra: [String] = []
         var slot = 0
         for column in plan.columns {
             if column.fixed != nil {
@@ -278,7 +279,17 @@ struct RowProcessor {
                 slot += 1
             } else if column.required || column.rule == .likert {
                 missing.append(describe(column))
+            } else if column.isExtra {
+                missingExtra.append(describe(column))
             }
+        }
+        if missing.isEmpty, !missingExtra.isEmpty {
+            let s = missingExtra.count == 1 ? "" : "s"
+            failure = Diagnostic(
+                location,
+                "extra column\(s) \(missingExtra.joined(separator: ", ")) declared under extra: "
+                    + "\(missingExtra.count == 1 ? "is" : "are") not in the header; the header is: \(listing)")
+            return false
         }
         if !missing.isEmpty {
             let s = missing.count == 1 ? "" : "s"

@@ -2,7 +2,7 @@ import ApenCore
 import Indicators
 import Ingest
 
-/// Which optional columns of a source no stage reads, so ingestion can skip them.
+/// Which optional and extra columns of a source no stage reads, so ingestion can skip them.
 ///
 /// The built-in indicators never read the id columns or free-text classifications listed in
 /// `skippable`; a custom indicator over the source that names one (in `where:`, `of:`, `per:`,
@@ -18,10 +18,16 @@ enum ColumnUse {
     ]
 
     static func unused(_ source: SourceSpec, in spec: PipelineSpec) -> Set<String> {
-        guard !source.options.keepRows, var unused = skippable[source.options.kind] else { return [] }
+        guard !source.options.keepRows else { return [] }
+        // Declared extra columns are read only for the custom indicators that name them.
+        var unused = (skippable[source.options.kind] ?? []).union(source.options.extra.keys)
+        // A survey's breakdown columns are read by the survey family.
+        unused.subtract(source.options.survey.breakdowns)
         for c in spec.custom where c.source == source.name {
             for text in [c.filter, c.of, c.per, c.weight, c.by].compactMap({ $0 }) {
                 unused.subtract(identifiers(in: text))
+                // An extra name may hold '-' (written in backticks): any mention keeps it.
+                for name in source.options.extra.keys where text.contains(name) { unused.remove(name) }
             }
         }
         return unused

@@ -33,6 +33,10 @@ enum IngestDefinition {
             p.append(("source '\(o.source)' values \(column)", map(mapping)))
         }
         if !o.extract.isEmpty { p.append(("source '\(o.source)' extract", map(o.extract))) }
+        if !o.extra.isEmpty {
+            let text = o.extra.keys.sorted().map { "\($0)=\(o.extra[$0]!.header):\(o.extra[$0]!.type.rawValue)" }
+            p.append(("source '\(o.source)' extra", text.joined(separator: ",")))
+        }
         if let z = o.timeZone { p.append(("source '\(o.source)' timezone", z)) }
         if let d = o.municipalityDigits { p.append(("source '\(o.source)' municipality digits", String(d))) }
         if let y = o.harmoniseTo {
@@ -47,6 +51,7 @@ enum IngestDefinition {
                     "design",
                     "strata=\(s.hasStrata) psu=\(s.hasPSU) fpc=\(s.hasFPC) lonely_psu=\(s.lonelyPSU.rawValue)"
                 ))
+            if !s.breakdowns.isEmpty { p.append(("survey breakdowns", s.breakdowns.joined(separator: ","))) }
             for scale in s.scales {
                 p.append(
                     (

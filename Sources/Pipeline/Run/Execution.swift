@@ -242,6 +242,7 @@ final class Execution: Sendable {
                 inputs.accessRequests.append(t)
                 if let day = s.options.extracted { inputs.extracted[t.source] = day }
             case .population: inputs.population.append(t)
+            case .table: break  // read by custom indicators only
             }
         }
         return inputs

@@ -37,7 +37,7 @@ public struct TableCoverage: Sendable, Hashable, Codable {
         }
         let dateColumn: String
         switch t.kind {
-        case .survey, .population:
+        case .survey, .population, .table:
             guard let years = t.numbers("year") else { return TableCoverage() }
             for r in 0..<t.rowCount where years[r].isFinite { add(r, Int(years[r])) }
             return TableCoverage(counts, muni)

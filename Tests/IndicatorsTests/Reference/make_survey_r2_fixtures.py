@@ -276,6 +276,22 @@ def main():
          "fail", "years 2022 and 2023 in one file with the same stratum/PSU codes; each "
          "year is its own wave (estimated separately)")
 
+    # Survey breakdowns (METHODS r2 §2): the strata_psu respondents with an age group cycling
+    # 18-29, 30-49, 50+, empty by row, so each group is a domain of its own that spans strata,
+    # PSUs and municipalities, some with one respondent or one PSU, and the empty cells belong
+    # to no breakdown domain.
+    with open(os.path.join(OUT, "strata_psu.csv"), newline="") as f:
+        lines = f.read().split("\n")
+    groups = ["18-29", "30-49", "50+", ""]
+    out = [lines[0] + ",aldersgruppe"]
+    out += [line + "," + groups[i % 4] for i, line in enumerate(lines[1:]) if line]
+    with open(os.path.join(OUT, "breakdowns.csv"), "w", newline="\n") as f:
+        f.write("\n".join(out) + "\n")
+    case("breakdowns", "breakdowns.csv", [1, 5], [9], {"trust": TRUST, "voice": VOICE}, True, True, True,
+         False, "fail", "strata_psu with breakdowns: [aldersgruppe] (18-29, 30-49, 50+ cycling by row, "
+         "every fourth empty); each (municipality, age group) a domain of the wave's design")
+    cases[-1]["breakdowns"] = ["aldersgruppe"]
+
     with open(os.path.join(OUT, "manifest.json"), "w", newline="\n") as f:
         json.dump(cases, f, indent=2, ensure_ascii=False)
         f.write("\n")

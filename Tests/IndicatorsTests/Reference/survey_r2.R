@@ -14,6 +14,8 @@
 #   design <- svydesign(ids = ~psu | ~1, strata = ~stratum, weights = ~weight,
 #                       fpc = ~fpc, nest = TRUE, data = wave)   # undeclared parts dropped
 #   sub    <- subset(design, municipality == m & !is.na(y))
+#   (with breakdowns: [col], also subset(design, municipality == m & col == v & !is.na(y))
+#    for every value v of col among m's scored respondents, in the breakdown column `col=v`)
 #   index:       svymean(~y, sub), SE, degf(sub), confint(est, df = degf(sub))
 #   agree share: svymean(~a, sub), SE, svyciprop(~a, sub, method = "beta")
 # METHODS rules applied on top:
@@ -67,11 +69,25 @@ estimate_case <- function(cs) {
       wave <- d[d$year == yr, , drop = FALSE]
       des <- make_design(wave, cs)
       for (m in sort(unique(wave$municipality[!is.na(wave$y)]), method = "radix")) {
-        dom <- wave$municipality == m & !is.na(wave$y)
+        # The municipality's domain, then (METHODS §2 "Survey breakdowns") one domain per value
+        # of each breakdown column among its scored respondents, over the same wave design.
+        domains <- list(list(label = "", dom = wave$municipality == m & !is.na(wave$y),
+                             sub = subset(des, municipality == m & !is.na(y))))
+        for (b in unlist(cs$breakdowns)) {
+          col <- wave[[b]]
+          for (v in sort(unique(col[wave$municipality == m & !is.na(wave$y) & col != ""]), method = "radix")) {
+            domains[[length(domains) + 1]] <- list(
+              label = paste0(b, "=", v), dom = wave$municipality == m & !is.na(wave$y) & col == v,
+              sub = subset(des, municipality == m & des$variables[[b]] == v & !is.na(y)))
+          }
+        }
+        for (domain in domains) {
+        dom <- domain$dom
+        sub <- domain$sub
+        label <- domain$label
         n <- sum(dom)
-        sub <- subset(des, municipality == m & !is.na(y))
         stopifnot(nrow(sub) == n)
-        key <- sprintf("%s %s %s %d", cs$name, sname, m, yr)
+        key <- sprintf("%s %s %s %d %s", cs$name, sname, m, yr, label)
 
         # index
         est <- svymean(~y, sub)
@@ -88,7 +104,7 @@ estimate_case <- function(cs) {
           se <- 0
         }
         row <- list(indicator = sprintf("survey.%s.index", sname), municipality = m, year = yr,
-                    value = value, n = n, se = NA, lo = NA, hi = NA, df = NA)
+                    breakdown = label, value = value, n = n, se = NA, lo = NA, hi = NA, df = NA)
         if (n >= 2) {
           row$se <- se
           row$df <- df
@@ -114,7 +130,7 @@ estimate_case <- function(cs) {
         if (n >= 2 && !exact_zero && !extreme)
           stopifnot_close(seA, refA$se, paste(key, "agree se"), tol = 1e-11)
         rowA <- list(indicator = sprintf("survey.%s.agree_share", sname), municipality = m,
-                     year = yr, value = p, n = n, se = NA, lo = NA, hi = NA, df = NA)
+                     year = yr, breakdown = label, value = p, n = n, se = NA, lo = NA, hi = NA, df = NA)
         if (extreme) {
           if (n >= 2 && (seA != 0 || p != as.integer(agreeing == n)))
             residues[length(residues) + 1] <<- sprintf(
@@ -151,14 +167,17 @@ estimate_case <- function(cs) {
                  if (n >= 2 && df >= 1 && extreme) sprintf("p=%d", as.integer(agreeing == n)),
                  if (n >= 2 && ref$psus == 1) "one PSU")
         if (length(cov)) coverage[[length(coverage) + 1]] <<- paste(key, paste(cov, collapse = ","))
+        }
       }
     }
   }
   tab <- do.call(rbind, lapply(out, function(r) data.frame(
-    indicator = r$indicator, municipality = r$municipality, year = r$year,
+    indicator = r$indicator, municipality = r$municipality, year = r$year, breakdown = r$breakdown,
     value = fmt(r$value), n = sprintf("%d", as.integer(r$n)), se = fmt(r$se),
     ci_low = fmt(r$lo), ci_high = fmt(r$hi), df = fmt(r$df), stringsAsFactors = FALSE)))
-  tab <- tab[order(tab$indicator, tab$municipality, tab$year, method = "radix"), ]
+  tab <- tab[order(tab$indicator, tab$municipality, tab$year, tab$breakdown, method = "radix"), ]
+  # The breakdown column only where the case declares breakdowns (METHODS §1).
+  if (is.null(cs$breakdowns)) tab$breakdown <- NULL
   con <- file(file.path(fixtures, cs$expected), "wb")
   writeLines(paste(names(tab), collapse = ","), con, sep = "\n")
   writeLines(do.call(paste, c(unname(as.list(tab)), sep = ",")), con, sep = "\n")

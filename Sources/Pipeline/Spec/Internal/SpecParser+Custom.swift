@@ -83,6 +83,7 @@ extension SpecParser {
         if options.kind == .survey {
             for scale in options.survey.scales { for item in scale.items { types[item] = .number } }
         }
+        for (name, extra) in options.extra where types[name] == nil { types[name] = extra.type.columnType }
         return types
     }
 

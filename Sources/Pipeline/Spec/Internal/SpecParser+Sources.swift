@@ -6,9 +6,9 @@ import Yams
 extension SpecParser {
     static let sourceKeys = [
         "kind", "path", "delimiter", "encoding", "decimal", "date_format", "columns", "fixed", "max_rejected",
-        "keep_rows", "extracted",
+        "keep_rows", "extracted", "extra",
     ]
-    static let surveyKeys = ["likert", "missing", "scales", "design"]
+    static let surveyKeys = ["likert", "missing", "scales", "design", "breakdowns"]
 
     /// `sources:` — a mapping from source name to its settings, in file order.
     mutating func parseSources(_ node: Node) -> [SourceSpec] {
@@ -123,6 +123,9 @@ extension SpecParser {
                 options.extracted = day.raw
             }
         }
+        if let n = m.value("extra") {
+            parseExtra(n, key: "\(key).extra", canonical: canonical, options: &options, columnMarks: &columnMarks)
+        }
         if kind == .survey {
             parseSurveySettings(m, key: key, options: &options, columnMarks: &columnMarks)
         }
@@ -135,6 +138,59 @@ extension SpecParser {
         // sections (scales → indicator ids) do not report follow-on errors.
         guard kind != nil else { return nil }
         return SourceSpec(name: name, options: options)
+    }
+
+    /// `extra:` — declared extra columns (METHODS §1 "Extra columns"): `{name: type}` (the
+    /// header has that name) or `{name: {column: Header, type: type}}`. A name that is a
+    /// canonical column of the kind, or an unknown type, is an error at its key or value;
+    /// `columnMarks` gets each header's position for the header check.
+    mutating func parseExtra(
+        _ node: Node, key: String, canonical: [String]?, options: inout IngestOptions,
+        columnMarks: inout [String: Mark?]
+    ) {
+        guard let em = reader.mapping(node, key: key, allowed: nil) else { return }
+        let types = ExtraColumn.ExtraType.allCases.map(\.rawValue)
+        for e in em.entries {
+            let entryKey = "\(key).\(e.key)"
+            if let canonical, canonical.contains(e.key) {
+                reader.error(
+                    e.keyMark,
+                    "\(entryKey): '\(e.key)' is a canonical column of a source of kind '\(options.kind.rawValue)'; map a header onto it under columns instead of declaring it extra"
+                )
+                continue
+            }
+            guard SpecParser.isPlainName(e.key, allowDot: false) else {
+                reader.error(e.keyMark, "\(entryKey): a column name must use letters, digits, '_' and '-' only")
+                continue
+            }
+            var header = e.key
+            var typeNode: Node? = e.value
+            var headerMark: Mark? = e.keyMark
+            var typeKey = entryKey
+            if case .mapping = e.value {
+                typeKey += ".type"
+                guard let cm = reader.mapping(e.value, key: entryKey, allowed: ["column", "type"]) else { continue }
+                if let c = cm.value("column"), let text = reader.string(c, key: "\(entryKey).column") {
+                    header = text
+                    headerMark = c.mark
+                }
+                typeNode = cm.value("type")
+                if typeNode == nil {
+                    reader.error(
+                        e.keyMark, "\(entryKey): missing required key 'type' (one of \(types.joined(separator: ", ")))")
+                }
+            }
+            guard let typeNode, let t = reader.string(typeNode, key: typeKey) else { continue }
+            guard let type = ExtraColumn.ExtraType(rawValue: t) else {
+                reader.error(
+                    typeNode.mark,
+                    "\(typeKey): unknown type '\(t)'\(EditDistance.hint(for: t, among: types)) (types: \(types.joined(separator: ", ")))"
+                )
+                continue
+            }
+            options.extra[e.key] = ExtraColumn(header: header, type: type)
+            columnMarks["extra " + e.key] = headerMark
+        }
     }
 
     /// A calendar day written `YYYY-MM-DD` (the extraction date of METHODS.md §5).

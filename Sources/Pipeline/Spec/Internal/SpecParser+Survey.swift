@@ -35,6 +35,28 @@ extension SpecParser {
                 }
             }
         }
+        if let n = m.value("breakdowns"), let list = reader.strings(n, key: "\(key).breakdowns", scalarAsList: true) {
+            let text = options.extra.filter { $0.value.type == .text }.keys.sorted()
+            for (i, entry) in list.enumerated() {
+                let name = entry.text
+                if survey.breakdowns.contains(name) {
+                    reader.error(entry.mark, "\(key).breakdowns[\(i)]: '\(name)' is listed twice")
+                } else if let extra = options.extra[name], extra.type != .text {
+                    reader.error(
+                        entry.mark,
+                        "\(key).breakdowns[\(i)]: '\(name)' has type \(extra.type.rawValue); a breakdown needs a text column (declare it type: text)"
+                    )
+                } else if options.extra[name] == nil {
+                    let listed = text.isEmpty ? "none declared" : text.joined(separator: ", ")
+                    reader.error(
+                        entry.mark,
+                        "\(key).breakdowns[\(i)]: '\(name)' is not a declared extra text column\(EditDistance.hint(for: name, among: text)) (text columns under extra: \(listed))"
+                    )
+                } else {
+                    survey.breakdowns.append(name)
+                }
+            }
+        }
         if let n = m.value("design"),
             let dm = reader.mapping(n, key: "\(key).design", allowed: ["strata", "psu", "fpc", "lonely_psu"])
         {
@@ -137,6 +159,13 @@ extension SpecParser {
             reader.error(
                 columnMarks[canonical] ?? nil,
                 "\(key): column '\(headerName)' (for \(canonical)) is not in the header of '\(file)'\(EditDistance.hint(for: headerName, among: header)) (header: \(shown))"
+            )
+        }
+        for (name, extra) in options.extra.sorted(by: { $0.key < $1.key }) where !names.contains(extra.header) {
+            let what = extra.header == name ? "'\(name)'" : "'\(extra.header)' (for '\(name)')"
+            reader.error(
+                columnMarks["extra " + name] ?? nil,
+                "\(key).extra: extra column \(what) is not in the header of '\(file)'\(EditDistance.hint(for: extra.header, among: header)) (header: \(shown))"
             )
         }
         // Ingest reads a fixed column from the pipeline only, whatever the file holds.

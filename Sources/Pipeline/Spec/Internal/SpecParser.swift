@@ -32,8 +32,14 @@ struct SpecParser {
             return nil
         }
         guard let top = reader.mapping(root, key: "", allowed: SpecParser.topLevelKeys) else { return nil }
-        for key in ["pipeline", "sources", "indicators"] where !top.has(key) {
+        for key in ["pipeline", "sources"] where !top.has(key) {
             reader.error(top.mark, "missing required key '\(key)'")
+        }
+        // A pipeline of custom indicators (or composites) alone needs no built-in list.
+        let definesOwn = top.has("custom") || top.has("composite")
+        if !top.has("indicators"), !definesOwn {
+            reader.error(
+                top.mark, "missing required key 'indicators' (or 'custom' for a pipeline of custom indicators only)")
         }
 
         let name = top.value("pipeline").flatMap { parseName($0) }
@@ -71,7 +77,7 @@ struct SpecParser {
         let report = top.value("report").map { parseReport($0) } ?? (options: ReportOptions(), date: nil)
         let check = top.value("check").flatMap { parseCheck($0, known: known) }
 
-        guard let name, top.has("sources"), top.has("indicators") else { return nil }
+        guard let name, top.has("sources"), top.has("indicators") || definesOwn else { return nil }
         var spec = PipelineSpec(
             name: name, title: title ?? name, language: language.flatMap(Language.init(rawValue:)) ?? .nb,
             path: path, sources: sources, indicators: indicators, custom: custom, composites: composites,
