@@ -11,10 +11,6 @@ extension BuiltinIndicators {
     /// with constant properties (so `Sendable`), so that picking a respondent's table costs one
     /// reference count rather than one per column array.
     private final class SurveyTable: Sendable {
-        let weights: [Double]?
-        /// Per row: the stratum's rank + 1 (0 without declared strata).
-        let strata: [Int32]?
-        let psu: [Int32]?
         let lo: Double
         let hi: Double
         let missingCodes: [Double]
@@ -25,13 +21,10 @@ extension BuiltinIndicators {
         let breakdowns: [[Int32]?]
 
         init(
-            weights: [Double]?, strata: [Int32]?, psu: [Int32]?, lo: Double, hi: Double,
-            missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?], breakdowns: [[Int32]?]
+            lo: Double, hi: Double, missingCodes: [Double], scales: [[(values: [Double], reverse: Bool)]?],
+            breakdowns: [[Int32]?]
         ) {
             self.breakdowns = breakdowns
-            self.weights = weights
-            self.strata = strata
-            self.psu = psu
             self.lo = lo
             self.hi = hi
             self.missingCodes = missingCodes
@@ -63,17 +56,15 @@ extension BuiltinIndicators {
         let scaleNames = BuiltinCatalogue.scaleNames(inputs)
         var municipality: [TextColumn] = []
         var years: [[Int32]] = []
-        var strataColumns: [TextColumn?] = []
-        var psuColumns: [TextColumn?] = []
         for input in inputs {
             let t = input.table
             municipality.append(try required(t, "municipality") { $0.text("municipality") })
             years.append(GroupIndex.years(ofNumbers: try required(t, "year") { $0.numbers("year") }))
-            strataColumns.append(input.settings.hasStrata ? try required(t, "stratum") { $0.text("stratum") } : nil)
-            psuColumns.append(input.settings.hasPSU ? try required(t, "psu") { $0.text("psu") } : nil)
         }
-        let strataRank = TextRank(strataColumns)
-        let psuRank = TextRank(psuColumns)
+        let estimates = scaleNames.contains {
+            wanted.contains("survey.\($0).index") || wanted.contains("survey.\($0).agree_share")
+        }
+        let frame = try SurveyDesignFrame(inputs, years: years, failOnLonely: estimates)
         // METHODS §2 "Survey breakdowns": values interned across tables, sorted by bytes.
         var breakdownNames: [String] = []
         for input in inputs {
@@ -91,8 +82,7 @@ extension BuiltinIndicators {
             breakdownRank.append(Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) }))
         }
         var prepared: [SurveyTable] = []
-        var designs = WaveDesigns()
-        for (ti, input) in inputs.enumerated() {
+        for input in inputs {
             let t = input.table
             let s = input.settings
             var scales: [[(values: [Double], reverse: Bool)]?] = []
@@ -106,12 +96,6 @@ extension BuiltinIndicators {
                         (try required(t, item) { $0.numbers(item) }, spec.reverse.contains(item))
                     })
             }
-            let strata = strataColumns[ti].map { c in c.codes.map { strataRank.rank(table: ti, code: $0) + 1 } }
-            let psu = psuColumns[ti].map { c in c.codes.map { psuRank.rank(table: ti, code: $0) } }
-            let fpc = s.hasFPC ? try required(t, "fpc") { $0.numbers("fpc") } : nil
-            try waveDesign(
-                table: ti, years: years[ti], strata: strata, psu: psu, fpc: fpc, lonely: s.lonelyPSU,
-                source: t.source, strataNames: strataRank.names, into: &designs)
             var breakdowns: [[Int32]?] = []
             for (bi, b) in breakdownNames.enumerated() {
                 guard s.breakdowns.contains(b), let c = t.text(b) else {
@@ -123,48 +107,23 @@ extension BuiltinIndicators {
             }
             prepared.append(
                 SurveyTable(
-                    weights: t.numbers("weight"), strata: strata, psu: psu,
                     lo: s.likert.lowerBound, hi: s.likert.upperBound, missingCodes: s.missingCodes, scales: scales,
                     breakdowns: breakdowns))
         }
-        // METHODS §2: a stratum with a single PSU in a wave is an error under `lonely_psu: fail`,
-        // whichever domains it holds (before any group is estimated, so it is named once).
-        let estimates = scaleNames.contains {
-            wanted.contains("survey.\($0).index") || wanted.contains("survey.\($0).agree_share")
-        }
-        if estimates {
-            let lonely = designs.strata.filter { $0.value.psus == 1 && $0.value.lonely == .fail }.keys.sorted {
-                ($0.table, $0.year, $0.stratum) < ($1.table, $1.year, $1.stratum)
-            }
-            if let s = lonely.first {
-                let name =
-                    s.stratum == 0
-                    ? "the whole \(s.year) wave (no strata declared)"
-                    : "stratum '\(strataRank.names[Int(s.stratum) - 1])' of the \(s.year) wave"
-                throw Diagnostic(
-                    SourceLocation(path: tables[Int(s.table)].source, field: "psu"),
-                    "\(name) has a single PSU; declare lonely_psu: remove or adjust")
-            }
-        }
         let index = GroupIndex(municipality: municipality, years: years)
         let path = sourcePath(tables)
-        let tableCount = Int32(inputs.count)
+        let sources = tables.map(\.source)
 
         let results = Parallel.map(count: index.count, jobs: jobs) {
-            [prepared, designs, breakdownNames, breakdownValues] g -> GroupResult in
+            [prepared, frame, breakdownNames, breakdownValues] g -> GroupResult in
             var result = GroupResult()
             let members = index.members(g)
             let year = Int32(index.keys[g].year)
             if wanted.contains("survey.responses") {
                 result.add(row("survey.responses", index, g, value: Double(members.count), n: members.count))
             }
-            // The PSUs of the waves this domain belongs to (for `lonely_psu: adjust`).
-            var wavePSUs = 0
-            for ti in 0..<tableCount { wavePSUs += designs.psus[Wave(table: ti, year: year)] ?? 0 }
-            let stratum = { (code: Int) -> SurveyEstimator.Stratum in
-                designs.strata[WaveStratum(table: Int32(code >> 32), year: year, stratum: Int32(code & 0xFFFF_FFFF))]
-                    ?? SurveyEstimator.Stratum(psus: 0, f: 1, lonely: .fail)
-            }
+            let wavePSUs = frame.wavePSUs(year: year)
+            let stratum = frame.stratum(year: year)
             for (si, name) in scaleNames.enumerated() {
                 let ids = (
                     index: "survey.\(name).index", agree: "survey.\(name).agree_share", alpha: "survey.\(name).alpha"
@@ -196,12 +155,11 @@ extension BuiltinIndicators {
                     if wantMean, answered > 0, answered >= (k + 1) / 2 {
                         let score = sum / Double(answered)
                         let y = 100 * (score - p.lo) / (p.hi - p.lo)
-                        let w = p.weights?[r] ?? 1
-                        let stratum = ti << 32 | Int(p.strata?[r] ?? 0)
-                        let psu = p.psu.map { Int($0[r]) } ?? -1
                         let agrees = score > (p.lo + p.hi) / 2
                         if agrees { agreeing += 1 }
-                        scored.append(.init(stratum: stratum, psu: psu, y: y, w: w, agrees: agrees))
+                        var record = frame.record(table: ti, row: r, y: y)
+                        record.agrees = agrees
+                        scored.append(record)
                         for bi in scoredValues.indices { scoredValues[bi].append(p.breakdowns[bi]?[r] ?? -1) }
                     }
                     if wantAlpha, answered == k {
@@ -268,12 +226,7 @@ extension BuiltinIndicators {
                             r.flags = .survey(n: e.n, df: e.df, minN: minN)
                             result.add(r)
                         } catch {
-                            let rank = error.stratum & 0xFFFF_FFFF
-                            let source = tables[error.stratum >> 32].source
-                            let stratum =
-                                rank == 0
-                                ? "the whole \(year) wave of '\(source)' (no strata declared)"
-                                : "stratum '\(strataRank.names[rank - 1])' of the \(year) wave of '\(source)'"
+                            let stratum = frame.describe(stratumCode: error.stratum, year: year, sources: sources)
                             result.error = Diagnostic(
                                 SourceLocation(path: path, field: "psu"),
                                 "\(id) for \(index.label(g)): \(stratum) has a single PSU; declare lonely_psu: remove or adjust"
@@ -306,7 +259,7 @@ extension BuiltinIndicators {
     ///
     /// - Throws: a `Diagnostic` when the fpc varies within a stratum of a wave, or names a
     ///   population smaller than the stratum's sample PSUs (R refuses both).
-    private static func waveDesign(
+    static func waveDesign(
         table ti: Int, years: [Int32], strata: [Int32]?, psu: [Int32]?, fpc: [Double]?, lonely: LonelyPSU,
         source: String, strataNames: [String], into designs: inout WaveDesigns
     ) throws {
