@@ -74,7 +74,8 @@ struct SurveyDesignFrame: Sendable {
 
     /// The design record of row `r` of table `t` with value `y`.
     @inline(__always) func record(table t: Int, row r: Int, y: Double) -> SurveyEstimator.DesignRecord {
-        SurveyEstimator.DesignRecord(stratum: strata[t][r], psu: psu[t].map { Int($0[r]) } ?? -1, y: y, w: weights[t][r])
+        SurveyEstimator.DesignRecord(
+            stratum: strata[t][r], psu: psu[t].map { Int($0[r]) } ?? -1, y: y, w: weights[t][r])
     }
 
     /// The PSUs of every wave of `year` (for `lonely_psu: adjust`).
