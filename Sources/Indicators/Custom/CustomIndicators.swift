@@ -124,17 +124,25 @@ public enum CustomIndicators {
     /// - Throws: `DiagnosticList` for an invalid definition (see ``validate(_:columns:)``),
     ///   `Diagnostic` for tables of different kinds, a missing group column, or a negative weight.
     /// - Complexity: O(rows) plus O(v log v) per group for sorting its v values.
-    public static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int) throws -> IndicatorOutputRows {
-        try compute(def, tables: tables, jobs: jobs, denseLimit: 1 << 18, chunkSize: 1 << 16)
+    ///
+    /// Over a survey source (`survey` given), `mean` and `share` are design-based (METHODS.md
+    /// §2): weighted domain estimates with the Taylor SE, design df, a t interval (Korn–Graubard
+    /// for a share) and reliability flags below `minN`.
+    public static func compute(
+        _ def: CustomIndicator, tables: [Table], jobs: Int, survey: SurveySettings? = nil, minN: Int = 5
+    ) throws -> IndicatorOutputRows {
+        try compute(
+            def, tables: tables, jobs: jobs, denseLimit: 1 << 18, chunkSize: 1 << 16, survey: survey, minN: minN)
     }
 
     /// `chunkSize`: rows per unit of parallel work (fixed, never derived from `jobs`; tests make
     /// it small to cross chunk borders with little data).
     /// `denseLimit`: the largest slot space that gets a dense slot table per chunk (tests pass 0
     /// to exercise the hashed path).
-    static func compute(_ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int, chunkSize: Int) throws
-        -> IndicatorOutputRows
-    {
+    static func compute(
+        _ def: CustomIndicator, tables: [Table], jobs: Int, denseLimit: Int, chunkSize: Int,
+        survey: SurveySettings? = nil, minN: Int = 5
+    ) throws -> IndicatorOutputRows {
         let here = SourceLocation(path: "custom '\(def.id)'")
         guard let kind = tables.first?.kind else { return IndicatorOutputRows() }
         for t in tables where t.kind != kind {
@@ -159,6 +167,14 @@ public enum CustomIndicators {
                     issues.map { Diagnostic(SourceLocation(path: here.path, field: $0.field), $0.error.description) })
             }
             plans.append(try CustomTablePlan(def, table: t, globals: &globals, location: here))
+        }
+        if kind == .survey, let survey, def.measure == .mean || def.measure == .share {
+            let tablesWithColumns = tables.map { withAbsentColumns(def, $0).0 }
+            var out = try surveyDomains(
+                def, tables: tablesWithColumns, plans: plans, globals: globals, settings: survey, minN: minN,
+                location: here)
+            out.warnings = absentWarnings + out.warnings
+            return out
         }
         let years = plans.compactMap(\.yearRange)
         let space = try CustomSlotSpace(

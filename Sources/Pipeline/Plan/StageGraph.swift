@@ -63,6 +63,7 @@ public struct StageGraph: Sendable {
             var m = StageManifest()
             tool(&m)
             m.add(.definition, "custom '\(c.id)'", CanonicalText.describe(c))
+            m.add(.definition, "min_n", String(spec.minN))
             let kind = Stage.Kind.custom(id: c.id)
             let deps = sourceStage[c.source].map { [$0] } ?? []
             stages.append(Stage(kind: kind, dependencies: deps, manifest: m))

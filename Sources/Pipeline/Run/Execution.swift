@@ -205,8 +205,12 @@ final class Execution: Sendable {
                 throw Diagnostic(SourceLocation(path: spec.path), "no custom indicator '\(id)'")
             }
             let read = state.withLock { $0.tables }
-            let tables = spec.sources.filter { $0.name == def.source }.compactMap { read[$0.name] }
-            let out = try CustomIndicators.compute(def, tables: tables, jobs: options.jobs)
+            let sources = spec.sources.filter { $0.name == def.source }
+            let tables = sources.compactMap { read[$0.name] }
+            // Over a survey source, mean and share are design-based (METHODS §2).
+            let survey = sources.first.flatMap { $0.options.kind == .survey ? $0.options.survey : nil }
+            let out = try CustomIndicators.compute(
+                def, tables: tables, jobs: options.jobs, survey: survey, minN: spec.minN)
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
 
