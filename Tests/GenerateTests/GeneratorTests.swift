@@ -41,6 +41,7 @@ import Testing
             if kind == .survey {
                 canonical.formUnion((1...12).map { $0 < 10 ? "q0\($0)" : "q\($0)" })
                 canonical.remove("fpc")  // the synthetic survey is sampled with replacement: no fpc column
+                canonical.formUnion(["aldersgruppe", "kjonn"])  // subgroup columns for survey breakdowns
             }
             #expect(Set(header) == canonical, "\(kind)")
             #expect(header.count == canonical.count, "\(kind): no duplicates")

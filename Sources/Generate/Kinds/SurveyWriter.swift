@@ -10,9 +10,19 @@ import ApenCore
 /// [0.3, 3] with three decimals. A group of n respondents has 1 stratum below 40 respondents,
 /// else min(4, n/40) strata; each stratum has max(2, min(12, n_h/6)) PSUs numbered 1…, so PSU
 /// ids repeat across strata (nested in their stratum) and no stratum has a single PSU.
+///
+/// Two subgroup columns follow the items, for survey breakdowns (METHODS.md §2): `aldersgruppe`
+/// (18-29, 30-49, 50-66, 67+ with shares 0.20, 0.33, 0.27, 0.20) and `kjonn` (kvinne, mann,
+/// half each), drawn from a random stream of their own, so every other value is what it was
+/// before they were added.
 enum SurveyWriter {
     static let items = (1...12).map { $0 < 10 ? "q0\($0)" : "q\($0)" }
-    static let columns = ["respondent_id", "municipality", "year", "stratum", "psu", "weight"] + items
+    static let subgroups = ["aldersgruppe", "kjonn"]
+    static let columns = ["respondent_id", "municipality", "year", "stratum", "psu", "weight"] + items + subgroups
+    static let ageGroups = ["18-29", "30-49", "50-66", "67+"]
+    /// Cumulative shares of `ageGroups`.
+    static let ageCumulative = [0.20, 0.53, 0.80, 1.0]
+    static let genders = ["kvinne", "mann"]
 
     static func write(plan: GenerationPlan, dialect: Dialect, path: String) throws -> Int {
         let w = try RowWriter(path: path, dialect: dialect)
@@ -20,6 +30,8 @@ enum SurveyWriter {
         let strata = ["A", "B", "C", "D"].map { w.encode($0) }
         let stratumWeight = [0.8, 1.0, 1.3, 1.7]
         let nine = w.encode("9")
+        let ages = ageGroups.map { w.encode($0) }
+        let sexes = genders.map { w.encode($0) }
         for m in plan.municipalities {
             let traits = MunicipalityTraits(seed: plan.seed, municipality: m)
             let code = w.encode(m.code)
@@ -28,6 +40,8 @@ enum SurveyWriter {
                 if n == 0 { continue }
                 var rng = Xoshiro256(
                     seed: SplitMix64.mix(plan.seed, SourceKind.survey.streamKey, m.streamKey, UInt64(year)))
+                var subgroupRNG = Xoshiro256(
+                    seed: SplitMix64.mix(plan.seed, SourceKind.survey.streamKey ^ 0x5ab6, m.streamKey, UInt64(year)))
                 let drift = traits.drift * (Double(year) - 2019.5)
                 let mu = [traits.scales.0 + drift, traits.scales.1 + drift, traits.scales.2 + drift]
                 let nStrata = n < 40 ? 1 : min(4, n / 40)
@@ -61,6 +75,9 @@ enum SurveyWriter {
                             }
                         }
                     }
+                    let u = subgroupRNG.uniform()
+                    w.raw(ages[ageCumulative.firstIndex { u < $0 } ?? ageGroups.count - 1])
+                    w.raw(sexes[subgroupRNG.uniform() < 0.5 ? 0 : 1])
                     w.endRow()
                 }
             }

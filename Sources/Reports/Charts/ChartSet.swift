@@ -10,6 +10,8 @@ struct ChartSet: Sendable {
     var bars: [String: Chart] = [:]
     var trends: [String: Chart] = [:]
     var ranks: [String: Chart] = [:]
+    /// Survey indices by subgroup (breakdown rows) for the focus municipalities, latest year.
+    var subgroups: [String: Chart] = [:]
     var heatmap: Chart?
     /// Every chart in report order (file writing order).
     var all: [Chart] = []
@@ -32,6 +34,10 @@ struct ChartSet: Sendable {
             }
             if kinds.contains("trends"), let c = ChartSet.trend(ind, data, strings) {
                 trends[ind.id] = c
+                all.append(c)
+            }
+            if kinds.contains("bars"), let c = ChartSet.subgroups(ind, data, strings) {
+                subgroups[ind.id] = c
                 all.append(c)
             }
         }
@@ -67,6 +73,34 @@ struct ChartSet: Sendable {
             description: s.barsDesc(rows.count, year, ci: ci, neutral: ind.info.direction == 0),
             axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: sorted.map { datum($0, data) },
             language: data.language
+        ).chart
+    }
+
+    /// A survey index by subgroup (METHODS §2 "Survey breakdowns"): one bar per focus
+    /// municipality and breakdown value in the latest year, with its 95 % interval.
+    static func subgroups(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
+        guard ind.id.hasPrefix("survey."), ind.id.hasSuffix(".index") else { return nil }
+        let all = data.breakdownRows.filter { $0.indicator == ind.id && data.isFocus($0.municipality) }
+        guard let year = all.map(\.year).max() else { return nil }
+        var rows: [IndicatorRow] = []
+        for code in data.focus {
+            rows += all.filter { $0.year == year && $0.municipality == code }.sorted {
+                $0.breakdown.utf8.lexicographicallyPrecedes($1.breakdown.utf8)
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        let data = rows.map { r in
+            // `aldersgruppe=18-29` → "Trondheim · 18-29".
+            let value = r.breakdown.split(separator: "=", maxSplits: 1).last.map(String.init) ?? r.breakdown
+            return ChartDatum(
+                code: r.municipality + "|" + r.breakdown, name: data.name(r.municipality) + " · " + value,
+                value: r.value, low: r.ciLow, high: r.ciHigh, focus: false)
+        }
+        let label = ind.label(s.language)
+        return BarChart.make(
+            slug: "subgroups-" + fileSafe(ind.id), title: s.subgroupsTitle(label, year),
+            description: s.subgroupsDesc(year), axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit,
+            data: data, language: s.language
         ).chart
     }
 

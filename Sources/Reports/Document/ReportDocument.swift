@@ -117,6 +117,7 @@ enum ReportDocument {
             notes += reliabilityNotes(shown, s)
             if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
         }
+        if let c = charts.subgroups[ind.id] { out.append(.figure(c)) }
         out += breakdownBlocks(ind, data, s)
         return out
     }

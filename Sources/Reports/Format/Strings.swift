@@ -43,6 +43,15 @@ struct Strings: Sendable {
     var value: String { t("Verdi", "Value") }
 
     // Chart texts
+    func subgroupsTitle(_ label: String, _ year: Int) -> String {
+        t("\(label) etter undergruppe, \(year)", "\(label) by subgroup, \(year)")
+    }
+    func subgroupsDesc(_ year: Int) -> String {
+        t(
+            "Stolpediagram over de utvalgte kommunene etter undergruppe i \(year), med 95 %-konfidensintervall som streker. Små grupper har brede intervaller.",
+            "Bar chart of the focus municipalities by subgroup in \(year), with 95% confidence intervals as whiskers. Small groups have wide intervals."
+        )
+    }
     func barsTitle(_ label: String, _ year: Int) -> String { "\(label), \(year)" }
     func barsDesc(_ count: Int, _ year: Int, ci: Bool, neutral: Bool) -> String {
         t(
