@@ -198,7 +198,7 @@ final class Execution: @unchecked Sendable {
             return Outcome(rows: out.rows, summary: summary)
 
         case .report:
-            summary.files = try writeReport(p)
+            (summary.files, summary.findings) = try writeReport(p)
             return Outcome(summary: summary)
 
         case .check:

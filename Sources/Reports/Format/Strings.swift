@@ -277,3 +277,43 @@ extension Strings {
     }
     var breakdown: String { t("Inndeling", "Breakdown") }
 }
+
+// Key findings on changes (METHODS.md §9). One function per sentence, every language's text
+// side by side, so a further language (nynorsk) is one more case in `t`.
+extension Strings {
+    /// «Steinkjer: «Andel unntatt offentlighet» steg fra 8,3 % i 2023 til 25,0 % i 2024
+    /// (+16,7 prosentpoeng; 95 % KI for endringen 1,2 til 30,4), en svekkelse.»
+    /// `verdict` is `improvement`, `deterioration`, `increase` or `decrease`.
+    func changeSentence(
+        name: String, label: String, up: Bool, from: String, fromYear: Int, to: String, toYear: Int,
+        change: String, low: String, high: String, verdict: String
+    ) -> String {
+        let judgement: String
+        switch verdict {
+        case "improvement": judgement = t(", en forbedring", ", an improvement")
+        case "deterioration": judgement = t(", en svekkelse", ", a deterioration")
+        default: judgement = ""
+        }
+        return t(
+            "\(name): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(fromYear) til \(to) i \(toYear) (\(change); 95\u{00A0}% KI for endringen \(low) til \(high))\(judgement).",
+            "\(name): “\(label)” \(up ? "rose" : "fell") from \(from) in \(fromYear) to \(to) in \(toYear) (\(change); 95% CI for the change \(low) to \(high))\(judgement)."
+        )
+    }
+
+    /// One sentence instead of changes when none is larger than its uncertainty; `name` for a
+    /// focus municipality, `from`/`to` when every tested change spans the same two years.
+    func noClearChange(name: String?, from: Int?, to: Int?) -> String {
+        let span: (nb: String, en: String) =
+            if let from, let to { ("fra \(from) til \(to)", "from \(from) to \(to)") } else {
+                ("fra ett år til det neste", "from one year to the next")
+            }
+        if let name {
+            return t(
+                "\(name): ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
+                "\(name): no change \(span.en) is larger than the uncertainty in the figures.")
+        }
+        return t(
+            "Ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
+            "No change \(span.en) is larger than the uncertainty in the figures.")
+    }
+}
