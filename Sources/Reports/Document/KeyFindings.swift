@@ -143,11 +143,14 @@ enum KeyFindings {
     static func changes(_ data: ReportData, municipalities: [String]) -> [Change] {
         let minN = data.options.minN
         var out: [Change] = []
+        let wanted = Set(municipalities)
         for ind in data.indicators where !ind.isCompositeRank && !ind.isCompositeShift {
             let counted = countedShares.contains(ind.id)
+            // Each municipality's latest row: rows are sorted by municipality, then year.
+            var latest: [String: IndicatorRow] = [:]
+            for r in data.rows(ind.id) where wanted.contains(r.municipality) { latest[r.municipality] = r }
             for code in municipalities {
-                guard let to = data.rows(ind.id).last(where: { $0.municipality == code }),
-                    let from = data.row(ind.id, code, to.year - 1)
+                guard let to = latest[code], let from = data.row(ind.id, code, to.year - 1)
                 else { continue }
                 guard from.n >= minN, to.n >= minN, !from.flags.contains(.lowN), !to.flags.contains(.lowN) else {
                     continue
