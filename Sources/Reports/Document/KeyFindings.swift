@@ -37,7 +37,7 @@ enum KeyFindings {
     }
 
     static func compositeFindings(_ data: ReportData) -> [Item] {
-        let nb = data.language == .nb
+        let strings = Strings(language: data.language)
         var out: [Item] = []
         for ind in data.indicators where ind.isCompositeRank {
             guard let year = data.latestYear(ind.id) else { continue }
@@ -54,27 +54,14 @@ enum KeyFindings {
                 : data.focus
             for code in subjects {
                 guard let r = rows.first(where: { $0.municipality == code }) else { continue }
-                let rank = DisplayNumber.trimmed(r.value, maxDigits: 1, language: data.language)
-                var s =
-                    nb
-                    ? "\(data.name(code)) er nr. \(rank) av \(rows.count) kommuner på «\(label)» i \(year)"
-                    : "\(data.name(code)) ranks \(rank) of \(rows.count) municipalities on “\(label)” in \(year)"
+                func shown(_ x: Double) -> String { DisplayNumber.trimmed(x, maxDigits: 1, language: data.language) }
                 // The rank the year before, when there is one: how the municipality moved.
                 let prev = data.rows(ind.id).last(where: { $0.municipality == code && $0.year < year })
-                if let prev {
-                    let p = DisplayNumber.trimmed(prev.value, maxDigits: 1, language: data.language)
-                    s += nb ? " (nr. \(p) i \(prev.year))" : " (\(p) in \(prev.year))"
-                }
-                if let l = r.ciLow, let h = r.ciHigh {
-                    let lo = DisplayNumber.trimmed(l, maxDigits: 1, language: data.language)
-                    let hi = DisplayNumber.trimmed(h, maxDigits: 1, language: data.language)
-                    s +=
-                        nb
-                        ? "; med varierte vekter ligger rangen mellom \(lo) og \(hi) (5.–95. persentil)."
-                        : "; with varied weights the rank lies between \(lo) and \(hi) (5th–95th percentile)."
-                } else {
-                    s += "."
-                }
+                var interval: (String, String)?
+                if let l = r.ciLow, let h = r.ciHigh { interval = (shown(l), shown(h)) }
+                let s = strings.rankSentence(
+                    name: data.name(code), rank: shown(r.value), of: rows.count, label: label, year: year,
+                    previous: prev.map { (shown($0.value), $0.year) }, interval: interval)
                 let finding = Finding(
                     kind: .rank, indicator: ind.id, municipality: code, year: year, previousYear: prev?.year,
                     value: r.value, previousValue: prev?.value, ciLow: r.ciLow, ciHigh: r.ciHigh,
@@ -86,7 +73,7 @@ enum KeyFindings {
     }
 
     static func foiFindings(_ data: ReportData) -> [Item] {
-        let nb = data.language == .nb
+        let strings = Strings(language: data.language)
         guard let year = data.latestYear(foiRule) else { return [] }
         let rows = data.rows(foiRule, year: year)
         let below = rows.filter { $0.value < 1 }
@@ -98,28 +85,16 @@ enum KeyFindings {
             let finding = Finding(
                 kind: .foiRule, indicator: foiRule, municipality: code, year: year, value: r.value,
                 verdict: r.value < 1 ? "not_all_answered" : "all_answered", method: "offentleglova_32")
-            if r.value < 1 {
-                out.append(
-                    Item(
-                        text: nb
-                            ? "I \(data.name(code)) ble \(pct) av innsynskravene i \(year) besvart innen 5 arbeidsdager (\(r.n) krav). Et krav som ikke er besvart innen fem arbeidsdager, regnes som avslått og kan påklages (offentleglova § 32)."
-                            : "In \(data.name(code)), \(pct) of access requests in \(year) were answered within 5 working days (\(r.n) requests). A request not answered within five working days counts as refused and may be appealed (Freedom of Information Act § 32).",
-                        finding: finding))
-            } else {
-                out.append(
-                    Item(
-                        text: nb
-                            ? "\(data.name(code)) besvarte alle innsynskrav i \(year) innen 5 arbeidsdager (\(r.n) krav)."
-                            : "\(data.name(code)) answered all access requests in \(year) within 5 working days (\(r.n) requests).",
-                        finding: finding))
-            }
+            let text =
+                r.value < 1
+                ? strings.notAllAnsweredInTime(name: data.name(code), share: pct, year: year, requests: r.n)
+                : strings.allAnsweredInTime(name: data.name(code), year: year, requests: r.n)
+            out.append(Item(text: text, finding: finding))
         }
         if rows.count > subjects.count || subjects.isEmpty {
             out.append(
                 Item(
-                    text: nb
-                        ? "\(below.count) av \(rows.count) kommuner besvarte ikke alle innsynskrav innen 5 arbeidsdager i \(year)."
-                        : "\(below.count) of \(rows.count) municipalities did not answer every access request within 5 working days in \(year).",
+                    text: strings.municipalitiesNotAllInTime(below.count, of: rows.count, year: year),
                     finding: Finding(
                         kind: .foiRule, indicator: foiRule, municipality: "", year: year, value: Double(below.count),
                         verdict: "municipalities_not_all_answered", method: "offentleglova_32")))
