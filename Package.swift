@@ -30,7 +30,8 @@ let package = Package(
         // The METHODS.md catalogue, statistics, custom expressions, composite index.
         .target(name: "Indicators", dependencies: ["ApenCore"]),
         // Tables, SVG charts, HTML and Markdown reports.
-        .target(name: "Reports", dependencies: ["ApenCore"]),
+        // Municipality names come from the classification that Ingest ships (METHODS.md §9).
+        .target(name: "Reports", dependencies: ["ApenCore", "Ingest"]),
         // Baseline comparison with tolerances (apen check / apen diff).
         .target(name: "Check", dependencies: ["ApenCore"]),
         // Synthetic national-scale data (apen generate).
@@ -52,7 +53,9 @@ let package = Package(
         .testTarget(
             name: "IndicatorsTests", dependencies: ["Indicators", "ApenCore"], exclude: ["Reference"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ApenCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "ApenCore"], exclude: ["Reference"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "ApenCore"]),
         .testTarget(

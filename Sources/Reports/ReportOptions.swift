@@ -6,5 +6,7 @@ public struct ReportOptions: Sendable, Hashable {
     public var charts: [String] = ["bars", "trends", "heatmap", "composite"]
     /// Municipality code → display name.
     public var names: [String: String] = [:]
+    /// The pipeline's `min_n`: a change is stated only when both years have n ≥ `minN` (METHODS §9).
+    public var minN: Int = 5
     public init() {}
 }

@@ -1,6 +1,6 @@
 import ApenCore
 
-/// Writes a report folder: `indicators.csv`, `indicators.md`, `charts/*.svg`, `report.html`
+/// Writes a report folder: `indicators.csv`, `findings.csv`, `indicators.md`, `charts/*.svg`, `report.html`
 /// and `report.md`, each file atomically.
 ///
 /// The output depends on the input alone — no clock, locale, machine or thread order — so
@@ -28,6 +28,9 @@ public enum ReportWriter {
         return written
     }
 
+    /// The findings the report states (METHODS.md §9), in its order: the rows of `findings.csv`.
+    public static func findings(_ input: ReportInput) -> [Finding] { KeyFindings.findings(ReportData(input)) }
+
     /// The files of a report as (relative name, text), in writing order, without touching disk.
     ///
     /// - Complexity: O(rows · log rows) plus the size of the output.
@@ -36,6 +39,7 @@ public enum ReportWriter {
         let charts = ChartSet(data)
         var files: [(name: String, text: String)] = []
         files.append(("indicators.csv", IndicatorCSV.render(input.rows)))
+        files.append(("findings.csv", FindingsCSV.render(KeyFindings.findings(data))))
         files.append(("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data))))
         for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }
         let blocks = ReportDocument.blocks(input, data, charts)

@@ -50,8 +50,53 @@ struct RunDiffTests {
         #expect(d.exitCode == 0)
         #expect(
             d.rendered(as: .text, all: false).hasSuffix(
-                "inputs: unchanged\nstages: unchanged\n\n2 checked, 0 drifted, 0 missing, 0 added, 0 n changed — runs identical\n"
+                "inputs: unchanged\nstages: unchanged\nfindings: unchanged\n\n2 checked, 0 drifted, 0 missing, 0 added, 0 n changed — runs identical\n"
             ))
+    }
+
+    @Test func findingsThatAppearDisappearOrChangeAreDifferences() throws {
+        let kept = Finding(
+            kind: .foiRule, indicator: "foi.within_5_workdays_share", municipality: "5001", year: 2024, value: 1,
+            verdict: "all_answered", method: "offentleglova_32")
+        let gone = Finding(
+            kind: .change, indicator: "publication.exempt_share", municipality: "5006", year: 2024, previousYear: 2023,
+            value: 0.25, previousValue: 0.0833, change: 0.1667, ciLow: 0.01, ciHigh: 0.4, verdict: "deterioration",
+            method: "newcombe")
+        var new = gone
+        new.indicator = "survey.x.agree_share"
+        new.method = "t_difference"
+        var a = Self.a
+        a.findings = [kept, gone]
+        var b = Self.a
+        b.id = 4
+        var moved = kept
+        moved.value = 0.9
+        moved.verdict = "not_all_answered"
+        b.findings = [moved, new]
+        let d = try RunDiff.compare(from: a, to: b)
+        #expect(
+            d.findings.map { "\($0.key):\($0.kind)" } == [
+                "change publication.exempt_share 5006 2024:removed", "change survey.x.agree_share 5006 2024:added",
+                "foi_rule foi.within_5_workdays_share 5001 2024:changed",
+            ])
+        #expect(!d.identical && d.exitCode == 1)
+        let text = d.rendered(as: .text, all: false)
+        #expect(
+            text.contains(
+                "findings:\n  change publication.exempt_share 5006 2024: disappeared (was deterioration, 0.1667 [0.01, 0.4])\n"
+            ))
+        #expect(
+            text.contains("  change survey.x.agree_share 5006 2024: appeared (deterioration, 0.1667 [0.01, 0.4])\n"))
+        #expect(
+            text.contains(
+                "  foi_rule foi.within_5_workdays_share 5001 2024: changed, all_answered, 1 → not_all_answered, 0.9\n"))
+        let json = d.rendered(as: .json, all: false)
+        let o = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(
+            (o["findings"] as? [[String: Any]])?.map { $0["change"] as! String } == ["removed", "added", "changed"])
+        var same = a
+        same.id = 9
+        #expect(try RunDiff.compare(from: a, to: same).identical)
     }
 
     @Test func anOnlyChangedNIsADifference() throws {

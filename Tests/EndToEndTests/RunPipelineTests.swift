@@ -84,6 +84,25 @@ import Testing
         #expect(run.stderr.contains("done  indicators.foi"))
     }
 
+    @Test func diffListsTheFindingsThatChanged() throws {
+        let ws = try Workspace(fixture: "mini")
+        #expect(try ApenProcess.run(["run", "pipeline.yaml", "--quiet"], in: ws.url).status == 0)
+        // 5001 answered 2 of 3 requests within 5 working days (r1: 1, r2: 2, r3 unanswered).
+        #expect(
+            try ws.read("reports/mini/findings.csv").contains(
+                "foi_rule,foi.within_5_workdays_share,5001,2024,,0.6666666666666666,,,,,not_all_answered,offentleglova_32\n"
+            ))
+        // A fourth request answered the same day: 3 of 4.
+        try ws.write("access.csv", try ws.read("access.csv") + "r5,5001,2024-05-21,2024-05-21,granted\n")
+        #expect(try ApenProcess.run(["run", "pipeline.yaml", "--quiet"], in: ws.url).status == 0)
+        let diff = try ApenProcess.run(["diff", "previous", "latest"], in: ws.url)
+        #expect(diff.status == 1)
+        #expect(
+            diff.stdout.contains(
+                "findings:\n  foi_rule foi.within_5_workdays_share 5001 2024: changed, not_all_answered, 0.6666666666666666 → not_all_answered, 0.75\n"
+            ), "\(diff.stdout)")
+    }
+
     @Test func resultsAreIdenticalForAnyJobCount() throws {
         let a = try Workspace(fixture: "mini")
         let b = try Workspace(fixture: "mini")

@@ -7,7 +7,7 @@ import Testing
 @Suite struct EdgeCaseTests {
     @Test func emptyInputStillGivesAWellFormedReport() {
         let files = ReportWriter.render(ReportInput(title: "Tom", language: .nb, rows: [], catalogue: []))
-        #expect(files.map(\.name) == ["indicators.csv", "indicators.md", "report.html", "report.md"])
+        #expect(files.map(\.name) == ["indicators.csv", "findings.csv", "indicators.md", "report.html", "report.md"])
         let html = files.first { $0.name == "report.html" }!.text
         #expect(XMLCheck.parse(html).error == nil)
         #expect(html.contains("Ingen år med data"))

@@ -7,7 +7,7 @@ import Testing
     static let nbsp = "\u{00A0}"
 
     @Test func fiveWorkingDayRuleForFocusAndOverall() {
-        let f = KeyFindings.foiFindings(ReportData(SampleInput.input()))
+        let f = KeyFindings.foiFindings(ReportData(SampleInput.input())).map(\.text)
         // Steinkjer 2023: 0.92 + 2·0.02 = 0.96 of 120 + 30 = 150 requests.
         #expect(
             f.contains(
@@ -23,12 +23,12 @@ import Testing
             IndicatorRow(indicator: "foi.within_5_workdays_share", municipality: "5001", year: 2023, value: 1, n: 12)
         ]
         input.options.focus = ["5001"]
-        let f = KeyFindings.foiFindings(ReportData(input))
+        let f = KeyFindings.foiFindings(ReportData(input)).map(\.text)
         #expect(f == ["Trondheim answered all access requests in 2023 within 5 working days (12 requests)."])
     }
 
     @Test func compositeRankWithInterval() {
-        let f = KeyFindings.compositeFindings(ReportData(SampleInput.input()))
+        let f = KeyFindings.compositeFindings(ReportData(SampleInput.input())).map(\.text)
         // Index 2023: Oslo 70.3, Tromsø 66.7, Trondheim 64.2, Bodø 61.0, Steinkjer 58.9 → Trondheim 3rd, interval 3 ± 1.
         #expect(
             f.first
@@ -43,55 +43,151 @@ import Testing
             IndicatorRow(
                 indicator: "composite.openness.rank", municipality: "5001", year: 2022, value: 4, n: 5, ciLow: 3,
                 ciHigh: 5))
-        let f = KeyFindings.compositeFindings(ReportData(input))
+        let f = KeyFindings.compositeFindings(ReportData(input)).map(\.text)
         #expect(
             f.first
                 == "Trondheim ranks 3 of 5 municipalities on “Openness index (openness)” in 2023 (4 in 2022); with varied weights the rank lies between 2 and 4 (5th–95th percentile)."
         )
     }
 
-    @Test func largestChangesAgainstTheSpread() {
-        // A: 50 → 60, B: 40 → 41, C lower-is-better days 5 → 4.
-        // Index spread over all rows: 60 − 40 = 20 → A 10/20 = 0.5, B 1/20 = 0.05.
-        // Days spread: 5 − 4 = 1 → C 1/1 = 1.0 (largest).
+    static func row(
+        _ id: String, _ m: String, _ year: Int, _ value: Double, n: Int = 20, se: Double? = nil, df: Int? = nil,
+        flags: IndicatorFlags = []
+    ) -> IndicatorRow {
+        IndicatorRow(indicator: id, municipality: m, year: year, value: value, n: n, se: se, df: df, flags: flags)
+    }
+
+    static func data(_ rows: [IndicatorRow], _ language: Language = .nb, focus: [String] = []) -> ReportData {
+        var input = ReportInput(title: "T", language: language, rows: rows, catalogue: SampleInput.catalogue)
+        input.options.focus = focus
+        return ReportData(input)
+    }
+
+    @Test func aChangeIsStatedOnlyWhenItsIntervalExcludesZero() {
+        // A: 50 (SE 2, df 10) → 60 (SE 2, df 10): d = 10, t_{0.975,10} = 2.228138851986274 (scipy),
+        // half-width 2.228138851986274·√8 = 6.302128366658814 → [3.697871633341186, 16.302128366658813]: clear.
+        // B: 40 → 41 with the same SEs: [−5.3, 7.3], not clear. C: a median of working days has no
+        // interval and is never stated, however large its change.
         let rows = [
-            IndicatorRow(indicator: "survey.trust.index", municipality: "A", year: 2022, value: 50, n: 10),
-            IndicatorRow(indicator: "survey.trust.index", municipality: "A", year: 2023, value: 60, n: 10),
-            IndicatorRow(indicator: "survey.trust.index", municipality: "B", year: 2022, value: 40, n: 10),
-            IndicatorRow(indicator: "survey.trust.index", municipality: "B", year: 2023, value: 41, n: 10),
-            IndicatorRow(indicator: "foi.median_workdays", municipality: "C", year: 2022, value: 5, n: 10),
-            IndicatorRow(indicator: "foi.median_workdays", municipality: "C", year: 2023, value: 4, n: 10),
+            Self.row("survey.trust.index", "A", 2022, 50, se: 2, df: 10),
+            Self.row("survey.trust.index", "A", 2023, 60, se: 2, df: 10),
+            Self.row("survey.trust.index", "B", 2022, 40, se: 2, df: 10),
+            Self.row("survey.trust.index", "B", 2023, 41, se: 2, df: 10),
+            Self.row("foi.median_workdays", "C", 2022, 9, n: 10),
+            Self.row("foi.median_workdays", "C", 2023, 2, n: 10),
         ]
-        let input = ReportInput(title: "T", language: .nb, rows: rows, catalogue: SampleInput.catalogue)
-        let f = KeyFindings.changeFindings(ReportData(input))
+        let items = KeyFindings.changeFindings(Self.data(rows))
         #expect(
-            f == [
-                "C: «Median arbeidsdager til svar» falt fra 5,0 i 2022 til 4,0 i 2023 (\u{2212}1,0), en forbedring.",
-                "A: «Åpenhet (trust)» steg fra 50,0 i 2022 til 60,0 i 2023 (+10,0), en forbedring.",
-                "B: «Åpenhet (trust)» steg fra 40,0 i 2022 til 41,0 i 2023 (+1,0), en forbedring.",
+            items.map(\.text) == [
+                "A: «Åpenhet (trust)» steg fra 50,0 i 2022 til 60,0 i 2023 (+10,0; 95\u{00A0}% KI for endringen 3,7 til 16,3), en forbedring."
+            ])
+        let f = items[0].finding
+        #expect(f?.kind == .change && f?.verdict == "improvement" && f?.method == "t_difference")
+        #expect(f?.previousYear == 2022 && f?.change == 10)
+        #expect(abs((f?.ciLow ?? 0) - 3.697871633341186) < 1e-9 && abs((f?.ciHigh ?? 0) - 16.302128366658813) < 1e-9)
+        let en = KeyFindings.changeFindings(Self.data(rows, .en)).map(\.text)
+        #expect(
+            en == [
+                "A: “Openness (trust)” rose from 50.0 in 2022 to 60.0 in 2023 (+10.0; 95% CI for the change 3.7 to 16.3), an improvement."
             ])
     }
 
-    @Test func overlappingIntervalsMakeAChangeUncertain() {
-        // 50 [46, 54] → 53 [49, 57]: intervals overlap (49 ≤ 54). 40 [38, 42] → 45 [43, 47]: apart (43 > 42).
+    @Test func sharesOfCountedUnitsUseNewcombeAndMinN() {
+        // 5001 FOI within 5 days 12/20 → 20/20: Newcombe [0.1575285805124466, 0.6134184992377469]
+        // (statsmodels, Reference/change_intervals.txt): clear. 5006 exempt share 1/12 → 3/12:
+        // [−0.148, 0.457], not clear (the example's «8,3 % til 25,0 %»). 5001 open licence 1/1 → 0/1:
+        // n = 1 < min_n 5, never tested. 5006 index with a low_n flag: never tested.
         let rows = [
-            IndicatorRow(
-                indicator: "survey.trust.index", municipality: "A", year: 2022, value: 50, n: 10, ciLow: 46, ciHigh: 54),
-            IndicatorRow(
-                indicator: "survey.trust.index", municipality: "A", year: 2023, value: 53, n: 10, ciLow: 49, ciHigh: 57),
-            IndicatorRow(
-                indicator: "survey.trust.index", municipality: "B", year: 2022, value: 40, n: 10, ciLow: 38, ciHigh: 42),
-            IndicatorRow(
-                indicator: "survey.trust.index", municipality: "B", year: 2023, value: 45, n: 10, ciLow: 43, ciHigh: 47),
+            Self.row("foi.within_5_workdays_share", "5001", 2023, 0.6, n: 20),
+            Self.row("foi.within_5_workdays_share", "5001", 2024, 1, n: 20),
+            Self.row("publication.exempt_share", "5006", 2023, 1.0 / 12, n: 12),
+            Self.row("publication.exempt_share", "5006", 2024, 0.25, n: 12),
+            Self.row("opendata.open_licence_share", "5001", 2023, 1, n: 1),
+            Self.row("opendata.open_licence_share", "5001", 2024, 0, n: 1),
+            Self.row("survey.trust.index", "5006", 2023, 40, n: 6, se: 1, df: 20, flags: .lowN),
+            Self.row("survey.trust.index", "5006", 2024, 80, n: 6, se: 1, df: 20, flags: .lowN),
         ]
-        let f = KeyFindings.changeFindings(
-            ReportData(ReportInput(title: "T", language: .en, rows: rows, catalogue: SampleInput.catalogue)))
-        // Spread 53 − 40 = 13 (values only): B 5/13 before A 3/13.
+        let items = KeyFindings.changeFindings(Self.data(rows, focus: ["5001", "5006"]))
         #expect(
-            f == [
-                "B: “Openness (trust)” rose from 40.0 in 2022 to 45.0 in 2023 (+5.0), an improvement.",
-                "A: “Openness (trust)” rose from 50.0 in 2022 to 53.0 in 2023 (+3.0), an improvement, but the 95% intervals overlap, so the change is uncertain.",
+            items.map(\.text) == [
+                "Trondheim: «Innsynskrav besvart innen 5 arbeidsdager» steg fra 60,0\u{00A0}% i 2023 til 100,0\u{00A0}% i 2024 (+40,0 prosentpoeng; 95\u{00A0}% KI for endringen 15,8 til 61,3), en forbedring.",
+                "Steinkjer: ingen endringer fra 2023 til 2024 er større enn usikkerheten i tallene.",
             ])
+        #expect(items[0].finding?.method == "newcombe")
+        #expect(abs((items[0].finding?.ciLow ?? 0) - 0.1575285805124466) < 1e-12)
+        #expect(items[1].finding == nil)
+    }
+
+    @Test func atMostThreeStrongestFirstTiesByIndicator() {
+        // Without df, z = 1.959963984540054; SE 1 in both years → half-width z·√2 = 2.771807648699356.
+        // a: d 10 → 3.6078; b: d 20 with SE 2 → the same 3.6078 (tie, a before b by id);
+        // c: d 5 → 1.8039; d: d 4 → 1.4431, clear but fourth, so left out.
+        var rows: [IndicatorRow] = []
+        for (scale, d, se) in [("d", 4.0, 1.0), ("c", 5, 1), ("b", 20, 2), ("a", 10, 1)] {
+            rows.append(Self.row("survey.\(scale).index", "X", 2022, 50, se: se))
+            rows.append(Self.row("survey.\(scale).index", "X", 2023, 50 + d, se: se))
+        }
+        let picked = KeyFindings.changeFindings(Self.data(rows)).compactMap(\.finding).map(\.indicator)
+        #expect(picked == ["survey.a.index", "survey.b.index", "survey.c.index"])
+    }
+
+    @Test func noClearChangeIsOneSentence() {
+        let rows = [
+            Self.row("survey.trust.index", "A", 2023, 50, se: 5, df: 10),
+            Self.row("survey.trust.index", "A", 2024, 52, se: 5, df: 10),
+        ]
+        #expect(
+            KeyFindings.changeFindings(Self.data(rows)).map(\.text) == [
+                "Ingen endringer fra 2023 til 2024 er større enn usikkerheten i tallene."
+            ])
+        #expect(
+            KeyFindings.changeFindings(Self.data(rows, .en)).map(\.text) == [
+                "No change from 2023 to 2024 is larger than the uncertainty in the figures."
+            ])
+        // Years that are not consecutive are not compared.
+        let gap = [
+            Self.row("survey.trust.index", "A", 2021, 10, se: 1, df: 10),
+            Self.row("survey.trust.index", "A", 2024, 90, se: 1, df: 10),
+        ]
+        #expect(KeyFindings.changeFindings(Self.data(gap)).isEmpty)
+    }
+
+    @Test func findingsCSVHoldsEveryFindingShown() {
+        // The interval is statsmodels' (Reference/change_intervals.txt, 20/20 against 12/20).
+        var input = SampleInput.input()
+        input.rows = [
+            Self.row("foi.within_5_workdays_share", "5001", 2023, 0.6, n: 20),
+            Self.row("foi.within_5_workdays_share", "5001", 2024, 1, n: 20),
+        ]
+        input.options.focus = ["5001"]
+        let csv = ReportWriter.render(input).first { $0.name == "findings.csv" }?.text ?? ""
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(
+            lines.prefix(2) == [
+                "kind,indicator,municipality,year,previous_year,value,previous_value,change,ci_low,ci_high,verdict,method",
+                "foi_rule,foi.within_5_workdays_share,5001,2024,,1.0,,,,,all_answered,offentleglova_32",
+            ])
+        let f =
+            lines.count == 3 ? lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
+        #expect(f.count == 12)
+        guard f.count == 12 else { return }
+        #expect(f[0...7] == ["change", "foi.within_5_workdays_share", "5001", "2024", "2023", "1.0", "0.6", "0.4"])
+        #expect(abs((Double(f[8]) ?? 0) - 0.1575285805124466) < 1e-12)
+        #expect(abs((Double(f[9]) ?? 0) - 0.6134184992377469) < 1e-12)
+        #expect(f[10...11] == ["improvement", "newcombe"])
+    }
+
+    @Test func municipalitiesAreNamedFromTheClassification() {
+        let input = ReportInput(title: "T", language: .nb, rows: [], catalogue: [])
+        let data = ReportData(input)
+        #expect(data.name("5001") == "Trondheim")  // "Trondheim - Tråante" since 2023
+        #expect(data.name("1601") == "Trondheim")  // the number until 2017
+        #expect(data.name("5043") == "Røyrvik")  // "Raarvihke - Røyrvik"
+        #expect(data.name("5441") == "Deatnu - Tana")  // never named on its own: shown whole
+        #expect(data.name("NO") == "NO")
+        var named = input
+        named.options.names = ["5001": "Trondheim kommune"]
+        #expect(ReportData(named).name("5001") == "Trondheim kommune")
     }
 
     @Test func noFindingsWithoutComparisons() {

@@ -35,6 +35,8 @@ import Testing
         #expect(data.municipalities == ["0301", "1804", "5001", "5006", "5501"])
         #expect(data.years == [2021, 2022, 2023])
         #expect(data.name("5006") == "Steinkjer")
-        #expect(data.name("1234") == "1234")
+        // Without a configured name: the classification's (1234 was Granvin until 2019), else the code.
+        #expect(data.name("1234") == "Granvin")
+        #expect(data.name("seattle") == "seattle")
     }
 }

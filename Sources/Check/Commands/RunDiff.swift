@@ -5,7 +5,8 @@ import ApenCore
 /// Results are compared like `apen check` with run A as the baseline, by default with exact
 /// equality and every `missing`, `added` and `n changed` row counted as a difference. Inputs
 /// are matched by source name (a different path or SHA-256 is a change); stages by stage name
-/// (a different content key means the stage's definition or its inputs changed).
+/// (a different content key means the stage's definition or its inputs changed); the findings
+/// the reports stated (METHODS §9) by kind, indicator, municipality and year.
 ///
 /// ```swift
 /// let diff = try RunDiff.compare(from: a, to: b)
@@ -31,6 +32,16 @@ public struct RunDiff: Sendable, Hashable {
         public var after: String?
     }
 
+    /// A finding (METHODS §9) stated by one run only, or by both with different numbers or verdict:
+    /// a finding that appears or disappears is a change worth reviewing.
+    public struct FindingChange: Sendable, Hashable {
+        /// `kind indicator municipality year` (``Finding/key``).
+        public var key: String
+        public var kind: ChangeKind
+        public var before: Finding?
+        public var after: Finding?
+    }
+
     /// Which run a side of the diff is.
     public struct Run: Sendable, Hashable {
         public var id: Int64
@@ -48,6 +59,8 @@ public struct RunDiff: Sendable, Hashable {
     public var inputs: [InputChange]
     /// Sorted by stage name.
     public var stages: [StageChange]
+    /// Findings that appeared (`added`), disappeared (`removed`) or changed, sorted by key.
+    public var findings: [FindingChange] = []
 
     /// The configuration a diff uses unless given one: exact values, every difference fails.
     public static var exactConfiguration: CheckConfiguration {
@@ -74,15 +87,19 @@ public struct RunDiff: Sendable, Hashable {
             Dictionary(a.stages.map { ($0.stage, $0.key) }, uniquingKeysWith: { _, last in last }),
             Dictionary(b.stages.map { ($0.stage, $0.key) }, uniquingKeysWith: { _, last in last })
         ).map { StageChange(stage: $0.name, kind: $0.kind, before: $0.before, after: $0.after) }
+        let findings = changes(
+            Dictionary(a.findings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
+            Dictionary(b.findings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        ).map { FindingChange(key: $0.name, kind: $0.kind, before: $0.before, after: $0.after) }
         return RunDiff(
             from: Run(id: a.id, pipeline: a.pipeline, started: a.started),
             to: Run(id: b.id, pipeline: b.pipeline, started: b.started),
-            results: results, inputs: inputs, stages: stages)
+            results: results, inputs: inputs, stages: stages, findings: findings)
     }
 
-    /// True when no result row, input or stage differs.
+    /// True when no result row, input, stage or finding differs.
     public var identical: Bool {
-        inputs.isEmpty && stages.isEmpty && results.rows.allSatisfy { $0.verdict == .ok }
+        inputs.isEmpty && stages.isEmpty && findings.isEmpty && results.rows.allSatisfy { $0.verdict == .ok }
     }
 
     /// As `diff(1)`: 0 when the runs are identical, 1 when they differ.

@@ -32,10 +32,14 @@ public struct RunSnapshot: Sendable, Hashable {
     public var results: [IndicatorRow]
     public var inputs: [Input]
     public var stages: [Stage]
+    /// The findings its report stated (METHODS §9; empty when the run stored none).
+    public var findings: [Finding]
 
     public init(
-        id: Int64, pipeline: String, started: String, results: [IndicatorRow], inputs: [Input], stages: [Stage]
+        id: Int64, pipeline: String, started: String, results: [IndicatorRow], inputs: [Input], stages: [Stage],
+        findings: [Finding] = []
     ) {
+        self.findings = findings
         self.id = id
         self.pipeline = pipeline
         self.started = started

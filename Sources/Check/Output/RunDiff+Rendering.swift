@@ -1,3 +1,5 @@
+import ApenCore
+
 extension RunDiff {
     /// The diff as text, Markdown or JSON: the two runs, the inputs and stages that differ, then
     /// the result rows as `apen check` shows them (differences only unless `all`).
@@ -48,6 +50,25 @@ extension RunDiff {
         }
     }
 
+    /// `change survey.trust.index 5006 2024: appeared (deterioration, -0.176 [-0.35, -0.0021])`.
+    private func findingLines() -> [String] {
+        func describe(_ f: Finding) -> String {
+            var parts: [String] = []
+            if !f.verdict.isEmpty { parts.append(f.verdict) }
+            var number = NumberText.plain(f.change ?? f.value)
+            if let l = f.ciLow, let h = f.ciHigh { number += " [\(NumberText.plain(l)), \(NumberText.plain(h))]" }
+            parts.append(number)
+            return parts.joined(separator: ", ")
+        }
+        return findings.map { c in
+            switch c.kind {
+            case .added: "\(c.key): appeared (\(describe(c.after!)))"
+            case .removed: "\(c.key): disappeared (was \(describe(c.before!)))"
+            case .changed: "\(c.key): changed, \(describe(c.before!)) → \(describe(c.after!))"
+            }
+        }
+    }
+
     private func short(_ hash: String) -> String { hash.count > 12 ? String(hash.prefix(12)) + "…" : hash }
 
     private var verdict: String { identical ? "identical" : "different" }
@@ -56,6 +77,9 @@ extension RunDiff {
         var s = heading + "\n\n"
         s += "inputs:" + (inputs.isEmpty ? " unchanged\n" : "\n" + inputLines().map { "  " + $0 + "\n" }.joined())
         s += "stages:" + (stages.isEmpty ? " unchanged\n" : "\n" + stageLines().map { "  " + $0 + "\n" }.joined())
+        s +=
+            "findings:"
+            + (findings.isEmpty ? " unchanged\n" : "\n" + findingLines().map { "  " + $0 + "\n" }.joined())
         s += "\n" + results.textTable(all: all, maxRows: maxRows)
         return s + results.summary.line + " — runs " + verdict + "\n"
     }
@@ -70,6 +94,10 @@ extension RunDiff {
             "\n**Stages:**"
             + (stages.isEmpty
                 ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+        s +=
+            "\n**Findings:**"
+            + (findings.isEmpty
+                ? " unchanged\n" : "\n\n" + findingLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
         s += "\n" + results.markdownTable(all: all, maxRows: maxRows)
         return s + "**\(results.summary.line)** — runs \(verdict)\n"
     }
@@ -96,11 +124,26 @@ extension RunDiff {
                 ("before", $0.before.map(_JSON.string) ?? "null"), ("after", $0.after.map(_JSON.string) ?? "null"),
             ])
         }
+        func number(_ x: Double?) -> String { x.map(NumberText.shortest) ?? "null" }
+        func finding(_ f: Finding?) -> String {
+            guard let f else { return "null" }
+            return _JSON.object([
+                ("value", number(f.value)), ("previous_value", number(f.previousValue)), ("change", number(f.change)),
+                ("ci_low", number(f.ciLow)), ("ci_high", number(f.ciHigh)), ("verdict", _JSON.string(f.verdict)),
+            ])
+        }
+        let findingsJSON = findings.map {
+            _JSON.object([
+                ("finding", _JSON.string($0.key)), ("change", _JSON.string($0.kind.rawValue)),
+                ("before", finding($0.before)), ("after", finding($0.after)),
+            ])
+        }
         return results.json(
             all: all,
             extra: [
                 ("from", run(from)), ("to", run(to)),
                 ("inputs", _JSON.array(inputsJSON, indent: 4)), ("stages", _JSON.array(stagesJSON, indent: 4)),
+                ("findings", _JSON.array(findingsJSON, indent: 4)),
             ],
             outcome: verdict, exitCode: exitCode) + "\n"
     }

@@ -28,6 +28,10 @@ public struct MunicipalityCrosswalk: Sendable {
     public let lastYear: Int
     private let table: [Int: [String: Outcome]]
     private let names: [String: String]
+    /// Names of the numbers valid in each structure, by the structure's first year.
+    private let validNames: [Int: [String: String]]
+    /// Every name that a version gives a municipality on its own (not as a parallel name).
+    private let singleNames: Set<String>
 
     /// The crosswalk compiled into Åpen.
     public static let shipped = MunicipalityCrosswalk(csv: shippedCSV, lastYear: 2025)
@@ -36,12 +40,15 @@ public struct MunicipalityCrosswalk: Sendable {
     init(csv: String, lastYear: Int) {
         var table: [Int: [String: Outcome]] = [:]
         var names: [String: String] = [:]
+        var validNames: [Int: [String: String]] = [:]
         for line in csv.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 5, let year = Int(f[0]) else { preconditionFailure("bad crosswalk line: \(line)") }
             let parts = f[3].split(separator: " ").map(String.init)
             switch f[2] {
-            case "valid": table[year, default: [:]][f[1]] = .valid
+            case "valid":
+                table[year, default: [:]][f[1]] = .valid
+                validNames[year, default: [:]][f[1]] = f[4]
             case "mapped": table[year, default: [:]][f[1]] = .mapped(parts[0])
             default: table[year, default: [:]][f[1]] = .split(parts)
             }
@@ -49,6 +56,9 @@ public struct MunicipalityCrosswalk: Sendable {
         }
         self.table = table
         self.names = names
+        self.validNames = validNames
+        self.singleNames = Set(names.values.filter { !$0.contains(" - ") })
+            .union(validNames.values.flatMap { $0.values.filter { !$0.contains(" - ") } })
         self.structures = table.keys.sorted()
         self.lastYear = lastYear
     }
@@ -70,4 +80,19 @@ public struct MunicipalityCrosswalk: Sendable {
 
     /// The municipality's name in the latest version that has the number.
     public func name(of code: String) -> String? { names[code] }
+
+    /// The name a report shows for `code` (METHODS.md §9): its name in the structure of
+    /// 1 January `year` when it is valid then (else in the latest version that has it), and of a
+    /// parallel name in Norwegian and Sami or Kven ("Trondheim - Tråante", "Raarvihke -
+    /// Røyrvik") the part that some version gives a municipality on its own ("Trondheim",
+    /// "Røyrvik"); a parallel name with no such part ("Deatnu - Tana") is shown whole. `nil`
+    /// for a number in no version (another country's area code).
+    public func displayName(of code: String, in year: Int? = nil) -> String? {
+        var name = names[code]
+        if let year, let s = structure(for: year), let n = validNames[s]?[code] { name = n }
+        guard let full = name else { return nil }
+        guard full.contains(" - ") else { return full }
+        let parts = full.split(separator: " - ").map(String.init)
+        return parts.first { singleNames.contains($0) } ?? full
+    }
 }

@@ -6,12 +6,13 @@ import Ingest
 import Reports
 
 extension Execution {
-    /// The report stage: every output file of the run, written atomically; returns path → SHA-256.
+    /// The report stage: every output file of the run, written atomically; returns path → SHA-256
+    /// and the findings the report states (kept in the stage summary for `apen diff`).
     ///
     /// Nothing here reads the clock or the machine: the date is `options.reportDate`
     /// (`SOURCE_DATE_EPOCH` when set) and the run id shown is the stage's content key, so the same
     /// inputs give byte-identical files.
-    func writeReport(_ p: PlannedStage) throws -> [String: String] {
+    func writeReport(_ p: PlannedStage) throws -> (files: [String: String], findings: [Finding]) {
         let rows = try allResultRows()
         var quality: [SourceQuality] = []
         var inputs: [InputFile] = []
@@ -35,8 +36,10 @@ extension Execution {
             }
         }
         let pipelineHash = (try? SHA256.hexOfFile(path: spec.path)) ?? ""
+        var reportOptions = spec.report
+        reportOptions.minN = spec.minN
         let input = ReportInput(
-            title: spec.title, language: spec.language, rows: rows, catalogue: catalogue(), options: spec.report,
+            title: spec.title, language: spec.language, rows: rows, catalogue: catalogue(), options: reportOptions,
             quality: quality,
             provenance: Provenance(
                 inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
@@ -63,7 +66,7 @@ extension Execution {
         }
         try batch.commit()
         removeStaleCharts(keeping: Set(rendered.map(\.name)))
-        return files
+        return (files, ReportWriter.findings(input))
     }
 
     /// Deletes chart files an earlier run wrote that this run did not (an indicator that is no

@@ -224,7 +224,7 @@ final class Execution: Sendable {
             return Outcome(rows: out.rows, summary: summary)
 
         case .report:
-            summary.files = try writeReport(p)
+            (summary.files, summary.findings) = try writeReport(p)
             return Outcome(summary: summary)
 
         case .check:

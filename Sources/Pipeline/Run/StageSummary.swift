@@ -28,6 +28,9 @@ public struct StageSummary: Sendable, Codable, Hashable {
     /// Report stage: written file path → SHA-256.
     public var files: [String: String] = [:]
     public var check: CheckInfo?
+    /// Report stage: the findings the report states (METHODS §9), for `apen diff`; nil in
+    /// summaries stored before findings were recorded.
+    public var findings: [Finding]?
 
     public init(manifest: StageManifest) { self.manifest = manifest }
 }

@@ -42,9 +42,17 @@ public struct StoreResultsProvider: ResultsProvider {
                 "no run '\(reference)'" + (pipeline.map { " of pipeline '\($0)'" } ?? "")
                     + " in the store; see 'apen history'")
         }
+        let stages = try store.runStages(r.id)
+        // The findings the run's report stated, from the report stage's stored summary.
+        var findings: [Finding] = []
+        if let report = stages.first(where: { $0.stage == "report" }),
+            let text = try store.stageSummary(stage: report.stage, key: report.key)
+        {
+            findings = try decodeSummary(text).findings ?? []
+        }
         return RunSnapshot(
             id: r.id, pipeline: r.pipeline, started: r.started, results: try store.runResults(r.id),
             inputs: try store.runInputs(r.id).map { .init(source: $0.source, path: $0.path, sha256: $0.sha256) },
-            stages: try store.runStages(r.id).map { .init(stage: $0.stage, key: $0.key) })
+            stages: stages.map { .init(stage: $0.stage, key: $0.key) }, findings: findings)
     }
 }

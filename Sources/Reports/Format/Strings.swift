@@ -286,3 +286,84 @@ extension Strings {
     }
     var breakdown: String { t("Inndeling", "Breakdown") }
 }
+
+// Key findings (METHODS.md §9). One function per sentence, every language's text side by
+// side, so a further language (nynorsk) is one more case in `t`.
+extension Strings {
+    /// A composite rank, where it was the year before (`previous`: rank, year) and its
+    /// Monte-Carlo interval (`interval`: low, high), each already formatted.
+    func rankSentence(
+        name: String, rank: String, of count: Int, label: String, year: Int, previous: (String, Int)?,
+        interval: (String, String)?
+    ) -> String {
+        var s = t(
+            "\(name) er nr. \(rank) av \(count) kommuner på «\(label)» i \(year)",
+            "\(name) ranks \(rank) of \(count) municipalities on “\(label)” in \(year)")
+        if let (p, y) = previous { s += t(" (nr. \(p) i \(y))", " (\(p) in \(y))") }
+        if let (lo, hi) = interval {
+            s += t(
+                "; med varierte vekter ligger rangen mellom \(lo) og \(hi) (5.–95. persentil).",
+                "; with varied weights the rank lies between \(lo) and \(hi) (5th–95th percentile).")
+        } else {
+            s += "."
+        }
+        return s
+    }
+
+    /// The five-working-day rule (offentleglova § 32) for a municipality below 100 %.
+    func notAllAnsweredInTime(name: String, share: String, year: Int, requests: Int) -> String {
+        t(
+            "I \(name) ble \(share) av innsynskravene i \(year) besvart innen 5 arbeidsdager (\(requests) krav). Et krav som ikke er besvart innen fem arbeidsdager, regnes som avslått og kan påklages (offentleglova § 32).",
+            "In \(name), \(share) of access requests in \(year) were answered within 5 working days (\(requests) requests). A request not answered within five working days counts as refused and may be appealed (Freedom of Information Act § 32)."
+        )
+    }
+
+    func allAnsweredInTime(name: String, year: Int, requests: Int) -> String {
+        t(
+            "\(name) besvarte alle innsynskrav i \(year) innen 5 arbeidsdager (\(requests) krav).",
+            "\(name) answered all access requests in \(year) within 5 working days (\(requests) requests).")
+    }
+
+    func municipalitiesNotAllInTime(_ below: Int, of count: Int, year: Int) -> String {
+        t(
+            "\(below) av \(count) kommuner besvarte ikke alle innsynskrav innen 5 arbeidsdager i \(year).",
+            "\(below) of \(count) municipalities did not answer every access request within 5 working days in \(year)."
+        )
+    }
+
+    /// «Steinkjer: «Andel unntatt offentlighet» steg fra 8,3 % i 2023 til 25,0 % i 2024
+    /// (+16,7 prosentpoeng; 95 % KI for endringen 1,2 til 30,4), en svekkelse.»
+    /// `verdict` is `improvement`, `deterioration`, `increase` or `decrease`.
+    func changeSentence(
+        name: String, label: String, up: Bool, from: String, fromYear: Int, to: String, toYear: Int,
+        change: String, low: String, high: String, verdict: String
+    ) -> String {
+        let judgement: String
+        switch verdict {
+        case "improvement": judgement = t(", en forbedring", ", an improvement")
+        case "deterioration": judgement = t(", en svekkelse", ", a deterioration")
+        default: judgement = ""
+        }
+        return t(
+            "\(name): «\(label)» \(up ? "steg" : "falt") fra \(from) i \(fromYear) til \(to) i \(toYear) (\(change); 95\u{00A0}% KI for endringen \(low) til \(high))\(judgement).",
+            "\(name): “\(label)” \(up ? "rose" : "fell") from \(from) in \(fromYear) to \(to) in \(toYear) (\(change); 95% CI for the change \(low) to \(high))\(judgement)."
+        )
+    }
+
+    /// One sentence instead of changes when none is larger than its uncertainty; `name` for a
+    /// focus municipality, `from`/`to` when every tested change spans the same two years.
+    func noClearChange(name: String?, from: Int?, to: Int?) -> String {
+        let span: (nb: String, en: String) =
+            if let from, let to { ("fra \(from) til \(to)", "from \(from) to \(to)") } else {
+                ("fra ett år til det neste", "from one year to the next")
+            }
+        if let name {
+            return t(
+                "\(name): ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
+                "\(name): no change \(span.en) is larger than the uncertainty in the figures.")
+        }
+        return t(
+            "Ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
+            "No change \(span.en) is larger than the uncertainty in the figures.")
+    }
+}

@@ -1,4 +1,5 @@
 import ApenCore
+import Ingest
 
 /// The rows of a report indexed for drawing and writing: by indicator, municipality and year,
 /// with every id resolved against the catalogue. Every list here is sorted, so nothing that
@@ -19,6 +20,8 @@ struct ReportData: Sendable {
     /// Focus municipalities that appear in the rows, in the order the options give them.
     let focus: [String]
     let resolver: CatalogueResolver
+    /// The year whose municipality structure the numbers follow (`harmonise_to`), if any.
+    let structure: Int?
     /// Ordinary rows by (indicator, municipality, year) for O(1) look-ups in tables.
     private let index: [RowKey: IndicatorRow]
 
@@ -34,6 +37,7 @@ struct ReportData: Sendable {
     init(_ input: ReportInput) {
         language = input.language
         options = input.options
+        structure = input.provenance.municipalityStructure
         resolver = CatalogueResolver(input.catalogue)
         let sorted = input.rows.filter { $0.value.isFinite }.canonicallySorted()
         var by: [String: [IndicatorRow]] = [:]
@@ -93,8 +97,12 @@ struct ReportData: Sendable {
 
     func indicator(_ id: String) -> ResolvedIndicator? { indicators.first { $0.id == id } }
 
-    /// Display name: the configured name, else the code.
-    func name(_ code: String) -> String { options.names[code] ?? code }
+    /// Display name (METHODS §9): the configured name (`report: names:`), else the name of a
+    /// Norwegian municipality number in the shipped classification (in the structure the numbers
+    /// follow), else the code as written.
+    func name(_ code: String) -> String {
+        options.names[code] ?? MunicipalityCrosswalk.shipped.displayName(of: code, in: structure) ?? code
+    }
 
     func isFocus(_ code: String) -> Bool { focus.contains(code) }
 
