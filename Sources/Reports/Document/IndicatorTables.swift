@@ -42,12 +42,17 @@ enum IndicatorTables {
             }
             let broken = data.breakdownRows.filter { r in indicators.contains { $0.id == r.indicator } }
             if !broken.isEmpty {
-                let rows = broken.map { r -> [String] in
-                    let ind = data.resolver.resolve(r.indicator)
-                    return [
+                // Resolved once per indicator: a national breakdown table has 10⁵ rows.
+                var resolved: [String: ResolvedIndicator] = [:]
+                var rows: [[String]] = []
+                rows.reserveCapacity(broken.count)
+                for r in broken {
+                    let ind = resolved[r.indicator] ?? data.resolver.resolve(r.indicator)
+                    resolved[r.indicator] = ind
+                    rows.append([
                         ind.label(lang), data.name(r.municipality), String(r.year), r.breakdown,
                         ReportDocument.cell(r, ind.info.unit, lang),
-                    ]
+                    ])
                 }
                 out.append(
                     .table(
