@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "ApenCoreTests", dependencies: ["ApenCore"]),
+        .testTarget(name: "ApenCoreTests", dependencies: ["ApenCore"], exclude: ["Reference"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ApenCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ApenCore"]),
         .testTarget(
