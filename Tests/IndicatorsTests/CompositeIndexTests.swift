@@ -63,16 +63,22 @@ import Testing
             out.rows.filter { $0.indicator.hasPrefix("composite.open") && !$0.indicator.contains("shift") }.allSatisfy {
                 $0.n == 3
             })
-        // Without a: 0301 200/3, 5001 180/3 = 60, 5006 b only 40 → ranks 1, 2, 3 vs nominal 1, 3, 2 → (0 + 1 + 1)/3.
-        // Without b: 0301 160/2 = 80, 5001 50/2 = 25, 5006 100/1 = 100 → ranks 2, 3, 1 → (1 + 0 + 1)/3.
-        // Without c: 0301 200/3, 5001 230/3, 5006 180/3 → ranks 2, 1, 3 → (1 + 2 + 1)/3.
-        let twoThirds: Double = 2.0 / 3.0
-        let fourThirds: Double = 4.0 / 3.0
-        let everywhere = { (v: Double) -> [String: Double] in ["0301": v, "5001": v, "5006": v] }
-        #expect(Self.values(out, "composite.open.shift.a.share") == everywhere(twoThirds))
-        #expect(Self.values(out, "composite.open.shift.b.index") == everywhere(twoThirds))
-        #expect(Self.values(out, "composite.open.shift.c.days") == everywhere(fourThirds))
-        #expect(out.rows.filter { $0.indicator.contains(".shift.") }.allSatisfy { $0.n == 3 })
+        // Leave one out, the 2/3 rule applied again to the remaining weights:
+        // Without a (remaining b 2, c 1): 0301 200/3, 5001 180/3 = 60, 5006 b only, 2 of 3 ≥ 2/3 → 40
+        //   → ranks 1, 2, 3 vs nominal 1, 3, 2 → |Δ| 0, 1, 1, mean 2/3.
+        // Without b (remaining a 1, c 1): 0301 160/2 = 80, 5001 50/2 = 25, 5006 a only, 1 of 2 < 2/3 → out
+        //   → ranks 1, 2 vs nominal 1, 3 → |Δ| 0, 1, mean 1/2, n 2.
+        // Without c (remaining a 1, b 2): 0301 200/3, 5001 230/3, 5006 180/3 → ranks 2, 1, 3 → |Δ| 1, 2, 1, mean 4/3.
+        let shiftA: [String: Double] = ["": 2.0 / 3.0, "0301": 0, "5001": 1, "5006": 1]
+        let shiftB: [String: Double] = ["": 0.5, "0301": 0, "5001": 1]
+        let shiftC: [String: Double] = ["": 4.0 / 3.0, "0301": 1, "5001": 2, "5006": 1]
+        #expect(Self.values(out, "composite.open.shift.a.share") == shiftA)
+        #expect(Self.values(out, "composite.open.shift.b.index") == shiftB)
+        #expect(Self.values(out, "composite.open.shift.c.days") == shiftC)
+        #expect(
+            out.rows.filter { $0.indicator.contains(".shift.") }.map(\.n) == [3, 3, 3, 3, 2, 2, 2, 3, 3, 3, 3])
+        // samples 0: no median rank row.
+        #expect(!out.rows.contains { $0.indicator == "composite.open.rank_median" })
         // samples 0: no Monte-Carlo interval.
         #expect(out.rows.allSatisfy { $0.ciLow == nil && $0.ciHigh == nil && $0.se == nil })
         #expect(out.rows == out.rows.canonicallySorted())
@@ -141,6 +147,7 @@ import Testing
             out.rows.filter { $0.indicator == "composite.one.rank" }.map { [$0.value, $0.ciLow!, $0.ciHigh!] } == [
                 [1, 1, 1], [1, 1, 1],
             ])
+        #expect(Self.values(out, "composite.one.rank_median") == ["0301": 1, "5001": 1])
     }
 
     @Test func zscoreOneComponentEqualsItsNormalisedValue() throws {
@@ -186,7 +193,7 @@ import Testing
     }
 
     /// The Monte-Carlo rank percentiles against the Python reference (numpy, own xoshiro256**).
-    @Test(arguments: ["mc_case", "mc_case2"])
+    @Test(arguments: ["mc_case", "mc_case2", "mc_case3"])
     func monteCarloMatchesReference(caseName: String) throws {
         let json = try #require(try CompositeReference.load()[caseName] as? [String: Any])
         let names = try #require(json["municipalities"] as? [String])
@@ -205,8 +212,17 @@ import Testing
         let rows = zip(names, values).map { (m, v) in (m, v[0] as? Double, v[1] as? Double, v[2] as? Double) }
         let expectedIndex = try CompositeReference.doubles(json["nominal_index"])
         let expectedRank = try #require(json["nominal_rank"] as? [Int])
-        let p05 = try CompositeReference.doubles(json["rank_p05"])
-        let p95 = try CompositeReference.doubles(json["rank_p95"])
+        let p025 = try CompositeReference.doubles(json["rank_p025"])
+        let p975 = try CompositeReference.doubles(json["rank_p975"])
+        let median = try CompositeReference.doubles(json["rank_median"])
+        // Per component: each ranked-without municipality's |Δrank| and the mean (empty municipality).
+        let shifts = try #require(json["shift"] as? [[String: Any]])
+        var expectedShifts: [[String: Double]] = []
+        for sh in shifts {
+            var e = try #require(sh["per_municipality"] as? [String: Int]).mapValues(Double.init)
+            if let mean = sh["mean"] as? String { e[""] = try #require(Double(mean)) }
+            expectedShifts.append(e)
+        }
         for jobs in [1, 3] {
             let out = try CompositeIndex.compute(d, rows: Self.rows(rows), jobs: jobs)
             let index = out.rows.filter { $0.indicator == "composite.mc" }
@@ -214,8 +230,12 @@ import Testing
             #expect(index.map(\.municipality) == names)
             #expect(index.map(\.value) == expectedIndex)
             #expect(rank.map { Int($0.value) } == expectedRank)
-            #expect(rank.map { $0.ciLow! } == p05)
-            #expect(rank.map { $0.ciHigh! } == p95)
+            #expect(rank.map { $0.ciLow! } == p025)
+            #expect(rank.map { $0.ciHigh! } == p975)
+            #expect(out.rows.filter { $0.indicator == "composite.mc.rank_median" }.map(\.value) == median)
+            for (c, comp) in d.components.enumerated() {
+                #expect(Self.values(out, "composite.mc.shift.\(comp.indicator)") == expectedShifts[c])
+            }
         }
     }
 
@@ -308,7 +328,7 @@ import Testing
         let single = CompositeDefinition(
             id: "g", components: [Component(indicator: "b.index", weight: 1, direction: 1, goalposts: 0...100)])
         let infos = CompositeIndex.infos(single)
-        #expect(infos.map(\.id) == ["composite.g", "composite.g.rank"])
+        #expect(infos.map(\.id) == ["composite.g", "composite.g.rank", "composite.g.rank_median"])
         #expect(infos[1].hasInterval && infos[1].unit == .rank && infos[1].direction == -1)
     }
 
@@ -325,13 +345,15 @@ import Testing
             d, rows: Self.rows([("A", 0.9, nil, 1), ("B", 0.5, nil, nil), ("C", 0.2, nil, 8)]), jobs: 1)
         #expect(Self.values(out, "composite.w") == ["A": 70, "B": 50, "C": 35])
         // Without a: A 10, C 80, B has nothing left and is not counted → ranks C 1, A 2:
-        // (|2 − 1| + |1 − 3|)/2 = 1.5, n 2.
+        // A |2 − 1| = 1, C |1 − 3| = 2, mean 1.5, n 2; B has no row.
         let withoutA = out.rows.filter { $0.indicator == "composite.w.shift.a.share" }
-        #expect(withoutA.map(\.value) == [1.5, 1.5, 1.5])
+        #expect(withoutA.map(\.municipality) == ["", "A", "C"])
+        #expect(withoutA.map(\.value) == [1.5, 1, 2])
         #expect(withoutA.map(\.n) == [2, 2, 2])
         // Without c: A 90, B 50, C 20 → ranks unchanged → 0, n 3.
         let withoutC = out.rows.filter { $0.indicator == "composite.w.shift.c.days" }
-        #expect(withoutC.map(\.value) == [0, 0, 0])
-        #expect(withoutC.map(\.n) == [3, 3, 3])
+        #expect(withoutC.map(\.municipality) == ["", "A", "B", "C"])
+        #expect(withoutC.map(\.value) == [0, 0, 0, 0])
+        #expect(withoutC.map(\.n) == [3, 3, 3, 3])
     }
 }

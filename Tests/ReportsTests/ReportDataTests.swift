@@ -37,4 +37,20 @@ import Testing
         #expect(data.name("5006") == "Steinkjer")
         #expect(data.name("1234") == "1234")
     }
+
+    /// A composite shift's yearly mean has an empty municipality (METHODS §6): it is no
+    /// municipality of the report, and the sensitivity table shows it rather than a
+    /// municipality's own shift (each municipality's row in SampleInput is 0.4).
+    @Test func compositeSummaryRowIsNoMunicipalityAndFeedsTheSensitivityTable() throws {
+        var input = SampleInput.input()
+        input.rows.append(
+            IndicatorRow(
+                indicator: "composite.openness.shift.foi.median_workdays", municipality: "", year: 2023, value: 0.75,
+                n: 5))
+        #expect(ReportData(input).municipalities == ["0301", "1804", "5001", "5006", "5501"])
+        let md = try #require(ReportWriter.render(input).first { $0.name == "report.md" }?.text)
+        let table = md.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("0,75") }
+        #expect(table.count == 1)
+        #expect(!md.split(separator: "\n").contains { $0.hasPrefix("| ") && $0.hasSuffix("| 0,40 |") })
+    }
 }

@@ -1,15 +1,17 @@
 import ApenCore
 
 extension CompositeIndex {
-    /// The catalogue entries of a composite's outputs: the index, its rank, and one shift per
-    /// component (none for a single component), in that order.
+    /// The catalogue entries of a composite's outputs: the index, its rank, the median
+    /// Monte-Carlo rank (when `samples` > 0), and one shift per component (none for a single
+    /// component), in that order.
     ///
-    /// The index is a `score` (higher is better); the rank is a `rank` with an interval (lower
-    /// is better); a shift is a `rank` difference (neutral). The label is the declared `label:`
+    /// The index is a `score` (higher is better); the rank is a `rank` with a 95 % interval
+    /// (lower is better); the median rank and a shift are neutral `rank` summaries. The label is the declared `label:`
     /// (the id when absent).
     ///
     /// ```swift
-    /// CompositeIndex.infos(def).map(\.id)   // ["composite.openness", "composite.openness.rank", "composite.openness.shift.…"]
+    /// CompositeIndex.infos(def).map(\.id)
+    /// // ["composite.openness", "composite.openness.rank", "composite.openness.rank_median", "composite.openness.shift.…"]
     /// ```
     public static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
         let id = "composite.\(def.id)"
@@ -30,12 +32,23 @@ extension CompositeIndex {
                 inputs: [id],
                 definition: LocalizedText(
                     nb:
-                        "Rangering blant kommunene samme år (1 = høyest); intervall fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
+                        "Rangering blant kommunene samme år (1 = høyest); 95 %-intervall (2,5.–97,5. persentil) fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
                     en:
-                        "Rank among municipalities that year (1 = highest); interval from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)."
+                        "Rank among municipalities that year (1 = highest); 95 % interval (2.5th–97.5th percentile) from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)."
                 ),
                 methods: "§6", hasInterval: true),
         ]
+        if def.samples > 0 {
+            out.append(
+                IndicatorInfo(
+                    id: id + ".rank_median", family: "composite",
+                    label: LocalizedText(nb: "\(label.nb) – median rangering", en: "\(label.en) – median rank"),
+                    unit: .rank, direction: 0, inputs: [id],
+                    definition: LocalizedText(
+                        nb: "Medianen av rangeringene i de \(def.samples) Monte Carlo-trekkene.",
+                        en: "Median of the ranks in the \(def.samples) Monte-Carlo draws."),
+                    methods: "§6"))
+        }
         for c in def.components where def.components.count >= 2 {
             out.append(
                 IndicatorInfo(
@@ -45,8 +58,11 @@ extension CompositeIndex {
                         en: "\(label.en) – shift without \(c.indicator)"),
                     unit: .rank, direction: 0, inputs: [id],
                     definition: LocalizedText(
-                        nb: "Gjennomsnittlig endring i rangering når \(c.indicator) utelates.",
-                        en: "Mean change in rank when \(c.indicator) is left out."),
+                        nb:
+                            "Absolutt endring i rangering når \(c.indicator) utelates; raden uten kommune er årets gjennomsnitt.",
+                        en:
+                            "Absolute change in rank when \(c.indicator) is left out; the row without a municipality is the year's mean."
+                    ),
                     methods: "§6"))
         }
         return out

@@ -11,8 +11,10 @@ import ApenCore
 /// rank shift are defined in docs/composite.md.
 ///
 /// Output ids: `composite.<id>` (n = municipalities with a value that year, METHODS §1),
-/// `composite.<id>.rank` (ci = 5th/95th type-7 percentiles of Monte-Carlo ranks),
-/// `composite.<id>.shift.<component>` (the year's mean |Δrank|, on every ranked municipality's row).
+/// `composite.<id>.rank` (ci = 2.5th/97.5th type-7 percentiles of Monte-Carlo ranks),
+/// `composite.<id>.rank_median` (the median Monte-Carlo rank; none when `samples` is 0),
+/// `composite.<id>.shift.<component>` (each municipality's |Δrank|, and the year's mean on the
+/// row with an empty municipality).
 ///
 /// ```swift
 /// var def = CompositeDefinition(id: "openness", components: [

@@ -60,15 +60,14 @@ struct CompositeYear: Sendable {
         return (norm, warnings)
     }
 
-    /// Σ w_c·z_c / Σ w_c over available components, in declaration order; `excluding` a component.
-    @inline(__always) static func aggregate(_ z: [Double?], weights: ArraySlice<Double>, excluding: Int? = nil)
-        -> Double?
-    {
+    /// Σ w_c·z_c / Σ w_c over available components, in declaration order (a weight of 0 leaves
+    /// its component out).
+    @inline(__always) static func aggregate(_ z: [Double?], weights: ArraySlice<Double>) -> Double? {
         var sw = 0.0
         var swz = 0.0
         var c = 0
         for w in weights {
-            if c != excluding, let v = z[c] {
+            if let v = z[c] {
                 sw += w
                 swz += w * v
             }
@@ -81,18 +80,18 @@ struct CompositeYear: Sendable {
         let id = "composite.\(def.id)"
         let k = def.components.count
         let weights = def.components.map(\.weight)
-        var total = 0.0
-        for w in weights { total += w }
         let (norm, normWarnings) = normalised()
         for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
 
-        // Eligible: available weight ≥ 2/3 of the total, tested as 3·available ≥ 2·total.
+        // Eligible: available weight ≥ 2/3 of the total.
         var ranked: [Int] = []
         var short: [String] = []
         for m in municipalities.indices {
-            var available = 0.0
-            for c in 0..<k where norm[m][c] != nil { available += weights[c] }
-            if 3 * available >= 2 * total { ranked.append(m) } else { short.append(municipalities[m]) }
+            if Self.hasEnoughWeight(norm[m], weights: weights) {
+                ranked.append(m)
+            } else {
+                short.append(municipalities[m])
+            }
         }
         if !short.isEmpty {
             out.warnings.append(
@@ -109,7 +108,7 @@ struct CompositeYear: Sendable {
 
         // Monte-Carlo ranks: samples × n, each sample's weights fixed by its position in `draws`.
         let samples = draws.count / max(k, 1)
-        var intervals: [(Double, Double)?] = Array(repeating: nil, count: n)
+        var summaries: [(low: Double, median: Double, high: Double)?] = Array(repeating: nil, count: n)
         if samples > 0 {
             let chunk = 64
             let chunkCount = (samples + chunk - 1) / chunk
@@ -125,7 +124,11 @@ struct CompositeYear: Sendable {
             let all = perChunk.flatMap { $0 }  // sample-major: all[s * n + m]
             for m in 0..<n {
                 let sampled = (0..<samples).map { Double(all[$0 * n + m]) }.sorted()
-                intervals[m] = (Quantile.type7(sorted: sampled, p: 0.05)!, Quantile.type7(sorted: sampled, p: 0.95)!)
+                // A 95 % interval (2.5th–97.5th type-7 percentiles) and the median sampled rank.
+                summaries[m] = (
+                    Quantile.type7(sorted: sampled, p: 0.025)!, Quantile.type7(sorted: sampled, p: 0.5)!,
+                    Quantile.type7(sorted: sampled, p: 0.975)!
+                )
             }
         }
 
@@ -135,32 +138,55 @@ struct CompositeYear: Sendable {
             out.rows.append(
                 IndicatorRow(
                     indicator: id + ".rank", municipality: name, year: year, value: Double(ranks[j]), n: n,
-                    ciLow: intervals[j]?.0, ciHigh: intervals[j]?.1))
+                    ciLow: summaries[j]?.low, ciHigh: summaries[j]?.high))
+            if let median = summaries[j]?.median {
+                out.rows.append(
+                    IndicatorRow(indicator: id + ".rank_median", municipality: name, year: year, value: median, n: n))
+            }
         }
 
-        // Leave-one-out: rank without component c among those that still have a value.
+        // Leave-one-out: each municipality's |rank without component c − nominal rank|, ranked among
+        // the nominally ranked municipalities that still have 2/3 of the remaining weight.
         guard k >= 2 else { return }
         for (c, comp) in def.components.enumerated() {
+            var rest = weights
+            rest[c] = 0
             var kept: [Int] = []
             var values: [Double] = []
-            for j in 0..<n {
-                if let v = Self.aggregate(z[j], weights: weights[...], excluding: c) {
-                    kept.append(j)
-                    values.append(v)
-                }
+            for j in 0..<n where Self.hasEnoughWeight(z[j], weights: rest) {
+                kept.append(j)
+                values.append(Self.aggregate(z[j], weights: rest[...])!)
             }
             guard !kept.isEmpty else { continue }
             let without = CompositeRanking.ranks(values)
+            let shiftID = "\(id).shift.\(comp.indicator)"
             var sum = 0
-            for (t, j) in kept.enumerated() { sum += abs(without[t] - ranks[j]) }
-            let shift = Double(sum) / Double(kept.count)
-            for m in ranked {
+            for (t, j) in kept.enumerated() {
+                let shift = abs(without[t] - ranks[j])
+                sum += shift
                 out.rows.append(
                     IndicatorRow(
-                        indicator: "\(id).shift.\(comp.indicator)", municipality: municipalities[m], year: year,
-                        value: shift,
+                        indicator: shiftID, municipality: municipalities[ranked[j]], year: year, value: Double(shift),
                         n: kept.count))
             }
+            // The year's mean over the municipalities ranked without c: the row with an empty municipality.
+            out.rows.append(
+                IndicatorRow(
+                    indicator: shiftID, municipality: "", year: year, value: Double(sum) / Double(kept.count),
+                    n: kept.count))
         }
+    }
+
+    /// Whether the observed weight (components with a value and a weight above 0) is at least
+    /// 2/3 of the total weight, tested exactly as `3·available ≥ 2·total` and summed in
+    /// declaration order. A weight of 0 marks a component left out (leave-one-out).
+    static func hasEnoughWeight(_ z: [Double?], weights: [Double]) -> Bool {
+        var total = 0.0
+        var available = 0.0
+        for (c, w) in weights.enumerated() {
+            total += w
+            if z[c] != nil { available += w }
+        }
+        return total > 0 && available > 0 && 3 * available >= 2 * total
     }
 }

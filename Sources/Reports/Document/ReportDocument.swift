@@ -272,8 +272,8 @@ enum ReportDocument {
                 for sh in shifts {
                     guard let y = data.latestYear(sh.id) else { continue }
                     let vals = data.rows(sh.id, year: y)
-                    // One value per municipality-year by METHODS §6 (a mean over municipalities); show the first.
-                    guard let v = vals.first?.value else { continue }
+                    // The year's mean over the ranked municipalities is the row with an empty municipality (METHODS §6).
+                    guard let v = vals.first(where: { $0.municipality.isEmpty })?.value else { continue }
                     let component = String(sh.id.dropFirst((indexID + ".shift.").count))
                     let compLabel = data.resolver.resolve(component).label(lang)
                     rows.append([compLabel, DisplayNumber.decimal(v, digits: 2, language: lang)])

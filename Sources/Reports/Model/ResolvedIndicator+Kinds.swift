@@ -3,6 +3,8 @@ extension ResolvedIndicator {
     var isCompositeRank: Bool { info.family == "composite" && id.hasSuffix(".rank") && !id.contains(".shift.") }
     /// A composite leave-one-out shift row (`composite.<id>.shift.<component>`).
     var isCompositeShift: Bool { info.family == "composite" && id.contains(".shift.") }
+    /// A composite's median Monte-Carlo rank (`composite.<id>.rank_median`).
+    var isCompositeRankMedian: Bool { info.family == "composite" && id.hasSuffix(".rank_median") }
     /// Value shown in charts: shares as percentages, everything else as is.
     func display(_ x: Double) -> Double { info.unit == .share ? x * 100 : x }
 }

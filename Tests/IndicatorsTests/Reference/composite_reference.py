@@ -117,12 +117,33 @@ municipalities2 = {
 }
 samples2, delta2, seed2 = 37, 0.5, 2024
 
+# A third case for the leave-one-out shift with min_available re-applied: without b.index
+# (weight 2 of 4), 2004 keeps only a.share (1 of 2 remaining < 2/3) and drops out; 2005 has
+# no nominal index (1 of 4) and stays out of every ranking.
+components3 = [
+    ("a.share", 1.0, 1, (0.0, 1.0)),
+    ("b.index", 2.0, 1, (0.0, 100.0)),
+    ("c.days", 1.0, -1, (0.0, 10.0)),
+]
+municipalities3 = {
+    "2001": [0.30, 80.0, 6.0],
+    "2002": [0.90, 50.0, 1.0],
+    "2003": [0.60, 65.0, 3.0],
+    "2004": [0.70, 90.0, None],
+    "2005": [None, None, 2.0],
+    "2006": [0.20, 70.0, 9.0],
+}
+samples3, delta3, seed3 = 200, 0.25, 99
+
 
 def run_case(components, municipalities, samples, delta, seed):
-    names = sorted(municipalities)
+    all_names = sorted(municipalities)
+    weights = [c[1] for c in components]
+    zall = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities[m], components)]
+            for m in all_names]
+    names = [m for m, zm in zip(all_names, zall) if enough_weight(zm, weights)]
     z = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities[m], components)]
          for m in names]
-    weights = [c[1] for c in components]
     nominal = [aggregate(zm, weights) for zm in z]
     g = Xoshiro256ss(seed)
     ranks = np.zeros((samples, len(names)))
@@ -138,9 +159,34 @@ def run_case(components, municipalities, samples, delta, seed):
         "values": [municipalities[m] for m in names],
         "nominal_index": [repr(v) for v in nominal],
         "nominal_rank": competition_ranks(nominal),
-        "rank_p05": [repr(type7(ranks[:, j], 0.05)) for j in range(len(names))],
-        "rank_p95": [repr(type7(ranks[:, j], 0.95)) for j in range(len(names))],
+        "rank_p025": [repr(type7(ranks[:, j], 0.025)) for j in range(len(names))],
+        "rank_p975": [repr(type7(ranks[:, j], 0.975)) for j in range(len(names))],
+        "rank_median": [repr(type7(ranks[:, j], 0.5)) for j in range(len(names))],
+        "shift": [{"per_municipality": {names[int(j)]: r for j, r in sh["per_municipality"].items()},
+                   "mean": sh["mean"]} for sh in shifts(z, weights)],
     }
+
+
+def enough_weight(zm, weights):
+    """min_available 2/3 of the total weight (a left-out component has weight 0)."""
+    total = sum(weights)
+    available = sum(w for w, v in zip(weights, zm) if v is not None)
+    return available > 0 and available >= 2 / 3 * total - 1e-12
+
+
+def shifts(z, weights):
+    """METHODS §6 leave-one-out: per municipality |rank without c - nominal rank| among the
+    municipalities with a nominal rank that still have 2/3 of the remaining weight, and the mean."""
+    ranked = [j for j, zm in enumerate(z) if enough_weight(zm, weights)]
+    nominal = competition_ranks([aggregate(z[j], weights) for j in ranked])
+    out = []
+    for c in range(len(weights)):
+        rest = [0.0 if i == c else w for i, w in enumerate(weights)]
+        kept = [t for t, j in enumerate(ranked) if enough_weight(z[j], rest)]
+        without = competition_ranks([aggregate(z[ranked[t]], rest) for t in kept])
+        per = {str(ranked[t]): abs(r - nominal[t]) for t, r in zip(kept, without)}
+        out.append({"per_municipality": per, "mean": repr(sum(per.values()) / len(per)) if per else None})
+    return out
 
 
 def main():
@@ -155,6 +201,7 @@ def main():
 
     out["mc_case"] = run_case(components, municipalities, samples, delta, seed)
     out["mc_case2"] = run_case(components2, municipalities2, samples2, delta2, seed2)
+    out["mc_case3"] = run_case(components3, municipalities3, samples3, delta3, seed3)
     print(json.dumps(out, indent=2))
 
 
