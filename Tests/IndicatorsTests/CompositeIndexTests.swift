@@ -104,6 +104,29 @@ import Testing
         #expect(Self.values(out, "composite.t") == ["0301": 60])
     }
 
+    @Test func minAvailableIsDeclared() throws {
+        // Weights a 1, b 2, c 1 (total 4). 1103 has a only: 1 of 4.
+        var d = Self.definition()
+        d.minAvailable = 0.25
+        let out = try CompositeIndex.compute(d, rows: Self.rows(Self.values), jobs: 1)
+        // 1 ≥ 0.25·4: 1103 gets an index of its share alone, 100·0.9 = 90, and ranks first.
+        #expect(Self.values(out, "composite.open") == ["0301": 70, "5001": 57.5, "5006": 60, "1103": 90])
+        #expect(Self.values(out, "composite.open.rank") == ["1103": 1, "0301": 2, "5001": 4, "5006": 3])
+        // Without a, 1103 has nothing left: not ranked, no row. 0301 200/3, 5001 60, 5006 40 → 1, 2, 3
+        // vs nominal 2, 4, 3: |Δ| 1, 2, 0, mean 1.
+        #expect(Self.values(out, "composite.open.shift.a.share") == ["": 1, "0301": 1, "5001": 2, "5006": 0])
+        #expect(out.warnings.isEmpty)
+
+        // min_available 1: every component needed; 5006 lacks c (3 of 4) and is left out too.
+        d.minAvailable = 1
+        let all = try CompositeIndex.compute(d, rows: Self.rows(Self.values), jobs: 1)
+        #expect(Self.values(all, "composite.open") == ["0301": 70, "5001": 57.5])
+        #expect(
+            all.warnings.map(\.description) == [
+                "composite 'open': no index in 2020 for 1103, 5006: available component weight below 1 of the total"
+            ])
+    }
+
     @Test func minmaxByHand() throws {
         let rows = Self.rows(Self.values) + Self.rows([("0301", 0.3, 50, 5), ("5001", 0.3, 70, 1)], year: 2021)
         let out = try CompositeIndex.compute(Self.definition(.minmax), rows: rows, jobs: 2)
@@ -193,7 +216,7 @@ import Testing
     }
 
     /// The Monte-Carlo rank percentiles against the Python reference (numpy, own xoshiro256**).
-    @Test(arguments: ["mc_case", "mc_case2", "mc_case3"])
+    @Test(arguments: ["mc_case", "mc_case2", "mc_case3", "mc_case4"])
     func monteCarloMatchesReference(caseName: String) throws {
         let json = try #require(try CompositeReference.load()[caseName] as? [String: Any])
         let names = try #require(json["municipalities"] as? [String])
@@ -209,6 +232,7 @@ import Testing
         d.samples = try #require(json["samples"] as? Int)
         d.delta = try #require(json["delta"] as? Double)
         d.seed = UInt64(try #require(json["seed"] as? Int))
+        if let f = json["min_available"] as? Double { d.minAvailable = f }
         let rows = zip(names, values).map { (m, v) in (m, v[0] as? Double, v[1] as? Double, v[2] as? Double) }
         let expectedIndex = try CompositeReference.doubles(json["nominal_index"])
         let expectedRank = try #require(json["nominal_rank"] as? [Int])
@@ -291,6 +315,22 @@ import Testing
                     Component(indicator: "a", weight: 1, direction: 1, goalposts: 0...1),
                 ]),
             ["component 'a': goalposts need lo < hi, found [5.0, 5.0]", "component 'a' is listed twice"]
+        ),
+        (
+            {
+                var d = CompositeDefinition(
+                    id: "x", components: [Component(indicator: "a", weight: 1, direction: 1, goalposts: 0...1)])
+                d.minAvailable = 0
+                return d
+            }(), ["min_available must be above 0 and at most 1, found 0.0"]
+        ),
+        (
+            {
+                var d = CompositeDefinition(
+                    id: "x", components: [Component(indicator: "a", weight: 1, direction: 1, goalposts: 0...1)])
+                d.minAvailable = 1.5
+                return d
+            }(), ["min_available must be above 0 and at most 1, found 1.5"]
         ),
     ])
     func rejectsInvalidDefinitions(def: CompositeDefinition, expected: [String]) {

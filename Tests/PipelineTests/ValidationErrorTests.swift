@@ -570,6 +570,32 @@ let validationCases: [ValidationCase] = [
             "11:20: composite[0].components[0].goalposts: the low end 1 must be below the high end 0",
         ]),
     ValidationCase(
+        name: "composite min_available outside (0, 1]",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                min_available: 0
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                min_available: 1.5
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: c
+                min_available: most
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:20: composite[0].min_available: expected a share of the weight above 0 and at most 1, found '0'",
+            "11:20: composite[1].min_available: expected a share of the weight above 0 and at most 1, found '1.5'",
+            "15:20: composite[2].min_available: expected a number, found 'most'",
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

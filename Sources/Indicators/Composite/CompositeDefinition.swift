@@ -23,6 +23,11 @@ public struct CompositeDefinition: Sendable, Hashable {
     public var samples: Int = 1000
     public var delta: Double = 0.25
     public var seed: UInt64 = 1
+    /// The share of the total weight that must be observed for an index (METHODS §6
+    /// `min_available`, in (0, 1]; default 2/3).
+    public var minAvailable: Double = CompositeDefinition.defaultMinAvailable
+    /// 2/3, tested exactly as `3·available ≥ 2·total`.
+    public static let defaultMinAvailable: Double = 2.0 / 3.0
     public var label: LocalizedText?
 
     public init(id: String, components: [Component]) {

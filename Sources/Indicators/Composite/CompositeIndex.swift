@@ -6,7 +6,7 @@ import ApenCore
 /// For each year, per municipality: every available component is normalised (goalposts,
 /// minmax or zscore, with its direction), the index is the weighted mean of the available
 /// normalised components with weights rescaled over those available, and there is no value
-/// when the available weight is below 2/3 of the total. Municipalities with an index are
+/// when the available weight is below `min_available` (default 2/3) of the total. Municipalities with an index are
 /// ranked (1 = highest, ties 1, 2, 2, 4). The Monte-Carlo rank interval and the leave-one-out
 /// rank shift are defined in docs/composite.md.
 ///
@@ -25,7 +25,8 @@ import ApenCore
 /// ```
 public enum CompositeIndex {
     /// Checks a definition: at least one component, no duplicates, finite positive weights,
-    /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1.
+    /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1,
+    /// 0 < min_available ≤ 1.
     /// - Returns: one message per problem (empty when valid).
     public static func problems(_ def: CompositeDefinition) -> [String] {
         var out: [String] = []
@@ -53,6 +54,9 @@ public enum CompositeIndex {
         }
         if def.samples < 0 { out.append("samples must be 0 or more, found \(def.samples)") }
         if !(def.delta >= 0 && def.delta < 1) { out.append("delta must be in [0, 1), found \(def.delta)") }
+        if !(def.minAvailable > 0 && def.minAvailable <= 1) {
+            out.append("min_available must be above 0 and at most 1, found \(def.minAvailable)")
+        }
         return out
     }
 

@@ -83,11 +83,12 @@ struct CompositeYear: Sendable {
         let (norm, normWarnings) = normalised()
         for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
 
-        // Eligible: available weight ≥ 2/3 of the total.
+        // Eligible: available weight ≥ min_available of the total.
+        let minAvailable = def.minAvailable
         var ranked: [Int] = []
         var short: [String] = []
         for m in municipalities.indices {
-            if Self.hasEnoughWeight(norm[m], weights: weights) {
+            if Self.hasEnoughWeight(norm[m], weights: weights, minAvailable: minAvailable) {
                 ranked.append(m)
             } else {
                 short.append(municipalities[m])
@@ -97,7 +98,7 @@ struct CompositeYear: Sendable {
             out.warnings.append(
                 Diagnostic(
                     location,
-                    "no index in \(year) for \(short.joined(separator: ", ")): available component weight below 2/3 of the total",
+                    "no index in \(year) for \(short.joined(separator: ", ")): available component weight below \(Self.fractionText(minAvailable)) of the total",
                     severity: .warning))
         }
         guard !ranked.isEmpty else { return }
@@ -146,14 +147,14 @@ struct CompositeYear: Sendable {
         }
 
         // Leave-one-out: each municipality's |rank without component c − nominal rank|, ranked among
-        // the nominally ranked municipalities that still have 2/3 of the remaining weight.
+        // the nominally ranked municipalities that still have min_available of the remaining weight.
         guard k >= 2 else { return }
         for (c, comp) in def.components.enumerated() {
             var rest = weights
             rest[c] = 0
             var kept: [Int] = []
             var values: [Double] = []
-            for j in 0..<n where Self.hasEnoughWeight(z[j], weights: rest) {
+            for j in 0..<n where Self.hasEnoughWeight(z[j], weights: rest, minAvailable: minAvailable) {
                 kept.append(j)
                 values.append(Self.aggregate(z[j], weights: rest[...])!)
             }
@@ -178,15 +179,25 @@ struct CompositeYear: Sendable {
     }
 
     /// Whether the observed weight (components with a value and a weight above 0) is at least
-    /// 2/3 of the total weight, tested exactly as `3·available ≥ 2·total` and summed in
-    /// declaration order. A weight of 0 marks a component left out (leave-one-out).
-    static func hasEnoughWeight(_ z: [Double?], weights: [Double]) -> Bool {
+    /// `minAvailable` of the total weight, both summed in declaration order: `available ≥ f·total`,
+    /// and for the default 2/3 exactly `3·available ≥ 2·total`. A weight of 0 marks a component
+    /// left out (leave-one-out).
+    static func hasEnoughWeight(_ z: [Double?], weights: [Double], minAvailable: Double) -> Bool {
         var total = 0.0
         var available = 0.0
         for (c, w) in weights.enumerated() {
             total += w
             if z[c] != nil { available += w }
         }
-        return total > 0 && available > 0 && 3 * available >= 2 * total
+        guard total > 0 && available > 0 else { return false }
+        if minAvailable == CompositeDefinition.defaultMinAvailable { return 3 * available >= 2 * total }
+        return available >= minAvailable * total
+    }
+
+    /// "2/3" for the default, the shortest decimal otherwise.
+    static func fractionText(_ f: Double) -> String {
+        if f == CompositeDefinition.defaultMinAvailable { return "2/3" }
+        let text = NumberText.shortest(f)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }

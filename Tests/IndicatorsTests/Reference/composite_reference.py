@@ -136,12 +136,12 @@ municipalities3 = {
 samples3, delta3, seed3 = 200, 0.25, 99
 
 
-def run_case(components, municipalities, samples, delta, seed):
+def run_case(components, municipalities, samples, delta, seed, min_available=None):
     all_names = sorted(municipalities)
     weights = [c[1] for c in components]
     zall = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities[m], components)]
             for m in all_names]
-    names = [m for m, zm in zip(all_names, zall) if enough_weight(zm, weights)]
+    names = [m for m, zm in zip(all_names, zall) if enough_weight(zm, weights, min_available)]
     z = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities[m], components)]
          for m in names]
     nominal = [aggregate(zm, weights) for zm in z]
@@ -154,7 +154,7 @@ def run_case(components, municipalities, samples, delta, seed):
             w.append(lo + (hi - lo) * g.uniform())
         ranks[s] = competition_ranks([aggregate(zm, w) for zm in z])
     return {
-        "samples": samples, "delta": delta, "seed": seed,
+        "samples": samples, "delta": delta, "seed": seed, "min_available": min_available,
         "municipalities": names,
         "values": [municipalities[m] for m in names],
         "nominal_index": [repr(v) for v in nominal],
@@ -163,26 +163,29 @@ def run_case(components, municipalities, samples, delta, seed):
         "rank_p975": [repr(type7(ranks[:, j], 0.975)) for j in range(len(names))],
         "rank_median": [repr(type7(ranks[:, j], 0.5)) for j in range(len(names))],
         "shift": [{"per_municipality": {names[int(j)]: r for j, r in sh["per_municipality"].items()},
-                   "mean": sh["mean"]} for sh in shifts(z, weights)],
+                   "mean": sh["mean"]} for sh in shifts(z, weights, min_available)],
     }
 
 
-def enough_weight(zm, weights):
-    """min_available 2/3 of the total weight (a left-out component has weight 0)."""
-    total = sum(weights)
-    available = sum(w for w, v in zip(weights, zm) if v is not None)
-    return available > 0 and available >= 2 / 3 * total - 1e-12
+def enough_weight(zm, weights, min_available=None):
+    """min_available (default 2/3) of the total weight (a left-out component has weight 0).
+    Exact rational comparison, so no rounding decides a case on the boundary."""
+    from fractions import Fraction
+    f = Fraction(2, 3) if min_available is None else Fraction(min_available)
+    total = sum(Fraction(w) for w in weights)
+    available = sum(Fraction(w) for w, v in zip(weights, zm) if v is not None)
+    return available > 0 and available >= f * total
 
 
-def shifts(z, weights):
+def shifts(z, weights, min_available=None):
     """METHODS §6 leave-one-out: per municipality |rank without c - nominal rank| among the
     municipalities with a nominal rank that still have 2/3 of the remaining weight, and the mean."""
-    ranked = [j for j, zm in enumerate(z) if enough_weight(zm, weights)]
+    ranked = [j for j, zm in enumerate(z) if enough_weight(zm, weights, min_available)]
     nominal = competition_ranks([aggregate(z[j], weights) for j in ranked])
     out = []
     for c in range(len(weights)):
         rest = [0.0 if i == c else w for i, w in enumerate(weights)]
-        kept = [t for t, j in enumerate(ranked) if enough_weight(z[j], rest)]
+        kept = [t for t, j in enumerate(ranked) if enough_weight(z[j], rest, min_available)]
         without = competition_ranks([aggregate(z[ranked[t]], rest) for t in kept])
         per = {str(ranked[t]): abs(r - nominal[t]) for t, r in zip(kept, without)}
         out.append({"per_municipality": per, "mean": repr(sum(per.values()) / len(per)) if per else None})
@@ -202,6 +205,9 @@ def main():
     out["mc_case"] = run_case(components, municipalities, samples, delta, seed)
     out["mc_case2"] = run_case(components2, municipalities2, samples2, delta2, seed2)
     out["mc_case3"] = run_case(components3, municipalities3, samples3, delta3, seed3)
+    # The same data with min_available 0.5: 2004 now keeps a rank without b.index (1 of 2),
+    # 2005 (c.days only, 1 of 4) still has none.
+    out["mc_case4"] = run_case(components3, municipalities3, samples3, delta3, seed3, min_available=0.5)
     print(json.dumps(out, indent=2))
 
 

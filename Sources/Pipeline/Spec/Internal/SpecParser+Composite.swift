@@ -3,7 +3,9 @@ import Indicators
 import Yams
 
 extension SpecParser {
-    static let compositeKeys = ["id", "normalisation", "samples", "delta", "seed", "label", "components"]
+    static let compositeKeys = [
+        "id", "normalisation", "samples", "delta", "seed", "label", "components", "min_available",
+    ]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
 
     /// `composite:` — a list of composite indices (METHODS.md §6); components must be
@@ -68,6 +70,16 @@ extension SpecParser {
                     reader.error(
                         n.mark,
                         "\(key).delta: must be below 1 (a weight of (1 − δ)·w must stay positive), found '\(SpecReader.text(n))'"
+                    )
+                }
+            }
+            if let n = m.value("min_available"), let x = reader.number(n, key: "\(key).min_available") {
+                if x > 0 && x <= 1 {
+                    definition.minAvailable = x
+                } else {
+                    reader.error(
+                        n.mark,
+                        "\(key).min_available: expected a share of the weight above 0 and at most 1, found '\(SpecReader.text(n))'"
                     )
                 }
             }
