@@ -596,6 +596,28 @@ let validationCases: [ValidationCase] = [
             "15:20: composite[2].min_available: expected a number, found 'most'",
         ]),
     ValidationCase(
+        name: "composite geometric aggregation with zscore; an unknown aggregation",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                normalisation: zscore
+                aggregation: geometric
+                components:
+                  - {indicator: engagement.gini, direction: -1}
+              - id: b
+                aggregation: harmonic
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "8:18: composite[0].aggregation: 'geometric' needs scores on 0–100 (normalisation goalposts or minmax), not zscore",
+            "12:18: composite[1].aggregation: unknown value 'harmonic' (expected one of 'arithmetic', 'geometric')",
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

@@ -3,6 +3,8 @@ import ApenCore
 /// One composite index (METHODS.md §6).
 public struct CompositeDefinition: Sendable, Hashable {
     public enum Normalisation: String, Sendable, Hashable { case goalposts, minmax, zscore }
+    /// How normalised scores are combined (METHODS §6 "Aggregation").
+    public enum Aggregation: String, Sendable, Hashable { case arithmetic, geometric }
     public struct Component: Sendable, Hashable {
         public var indicator: String
         public var weight: Double
@@ -18,6 +20,7 @@ public struct CompositeDefinition: Sendable, Hashable {
     }
     public var id: String
     public var normalisation: Normalisation = .goalposts
+    public var aggregation: Aggregation = .arithmetic
     public var components: [Component]
     /// Monte-Carlo samples (default 1000), weight spread δ (default 0.25), seed.
     public var samples: Int = 1000

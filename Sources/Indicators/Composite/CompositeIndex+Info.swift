@@ -22,8 +22,12 @@ extension CompositeIndex {
             IndicatorInfo(
                 id: id, family: "composite", label: label, unit: .score, direction: 1, inputs: inputs,
                 definition: LocalizedText(
-                    nb: "Vektet gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm)).",
-                    en: "Weighted mean of \(inputs.count) normalised components (\(norm))."),
+                    nb: def.aggregation == .geometric
+                        ? "Vektet geometrisk gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm))."
+                        : "Vektet gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm)).",
+                    en: def.aggregation == .geometric
+                        ? "Weighted geometric mean of \(inputs.count) normalised components (\(norm))."
+                        : "Weighted mean of \(inputs.count) normalised components (\(norm))."),
                 methods: "§6"),
             IndicatorInfo(
                 id: id + ".rank", family: "composite",

@@ -54,6 +54,9 @@ public enum CompositeIndex {
         }
         if def.samples < 0 { out.append("samples must be 0 or more, found \(def.samples)") }
         if !(def.delta >= 0 && def.delta < 1) { out.append("delta must be in [0, 1), found \(def.delta)") }
+        if def.aggregation == .geometric && def.normalisation == .zscore {
+            out.append("geometric aggregation needs scores on 0–100 (goalposts or minmax), not zscore")
+        }
         if !(def.minAvailable > 0 && def.minAvailable <= 1) {
             out.append("min_available must be above 0 and at most 1, found \(def.minAvailable)")
         }

@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 
 /// One year of a composite index: normalisation, aggregation, ranks, Monte-Carlo and shifts
 /// (METHODS §6; formulas in docs/composite.md).
@@ -60,20 +61,37 @@ struct CompositeYear: Sendable {
         return (norm, warnings)
     }
 
-    /// Σ w_c·z_c / Σ w_c over available components, in declaration order (a weight of 0 leaves
-    /// its component out).
-    @inline(__always) static func aggregate(_ z: [Double?], weights: ArraySlice<Double>) -> Double? {
+    /// The index of one municipality over its available components, sums in declaration order
+    /// (a weight of 0 leaves its component out; METHODS §6 "Aggregation"):
+    /// - arithmetic: Σ w_c·z_c / Σ w_c;
+    /// - geometric: G = exp(Σ w_c·ln s'_c / Σ w_c) with s' = 1 + 0.99·z (z on 0–100, so s' on
+    ///   1–100), mapped back as (G − 1)/0.99.
+    @inline(__always) static func aggregate(
+        _ z: [Double?], weights: ArraySlice<Double>, _ rule: CompositeDefinition.Aggregation
+    ) -> Double? {
         var sw = 0.0
         var swz = 0.0
         var c = 0
-        for w in weights {
-            if let v = z[c] {
-                sw += w
-                swz += w * v
+        switch rule {
+        case .arithmetic:
+            for w in weights {
+                if let v = z[c] {
+                    sw += w
+                    swz += w * v
+                }
+                c += 1
             }
-            c += 1
+            return sw > 0 ? swz / sw : nil
+        case .geometric:
+            for w in weights {
+                if let v = z[c], w > 0 {
+                    sw += w
+                    swz += w * log(1 + 0.99 * v)
+                }
+                c += 1
+            }
+            return sw > 0 ? (exp(swz / sw) - 1) / 0.99 : nil
         }
-        return sw > 0 ? swz / sw : nil
     }
 
     func compute(draws: [Double], jobs: Int, into out: inout IndicatorOutputRows, location: SourceLocation) throws {
@@ -103,7 +121,8 @@ struct CompositeYear: Sendable {
         }
         guard !ranked.isEmpty else { return }
         let z = ranked.map { norm[$0] }
-        let nominal = z.map { Self.aggregate($0, weights: weights[...])! }
+        let rule = def.aggregation
+        let nominal = z.map { Self.aggregate($0, weights: weights[...], rule)! }
         let ranks = CompositeRanking.ranks(nominal)
         let n = ranked.count
 
@@ -118,7 +137,7 @@ struct CompositeYear: Sendable {
                 block.reserveCapacity(chunk * n)
                 for s in (ci * chunk)..<min(samples, (ci + 1) * chunk) {
                     let w = draws[(s * k)..<((s + 1) * k)]
-                    block += CompositeRanking.ranks(z.map { Self.aggregate($0, weights: w)! })
+                    block += CompositeRanking.ranks(z.map { Self.aggregate($0, weights: w, rule)! })
                 }
                 return block
             }
@@ -156,7 +175,7 @@ struct CompositeYear: Sendable {
             var values: [Double] = []
             for j in 0..<n where Self.hasEnoughWeight(z[j], weights: rest, minAvailable: minAvailable) {
                 kept.append(j)
-                values.append(Self.aggregate(z[j], weights: rest[...])!)
+                values.append(Self.aggregate(z[j], weights: rest[...], rule)!)
             }
             guard !kept.isEmpty else { continue }
             let without = CompositeRanking.ranks(values)

@@ -12,6 +12,7 @@ Written from the published algorithms, not from the Swift code:
 Run:  python3 Tests/IndicatorsTests/Reference/composite_reference.py > Tests/IndicatorsTests/Fixtures/composite_reference.json
 """
 import json
+import math
 import numpy as np
 
 M = (1 << 64) - 1
@@ -78,13 +79,20 @@ def goalpost(x, lo, hi, direction):
     return 100 * (hi - x) / (hi - lo) if direction < 0 else 100 * (x - lo) / (hi - lo)
 
 
+GEOMETRIC = False  # set per case by run_case
+
+
 def aggregate(z, weights):
+    """METHODS §6: weighted arithmetic mean, or weighted geometric mean of s' = 1 + 0.99 s
+    mapped back by (G - 1)/0.99, over the available components with weights > 0."""
     sw = 0.0
     swz = 0.0
     for w, v in zip(weights, z):
-        if v is not None:
+        if v is not None and w > 0:
             sw += w
-            swz += w * v
+            swz += w * (math.log(1 + 0.99 * v) if GEOMETRIC else v)
+    if GEOMETRIC:
+        return (math.exp(swz / sw) - 1) / 0.99
     return swz / sw
 
 
@@ -136,7 +144,9 @@ municipalities3 = {
 samples3, delta3, seed3 = 200, 0.25, 99
 
 
-def run_case(components, municipalities, samples, delta, seed, min_available=None):
+def run_case(components, municipalities, samples, delta, seed, min_available=None, geometric=False):
+    global GEOMETRIC
+    GEOMETRIC = geometric
     all_names = sorted(municipalities)
     weights = [c[1] for c in components]
     zall = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities[m], components)]
@@ -155,6 +165,7 @@ def run_case(components, municipalities, samples, delta, seed, min_available=Non
         ranks[s] = competition_ranks([aggregate(zm, w) for zm in z])
     return {
         "samples": samples, "delta": delta, "seed": seed, "min_available": min_available,
+        "aggregation": "geometric" if geometric else "arithmetic",
         "municipalities": names,
         "values": [municipalities[m] for m in names],
         "nominal_index": [repr(v) for v in nominal],
@@ -208,6 +219,8 @@ def main():
     # The same data with min_available 0.5: 2004 now keeps a rank without b.index (1 of 2),
     # 2005 (c.days only, 1 of 4) still has none.
     out["mc_case4"] = run_case(components3, municipalities3, samples3, delta3, seed3, min_available=0.5)
+    # Geometric aggregation (s' = 1 + 0.99 s) on the second case's data and draws.
+    out["mc_case5"] = run_case(components2, municipalities2, samples2, delta2, seed2, geometric=True)
     print(json.dumps(out, indent=2))
 
 

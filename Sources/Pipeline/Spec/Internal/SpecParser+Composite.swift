@@ -4,7 +4,7 @@ import Yams
 
 extension SpecParser {
     static let compositeKeys = [
-        "id", "normalisation", "samples", "delta", "seed", "label", "components", "min_available",
+        "id", "normalisation", "aggregation", "samples", "delta", "seed", "label", "components", "min_available",
     ]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
 
@@ -39,6 +39,18 @@ extension SpecParser {
             {
                 normalisation = CompositeDefinition.Normalisation(rawValue: text)!
             }
+            var aggregation = CompositeDefinition.Aggregation.arithmetic
+            if let n = m.value("aggregation"),
+                let text = reader.choice(n, key: "\(key).aggregation", among: ["arithmetic", "geometric"])
+            {
+                aggregation = CompositeDefinition.Aggregation(rawValue: text)!
+                if aggregation == .geometric && normalisation == .zscore {
+                    reader.error(
+                        n.mark,
+                        "\(key).aggregation: 'geometric' needs scores on 0–100 (normalisation goalposts or minmax), not zscore"
+                    )
+                }
+            }
             var components: [CompositeDefinition.Component] = []
             if let n = m.value("components"), let list = reader.list(n, key: "\(key).components") {
                 if list.isEmpty { reader.error(n.mark, "\(key).components: at least one component is needed") }
@@ -56,6 +68,7 @@ extension SpecParser {
             }
             var definition = CompositeDefinition(id: id ?? "", components: components)
             definition.normalisation = normalisation
+            definition.aggregation = aggregation
             if let n = m.value("samples"), let x = reader.integer(n, key: "\(key).samples") {
                 if (1...1_000_000).contains(x) {
                     definition.samples = x
