@@ -187,6 +187,50 @@ import Testing
         #expect(ranks == ["0301/2020=1 n3", "0301/2021=2 n2", "5001/2020=2 n3", "5001/2021=1 n2", "5006/2020=3 n3"])
     }
 
+    /// `scope: year | all` for minmax and zscore against the numpy reference (two years).
+    @Test(arguments: ["minmax/year", "minmax/all", "zscore/year", "zscore/all"])
+    func scopeMatchesReference(name: String) throws {
+        let all = try #require(try CompositeReference.load()["scope_case"] as? [String: Any])
+        let expected = try #require(all[name] as? [String: String]).mapValues { Double($0)! }
+        let parts = name.split(separator: "/").map(String.init)
+        var d = Self.definition(CompositeDefinition.Normalisation(rawValue: parts[0])!)
+        d.scope = CompositeDefinition.Scope(rawValue: parts[1])!
+        let rows =
+            Self.rows([("0301", 0.8, 60, 2), ("5001", 0.5, 90, 12), ("5006", 0.9, 40, nil)], year: 2020)
+            + Self.rows([("0301", 0.3, 50, 5), ("5001", 0.7, 70, 1), ("5006", 0.6, nil, 3)], year: 2021)
+        let out = try CompositeIndex.compute(d, rows: rows, jobs: 2)
+        let got: [String: Double] = Dictionary(
+            uniqueKeysWithValues: out.rows.filter { $0.indicator == "composite.open" }.map {
+                ("\($0.municipality)/\($0.year)", $0.value)
+            })
+        #expect(got.keys.sorted() == expected.keys.sorted())
+        for (key, value) in expected { #expect(abs(got[key]! - value) < 1e-12, "\(key)") }
+        if name == "minmax/all" {
+            // By hand, 0301/2020 over all six municipality-years: a (0.8 − 0.3)/(0.9 − 0.3) → 250/3,
+            // b (60 − 40)/(90 − 40) → 40, c (lower is better) (12 − 2)/(12 − 1) → 1000/11;
+            // index (250/3 + 2·40 + 1000/11)/4.
+            let byHand: Double = (250.0 / 3.0 + 80 + 1000.0 / 11.0) / 4
+            #expect(abs(got["0301/2020"]! - byHand) < 1e-12)
+        }
+    }
+
+    /// Three equal values 0.4 sum to a mean 1 ulp off; they still have no spread.
+    @Test func pooledZscoreWithoutSpreadWarnsOnce() throws {
+        var d = CompositeDefinition(
+            id: "z", components: [Component(indicator: "a.share", weight: 1, direction: 1, goalposts: nil)])
+        d.normalisation = .zscore
+        d.scope = .all
+        let rows =
+            Self.rows([("0301", 0.4, nil, nil), ("5001", 0.4, nil, nil)], year: 2020)
+            + Self.rows([("0301", 0.4, nil, nil)], year: 2021)
+        let out = try CompositeIndex.compute(d, rows: rows, jobs: 1)
+        #expect(
+            out.warnings.map(\.description) == [
+                "composite 'z': component 'a.share' has no spread over all years (3 value(s)); its z-scores are 0"
+            ])
+        #expect(out.rows.filter { $0.indicator == "composite.z" }.allSatisfy { $0.value == 0 })
+    }
+
     @Test func minmaxAllEqualIsFifty() throws {
         var d = CompositeDefinition(
             id: "one", components: [Component(indicator: "a.share", weight: 1, direction: -1, goalposts: nil)])

@@ -609,13 +609,15 @@ let validationCases: [ValidationCase] = [
                 components:
                   - {indicator: engagement.gini, direction: -1}
               - id: b
+                scope: decade
                 aggregation: harmonic
                 components:
                   - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
             """,
         expected: [
             "8:18: composite[0].aggregation: 'geometric' needs scores on 0–100 (normalisation goalposts or minmax), not zscore",
-            "12:18: composite[1].aggregation: unknown value 'harmonic' (expected one of 'arithmetic', 'geometric')",
+            "12:12: composite[1].scope: unknown value 'decade' (expected one of 'year', 'all')",
+            "13:18: composite[1].aggregation: unknown value 'harmonic' (expected one of 'arithmetic', 'geometric')",
         ]),
     ValidationCase(
         name: "duplicate source names",

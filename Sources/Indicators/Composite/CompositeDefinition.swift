@@ -3,6 +3,9 @@ import ApenCore
 /// One composite index (METHODS.md §6).
 public struct CompositeDefinition: Sendable, Hashable {
     public enum Normalisation: String, Sendable, Hashable { case goalposts, minmax, zscore }
+    /// Over which values minmax and zscore take min, max, mean and sd: each year's
+    /// municipalities, or every municipality-year of the run (METHODS §6 "Normalisation").
+    public enum Scope: String, Sendable, Hashable { case year, all }
     /// How normalised scores are combined (METHODS §6 "Aggregation").
     public enum Aggregation: String, Sendable, Hashable { case arithmetic, geometric }
     public struct Component: Sendable, Hashable {
@@ -21,6 +24,7 @@ public struct CompositeDefinition: Sendable, Hashable {
     public var id: String
     public var normalisation: Normalisation = .goalposts
     public var aggregation: Aggregation = .arithmetic
+    public var scope: Scope = .year
     public var components: [Component]
     /// Monte-Carlo samples (default 1000), weight spread δ (default 0.25), seed.
     public var samples: Int = 1000

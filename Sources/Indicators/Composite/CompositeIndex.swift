@@ -122,12 +122,34 @@ public enum CompositeIndex {
                     here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere",
                     severity: .warning))
         }
+        // scope: all — every component's values over the run's municipality-years, in a fixed order.
+        var pooled: [[Double]]?
+        if def.scope == .all && def.normalisation != .goalposts {
+            var lists = [[Double]](repeating: [], count: k)
+            for year in data.keys.sorted() {
+                let byMunicipality = data[year]!
+                for m in byMunicipality.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    for (c, v) in byMunicipality[m]!.enumerated() { if let v { lists[c].append(v) } }
+                }
+            }
+            if def.normalisation == .zscore {
+                for (c, xs) in lists.enumerated() where !xs.isEmpty && !(CompositeYear.meanSD(xs).sd > 0) {
+                    out.warnings.append(
+                        Diagnostic(
+                            here,
+                            "component '\(def.components[c].indicator)' has no spread over all years (\(xs.count) value(s)); its z-scores are 0",
+                            severity: .warning))
+                }
+            }
+            pooled = lists
+        }
         let draws = monteCarloWeights(def)
         for year in data.keys.sorted() {
             let byMunicipality = data[year]!
             let municipalities = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let raw = municipalities.map { byMunicipality[$0]! }
-            let year = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
+            var year = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
+            year.pooled = pooled
             try year.compute(draws: draws, jobs: jobs, into: &out, location: here)
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)

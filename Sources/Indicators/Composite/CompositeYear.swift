@@ -10,6 +10,23 @@ struct CompositeYear: Sendable {
     let municipalities: [String]
     /// `raw[m][c]`: component c's value for municipality m.
     let raw: [[Double?]]
+    /// With `scope: all` (minmax, zscore): `pooled[c]` is component c's values over every
+    /// municipality-year of the run (years ascending, municipalities in byte order), from
+    /// which min, max, mean and sd are taken instead of this year's values.
+    var pooled: [[Double]]? = nil
+
+    /// Mean and sample sd (n − 1) of `xs`, summed in the given order; sd 0 for one value or
+    /// when all values are equal (three times 0.4 would otherwise sum to a mean 1 ulp off and
+    /// give a spurious sd of about 1e-17).
+    static func meanSD(_ xs: [Double]) -> (mean: Double, sd: Double) {
+        if let first = xs.first, xs.allSatisfy({ $0 == first }) { return (first, 0) }
+        var sum = 0.0
+        for x in xs { sum += x }
+        let mean = sum / Double(xs.count)
+        var ss = 0.0
+        for x in xs { ss += (x - mean) * (x - mean) }
+        return (mean, xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0)
+    }
 
     /// Normalised values `norm[m][c]` (METHODS §6 "Normalisation"), and warnings.
     func normalised() -> (values: [[Double?]], warnings: [String]) {
@@ -18,7 +35,7 @@ struct CompositeYear: Sendable {
         var warnings: [String] = []
         for (c, comp) in def.components.enumerated() {
             let present = raw.indices.filter { raw[$0][c] != nil }
-            let xs = present.map { raw[$0][c]! }
+            let xs = pooled?[c] ?? present.map { raw[$0][c]! }
             let flip = comp.direction < 0
             switch def.normalisation {
             case .goalposts:
@@ -41,13 +58,8 @@ struct CompositeYear: Sendable {
             case .zscore:
                 guard !xs.isEmpty else { continue }
                 // Mean and sample sd (n − 1) summed in municipality order (fixed).
-                var sum = 0.0
-                for x in xs { sum += x }
-                let mean = sum / Double(xs.count)
-                var ss = 0.0
-                for x in xs { ss += (x - mean) * (x - mean) }
-                let sd = xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0
-                if !(sd > 0) {
+                let (mean, sd) = Self.meanSD(xs)
+                if !(sd > 0) && pooled == nil {
                     warnings.append(
                         "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0"
                     )

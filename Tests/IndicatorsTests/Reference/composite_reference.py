@@ -203,6 +203,45 @@ def shifts(z, weights, min_available=None):
     return out
 
 
+# scope: all — minmax and zscore statistics over every municipality-year (METHODS §6).
+scope_components = [("a.share", 1.0, 1), ("b.index", 2.0, 1), ("c.days", 1.0, -1)]
+scope_values = {  # (municipality, year) -> values
+    ("0301", 2020): [0.8, 60.0, 2.0],
+    ("5001", 2020): [0.5, 90.0, 12.0],
+    ("5006", 2020): [0.9, 40.0, None],
+    ("0301", 2021): [0.3, 50.0, 5.0],
+    ("5001", 2021): [0.7, 70.0, 1.0],
+    ("5006", 2021): [0.6, None, 3.0],
+}
+
+
+def scope_case(normalisation, scope):
+    keys = sorted(scope_values, key=lambda k: (k[1], k[0]))  # years ascending, then municipality
+    weights = [c[1] for c in scope_components]
+    out = {}
+    for year in sorted({y for _, y in keys}):
+        names = [m for m, y in keys if y == year]
+        z = {m: [None] * len(scope_components) for m in names}
+        for c, (_, _, direction) in enumerate(scope_components):
+            pool = [scope_values[k][c] for k in keys if (scope == "all" or k[1] == year) and scope_values[k][c] is not None]
+            for m in names:
+                x = scope_values[(m, year)][c]
+                if x is None:
+                    continue
+                if normalisation == "minmax":
+                    lo, hi = min(pool), max(pool)
+                    s = 50.0 if hi == lo else (100 * (hi - x) / (hi - lo) if direction < 0 else 100 * (x - lo) / (hi - lo))
+                else:
+                    mean = float(np.mean(pool))
+                    sd = float(np.std(pool, ddof=1))
+                    s = direction * (x - mean) / sd
+                z[m][c] = s
+        for m in names:
+            if enough_weight(z[m], weights):
+                out[f"{m}/{year}"] = repr(aggregate(z[m], weights))
+    return out
+
+
 def main():
     out = {}
     sm = splitmix64(1)
@@ -221,6 +260,9 @@ def main():
     out["mc_case4"] = run_case(components3, municipalities3, samples3, delta3, seed3, min_available=0.5)
     # Geometric aggregation (s' = 1 + 0.99 s) on the second case's data and draws.
     out["mc_case5"] = run_case(components2, municipalities2, samples2, delta2, seed2, geometric=True)
+    global GEOMETRIC
+    GEOMETRIC = False
+    out["scope_case"] = {f"{n}/{s}": scope_case(n, s) for n in ("minmax", "zscore") for s in ("year", "all")}
     print(json.dumps(out, indent=2))
 
 

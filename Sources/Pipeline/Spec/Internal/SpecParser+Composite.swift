@@ -4,7 +4,8 @@ import Yams
 
 extension SpecParser {
     static let compositeKeys = [
-        "id", "normalisation", "aggregation", "samples", "delta", "seed", "label", "components", "min_available",
+        "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
+        "min_available",
     ]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
 
@@ -39,6 +40,14 @@ extension SpecParser {
             {
                 normalisation = CompositeDefinition.Normalisation(rawValue: text)!
             }
+            var scope = CompositeDefinition.Scope.year
+            if let n = m.value("scope"), let text = reader.choice(n, key: "\(key).scope", among: ["year", "all"]) {
+                scope = CompositeDefinition.Scope(rawValue: text)!
+                if normalisation == .goalposts {
+                    reader.warning(
+                        m.keyMark("scope"), "\(key).scope: ignored with normalisation 'goalposts' (fixed goalposts)")
+                }
+            }
             var aggregation = CompositeDefinition.Aggregation.arithmetic
             if let n = m.value("aggregation"),
                 let text = reader.choice(n, key: "\(key).aggregation", among: ["arithmetic", "geometric"])
@@ -69,6 +78,7 @@ extension SpecParser {
             var definition = CompositeDefinition(id: id ?? "", components: components)
             definition.normalisation = normalisation
             definition.aggregation = aggregation
+            definition.scope = scope
             if let n = m.value("samples"), let x = reader.integer(n, key: "\(key).samples") {
                 if (1...1_000_000).contains(x) {
                     definition.samples = x
