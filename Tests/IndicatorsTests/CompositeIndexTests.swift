@@ -214,6 +214,40 @@ import Testing
         }
     }
 
+    /// `impute: none | mean | previous` under goalposts and minmax against the numpy reference:
+    /// index values and the `imputed` flag on the index and rank rows.
+    @Test(arguments: [
+        "goalposts/none", "goalposts/mean", "goalposts/previous", "minmax/none", "minmax/mean", "minmax/previous",
+    ])
+    func imputationMatchesReference(name: String) throws {
+        let all = try #require(try CompositeReference.load()["impute_case"] as? [String: Any])
+        let expected = try #require(all[name] as? [String: [Any]])
+        let parts = name.split(separator: "/").map(String.init)
+        var d = Self.definition(CompositeDefinition.Normalisation(rawValue: parts[0])!, samples: 20)
+        d.impute = CompositeDefinition.Imputation(rawValue: parts[1])!
+        let rows =
+            Self.rows([("A", 0.5, 50, 1), ("B", 0.6, 70, 4)], year: 2017)
+            + Self.rows([("A", 0.7, 60, nil), ("B", 0.4, 80, 6), ("C", 0.9, 30, 2)], year: 2018)
+            + Self.rows(
+                [("A", 0.6, 55, nil), ("B", 0.8, 65, 9), ("C", 0.3, 40, nil), ("D", nil, 90, nil)], year: 2021)
+        let out = try CompositeIndex.compute(d, rows: rows, jobs: 2)
+        let index = out.rows.filter { $0.indicator == "composite.open" }
+        #expect(Set(index.map { "\($0.municipality)/\($0.year)" }) == Set(expected.keys))
+        for r in index {
+            let e = try #require(expected["\(r.municipality)/\(r.year)"])
+            #expect(r.value == Double(e[0] as! String)!, "\(r.municipality)/\(r.year)")
+            #expect(r.flags == ((e[1] as! Bool) ? [.imputed] : []), "\(r.municipality)/\(r.year)")
+        }
+        let rank = out.rows.filter { $0.indicator == "composite.open.rank" }
+        #expect(rank.map(\.flags) == index.map(\.flags))
+        if name == "goalposts/previous" {
+            // By hand: A 2018 lacks c; 2017's 1 day → 90; (70 + 2·60 + 90)/4 = 70, flagged.
+            // A 2021: 2018 has no c and 2017 is four years back → (60 + 110)/3, not flagged.
+            #expect(index.first { $0.municipality == "A" && $0.year == 2018 }?.value == 70)
+            #expect(index.first { $0.municipality == "A" && $0.year == 2021 }?.flags == [])
+        }
+    }
+
     /// Three equal values 0.4 sum to a mean 1 ulp off; they still have no spread.
     @Test func pooledZscoreWithoutSpreadWarnsOnce() throws {
         var d = CompositeDefinition(

@@ -596,7 +596,7 @@ let validationCases: [ValidationCase] = [
             "15:20: composite[2].min_available: expected a number, found 'most'",
         ]),
     ValidationCase(
-        name: "composite geometric aggregation with zscore; an unknown aggregation",
+        name: "composite geometric aggregation with zscore; unknown scope, aggregation, impute",
         yaml: """
             pipeline: t
             sources:
@@ -611,6 +611,7 @@ let validationCases: [ValidationCase] = [
               - id: b
                 scope: decade
                 aggregation: harmonic
+                impute: median
                 components:
                   - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
             """,
@@ -618,6 +619,7 @@ let validationCases: [ValidationCase] = [
             "8:18: composite[0].aggregation: 'geometric' needs scores on 0–100 (normalisation goalposts or minmax), not zscore",
             "12:12: composite[1].scope: unknown value 'decade' (expected one of 'year', 'all')",
             "13:18: composite[1].aggregation: unknown value 'harmonic' (expected one of 'arithmetic', 'geometric')",
+            "14:13: composite[1].impute: unknown value 'median'; did you mean 'mean'? (expected one of 'none', 'mean', 'previous')",
         ]),
     ValidationCase(
         name: "duplicate source names",

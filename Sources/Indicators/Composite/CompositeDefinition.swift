@@ -6,6 +6,9 @@ public struct CompositeDefinition: Sendable, Hashable {
     /// Over which values minmax and zscore take min, max, mean and sd: each year's
     /// municipalities, or every municipality-year of the run (METHODS §6 "Normalisation").
     public enum Scope: String, Sendable, Hashable { case year, all }
+    /// Missing components (METHODS §6): left out (`none`), the component's mean that year
+    /// (`mean`), or the municipality's latest value of the three years before (`previous`).
+    public enum Imputation: String, Sendable, Hashable { case none, mean, previous }
     /// How normalised scores are combined (METHODS §6 "Aggregation").
     public enum Aggregation: String, Sendable, Hashable { case arithmetic, geometric }
     public struct Component: Sendable, Hashable {
@@ -25,6 +28,7 @@ public struct CompositeDefinition: Sendable, Hashable {
     public var normalisation: Normalisation = .goalposts
     public var aggregation: Aggregation = .arithmetic
     public var scope: Scope = .year
+    public var impute: Imputation = .none
     public var components: [Component]
     /// Monte-Carlo samples (default 1000), weight spread δ (default 0.25), seed.
     public var samples: Int = 1000

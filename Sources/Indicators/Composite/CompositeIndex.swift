@@ -148,9 +148,20 @@ public enum CompositeIndex {
             let byMunicipality = data[year]!
             let municipalities = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let raw = municipalities.map { byMunicipality[$0]! }
-            var year = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
-            year.pooled = pooled
-            try year.compute(draws: draws, jobs: jobs, into: &out, location: here)
+            var composite = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
+            composite.pooled = pooled
+            if def.impute == .previous {
+                // The latest of the three earlier years that has the value (METHODS §6).
+                composite.previous = municipalities.map { m in
+                    (0..<k).map { c in
+                        for back in 1...3 {
+                            if let v = data[year - back]?[m]?[c] { return v }
+                        }
+                        return nil
+                    }
+                }
+            }
+            try composite.compute(draws: draws, jobs: jobs, into: &out, location: here)
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)
         return out

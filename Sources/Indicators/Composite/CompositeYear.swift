@@ -14,6 +14,9 @@ struct CompositeYear: Sendable {
     /// municipality-year of the run (years ascending, municipalities in byte order), from
     /// which min, max, mean and sd are taken instead of this year's values.
     var pooled: [[Double]]? = nil
+    /// With `impute: previous`: `previous[m][c]` is municipality m's value of component c from the
+    /// latest of the three years before this one that has it (nil otherwise).
+    var previous: [[Double?]]? = nil
 
     /// Mean and sample sd (n − 1) of `xs`, summed in the given order; sd 0 for one value or
     /// when all values are equal (three times 0.4 would otherwise sum to a mean 1 ulp off and
@@ -28,33 +31,51 @@ struct CompositeYear: Sendable {
         return (mean, xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0)
     }
 
-    /// Normalised values `norm[m][c]` (METHODS §6 "Normalisation"), and warnings.
-    func normalised() -> (values: [[Double?]], warnings: [String]) {
+    /// Normalised values (METHODS §6 "Normalisation"): `observed[m][c]` from the observed values
+    /// only; `filled[m][c]` adds the imputed values (`impute: mean | previous`, METHODS §6
+    /// "Missing components"), normalised with the same statistics, which come from the
+    /// observed values alone. An imputed minmax score is clamped to [0, 100] (a previous
+    /// year's value may lie outside this year's range). `imputed[m][c]` marks the filled cells.
+    func normalised() -> (observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [String]) {
         let k = def.components.count
         var norm = raw.map { _ in [Double?](repeating: nil, count: k) }
+        var filled = norm
+        var imputed = raw.map { _ in [Bool](repeating: false, count: k) }
         var warnings: [String] = []
         for (c, comp) in def.components.enumerated() {
             let present = raw.indices.filter { raw[$0][c] != nil }
             let xs = pooled?[c] ?? present.map { raw[$0][c]! }
             let flip = comp.direction < 0
+            // The value to impute for municipality m, if any (raw units).
+            var fill: (Int) -> Double? = { _ in nil }
+            switch def.impute {
+            case .none: break
+            case .mean:
+                if !present.isEmpty {
+                    var sum = 0.0
+                    for m in present { sum += raw[m][c]! }
+                    let mean = sum / Double(present.count)
+                    fill = { _ in mean }
+                }
+            case .previous:
+                if let previous { fill = { m in previous[m][c] } }
+            }
+            var score: (Double) -> Double
+            var clampImputed = false
             switch def.normalisation {
             case .goalposts:
                 let lo = comp.goalposts!.lowerBound
                 let hi = comp.goalposts!.upperBound
-                for m in present {
-                    let x = min(max(raw[m][c]!, lo), hi)
-                    norm[m][c] = flip ? 100 * (hi - x) / (hi - lo) : 100 * (x - lo) / (hi - lo)
+                score = { v in
+                    let x = min(max(v, lo), hi)
+                    return flip ? 100 * (hi - x) / (hi - lo) : 100 * (x - lo) / (hi - lo)
                 }
             case .minmax:
                 guard let mn = xs.min(), let mx = xs.max() else { continue }
-                for m in present {
-                    let x = raw[m][c]!
-                    if mx == mn {
-                        norm[m][c] = 50
-                    } else {
-                        norm[m][c] = flip ? 100 * (mx - x) / (mx - mn) : 100 * (x - mn) / (mx - mn)
-                    }
+                score = { x in
+                    mx == mn ? 50 : (flip ? 100 * (mx - x) / (mx - mn) : 100 * (x - mn) / (mx - mn))
                 }
+                clampImputed = true
             case .zscore:
                 guard !xs.isEmpty else { continue }
                 // Mean and sample sd (n − 1) summed in municipality order (fixed).
@@ -64,13 +85,23 @@ struct CompositeYear: Sendable {
                         "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0"
                     )
                 }
-                for m in present {
-                    let z = sd > 0 ? (raw[m][c]! - mean) / sd : 0
-                    norm[m][c] = flip ? -z : z
+                score = { x in
+                    let z = sd > 0 ? (x - mean) / sd : 0
+                    return flip ? -z : z
+                }
+            }
+            for m in raw.indices {
+                if let x = raw[m][c] {
+                    norm[m][c] = score(x)
+                    filled[m][c] = norm[m][c]
+                } else if let x = fill(m) {
+                    let s = score(x)
+                    filled[m][c] = clampImputed ? min(max(s, 0), 100) : s
+                    imputed[m][c] = true
                 }
             }
         }
-        return (norm, warnings)
+        return (norm, filled, imputed, warnings)
     }
 
     /// The index of one municipality over its available components, sums in declaration order
@@ -110,7 +141,7 @@ struct CompositeYear: Sendable {
         let id = "composite.\(def.id)"
         let k = def.components.count
         let weights = def.components.map(\.weight)
-        let (norm, normWarnings) = normalised()
+        let (norm, filled, imputedCells, normWarnings) = normalised()
         for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
 
         // Eligible: available weight ≥ min_available of the total.
@@ -132,7 +163,10 @@ struct CompositeYear: Sendable {
                     severity: .warning))
         }
         guard !ranked.isEmpty else { return }
-        let z = ranked.map { norm[$0] }
+        // Eligibility on observed weight (above); the index uses observed and imputed scores.
+        let observed = ranked.map { norm[$0] }
+        let z = ranked.map { filled[$0] }
+        let usedImputed = ranked.map { imputedCells[$0].contains(true) }
         let rule = def.aggregation
         let nominal = z.map { Self.aggregate($0, weights: weights[...], rule)! }
         let ranks = CompositeRanking.ranks(nominal)
@@ -166,14 +200,18 @@ struct CompositeYear: Sendable {
 
         for (j, m) in ranked.enumerated() {
             let name = municipalities[m]
-            out.rows.append(IndicatorRow(indicator: id, municipality: name, year: year, value: nominal[j], n: n))
+            let flags: IndicatorFlags = usedImputed[j] ? [.imputed] : []
+            out.rows.append(
+                IndicatorRow(indicator: id, municipality: name, year: year, value: nominal[j], n: n, flags: flags))
             out.rows.append(
                 IndicatorRow(
                     indicator: id + ".rank", municipality: name, year: year, value: Double(ranks[j]), n: n,
-                    ciLow: summaries[j]?.low, ciHigh: summaries[j]?.high))
+                    ciLow: summaries[j]?.low, ciHigh: summaries[j]?.high, flags: flags))
             if let median = summaries[j]?.median {
                 out.rows.append(
-                    IndicatorRow(indicator: id + ".rank_median", municipality: name, year: year, value: median, n: n))
+                    IndicatorRow(
+                        indicator: id + ".rank_median", municipality: name, year: year, value: median, n: n,
+                        flags: flags))
             }
         }
 
@@ -185,7 +223,7 @@ struct CompositeYear: Sendable {
             rest[c] = 0
             var kept: [Int] = []
             var values: [Double] = []
-            for j in 0..<n where Self.hasEnoughWeight(z[j], weights: rest, minAvailable: minAvailable) {
+            for j in 0..<n where Self.hasEnoughWeight(observed[j], weights: rest, minAvailable: minAvailable) {
                 kept.append(j)
                 values.append(Self.aggregate(z[j], weights: rest[...], rule)!)
             }

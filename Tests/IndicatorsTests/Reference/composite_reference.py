@@ -242,6 +242,69 @@ def scope_case(normalisation, scope):
     return out
 
 
+# impute: mean | previous (METHODS §6 "Missing components"). Eligibility (2/3) on observed
+# weight; statistics (minmax) from observed values; an imputed raw value is normalised like an
+# observed one, an imputed minmax score clamped to [0, 100]; "previous" looks back at most 3 years.
+impute_components = [("a.share", 1.0, 1, (0.0, 1.0)), ("b.index", 2.0, 1, (0.0, 100.0)),
+                     ("c.days", 1.0, -1, (0.0, 10.0))]
+impute_values = {
+    ("A", 2017): [0.5, 50.0, 1.0],
+    ("B", 2017): [0.6, 70.0, 4.0],
+    ("A", 2018): [0.7, 60.0, None],   # c: previous 2017 (1.0); mean of B, C
+    ("B", 2018): [0.4, 80.0, 6.0],
+    ("C", 2018): [0.9, 30.0, 2.0],
+    ("A", 2021): [0.6, 55.0, None],   # c: previous 2018 is missing, 2017 is 4 years back → none
+    ("B", 2021): [0.8, 65.0, 9.0],
+    ("C", 2021): [0.3, 40.0, None],   # c: previous 2018 (2.0), outside 2021's minmax range [9, 9]? one value → 50
+    ("D", 2021): [None, 90.0, None],  # b only: 2 of 4 < 2/3 observed → no index even when imputed
+}
+
+
+def impute_case(normalisation, impute):
+    weights = [c[1] for c in impute_components]
+    out = {}
+    for year in sorted({y for _, y in impute_values}):
+        names = sorted(m for m, y in impute_values if y == year)
+        obs = {m: impute_values[(m, year)] for m in names}
+        z_obs = {m: [None] * 3 for m in names}
+        z_fill = {m: [None] * 3 for m in names}
+        flag = {m: False for m in names}
+        for c, (_, _, direction, (glo, ghi)) in enumerate(impute_components):
+            xs = [obs[m][c] for m in names if obs[m][c] is not None]
+            if not xs:
+                continue
+            def score(x):
+                if normalisation == "goalposts":
+                    x = min(max(x, glo), ghi)
+                    return 100 * (ghi - x) / (ghi - glo) if direction < 0 else 100 * (x - glo) / (ghi - glo)
+                lo, hi = min(xs), max(xs)
+                if hi == lo:
+                    return 50.0
+                return 100 * (hi - x) / (hi - lo) if direction < 0 else 100 * (x - lo) / (hi - lo)
+            for m in names:
+                x = obs[m][c]
+                if x is not None:
+                    z_obs[m][c] = z_fill[m][c] = score(x)
+                    continue
+                v = None
+                if impute == "mean":
+                    v = sum(xs) / len(xs)
+                elif impute == "previous":
+                    for back in (1, 2, 3):
+                        prev = impute_values.get((m, year - back))
+                        if prev is not None and prev[c] is not None:
+                            v = prev[c]
+                            break
+                if v is not None:
+                    s = score(v)
+                    z_fill[m][c] = min(max(s, 0.0), 100.0) if normalisation == "minmax" else s
+                    flag[m] = True
+        for m in names:
+            if enough_weight(z_obs[m], weights):
+                out[f"{m}/{year}"] = [repr(aggregate(z_fill[m], weights)), flag[m]]
+    return out
+
+
 def main():
     out = {}
     sm = splitmix64(1)
@@ -262,6 +325,8 @@ def main():
     out["mc_case5"] = run_case(components2, municipalities2, samples2, delta2, seed2, geometric=True)
     global GEOMETRIC
     GEOMETRIC = False
+    out["impute_case"] = {f"{n}/{i}": impute_case(n, i) for n in ("goalposts", "minmax")
+                          for i in ("none", "mean", "previous")}
     out["scope_case"] = {f"{n}/{s}": scope_case(n, s) for n in ("minmax", "zscore") for s in ("year", "all")}
     print(json.dumps(out, indent=2))
 

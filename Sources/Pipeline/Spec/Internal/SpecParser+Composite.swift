@@ -5,7 +5,7 @@ import Yams
 extension SpecParser {
     static let compositeKeys = [
         "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
-        "min_available",
+        "min_available", "impute",
     ]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
 
@@ -60,6 +60,12 @@ extension SpecParser {
                     )
                 }
             }
+            var impute = CompositeDefinition.Imputation.none
+            if let n = m.value("impute"),
+                let text = reader.choice(n, key: "\(key).impute", among: ["none", "mean", "previous"])
+            {
+                impute = CompositeDefinition.Imputation(rawValue: text)!
+            }
             var components: [CompositeDefinition.Component] = []
             if let n = m.value("components"), let list = reader.list(n, key: "\(key).components") {
                 if list.isEmpty { reader.error(n.mark, "\(key).components: at least one component is needed") }
@@ -79,6 +85,7 @@ extension SpecParser {
             definition.normalisation = normalisation
             definition.aggregation = aggregation
             definition.scope = scope
+            definition.impute = impute
             if let n = m.value("samples"), let x = reader.integer(n, key: "\(key).samples") {
                 if (1...1_000_000).contains(x) {
                     definition.samples = x
