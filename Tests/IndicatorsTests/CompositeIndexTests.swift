@@ -248,6 +248,112 @@ import Testing
         }
     }
 
+    /// Pillars: access (a, c; weight 2) and voice (b, d; weight 1).
+    static func pillarDefinition() -> CompositeDefinition {
+        var d = CompositeDefinition(
+            id: "p",
+            components: components + [Component(indicator: "d.share", weight: 1, direction: 1, goalposts: 0...1)])
+        d.pillars = [
+            .init(id: "access", weight: 2, components: ["a.share", "c.days"]),
+            .init(id: "voice", weight: 1, components: ["b.index", "d.share"]),
+        ]
+        return d
+    }
+
+    static let pillarValues: [(String, [Double?])] = [
+        ("3001", [0.8, 60, 2, 0.3]), ("3002", [0.5, 90, 8, 0.9]), ("3003", [0.9, 40, nil, 0.6]),
+        ("3004", [0.6, 70, 4, nil]), ("3005", [0.4, 55, 3, 0.5]), ("3006", [0.7, 45, 5, 0.8]),
+    ]
+
+    static func pillarRows() -> [IndicatorRow] {
+        var out: [IndicatorRow] = []
+        for (m, values) in pillarValues {
+            for (id, v) in zip(["a.share", "b.index", "c.days", "d.share"], values) {
+                if let v { out.append(IndicatorRow(indicator: id, municipality: m, year: 2020, value: v, n: 10)) }
+            }
+        }
+        return out
+    }
+
+    @Test func pillarsByHand() throws {
+        var d = Self.pillarDefinition()
+        d.samples = 0
+        let out = try CompositeIndex.compute(d, rows: Self.pillarRows(), jobs: 1)
+        // 3001: access (80 + 80)/2 = 80, voice (2·60 + 30)/3 = 50, index (2·80 + 50)/3 = 70.
+        // 3003: access has a only (1 of 2 < 2/3) → none; voice alone is 1 of 3 pillar weight → no index.
+        // 3004: voice has b only (2 of 3 ≥ 2/3) → 70; access 60; index (120 + 70)/3.
+        let index = Self.values(out, "composite.p")
+        #expect(index["3001"] == 70)
+        #expect(index["3003"] == nil)
+        #expect(abs(index["3004"]! - 190.0 / 3.0) < 1e-12)
+        #expect(Self.values(out, "composite.p.access")["3001"] == 80)
+        #expect(Self.values(out, "composite.p.voice")["3001"] == 50)
+        #expect(Self.values(out, "composite.p.voice")["3004"] == 70)
+        #expect(
+            out.warnings.map(\.description).contains {
+                $0.contains("no index in 2020 for 3003")
+            })
+    }
+
+    /// Pillars against the numpy reference: index, pillar scores, Monte-Carlo ranks (component
+    /// then pillar weights drawn per sample), and leave-one-out shifts with each level's test.
+    @Test(arguments: ["pillar_case", "pillar_case_geometric"])
+    func pillarsMatchReference(caseName: String) throws {
+        let json = try #require(try CompositeReference.load()[caseName] as? [String: Any])
+        var d = Self.pillarDefinition()
+        d.samples = try #require(json["samples"] as? Int)
+        d.delta = try #require(json["delta"] as? Double)
+        d.seed = UInt64(try #require(json["seed"] as? Int))
+        d.aggregation = try #require(CompositeDefinition.Aggregation(rawValue: json["aggregation"] as? String ?? ""))
+        let names = try #require(json["municipalities"] as? [String])
+        let tolerance = d.aggregation == .geometric ? 1e-12 : 0
+        func close(_ a: [Double], _ b: [Double]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
+        }
+        for jobs in [1, 3] {
+            let out = try CompositeIndex.compute(d, rows: Self.pillarRows(), jobs: jobs)
+            let index = out.rows.filter { $0.indicator == "composite.p" }
+            #expect(index.map(\.municipality) == names)
+            #expect(close(index.map(\.value), try CompositeReference.doubles(json["nominal_index"])))
+            let pillars = try #require(json["pillars"] as? [String: [String?]])
+            for (p, values) in pillars {
+                let got = out.rows.filter { $0.indicator == "composite.p.\(p)" }
+                #expect(got.map(\.municipality) == names)
+                #expect(close(got.map(\.value), values.map { Double($0!)! }))
+            }
+            let rank = out.rows.filter { $0.indicator == "composite.p.rank" }
+            #expect(rank.map { Int($0.value) } == (json["nominal_rank"] as? [Int]))
+            #expect(rank.map { $0.ciLow! } == (try CompositeReference.doubles(json["rank_p025"])))
+            #expect(rank.map { $0.ciHigh! } == (try CompositeReference.doubles(json["rank_p975"])))
+            #expect(
+                out.rows.filter { $0.indicator == "composite.p.rank_median" }.map(\.value)
+                    == (try CompositeReference.doubles(json["rank_median"])))
+            let shifts = try #require(json["shift"] as? [[String: Any]])
+            for (c, comp) in d.components.enumerated() {
+                var e = try #require(shifts[c]["per_municipality"] as? [String: Int]).mapValues(Double.init)
+                if let mean = shifts[c]["mean"] as? String { e[""] = Double(mean)! }
+                #expect(Self.values(out, "composite.p.shift.\(comp.indicator)") == e)
+            }
+        }
+    }
+
+    @Test func pillarProblems() {
+        var d = Self.pillarDefinition()
+        d.pillars = [
+            .init(id: "rank", weight: 0, components: ["a.share", "x.y"]),
+            .init(id: "voice", weight: 1, components: ["a.share", "b.index"]),
+        ]
+        #expect(
+            CompositeIndex.problems(d) == [
+                "pillar 'rank': the name is reserved",
+                "pillar 'rank': weight must be a positive number, found 0.0",
+                "pillar 'rank': 'x.y' is not a component of the index",
+                "pillar 'voice': component 'a.share' is already in pillar 'rank'",
+                "component 'c.days' is in no pillar",
+                "component 'd.share' is in no pillar",
+            ])
+    }
+
     /// Three equal values 0.4 sum to a mean 1 ulp off; they still have no spread.
     @Test func pooledZscoreWithoutSpreadWarnsOnce() throws {
         var d = CompositeDefinition(

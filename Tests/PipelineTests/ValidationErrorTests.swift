@@ -622,6 +622,31 @@ let validationCases: [ValidationCase] = [
             "14:13: composite[1].impute: unknown value 'median'; did you mean 'mean'? (expected one of 'none', 'mean', 'previous')",
         ]),
     ValidationCase(
+        name: "composite pillars: unknown indicator, not a component, in two pillars, in none, bad weight",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+                  - {indicator: engagement.participants, direction: 1, goalposts: [0, 100]}
+                  - {indicator: engagement.repeat_share, direction: 1, goalposts: [0, 1]}
+                pillars:
+                  - {id: one, weight: 0, components: [engagement.ginni, engagement.gini]}
+                  - {id: two, components: [engagement.gini, engagement.actions_per_participant]}
+            """,
+        expected: [
+            "12:7: composite[0].pillars: component 'engagement.participants' is in no pillar",
+            "12:7: composite[0].pillars: component 'engagement.repeat_share' is in no pillar",
+            "12:27: composite[0].pillars[0].weight: expected a positive number, found '0'",
+            "12:43: composite[0].pillars[0].components[0]: unknown indicator 'engagement.ginni'; did you mean 'engagement.gini'?",
+            "13:32: composite[0].pillars[1].components[0]: 'engagement.gini' is already in pillar 'one'",
+            "13:49: composite[0].pillars[1].components[1]: 'engagement.actions_per_participant' is not among this index's components",
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

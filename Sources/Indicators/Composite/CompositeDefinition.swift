@@ -24,7 +24,21 @@ public struct CompositeDefinition: Sendable, Hashable {
             self.goalposts = goalposts
         }
     }
+    /// A named group of components with a weight (METHODS §6 "pillars").
+    public struct Pillar: Sendable, Hashable {
+        public var id: String
+        public var weight: Double
+        /// Component indicator ids; each component is in exactly one pillar.
+        public var components: [String]
+        public init(id: String, weight: Double, components: [String]) {
+            self.id = id
+            self.weight = weight
+            self.components = components
+        }
+    }
     public var id: String
+    /// Empty: one level (the components aggregate straight into the index).
+    public var pillars: [Pillar] = []
     public var normalisation: Normalisation = .goalposts
     public var aggregation: Aggregation = .arithmetic
     public var scope: Scope = .year

@@ -42,6 +42,20 @@ extension CompositeIndex {
                 ),
                 methods: "§6", hasInterval: true),
         ]
+        for p in def.pillars {
+            out.append(
+                IndicatorInfo(
+                    id: "\(id).\(p.id)", family: "composite",
+                    label: LocalizedText(nb: "\(label.nb) – søyle \(p.id)", en: "\(label.en) – pillar \(p.id)"),
+                    unit: .score, direction: 1, inputs: p.components,
+                    definition: LocalizedText(
+                        nb:
+                            "Søylen \(p.id): \(p.components.count) normaliserte komponenter slått sammen (\(def.aggregation.rawValue)).",
+                        en:
+                            "Pillar \(p.id): \(p.components.count) normalised components combined (\(def.aggregation.rawValue))."
+                    ),
+                    methods: "§6"))
+        }
         if def.samples > 0 {
             out.append(
                 IndicatorInfo(

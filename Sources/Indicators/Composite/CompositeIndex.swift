@@ -54,6 +54,31 @@ public enum CompositeIndex {
         }
         if def.samples < 0 { out.append("samples must be 0 or more, found \(def.samples)") }
         if !(def.delta >= 0 && def.delta < 1) { out.append("delta must be in [0, 1), found \(def.delta)") }
+        if !def.pillars.isEmpty {
+            let components = Set(def.components.map(\.indicator))
+            var pillarOf: [String: String] = [:]
+            var names: Set<String> = []
+            for p in def.pillars {
+                if !names.insert(p.id).inserted { out.append("pillar '\(p.id)' is declared twice") }
+                if reservedPillarNames.contains(p.id) { out.append("pillar '\(p.id)': the name is reserved") }
+                if !(p.weight.isFinite && p.weight > 0) {
+                    out.append("pillar '\(p.id)': weight must be a positive number, found \(p.weight)")
+                }
+                if p.components.isEmpty { out.append("pillar '\(p.id)' has no components") }
+                for c in p.components {
+                    if !components.contains(c) {
+                        out.append("pillar '\(p.id)': '\(c)' is not a component of the index")
+                    } else if let other = pillarOf[c] {
+                        out.append("pillar '\(p.id)': component '\(c)' is already in pillar '\(other)'")
+                    } else {
+                        pillarOf[c] = p.id
+                    }
+                }
+            }
+            for c in def.components where pillarOf[c.indicator] == nil {
+                out.append("component '\(c.indicator)' is in no pillar")
+            }
+        }
         if def.aggregation == .geometric && def.normalisation == .zscore {
             out.append("geometric aggregation needs scores on 0–100 (goalposts or minmax), not zscore")
         }
@@ -69,16 +94,22 @@ public enum CompositeIndex {
     public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
         var g = Xoshiro256StarStar(seed: def.seed)
         var out: [Double] = []
-        out.reserveCapacity(max(0, def.samples) * def.components.count)
+        let weights = def.components.map(\.weight) + def.pillars.map(\.weight)
+        out.reserveCapacity(max(0, def.samples) * weights.count)
         for _ in 0..<max(0, def.samples) {
-            for c in def.components {
-                let lo = (1 - def.delta) * c.weight
-                let hi = (1 + def.delta) * c.weight
+            for w in weights {
+                let lo = (1 - def.delta) * w
+                let hi = (1 + def.delta) * w
                 out.append(lo + (hi - lo) * g.nextUniform())
             }
         }
         return out
     }
+
+    /// Output names a pillar may not take (they are other rows of the index).
+    public static let reservedPillarNames: Set<String> = [
+        "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha",
+    ]
 
     /// Computes the index, its ranks with Monte-Carlo intervals, and the leave-one-out shifts.
     ///

@@ -148,8 +148,11 @@ struct CompositeYear: Sendable {
         let minAvailable = def.minAvailable
         var ranked: [Int] = []
         var short: [String] = []
+        let pillarWeights = def.pillars.map(\.weight)
         for m in municipalities.indices {
-            if Self.hasEnoughWeight(norm[m], weights: weights, minAvailable: minAvailable) {
+            if structure.score(filled[m], observed: norm[m], weights: weights, pillarWeights: pillarWeights).index
+                != nil
+            {
                 ranked.append(m)
             } else {
                 short.append(municipalities[m])
@@ -167,13 +170,20 @@ struct CompositeYear: Sendable {
         let observed = ranked.map { norm[$0] }
         let z = ranked.map { filled[$0] }
         let usedImputed = ranked.map { imputedCells[$0].contains(true) }
-        let rule = def.aggregation
-        let nominal = z.map { Self.aggregate($0, weights: weights[...], rule)! }
+        let nominalScores = ranked.map {
+            structure.score(filled[$0], observed: norm[$0], weights: weights, pillarWeights: pillarWeights)
+        }
+        let nominal = nominalScores.map { $0.index! }
+        // Which pillars each municipality has, decided once with the declared weights (as the
+        // set of ranked municipalities is): the Monte-Carlo samples only reweight.
+        let pillarMasks = nominalScores.map { $0.pillars.map { $0 != nil } }
         let ranks = CompositeRanking.ranks(nominal)
         let n = ranked.count
 
-        // Monte-Carlo ranks: samples × n, each sample's weights fixed by its position in `draws`.
-        let samples = draws.count / max(k, 1)
+        // Monte-Carlo ranks: samples × n, each sample's weights fixed by its position in `draws`
+        // (k component weights, then one per pillar).
+        let width = k + def.pillars.count
+        let samples = draws.count / max(width, 1)
         var summaries: [(low: Double, median: Double, high: Double)?] = Array(repeating: nil, count: n)
         if samples > 0 {
             let chunk = 64
@@ -182,8 +192,12 @@ struct CompositeYear: Sendable {
                 var block: [Int] = []
                 block.reserveCapacity(chunk * n)
                 for s in (ci * chunk)..<min(samples, (ci + 1) * chunk) {
-                    let w = draws[(s * k)..<((s + 1) * k)]
-                    block += CompositeRanking.ranks(z.map { Self.aggregate($0, weights: w, rule)! })
+                    let w = draws[(s * width)..<(s * width + k)]
+                    let pw = draws[(s * width + k)..<((s + 1) * width)]
+                    block += CompositeRanking.ranks(
+                        (0..<n).map {
+                            structure.sampled(z[$0], pillarMask: pillarMasks[$0], weights: w, pillarWeights: pw)
+                        })
                 }
                 return block
             }
@@ -213,6 +227,14 @@ struct CompositeYear: Sendable {
                         indicator: id + ".rank_median", municipality: name, year: year, value: median, n: n,
                         flags: flags))
             }
+            for (p, pillar) in def.pillars.enumerated() {
+                guard let score = nominalScores[j].pillars[p] else { continue }
+                let imputedHere = structure.members[p].contains { imputedCells[m][$0] }
+                out.rows.append(
+                    IndicatorRow(
+                        indicator: "\(id).\(pillar.id)", municipality: name, year: year, value: score, n: n,
+                        flags: imputedHere ? [.imputed] : []))
+            }
         }
 
         // Leave-one-out: each municipality's |rank without component c − nominal rank|, ranked among
@@ -223,9 +245,13 @@ struct CompositeYear: Sendable {
             rest[c] = 0
             var kept: [Int] = []
             var values: [Double] = []
-            for j in 0..<n where Self.hasEnoughWeight(observed[j], weights: rest, minAvailable: minAvailable) {
-                kept.append(j)
-                values.append(Self.aggregate(z[j], weights: rest[...], rule)!)
+            for j in 0..<n {
+                if let v = structure.score(z[j], observed: observed[j], weights: rest, pillarWeights: pillarWeights)
+                    .index
+                {
+                    kept.append(j)
+                    values.append(v)
+                }
             }
             guard !kept.isEmpty else { continue }
             let without = CompositeRanking.ranks(values)
@@ -246,6 +272,9 @@ struct CompositeYear: Sendable {
                     n: kept.count))
         }
     }
+
+    /// The two levels of the index (METHODS §6 "Aggregation").
+    var structure: CompositeStructure { CompositeStructure(def: def) }
 
     /// Whether the observed weight (components with a value and a weight above 0) is at least
     /// `minAvailable` of the total weight, both summed in declaration order: `available ≥ f·total`,
@@ -268,5 +297,57 @@ struct CompositeYear: Sendable {
         if f == CompositeDefinition.defaultMinAvailable { return "2/3" }
         let text = NumberText.shortest(f)
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}
+
+/// Components, optionally grouped in pillars: each level aggregates with the same rule, its own
+/// weights and its own `min_available` test (METHODS §6). Without pillars there is one level.
+struct CompositeStructure: Sendable {
+    let rule: CompositeDefinition.Aggregation
+    let minAvailable: Double
+    /// `members[p]`: the component indices of pillar p, in declaration order (empty without pillars).
+    let members: [[Int]]
+
+    init(def: CompositeDefinition) {
+        rule = def.aggregation
+        minAvailable = def.minAvailable
+        let index = Dictionary(uniqueKeysWithValues: def.components.enumerated().map { ($1.indicator, $0) })
+        members = def.pillars.map { p in p.components.compactMap { index[$0] }.sorted() }
+    }
+
+    /// The index and pillar scores with `weights` (one per component; 0 leaves a component out)
+    /// and `pillarWeights`; `nil` where the observed weight is short of `min_available`.
+    func score(_ z: [Double?], observed: [Double?], weights: [Double], pillarWeights: [Double])
+        -> (index: Double?, pillars: [Double?])
+    {
+        guard !members.isEmpty else {
+            let ok = CompositeYear.hasEnoughWeight(observed, weights: weights, minAvailable: minAvailable)
+            return (ok ? CompositeYear.aggregate(z, weights: weights[...], rule) : nil, [])
+        }
+        var pillars: [Double?] = []
+        for comps in members {
+            var w = [Double](repeating: 0, count: weights.count)
+            for c in comps { w[c] = weights[c] }
+            let ok = CompositeYear.hasEnoughWeight(observed, weights: w, minAvailable: minAvailable)
+            pillars.append(ok ? CompositeYear.aggregate(z, weights: w[...], rule) : nil)
+        }
+        let ok = CompositeYear.hasEnoughWeight(pillars, weights: pillarWeights, minAvailable: minAvailable)
+        return (ok ? CompositeYear.aggregate(pillars, weights: pillarWeights[...], rule) : nil, pillars)
+    }
+
+    /// A Monte-Carlo sample's index: the pillars in `pillarMask` (decided with the declared
+    /// weights) aggregated with the drawn weights, without testing `min_available` again.
+    func sampled(
+        _ z: [Double?], pillarMask: [Bool], weights: ArraySlice<Double>, pillarWeights: ArraySlice<Double>
+    ) -> Double {
+        guard !members.isEmpty else { return CompositeYear.aggregate(z, weights: weights, rule)! }
+        var pillars = [Double?](repeating: nil, count: members.count)
+        let base = weights.startIndex
+        for (p, comps) in members.enumerated() where pillarMask[p] {
+            var w = [Double](repeating: 0, count: weights.count)
+            for c in comps { w[c] = weights[base + c] }
+            pillars[p] = CompositeYear.aggregate(z, weights: w[...], rule)
+        }
+        return CompositeYear.aggregate(pillars, weights: pillarWeights, rule)!
     }
 }

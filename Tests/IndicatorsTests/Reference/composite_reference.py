@@ -305,6 +305,87 @@ def impute_case(normalisation, impute):
     return out
 
 
+# Pillars (METHODS §6): components aggregate into pillar scores, pillars into the index, each
+# level with its own weights and its own 2/3 test. Monte-Carlo weights: per sample the component
+# weights (declaration order), then the pillar weights; which pillars a municipality has is
+# decided once with the declared weights.
+pillar_components = [  # indicator, weight, direction, goalposts
+    ("a.share", 1.0, 1, (0.0, 1.0)),
+    ("b.index", 2.0, 1, (0.0, 100.0)),
+    ("c.days", 1.0, -1, (0.0, 10.0)),
+    ("d.share", 1.0, 1, (0.0, 1.0)),
+]
+pillars = [("access", 2.0, [0, 2]), ("voice", 1.0, [1, 3])]
+pillar_values = {
+    "3001": [0.8, 60.0, 2.0, 0.3],
+    "3002": [0.5, 90.0, 8.0, 0.9],
+    "3003": [0.9, 40.0, None, 0.6],   # access: a only (1 of 2 < 2/3) -> no pillar; voice 1 of 3 pillar weight -> no index
+    "3004": [0.6, 70.0, 4.0, None],   # voice: b only (2 of 3 >= 2/3) -> pillar = b
+    "3005": [0.4, 55.0, 3.0, 0.5],
+    "3006": [0.7, 45.0, 5.0, 0.8],
+}
+
+
+def pillar_score(z, weights, pw, min_available=None):
+    scores = []
+    for _, _, members in pillars:
+        w = [weights[c] if c in members else 0.0 for c in range(len(weights))]
+        scores.append(aggregate(z, w) if enough_weight(z, w, min_available) else None)
+    index = aggregate(scores, pw) if enough_weight(scores, pw, min_available) else None
+    return index, scores
+
+
+def pillar_case(samples, delta, seed, geometric=False):
+    global GEOMETRIC
+    GEOMETRIC = geometric
+    weights = [c[1] for c in pillar_components]
+    pw = [p[1] for p in pillars]
+    all_names = sorted(pillar_values)
+    zall = {m: [None if x is None else goalpost(x, c[3][0], c[3][1], c[2])
+                for x, c in zip(pillar_values[m], pillar_components)] for m in all_names}
+    names = [m for m in all_names if pillar_score(zall[m], weights, pw)[0] is not None]
+    nominal = [pillar_score(zall[m], weights, pw) for m in names]
+    index = [v[0] for v in nominal]
+    nominal_rank = competition_ranks(index)
+    masks = [[s is not None for s in v[1]] for v in nominal]
+    g = Xoshiro256ss(seed)
+    ranks = np.zeros((samples, len(names)))
+    for s in range(samples):
+        drawn = []
+        for w in weights + pw:
+            lo, hi = (1 - delta) * w, (1 + delta) * w
+            drawn.append(lo + (hi - lo) * g.uniform())
+        w, pws = drawn[:len(weights)], drawn[len(weights):]
+        values = []
+        for m, mask in zip(names, masks):
+            scores = []
+            for (_, _, members), ok in zip(pillars, mask):
+                wm = [w[c] if c in members else 0.0 for c in range(len(w))]
+                scores.append(aggregate(zall[m], wm) if ok else None)
+            values.append(aggregate(scores, pws))
+        ranks[s] = competition_ranks(values)
+    shift = []
+    for c in range(len(weights)):
+        rest = [0.0 if i == c else x for i, x in enumerate(weights)]
+        kept = [(t, v) for t, m in enumerate(names) if (v := pillar_score(zall[m], rest, pw)[0]) is not None]
+        without = competition_ranks([v for _, v in kept])
+        per = {names[t]: abs(r - nominal_rank[t]) for (t, _), r in zip(kept, without)}
+        shift.append({"per_municipality": per, "mean": repr(sum(per.values()) / len(per)) if per else None})
+    GEOMETRIC = False
+    return {
+        "samples": samples, "delta": delta, "seed": seed,
+        "aggregation": "geometric" if geometric else "arithmetic",
+        "municipalities": names,
+        "nominal_index": [repr(v) for v in index],
+        "pillars": {p[0]: [None if v[1][i] is None else repr(v[1][i]) for v in nominal] for i, p in enumerate(pillars)},
+        "nominal_rank": nominal_rank,
+        "rank_p025": [repr(type7(ranks[:, j], 0.025)) for j in range(len(names))],
+        "rank_p975": [repr(type7(ranks[:, j], 0.975)) for j in range(len(names))],
+        "rank_median": [repr(type7(ranks[:, j], 0.5)) for j in range(len(names))],
+        "shift": shift,
+    }
+
+
 def main():
     out = {}
     sm = splitmix64(1)
@@ -325,6 +406,8 @@ def main():
     out["mc_case5"] = run_case(components2, municipalities2, samples2, delta2, seed2, geometric=True)
     global GEOMETRIC
     GEOMETRIC = False
+    out["pillar_case"] = pillar_case(300, 0.4, 11)
+    out["pillar_case_geometric"] = pillar_case(300, 0.4, 11, geometric=True)
     out["impute_case"] = {f"{n}/{i}": impute_case(n, i) for n in ("goalposts", "minmax")
                           for i in ("none", "mean", "previous")}
     out["scope_case"] = {f"{n}/{s}": scope_case(n, s) for n in ("minmax", "zscore") for s in ("year", "all")}

@@ -5,8 +5,9 @@ import Yams
 extension SpecParser {
     static let compositeKeys = [
         "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
-        "min_available", "impute",
+        "min_available", "impute", "pillars",
     ]
+    static let pillarKeys = ["id", "weight", "components"]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
 
     /// `composite:` — a list of composite indices (METHODS.md §6); components must be
@@ -82,6 +83,9 @@ extension SpecParser {
                 }
             }
             var definition = CompositeDefinition(id: id ?? "", components: components)
+            if let n = m.value("pillars") {
+                definition.pillars = parsePillars(n, key: "\(key).pillars", components: components, known: known)
+            }
             definition.normalisation = normalisation
             definition.aggregation = aggregation
             definition.scope = scope
@@ -175,5 +179,74 @@ extension SpecParser {
         guard let indicator, let direction else { return nil }
         return CompositeDefinition.Component(
             indicator: indicator, weight: weight, direction: direction, goalposts: goalposts)
+    }
+
+    /// `pillars:` — named groups of the index's components with a weight each (METHODS §6);
+    /// every component in exactly one pillar.
+    mutating func parsePillars(
+        _ node: Node, key: String, components: [CompositeDefinition.Component], known: [String]
+    ) -> [CompositeDefinition.Pillar] {
+        guard let items = reader.list(node, key: key) else { return [] }
+        if items.isEmpty { reader.error(node.mark, "\(key): at least one pillar is needed (or leave 'pillars' out)") }
+        let componentIDs = components.map(\.indicator)
+        var result: [CompositeDefinition.Pillar] = []
+        var names = Set<String>()
+        var pillarOf: [String: String] = [:]
+        for (i, item) in items.enumerated() {
+            let pkey = "\(key)[\(i)]"
+            guard let m = reader.mapping(item, key: pkey, allowed: SpecParser.pillarKeys) else { continue }
+            for required in ["id", "components"] where !m.has(required) {
+                reader.error(m.mark, "\(pkey): missing required key '\(required)'")
+            }
+            var id = m.value("id").flatMap { reader.string($0, key: "\(pkey).id") }
+            if let text = id, let mark = m.value("id")?.mark {
+                if !SpecParser.isPlainName(text, allowDot: false) || text.contains("-") {
+                    reader.error(
+                        mark, "\(pkey).id: '\(text)' becomes part of an indicator id; use letters, digits and '_' only")
+                    id = nil
+                } else if CompositeIndex.reservedPillarNames.contains(text) {
+                    reader.error(
+                        mark, "\(pkey).id: '\(text)' is the name of another output of the index; choose another")
+                    id = nil
+                } else if !names.insert(text).inserted {
+                    reader.error(mark, "\(pkey).id: '\(text)' is declared twice")
+                    id = nil
+                }
+            }
+            var weight = 1.0
+            if let n = m.value("weight"), let w = reader.number(n, key: "\(pkey).weight") {
+                if w > 0 {
+                    weight = w
+                } else {
+                    reader.error(n.mark, "\(pkey).weight: expected a positive number, found '\(SpecReader.text(n))'")
+                }
+            }
+            var members: [String] = []
+            if let n = m.value("components"), let list = reader.list(n, key: "\(pkey).components") {
+                if list.isEmpty { reader.error(n.mark, "\(pkey).components: at least one component is needed") }
+                for (j, c) in list.enumerated() {
+                    let ckey = "\(pkey).components[\(j)]"
+                    guard let text = reader.string(c, key: ckey) else { continue }
+                    if !known.contains(text) {
+                        reader.error(
+                            c.mark, "\(ckey): unknown indicator '\(text)'\(EditDistance.hint(for: text, among: known))")
+                    } else if !componentIDs.contains(text) {
+                        reader.error(c.mark, "\(ckey): '\(text)' is not among this index's components")
+                    } else if let other = pillarOf[text] {
+                        reader.error(c.mark, "\(ckey): '\(text)' is already in pillar '\(other)'")
+                    } else {
+                        pillarOf[text] = id ?? "?"
+                        members.append(text)
+                    }
+                }
+            }
+            if let id { result.append(CompositeDefinition.Pillar(id: id, weight: weight, components: members)) }
+        }
+        if !items.isEmpty {
+            for c in componentIDs where pillarOf[c] == nil {
+                reader.error(node.mark, "\(key): component '\(c)' is in no pillar")
+            }
+        }
+        return result
     }
 }
