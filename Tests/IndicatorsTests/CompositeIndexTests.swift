@@ -354,6 +354,47 @@ import Testing
             ])
     }
 
+    @Test func winsoriseByHand() {
+        // 1, 2, 2, 3, 3, 3, 4, 4, 5, 50: mean 7.7; g₁ ≈ 2.64 > 2 and g₂ ≈ 5.02 > 3.5 → 50 becomes 5,
+        // the largest other value; then g₁ of 1 … 5, 5 is small: stop.
+        let (v, changed) = CompositeTreatment.winsorise([1, 2, 2, 3, 3, 3, 4, 4, 5, 50], .init())
+        #expect(v == [1, 2, 2, 3, 3, 3, 4, 4, 5, 5])
+        #expect(changed == [9])
+        let (g1, g2) = CompositeTreatment.moments([1, 2, 2, 3, 3, 3, 4, 4, 5, 50])!
+        #expect(abs(g1 - 2.6367222243451427) < 1e-12 && abs(g2 - 5.01814040841381) < 1e-12)
+        // Five values: g₂ of 1, 2, 3, 4, 100 is only 0.25 — untouched.
+        #expect(CompositeTreatment.winsorise([1, 2, 3, 4, 100], .init()).changed == [])
+    }
+
+    @Test func winsorisedComponentInTheIndex() throws {
+        var d = CompositeDefinition(
+            id: "w", components: [Component(indicator: "b.index", weight: 1, direction: 1, goalposts: 0...100)])
+        d.winsorise = .init()
+        d.samples = 0
+        let values: [Double] = [1, 2, 2, 3, 3, 3, 4, 4, 5, 50]
+        let names = (0..<10).map { "m\($0)" }
+        let out = try CompositeIndex.compute(
+            d, rows: Self.rows(zip(names, values).map { ($0, nil, $1, nil) }), jobs: 1)
+        // m9's 50 becomes 5 (winsoriseByHand); one component: the index is the goalpost score.
+        #expect(Self.values(out, "composite.w")["m9"] == 5)
+        #expect(Self.values(out, "composite.w.rank")["m9"] == 1)
+        #expect(
+            out.warnings.map(\.description) == [
+                "composite 'w': component 'b.index' winsorised in 2020 (|skew| > 2.0, kurtosis > 3.5): m9 50.0 → 5.0"
+            ])
+    }
+
+    @Test func winsoriseMatchesReference() throws {
+        let cases = try #require(try CompositeReference.load()["winsorise"] as? [[String: Any]])
+        #expect(cases.count == 8)
+        for c in cases {
+            let input = try #require(c["input"] as? [Double])
+            let (v, changed) = CompositeTreatment.winsorise(input, .init())
+            #expect(v == (try CompositeReference.doubles(c["values"])))
+            #expect(changed == (c["changed"] as? [Int]))
+        }
+    }
+
     /// Three equal values 0.4 sum to a mean 1 ulp off; they still have no spread.
     @Test func pooledZscoreWithoutSpreadWarnsOnce() throws {
         var d = CompositeDefinition(

@@ -647,6 +647,29 @@ let validationCases: [ValidationCase] = [
             "13:49: composite[0].pillars[1].components[1]: 'engagement.actions_per_participant' is not among this index's components",
         ]),
     ValidationCase(
+        name: "composite winsorise: bad thresholds",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                winsorise: {skew: 0, max_points: 0, tails: 2}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                winsorise: maybe
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:23: composite[0].winsorise.skew: expected a number above 0, found '0'",
+            "7:38: composite[0].winsorise.max_points: expected a whole number from 1, found '0'",
+            "7:41: composite[0].winsorise: unknown key 'tails'",
+            "11:16: composite[1].winsorise: expected true or false, found 'maybe'",
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

@@ -43,6 +43,8 @@ public struct CompositeDefinition: Sendable, Hashable {
     public var aggregation: Aggregation = .arithmetic
     public var scope: Scope = .year
     public var impute: Imputation = .none
+    /// Outlier treatment per component and year (`nil`: none).
+    public var winsorise: CompositeTreatment.Winsorise? = nil
     public var components: [Component]
     /// Monte-Carlo samples (default 1000), weight spread δ (default 0.25), seed.
     public var samples: Int = 1000

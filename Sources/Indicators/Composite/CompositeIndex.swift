@@ -82,6 +82,11 @@ public enum CompositeIndex {
         if def.aggregation == .geometric && def.normalisation == .zscore {
             out.append("geometric aggregation needs scores on 0–100 (goalposts or minmax), not zscore")
         }
+        if let w = def.winsorise {
+            if !(w.skew.isFinite && w.skew > 0) { out.append("winsorise.skew must be above 0, found \(w.skew)") }
+            if !w.kurtosis.isFinite { out.append("winsorise.kurtosis must be a number, found \(w.kurtosis)") }
+            if w.maxPoints < 1 { out.append("winsorise.max_points must be 1 or more, found \(w.maxPoints)") }
+        }
         if !(def.minAvailable > 0 && def.minAvailable <= 1) {
             out.append("min_available must be above 0 and at most 1, found \(def.minAvailable)")
         }
@@ -152,6 +157,29 @@ public enum CompositeIndex {
                 Diagnostic(
                     here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere",
                     severity: .warning))
+        }
+        // Outlier treatment, per component and year over the municipalities with a value (byte order).
+        if let rule = def.winsorise {
+            for year in data.keys.sorted() {
+                let names = data[year]!.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                for c in 0..<k {
+                    let present = names.filter { data[year]![$0]![c] != nil }
+                    let xs = present.map { data[year]![$0]![c]! }
+                    let (treated, changed) = CompositeTreatment.winsorise(xs, rule)
+                    guard !changed.isEmpty else { continue }
+                    var listed: [String] = []
+                    for i in changed {
+                        data[year]![present[i]]![c] = treated[i]
+                        listed.append(
+                            "\(present[i]) \(NumberText.shortest(xs[i])) → \(NumberText.shortest(treated[i]))")
+                    }
+                    out.warnings.append(
+                        Diagnostic(
+                            here,
+                            "component '\(def.components[c].indicator)' winsorised in \(year) (|skew| > \(NumberText.shortest(rule.skew)), kurtosis > \(NumberText.shortest(rule.kurtosis))): \(listed.joined(separator: ", "))",
+                            severity: .warning))
+                }
+            }
         }
         // scope: all — every component's values over the run's municipality-years, in a fixed order.
         var pooled: [[Double]]?

@@ -386,6 +386,46 @@ def pillar_case(samples, delta, seed, geometric=False):
     }
 
 
+# Winsorisation (METHODS §6, COINr qTreat defaults): g1 = m3/m2^1.5, g2 = m4/m2^2 - 3 (divisor n);
+# while |g1| > 2 and g2 > 3.5 and the change keeps at most 5 values changed, set the values tied
+# at the extreme on the skewed side to the nearest other value.
+def winsorise(xs, skew=2.0, kurt=3.5, max_points=5):
+    x = np.array(xs, dtype=float)
+    changed = []
+    while True:
+        d = x - x.mean()
+        m2 = float(np.mean(d ** 2))
+        if len(x) < 2 or m2 == 0:
+            break
+        g1 = float(np.mean(d ** 3)) / m2 ** 1.5
+        g2 = float(np.mean(d ** 4)) / m2 ** 2 - 3
+        if not (abs(g1) > skew and g2 > kurt):
+            break
+        extreme = x.max() if g1 > 0 else x.min()
+        tied = [i for i in range(len(x)) if x[i] == extreme]
+        others = [v for v in x if v != extreme]
+        if not others or len(set(changed) | set(tied)) > max_points:
+            break
+        nearest = max(others) if g1 > 0 else min(others)
+        for i in tied:
+            x[i] = nearest
+            if i not in changed:
+                changed.append(i)
+    return [repr(float(v)) for v in x], changed
+
+
+winsorise_cases = [
+    [1, 2, 2, 3, 3, 3, 4, 4, 5, 50],
+    [1, 2, 3, 4, 100],
+    [-80, -50, -7, -6, -5, -4, -3, -3, -3, -2, -2, -1],
+    [0.1, 0.2, 0.2, 0.3, 0.3, 0.3, 0.4, 0.4, 0.5, 0.6, 9, 9, 20, 30, 40, 50, 60],
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 40],
+    [-100, -3, -2, -2, -1, -1, -1, 0, 0, 0, 0, 1, 1, 1, 2],  # negative skew
+    list(range(1, 21)) + [300, 300],  # a tie at the extreme: both changed in one step
+    [1] * 40 + [2, 3, 4, 5, 6, 7, 8, 1000, 900, 800, 700, 600, 500],  # stops at 5 points
+]
+
+
 def main():
     out = {}
     sm = splitmix64(1)
@@ -406,6 +446,8 @@ def main():
     out["mc_case5"] = run_case(components2, municipalities2, samples2, delta2, seed2, geometric=True)
     global GEOMETRIC
     GEOMETRIC = False
+    out["winsorise"] = [{"input": c, "values": v, "changed": ch}
+                         for c in winsorise_cases for v, ch in [winsorise(c)]]
     out["pillar_case"] = pillar_case(300, 0.4, 11)
     out["pillar_case_geometric"] = pillar_case(300, 0.4, 11, geometric=True)
     out["impute_case"] = {f"{n}/{i}": impute_case(n, i) for n in ("goalposts", "minmax")

@@ -5,8 +5,9 @@ import Yams
 extension SpecParser {
     static let compositeKeys = [
         "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
-        "min_available", "impute", "pillars",
+        "min_available", "impute", "pillars", "winsorise",
     ]
+    static let winsoriseKeys = ["skew", "kurtosis", "max_points"]
     static let pillarKeys = ["id", "weight", "components"]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
 
@@ -90,6 +91,7 @@ extension SpecParser {
             definition.aggregation = aggregation
             definition.scope = scope
             definition.impute = impute
+            if let n = m.value("winsorise") { definition.winsorise = parseWinsorise(n, key: "\(key).winsorise") }
             if let n = m.value("samples"), let x = reader.integer(n, key: "\(key).samples") {
                 if (1...1_000_000).contains(x) {
                     definition.samples = x
@@ -248,5 +250,31 @@ extension SpecParser {
             }
         }
         return result
+    }
+
+    /// `winsorise: true` (COINr `qTreat` defaults) or `{skew, kurtosis, max_points}` (METHODS §6).
+    mutating func parseWinsorise(_ node: Node, key: String) -> CompositeTreatment.Winsorise? {
+        if case .scalar = node {
+            guard let on = reader.bool(node, key: key) else { return nil }
+            return on ? CompositeTreatment.Winsorise() : nil
+        }
+        guard let m = reader.mapping(node, key: key, allowed: SpecParser.winsoriseKeys) else { return nil }
+        var rule = CompositeTreatment.Winsorise()
+        if let n = m.value("skew"), let x = reader.number(n, key: "\(key).skew") {
+            if x > 0 {
+                rule.skew = x
+            } else {
+                reader.error(n.mark, "\(key).skew: expected a number above 0, found '\(SpecReader.text(n))'")
+            }
+        }
+        if let n = m.value("kurtosis"), let x = reader.number(n, key: "\(key).kurtosis") { rule.kurtosis = x }
+        if let n = m.value("max_points"), let x = reader.integer(n, key: "\(key).max_points") {
+            if x >= 1 {
+                rule.maxPoints = x
+            } else {
+                reader.error(n.mark, "\(key).max_points: expected a whole number from 1, found '\(x)'")
+            }
+        }
+        return rule
     }
 }
