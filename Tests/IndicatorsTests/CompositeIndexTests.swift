@@ -60,7 +60,7 @@ import Testing
         #expect(Self.values(out, "composite.open.rank") == ["0301": 1, "5001": 3, "5006": 2])
         // n = municipalities with a value that year (METHODS §1).
         #expect(
-            out.rows.filter { $0.indicator.hasPrefix("composite.open") && !$0.indicator.contains("shift") }.allSatisfy {
+            out.rows.filter { ["composite.open", "composite.open.rank"].contains($0.indicator) }.allSatisfy {
                 $0.n == 3
             })
         // Leave one out, the 2/3 rule applied again to the remaining weights:
@@ -82,9 +82,17 @@ import Testing
         // samples 0: no Monte-Carlo interval.
         #expect(out.rows.allSatisfy { $0.ciLow == nil && $0.ciHigh == nil && $0.se == nil })
         #expect(out.rows == out.rows.canonicallySorted())
+        // Coherence: b against the index (70, 57.5, 60): deviations (−10/3, 80/3, −70/3) and
+        // (7.5, −5, −2.5) → Σxy = −100, Σx² = 3800/3, Σy² = 87.5 → r = −100/√(3800/3 · 87.5) < 0: a warning.
+        let r = -100 / (3800.0 / 3 * 87.5).squareRoot()
+        let corrB = try #require(out.rows.first { $0.indicator == "composite.open.corr.b.index" })
+        #expect(abs(corrB.value - r) < 1e-12 && corrB.n == 3 && corrB.municipality == "")
+        // c has two pairs (5006 lacks it): no correlation row.
+        #expect(!out.rows.contains { $0.indicator == "composite.open.corr.c.days" })
         #expect(
             out.warnings.map(\.description) == [
-                "composite 'open': no index in 2020 for 1103: available component weight below 2/3 of the total"
+                "composite 'open': no index in 2020 for 1103: available component weight below 2/3 of the total",
+                "composite 'open': component 'b.index' is negatively correlated with the index in 2020 (r = \(NumberText.shortest(corrB.value))); check its direction",
             ])
     }
 
@@ -115,7 +123,7 @@ import Testing
         // Without a, 1103 has nothing left: not ranked, no row. 0301 200/3, 5001 60, 5006 40 → 1, 2, 3
         // vs nominal 2, 4, 3: |Δ| 1, 2, 0, mean 1.
         #expect(Self.values(out, "composite.open.shift.a.share") == ["": 1, "0301": 1, "5001": 2, "5006": 0])
-        #expect(out.warnings.isEmpty)
+        #expect(!out.warnings.contains { $0.message.hasPrefix("no index") })
 
         // min_available 1: every component needed; 5006 lacks c (3 of 4) and is left out too.
         d.minAvailable = 1
@@ -518,6 +526,25 @@ import Testing
             for (c, comp) in d.components.enumerated() {
                 #expect(Self.values(out, "composite.mc.shift.\(comp.indicator)") == expectedShifts[c])
             }
+            // Coherence rows (empty municipality) against numpy's corrcoef and the α formula.
+            let coherence = try #require(json["coherence"] as? [String: Any])
+            let corr = try #require(coherence["corr"] as? [Any]).map { $0 as? String }
+            let corrN = try #require(coherence["corr_n"] as? [Int])
+            for (c, comp) in d.components.enumerated() {
+                let row = out.rows.first { $0.indicator == "composite.mc.corr.\(comp.indicator)" }
+                if let e = corr[c] {
+                    #expect(abs(try #require(row).value - Double(e)!) < 1e-12)
+                    #expect(row?.n == corrN[c] && row?.municipality == "")
+                    #expect(
+                        out.warnings.contains { $0.message.hasPrefix("component '\(comp.indicator)' is negatively") }
+                            == (Double(e)! < 0))
+                } else {
+                    #expect(row == nil)
+                }
+            }
+            let alpha = try #require(out.rows.first { $0.indicator == "composite.mc.alpha" })
+            #expect(abs(alpha.value - Double(coherence["alpha"] as! String)!) < 1e-12)
+            #expect(alpha.n == coherence["alpha_n"] as? Int)
         }
     }
 
@@ -629,13 +656,17 @@ import Testing
     @Test func catalogueEntries() {
         #expect(
             CompositeIndex.infos(Self.definition()).map(\.id) == [
-                "composite.open", "composite.open.rank", "composite.open.shift.a.share", "composite.open.shift.b.index",
-                "composite.open.shift.c.days",
+                "composite.open", "composite.open.rank", "composite.open.corr.a.share", "composite.open.corr.b.index",
+                "composite.open.corr.c.days", "composite.open.alpha", "composite.open.shift.a.share",
+                "composite.open.shift.b.index", "composite.open.shift.c.days",
             ])
         let single = CompositeDefinition(
             id: "g", components: [Component(indicator: "b.index", weight: 1, direction: 1, goalposts: 0...100)])
         let infos = CompositeIndex.infos(single)
-        #expect(infos.map(\.id) == ["composite.g", "composite.g.rank", "composite.g.rank_median"])
+        #expect(
+            infos.map(\.id) == [
+                "composite.g", "composite.g.rank", "composite.g.rank_median", "composite.g.corr.b.index",
+            ])
         #expect(infos[1].hasInterval && infos[1].unit == .rank && infos[1].direction == -1)
     }
 

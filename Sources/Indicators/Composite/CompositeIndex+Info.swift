@@ -67,6 +67,33 @@ extension CompositeIndex {
                         en: "Median of the ranks in the \(def.samples) Monte-Carlo draws."),
                     methods: "§6"))
         }
+        for c in def.components {
+            out.append(
+                IndicatorInfo(
+                    id: "\(id).corr.\(c.indicator)", family: "composite",
+                    label: LocalizedText(
+                        nb: "\(label.nb) – korrelasjon med \(c.indicator)",
+                        en: "\(label.en) – correlation with \(c.indicator)"),
+                    unit: .coefficient, direction: 0, inputs: [id, c.indicator],
+                    definition: LocalizedText(
+                        nb:
+                            "Pearsons r mellom komponentens normaliserte verdier og indeksen det året (rad uten kommune).",
+                        en:
+                            "Pearson's r between the component's normalised scores and the index that year (row without a municipality)."
+                    ),
+                    methods: "§6"))
+        }
+        if def.components.count >= 2 {
+            out.append(
+                IndicatorInfo(
+                    id: "\(id).alpha", family: "composite",
+                    label: LocalizedText(nb: "\(label.nb) – Cronbachs alfa", en: "\(label.en) – Cronbach's alpha"),
+                    unit: .coefficient, direction: 0, inputs: inputs,
+                    definition: LocalizedText(
+                        nb: "Cronbachs α for de normaliserte komponentene det året (rad uten kommune).",
+                        en: "Cronbach's α of the normalised components that year (row without a municipality)."),
+                    methods: "§6"))
+        }
         for c in def.components where def.components.count >= 2 {
             out.append(
                 IndicatorInfo(

@@ -237,6 +237,8 @@ struct CompositeYear: Sendable {
             }
         }
 
+        coherence(observed: observed, index: nominal, n: n, into: &out, location: location)
+
         // Leave-one-out: each municipality's |rank without component c − nominal rank|, ranked among
         // the nominally ranked municipalities that still have min_available of the remaining weight.
         guard k >= 2 else { return }
@@ -271,6 +273,63 @@ struct CompositeYear: Sendable {
                     indicator: shiftID, municipality: "", year: year, value: Double(sum) / Double(kept.count),
                     n: kept.count))
         }
+    }
+
+    /// Coherence (METHODS §6, as COINr's `get_corr` and `get_cronbach`), rows with an empty
+    /// municipality: `corr.<component>`, the Pearson correlation of the component's observed
+    /// normalised scores with the index over the ranked municipalities that have it (n = pairs;
+    /// no row below 3 pairs or without spread), a warning when it is negative; and `alpha`,
+    /// Cronbach's α of the normalised components over the ranked municipalities that have all
+    /// of them (n = complete cases; k ≥ 2).
+    func coherence(
+        observed: [[Double?]], index: [Double], n: Int, into out: inout IndicatorOutputRows,
+        location: SourceLocation
+    ) {
+        let id = "composite.\(def.id)"
+        for (c, comp) in def.components.enumerated() {
+            let pairs = (0..<n).compactMap { j in observed[j][c].map { ($0, index[j]) } }
+            guard pairs.count >= 3, let r = Self.pearson(pairs) else { continue }
+            out.rows.append(
+                IndicatorRow(
+                    indicator: "\(id).corr.\(comp.indicator)", municipality: "", year: year, value: r, n: pairs.count))
+            if r < 0 {
+                out.warnings.append(
+                    Diagnostic(
+                        location,
+                        "component '\(comp.indicator)' is negatively correlated with the index in \(year) (r = \(NumberText.shortest(r))); check its direction",
+                        severity: .warning))
+            }
+        }
+        if def.components.count >= 2 {
+            let items = def.components.indices.map { c in (0..<n).map { observed[$0][c] ?? .nan } }
+            if let (alpha, cases) = Reliability.alpha(items: items) {
+                out.rows.append(
+                    IndicatorRow(indicator: "\(id).alpha", municipality: "", year: year, value: alpha, n: cases))
+            }
+        }
+    }
+
+    /// Pearson's r of (x, y) pairs, two-pass, summed in the given order; nil without spread.
+    static func pearson(_ pairs: [(Double, Double)]) -> Double? {
+        let n = Double(pairs.count)
+        var sx = 0.0
+        var sy = 0.0
+        for (x, y) in pairs {
+            sx += x
+            sy += y
+        }
+        let mx = sx / n
+        let my = sy / n
+        var sxx = 0.0
+        var syy = 0.0
+        var sxy = 0.0
+        for (x, y) in pairs {
+            sxx += (x - mx) * (x - mx)
+            syy += (y - my) * (y - my)
+            sxy += (x - mx) * (y - my)
+        }
+        guard sxx > 0 && syy > 0 else { return nil }
+        return sxy / (sxx * syy).squareRoot()
     }
 
     /// The two levels of the index (METHODS §6 "Aggregation").

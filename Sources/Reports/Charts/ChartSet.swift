@@ -18,7 +18,9 @@ struct ChartSet: Sendable {
         let strings = Strings(language: data.language)
         let kinds = Set(data.options.charts)
         for ind in data.indicators {
-            guard !ind.isCompositeShift, !ind.isCompositeRankMedian, !data.rows(ind.id).isEmpty else { continue }
+            guard !ind.isCompositeShift, !ind.isCompositeRankMedian, !ind.isCompositeCoherence,
+                !data.rows(ind.id).isEmpty
+            else { continue }
             if ind.isCompositeRank {
                 if kinds.contains("composite"), let c = ChartSet.rank(ind, data, strings) {
                     ranks[ind.id] = c
@@ -99,6 +101,7 @@ struct ChartSet: Sendable {
     static func heatmapColumns(_ data: ReportData) -> (year: Int, columns: [ResolvedIndicator])? {
         let candidates = data.indicators.filter {
             $0.info.direction != 0 && !$0.isCompositeRank && !$0.isCompositeShift && !$0.isCompositeRankMedian
+                && !$0.isCompositeCoherence
                 && !data.rows($0.id).isEmpty
         }
         guard let year = candidates.compactMap({ data.latestYear($0.id) }).max() else { return nil }

@@ -5,6 +5,12 @@ extension ResolvedIndicator {
     var isCompositeShift: Bool { info.family == "composite" && id.contains(".shift.") }
     /// A composite's median Monte-Carlo rank (`composite.<id>.rank_median`).
     var isCompositeRankMedian: Bool { info.family == "composite" && id.hasSuffix(".rank_median") }
+    /// A composite's yearly coherence row (`composite.<id>.corr.<component>`, `composite.<id>.alpha`),
+    /// which has an empty municipality.
+    var isCompositeCoherence: Bool {
+        info.family == "composite"
+            && (id.contains(".corr.") || (id.hasSuffix(".alpha") && id.split(separator: ".").count == 3))
+    }
     /// Value shown in charts: shares as percentages, everything else as is.
     func display(_ x: Double) -> Double { info.unit == .share ? x * 100 : x }
 }

@@ -173,9 +173,31 @@ def run_case(components, municipalities, samples, delta, seed, min_available=Non
         "rank_p025": [repr(type7(ranks[:, j], 0.025)) for j in range(len(names))],
         "rank_p975": [repr(type7(ranks[:, j], 0.975)) for j in range(len(names))],
         "rank_median": [repr(type7(ranks[:, j], 0.5)) for j in range(len(names))],
+        "coherence": coherence(z, nominal),
         "shift": [{"per_municipality": {names[int(j)]: r for j, r in sh["per_municipality"].items()},
                    "mean": sh["mean"]} for sh in shifts(z, weights, min_available)],
     }
+
+
+def coherence(z, index):
+    """METHODS §6 coherence: Pearson r of each component's normalised scores with the index
+    (pairs where the component is observed, at least 3), and Cronbach's alpha over complete
+    cases: k/(k-1) (1 - sum var_i / var_total), variances with n - 1."""
+    out = {"corr": [], "corr_n": []}
+    for c in range(len(z[0])):
+        pairs = [(zm[c], v) for zm, v in zip(z, index) if zm[c] is not None]
+        if len(pairs) >= 3:
+            x, y = np.array(pairs).T
+            out["corr"].append(repr(float(np.corrcoef(x, y)[0, 1])))
+        else:
+            out["corr"].append(None)
+        out["corr_n"].append(len(pairs))
+    complete = np.array([zm for zm in z if all(v is not None for v in zm)], dtype=float)
+    k = complete.shape[1]
+    alpha = k / (k - 1) * (1 - complete.var(axis=0, ddof=1).sum() / complete.sum(axis=1).var(ddof=1))
+    out["alpha"] = repr(float(alpha))
+    out["alpha_n"] = len(complete)
+    return out
 
 
 def enough_weight(zm, weights, min_available=None):
