@@ -38,6 +38,31 @@ import Testing
         #expect(data.name("1234") == "1234")
     }
 
+    /// A pillar's scores (`composite.<id>.<pillar>`, unit score) are a table in the composite
+    /// section, in the rank table's order, and get no chart of their own.
+    @Test func compositePillarsAreATable() throws {
+        var input = SampleInput.input()
+        input.catalogue.append(
+            IndicatorInfo(
+                id: "composite.openness.voice", family: "composite",
+                label: LocalizedText(nb: "Stemme", en: "Voice"), unit: .score, direction: 1, inputs: [],
+                definition: LocalizedText(nb: "", en: ""), methods: "§6"))
+        for (i, m) in ["0301", "1804", "5001", "5006", "5501"].enumerated() {
+            input.rows.append(
+                IndicatorRow(
+                    indicator: "composite.openness.voice", municipality: m, year: 2023, value: 10 * Double(i) + 0.25,
+                    n: 5))
+        }
+        let files = ReportWriter.render(input)
+        let md = try #require(files.first { $0.name == "report.md" }?.text)
+        #expect(md.contains("| Kommune | voice |"))
+        // SampleInput ranks 0301 first (rank i + 1): its voice score 0.25 shows as 0,3 (one decimal).
+        let lines = md.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex(of: "| Kommune | voice |"))
+        #expect(lines[header + 2].hasSuffix("| 0,3 |"))
+        #expect(!files.contains { $0.name.contains("composite.openness.voice") })
+    }
+
     /// A composite shift's yearly mean has an empty municipality (METHODS §6): it is no
     /// municipality of the report, and the sensitivity table shows it rather than a
     /// municipality's own shift (each municipality's row in SampleInput is 0.4).

@@ -18,7 +18,7 @@ struct ChartSet: Sendable {
         let strings = Strings(language: data.language)
         let kinds = Set(data.options.charts)
         for ind in data.indicators {
-            guard !ind.isCompositeShift, !ind.isCompositeRankMedian, !ind.isCompositeCoherence,
+            guard !ind.isCompositeShift, !ind.isCompositeRankMedian, !ind.isCompositeCoherence, !ind.isCompositePillar,
                 !data.rows(ind.id).isEmpty
             else { continue }
             if ind.isCompositeRank {

@@ -177,6 +177,9 @@ extension Strings {
     var compositeIndex: String { t("Indeks", "Index") }
     var rank: String { t("Rang", "Rank") }
     var rankInterval: String { t("Rang, 95 %-intervall", "Rank, 95 % interval") }
+    func pillarTable(_ index: String, _ year: Int) -> String {
+        t("\(index): søyler, \(year)", "\(index): pillars, \(year)")
+    }
     var sensitivity: String {
         t(
             "Følsomhet: gjennomsnittlig rangendring når én komponent tas ut",

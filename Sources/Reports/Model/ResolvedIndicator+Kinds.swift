@@ -5,6 +5,11 @@ extension ResolvedIndicator {
     var isCompositeShift: Bool { info.family == "composite" && id.contains(".shift.") }
     /// A composite's median Monte-Carlo rank (`composite.<id>.rank_median`).
     var isCompositeRankMedian: Bool { info.family == "composite" && id.hasSuffix(".rank_median") }
+    /// A composite pillar's score (`composite.<id>.<pillar>`), shown in the composite section's
+    /// pillar table rather than in charts of its own.
+    var isCompositePillar: Bool {
+        info.family == "composite" && info.unit == .score && id.split(separator: ".").count == 3
+    }
     /// A composite's yearly coherence row (`composite.<id>.corr.<component>`, `composite.<id>.alpha`),
     /// which has an empty municipality.
     var isCompositeCoherence: Bool {
