@@ -548,6 +548,60 @@ import Testing
         }
     }
 
+    /// Uncertainty over normalisation, aggregation and imputation against the numpy reference:
+    /// each sample draws the weights, then one entry of each declared list (⌊u·count⌋).
+    @Test(arguments: ["uncertainty_case", "uncertainty_case_aggregation"])
+    func uncertaintyListsMatchReference(caseName: String) throws {
+        let json = try #require(try CompositeReference.load()[caseName] as? [String: Any])
+        var d = CompositeDefinition(id: "u", components: Self.components)
+        if caseName == "uncertainty_case" {
+            d.components = d.components.map {
+                var c = $0
+                c.weight = 1
+                return c
+            }
+        }
+        d.samples = try #require(json["samples"] as? Int)
+        d.delta = try #require(json["delta"] as? Double)
+        d.seed = UInt64(try #require(json["seed"] as? Int))
+        let lists = try #require(json["lists"] as? [String: [String]])
+        d.uncertainty = .init(
+            normalisation: (lists["normalisation"] ?? []).compactMap { .init(rawValue: $0) },
+            aggregation: (lists["aggregation"] ?? []).compactMap { .init(rawValue: $0) },
+            impute: (lists["impute"] ?? []).compactMap { .init(rawValue: $0) })
+        let data =
+            caseName == "uncertainty_case"
+            ? [
+                ("1001", 0.62, 48.0, 4.0), ("1002", 0.40, 70, 5), ("1003", 0.75, 35, 3.5), ("1004", 0.55, 58, 4.6),
+            ].map { ($0.0, Optional($0.1), Optional($0.2), Optional($0.3)) } + [("1005", 0.50, 52, nil)]
+            : [("0301", 0.8, 60, 2), ("5001", 0.5, 90, 12), ("5006", 1.2, 40, nil)]
+        for jobs in [1, 4] {
+            let out = try CompositeIndex.compute(d, rows: Self.rows(data), jobs: jobs)
+            let rank = out.rows.filter { $0.indicator == "composite.u.rank" }
+            #expect(rank.map(\.municipality) == (json["municipalities"] as? [String]))
+            #expect(rank.map { Int($0.value) } == (json["nominal_rank"] as? [Int]))
+            #expect(rank.map { $0.ciLow! } == (try CompositeReference.doubles(json["rank_p025"])))
+            #expect(rank.map { $0.ciHigh! } == (try CompositeReference.doubles(json["rank_p975"])))
+            #expect(
+                out.rows.filter { $0.indicator == "composite.u.rank_median" }.map(\.value)
+                    == (try CompositeReference.doubles(json["rank_median"])))
+        }
+    }
+
+    @Test func monteCarloDrawsAddOneChoicePerList() {
+        var d = Self.definition(samples: 2)
+        d.seed = 9
+        d.uncertainty = .init(normalisation: [.goalposts, .minmax], impute: [.none, .mean, .previous])
+        var g = Xoshiro256StarStar(seed: 9)
+        var expected: [Double] = []
+        for _ in 0..<2 {
+            for w in [1.0, 2, 1] { expected.append(0.75 * w + (1.25 * w - 0.75 * w) * g.nextUniform()) }
+            expected.append(Double(Int(g.nextUniform() * 2)))
+            expected.append(Double(Int(g.nextUniform() * 3)))
+        }
+        #expect(CompositeIndex.monteCarloWeights(d) == expected)
+    }
+
     @Test func monteCarloWeightsFollowDrawOrder() {
         var d = Self.definition(samples: 2)
         d.seed = 5

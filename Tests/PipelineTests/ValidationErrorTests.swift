@@ -670,6 +670,28 @@ let validationCases: [ValidationCase] = [
             "11:16: composite[1].winsorise: expected true or false, found 'maybe'",
         ]),
     ValidationCase(
+        name: "composite uncertainty: unknown method, geometric with zscore",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                uncertainty: {normalisation: [goalposts, rank], aggregation: [median]}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                uncertainty: {normalisation: [goalposts, zscore], aggregation: [arithmetic, geometric]}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:46: composite[0].uncertainty.normalisation[1]: unknown value 'rank' (expected one of 'goalposts', 'minmax', 'zscore')",
+            "7:67: composite[0].uncertainty.aggregation[0]: unknown value 'median' (expected one of 'arithmetic', 'geometric')",
+            "11:18: composite[1].uncertainty: geometric aggregation needs scores on 0–100 and cannot be drawn together with zscore normalisation",
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

@@ -43,6 +43,23 @@ public struct CompositeDefinition: Sendable, Hashable {
     public var aggregation: Aggregation = .arithmetic
     public var scope: Scope = .year
     public var impute: Imputation = .none
+    /// Further uncertain factors of the Monte-Carlo analysis (METHODS §6 "Uncertainty"): each
+    /// sample draws one entry of each non-empty list, uniformly, after the weights.
+    public struct Uncertainty: Sendable, Hashable {
+        public var normalisation: [Normalisation] = []
+        public var aggregation: [Aggregation] = []
+        public var impute: [Imputation] = []
+        public init(
+            normalisation: [Normalisation] = [], aggregation: [Aggregation] = [], impute: [Imputation] = []
+        ) {
+            self.normalisation = normalisation
+            self.aggregation = aggregation
+            self.impute = impute
+        }
+        /// The number of drawn factors besides the weights.
+        var factorCount: Int { [normalisation.isEmpty, aggregation.isEmpty, impute.isEmpty].filter { !$0 }.count }
+    }
+    public var uncertainty = Uncertainty()
     /// Outlier treatment per component and year (`nil`: none).
     public var winsorise: CompositeTreatment.Winsorise? = nil
     public var components: [Component]

@@ -79,6 +79,19 @@ public enum CompositeIndex {
                 out.append("component '\(c.indicator)' is in no pillar")
             }
         }
+        let u = def.uncertainty
+        if (u.aggregation.contains(.geometric) || def.aggregation == .geometric)
+            && (u.normalisation.contains(.zscore) || def.normalisation == .zscore)
+            && !(def.aggregation == .geometric && def.normalisation == .zscore)
+        {
+            out.append("uncertainty: geometric aggregation cannot be drawn together with zscore normalisation")
+        }
+        if u.normalisation.contains(.goalposts) || def.normalisation == .goalposts {
+            for c in def.components where c.goalposts == nil && def.normalisation != .goalposts {
+                out.append(
+                    "component '\(c.indicator)': uncertainty over goalposts normalisation needs goalposts [lo, hi]")
+            }
+        }
         if def.aggregation == .geometric && def.normalisation == .zscore {
             out.append("geometric aggregation needs scores on 0–100 (goalposts or minmax), not zscore")
         }
@@ -93,20 +106,26 @@ public enum CompositeIndex {
         return out
     }
 
-    /// The Monte-Carlo weights: `samples × components` values, sample-major, drawn in the order
-    /// sample, then component in declaration order, each uniform in [(1−δ)w, (1+δ)w] as
-    /// lo + (hi − lo)·u with u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
+    /// The Monte-Carlo draws, sample-major: per sample every component weight (declaration
+    /// order), then every pillar weight, each uniform in [(1−δ)w, (1+δ)w] as lo + (hi − lo)·u,
+    /// then for each declared `uncertainty` list (normalisation, aggregation, imputation) the
+    /// chosen entry's position ⌊u·count⌋; u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
     public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
         var g = Xoshiro256StarStar(seed: def.seed)
         var out: [Double] = []
         let weights = def.components.map(\.weight) + def.pillars.map(\.weight)
-        out.reserveCapacity(max(0, def.samples) * weights.count)
+        let u = def.uncertainty
+        let choices = [u.normalisation.count, u.aggregation.count, u.impute.count].filter { $0 > 0 }
+        out.reserveCapacity(max(0, def.samples) * (weights.count + choices.count))
         for _ in 0..<max(0, def.samples) {
             for w in weights {
                 let lo = (1 - def.delta) * w
                 let hi = (1 + def.delta) * w
                 out.append(lo + (hi - lo) * g.nextUniform())
             }
+            // Then one uniform choice per declared list: entry ⌊u·count⌋ (u < 1), in the order
+            // normalisation, aggregation, imputation.
+            for count in choices { out.append(Double(min(count - 1, Int(g.nextUniform() * Double(count))))) }
         }
         return out
     }

@@ -36,7 +36,9 @@ struct CompositeYear: Sendable {
     /// "Missing components"), normalised with the same statistics, which come from the
     /// observed values alone. An imputed minmax score is clamped to [0, 100] (a previous
     /// year's value may lie outside this year's range). `imputed[m][c]` marks the filled cells.
-    func normalised() -> (observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [String]) {
+    func normalised(
+        _ normalisation: CompositeDefinition.Normalisation? = nil, impute: CompositeDefinition.Imputation? = nil
+    ) -> (observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [String]) {
         let k = def.components.count
         var norm = raw.map { _ in [Double?](repeating: nil, count: k) }
         var filled = norm
@@ -48,7 +50,7 @@ struct CompositeYear: Sendable {
             let flip = comp.direction < 0
             // The value to impute for municipality m, if any (raw units).
             var fill: (Int) -> Double? = { _ in nil }
-            switch def.impute {
+            switch impute ?? def.impute {
             case .none: break
             case .mean:
                 if !present.isEmpty {
@@ -62,7 +64,7 @@ struct CompositeYear: Sendable {
             }
             var score: (Double) -> Double
             var clampImputed = false
-            switch def.normalisation {
+            switch normalisation ?? def.normalisation {
             case .goalposts:
                 let lo = comp.goalposts!.lowerBound
                 let hi = comp.goalposts!.upperBound
@@ -181,9 +183,27 @@ struct CompositeYear: Sendable {
         let n = ranked.count
 
         // Monte-Carlo ranks: samples × n, each sample's weights fixed by its position in `draws`
-        // (k component weights, then one per pillar).
-        let width = k + def.pillars.count
+        // (k component weights, one per pillar, then the drawn choices of the uncertainty lists).
+        let u = def.uncertainty
+        let nw = k + def.pillars.count
+        let width = nw + u.factorCount
         let samples = draws.count / max(width, 1)
+        // Scores of the ranked municipalities under every normalisation × imputation a sample can draw.
+        let normalisations = u.normalisation.isEmpty ? [def.normalisation] : u.normalisation
+        let imputations = u.impute.isEmpty ? [def.impute] : u.impute
+        var variants: [[[Double?]]] = []  // [normalisation * imputations.count + imputation][j]
+        for nm in normalisations {
+            for im in imputations {
+                if nm == def.normalisation && im == def.impute {
+                    variants.append(z)
+                } else {
+                    let filledVariant = normalised(nm, impute: im).filled
+                    variants.append(ranked.map { filledVariant[$0] })
+                }
+            }
+        }
+        let aggregations = u.aggregation.isEmpty ? [def.aggregation] : u.aggregation
+        let scoreVariants = variants
         var summaries: [(low: Double, median: Double, high: Double)?] = Array(repeating: nil, count: n)
         if samples > 0 {
             let chunk = 64
@@ -193,10 +213,21 @@ struct CompositeYear: Sendable {
                 block.reserveCapacity(chunk * n)
                 for s in (ci * chunk)..<min(samples, (ci + 1) * chunk) {
                     let w = draws[(s * width)..<(s * width + k)]
-                    let pw = draws[(s * width + k)..<((s + 1) * width)]
+                    let pw = draws[(s * width + k)..<(s * width + nw)]
+                    var slot = s * width + nw
+                    func choice(_ declared: Bool) -> Int {
+                        guard declared else { return 0 }
+                        defer { slot += 1 }
+                        return Int(draws[slot])
+                    }
+                    let ni = choice(!u.normalisation.isEmpty)
+                    let rule = aggregations[choice(!u.aggregation.isEmpty)]
+                    let ii = choice(!u.impute.isEmpty)
+                    let zs = scoreVariants[ni * imputations.count + ii]
                     block += CompositeRanking.ranks(
                         (0..<n).map {
-                            structure.sampled(z[$0], pillarMask: pillarMasks[$0], weights: w, pillarWeights: pw)
+                            structure.sampled(
+                                zs[$0], pillarMask: pillarMasks[$0], weights: w, pillarWeights: pw, rule: rule)
                         })
                 }
                 return block
@@ -397,7 +428,8 @@ struct CompositeStructure: Sendable {
     /// A Monte-Carlo sample's index: the pillars in `pillarMask` (decided with the declared
     /// weights) aggregated with the drawn weights, without testing `min_available` again.
     func sampled(
-        _ z: [Double?], pillarMask: [Bool], weights: ArraySlice<Double>, pillarWeights: ArraySlice<Double>
+        _ z: [Double?], pillarMask: [Bool], weights: ArraySlice<Double>, pillarWeights: ArraySlice<Double>,
+        rule: CompositeDefinition.Aggregation
     ) -> Double {
         guard !members.isEmpty else { return CompositeYear.aggregate(z, weights: weights, rule)! }
         var pillars = [Double?](repeating: nil, count: members.count)

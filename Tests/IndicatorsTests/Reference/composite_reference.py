@@ -179,6 +179,70 @@ def run_case(components, municipalities, samples, delta, seed, min_available=Non
     }
 
 
+def uncertainty_case(components, municipalities, samples, delta, seed, lists):
+    """Monte-Carlo over weights and, per sample, one method drawn from each declared list
+    (normalisation, aggregation, impute; entry floor(u * count)), in that order after the
+    weights. Nominal: goalposts, arithmetic, impute none. Single year. Which municipalities are
+    ranked is decided once (observed weight >= 2/3)."""
+    global GEOMETRIC
+    names_all = sorted(municipalities)
+    weights = [c[1] for c in components]
+
+    def scores(norm, imp):
+        out = {m: [None] * len(components) for m in names_all}
+        for c, (_, _, direction, (glo, ghi)) in enumerate(components):
+            xs = [municipalities[m][c] for m in names_all if municipalities[m][c] is not None]
+            lo, hi = min(xs), max(xs)
+            def score(x):
+                if norm == "goalposts":
+                    x = min(max(x, glo), ghi)
+                    return 100 * (ghi - x) / (ghi - glo) if direction < 0 else 100 * (x - glo) / (ghi - glo)
+                if hi == lo:
+                    return 50.0
+                return 100 * (hi - x) / (hi - lo) if direction < 0 else 100 * (x - lo) / (hi - lo)
+            for m in names_all:
+                x = municipalities[m][c]
+                if x is None and imp == "mean":
+                    s = score(sum(xs) / len(xs))
+                    out[m][c] = min(max(s, 0.0), 100.0) if norm == "minmax" else s
+                elif x is not None:
+                    out[m][c] = score(x)
+        return out
+
+    observed = scores("goalposts", "none")
+    names = [m for m in names_all if enough_weight(observed[m], weights)]
+    nominal = [aggregate(observed[m], weights) for m in names]
+    norms = lists.get("normalisation", ["goalposts"])
+    aggs = lists.get("aggregation", ["arithmetic"])
+    imps = lists.get("impute", ["none"])
+    variants = {(n, i): scores(n, i) for n in norms for i in imps}
+    g = Xoshiro256ss(seed)
+    ranks = np.zeros((samples, len(names)))
+    for s in range(samples):
+        w = []
+        for c in components:
+            lo, hi = (1 - delta) * c[1], (1 + delta) * c[1]
+            w.append(lo + (hi - lo) * g.uniform())
+        pick = {}
+        for key, default in (("normalisation", "goalposts"), ("aggregation", "arithmetic"), ("impute", "none")):
+            if key in lists:
+                pick[key] = lists[key][min(len(lists[key]) - 1, int(g.uniform() * len(lists[key])))]
+            else:
+                pick[key] = default
+        GEOMETRIC = pick["aggregation"] == "geometric"
+        z = variants[(pick["normalisation"], pick["impute"])]
+        ranks[s] = competition_ranks([aggregate(z[m], w) for m in names])
+    GEOMETRIC = False
+    return {
+        "samples": samples, "delta": delta, "seed": seed, "lists": lists,
+        "municipalities": names,
+        "nominal_rank": competition_ranks(nominal),
+        "rank_p025": [repr(type7(ranks[:, j], 0.025)) for j in range(len(names))],
+        "rank_p975": [repr(type7(ranks[:, j], 0.975)) for j in range(len(names))],
+        "rank_median": [repr(type7(ranks[:, j], 0.5)) for j in range(len(names))],
+    }
+
+
 def coherence(z, index):
     """METHODS §6 coherence: Pearson r of each component's normalised scores with the index
     (pairs where the component is observed, at least 3), and Cronbach's alpha over complete
@@ -470,6 +534,12 @@ def main():
     GEOMETRIC = False
     out["winsorise"] = [{"input": c, "values": v, "changed": ch}
                          for c in winsorise_cases for v, ch in [winsorise(c)]]
+    out["uncertainty_case"] = uncertainty_case(
+        components2, municipalities2, 400, 0.25, 77,
+        {"normalisation": ["goalposts", "minmax"], "aggregation": ["arithmetic", "geometric"],
+         "impute": ["none", "mean"]})
+    out["uncertainty_case_aggregation"] = uncertainty_case(
+        components, municipalities, 200, 0.25, 5, {"aggregation": ["arithmetic", "geometric"]})
     out["pillar_case"] = pillar_case(300, 0.4, 11)
     out["pillar_case_geometric"] = pillar_case(300, 0.4, 11, geometric=True)
     out["impute_case"] = {f"{n}/{i}": impute_case(n, i) for n in ("goalposts", "minmax")

@@ -5,8 +5,9 @@ import Yams
 extension SpecParser {
     static let compositeKeys = [
         "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
-        "min_available", "impute", "pillars", "winsorise",
+        "min_available", "impute", "pillars", "winsorise", "uncertainty",
     ]
+    static let uncertaintyKeys = ["normalisation", "aggregation", "impute"]
     static let winsoriseKeys = ["skew", "kurtosis", "max_points"]
     static let pillarKeys = ["id", "weight", "components"]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
@@ -91,6 +92,9 @@ extension SpecParser {
             definition.aggregation = aggregation
             definition.scope = scope
             definition.impute = impute
+            if let n = m.value("uncertainty") {
+                definition.uncertainty = parseUncertainty(n, key: "\(key).uncertainty", definition: definition)
+            }
             if let n = m.value("winsorise") { definition.winsorise = parseWinsorise(n, key: "\(key).winsorise") }
             if let n = m.value("samples"), let x = reader.integer(n, key: "\(key).samples") {
                 if (1...1_000_000).contains(x) {
@@ -276,5 +280,52 @@ extension SpecParser {
             }
         }
         return rule
+    }
+
+    /// `uncertainty: {normalisation: [...], aggregation: [...], impute: [...]}` — the methods each
+    /// Monte-Carlo sample chooses among (METHODS §6 "Uncertainty").
+    mutating func parseUncertainty(_ node: Node, key: String, definition: CompositeDefinition)
+        -> CompositeDefinition.Uncertainty
+    {
+        var u = CompositeDefinition.Uncertainty()
+        guard let m = reader.mapping(node, key: key, allowed: SpecParser.uncertaintyKeys) else { return u }
+        func names(_ name: String, among: [String]) -> [String] {
+            guard let n = m.value(name), let list = reader.list(n, key: "\(key).\(name)") else { return [] }
+            if list.isEmpty { reader.error(n.mark, "\(key).\(name): list at least one method (or leave it out)") }
+            var out: [String] = []
+            for (i, item) in list.enumerated() {
+                guard let text = reader.choice(item, key: "\(key).\(name)[\(i)]", among: among) else { continue }
+                if out.contains(text) {
+                    reader.error(item.mark, "\(key).\(name)[\(i)]: '\(text)' is listed twice")
+                } else {
+                    out.append(text)
+                }
+            }
+            return out
+        }
+        u.normalisation = names("normalisation", among: ["goalposts", "minmax", "zscore"]).compactMap {
+            CompositeDefinition.Normalisation(rawValue: $0)
+        }
+        u.aggregation = names("aggregation", among: ["arithmetic", "geometric"]).compactMap {
+            CompositeDefinition.Aggregation(rawValue: $0)
+        }
+        u.impute = names("impute", among: ["none", "mean", "previous"]).compactMap {
+            CompositeDefinition.Imputation(rawValue: $0)
+        }
+        let geometric = u.aggregation.contains(.geometric) || definition.aggregation == .geometric
+        let zscore = u.normalisation.contains(.zscore) || definition.normalisation == .zscore
+        if geometric && zscore && !(definition.aggregation == .geometric && definition.normalisation == .zscore) {
+            reader.error(
+                node.mark,
+                "\(key): geometric aggregation needs scores on 0–100 and cannot be drawn together with zscore normalisation"
+            )
+        }
+        if u.normalisation.contains(.goalposts) && definition.normalisation != .goalposts {
+            for c in definition.components where c.goalposts == nil {
+                reader.error(
+                    node.mark, "\(key): drawing goalposts normalisation needs goalposts for component '\(c.indicator)'")
+            }
+        }
+        return u
     }
 }
