@@ -588,6 +588,45 @@ import Testing
         }
     }
 
+    /// Sobol indices per factor (weights; normalisation; aggregation) against the numpy
+    /// reference, which implements Saltelli 2010 / Jansen 1999 from the papers; any --jobs.
+    @Test func sensitivityMatchesReference() throws {
+        let json = try #require(try CompositeReference.load()["sobol_case"] as? [String: Any])
+        var d = CompositeDefinition(
+            id: "s",
+            components: Self.components.map {
+                var c = $0
+                c.weight = 1
+                return c
+            })
+        d.samples = try #require(json["rows"] as? Int)
+        d.delta = try #require(json["delta"] as? Double)
+        d.seed = UInt64(try #require(json["seed"] as? Int))
+        d.uncertainty = .init(normalisation: [.goalposts, .minmax], aggregation: [.arithmetic, .geometric])
+        d.sensitivity = true
+        let rows = Self.rows([
+            ("1001", 0.62, 48, 4), ("1002", 0.40, 70, 5), ("1003", 0.75, 35, 3.5), ("1004", 0.55, 58, 4.6),
+            ("1005", 0.50, 52, nil),
+        ])
+        let factors = try #require(json["factors"] as? [String])
+        #expect(CompositeIndex.sobolFactors(d).map(\.name) == factors)
+        let first = try CompositeReference.doubles(json["first"])
+        let total = try CompositeReference.doubles(json["total"])
+        var previous: [IndicatorRow]?
+        for jobs in [1, 3] {
+            let out = try CompositeIndex.compute(d, rows: rows, jobs: jobs)
+            let sobol = out.rows.filter { $0.indicator.contains(".sobol_") }
+            for (f, name) in factors.enumerated() {
+                let s1 = try #require(sobol.first { $0.indicator == "composite.s.sobol_first.\(name)" })
+                let st = try #require(sobol.first { $0.indicator == "composite.s.sobol_total.\(name)" })
+                #expect(abs(s1.value - first[f]) < 1e-10 && abs(st.value - total[f]) < 1e-10, "\(name)")
+                #expect(s1.municipality == "" && s1.n == json["varying"] as? Int)
+            }
+            if let previous { #expect(previous == sobol) }
+            previous = sobol
+        }
+    }
+
     @Test func monteCarloDrawsAddOneChoicePerList() {
         var d = Self.definition(samples: 2)
         d.seed = 9

@@ -692,6 +692,23 @@ let validationCases: [ValidationCase] = [
             "11:18: composite[1].uncertainty: geometric aggregation needs scores on 0–100 and cannot be drawn together with zscore normalisation",
         ]),
     ValidationCase(
+        name: "composite sensitivity without uncertainty",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                delta: 0
+                sensitivity: true
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "8:18: composite[0].sensitivity: nothing is uncertain (delta is 0 and there is no 'uncertainty:'); declare the uncertainty to analyse"
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

@@ -57,9 +57,13 @@ public struct CompositeDefinition: Sendable, Hashable {
             self.impute = impute
         }
         /// The number of drawn factors besides the weights.
-        var factorCount: Int { [normalisation.isEmpty, aggregation.isEmpty, impute.isEmpty].filter { !$0 }.count }
+        public var factorCount: Int {
+            [normalisation.isEmpty, aggregation.isEmpty, impute.isEmpty].filter { !$0 }.count
+        }
     }
     public var uncertainty = Uncertainty()
+    /// Sobol first- and total-order indices of the ranks per uncertain factor (METHODS §6 "Sensitivity").
+    public var sensitivity = false
     /// Outlier treatment per component and year (`nil`: none).
     public var winsorise: CompositeTreatment.Winsorise? = nil
     public var components: [Component]

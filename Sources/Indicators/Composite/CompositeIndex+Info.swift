@@ -83,6 +83,26 @@ extension CompositeIndex {
                     ),
                     methods: "§6"))
         }
+        for f in sobolFactors(def) where def.sensitivity {
+            for (kind, nb, en) in [
+                ("sobol_first", "førsteordens Sobol-indeks", "first-order Sobol index"),
+                ("sobol_total", "totalordens Sobol-indeks", "total-order Sobol index"),
+            ] {
+                out.append(
+                    IndicatorInfo(
+                        id: "\(id).\(kind).\(f.name)", family: "composite",
+                        label: LocalizedText(
+                            nb: "\(label.nb) – \(nb), \(f.name)", en: "\(label.en) – \(en), \(f.name)"),
+                        unit: .coefficient, direction: 0, inputs: [id],
+                        definition: LocalizedText(
+                            nb:
+                                "Andelen av variansen i kommunenes rang som skyldes \(f.name), veid med hver kommunes rangvarians (rad uten kommune).",
+                            en:
+                                "The share of the variance of the municipalities' ranks due to \(f.name), weighted by each municipality's rank variance (row without a municipality)."
+                        ),
+                        methods: "§6"))
+            }
+        }
         if def.components.count >= 2 {
             out.append(
                 IndicatorInfo(

@@ -130,6 +130,33 @@ public enum CompositeIndex {
         return out
     }
 
+    /// The uncertain factors of the sensitivity analysis, in METHODS §6 order, with the
+    /// columns of the Sobol sample matrices each one takes: `weights` (every component weight,
+    /// then every pillar weight, one factor), then one column per declared uncertainty list.
+    public static func sobolFactors(_ def: CompositeDefinition) -> [(name: String, columns: Range<Int>)] {
+        let nw = def.components.count + def.pillars.count
+        var out: [(String, Range<Int>)] = [("weights", 0..<nw)]
+        var next = nw
+        let u = def.uncertainty
+        for (name, declared) in [
+            ("normalisation", !u.normalisation.isEmpty), ("aggregation", !u.aggregation.isEmpty),
+            ("impute", !u.impute.isEmpty),
+        ] where declared {
+            out.append((name, next..<(next + 1)))
+            next += 1
+        }
+        return out
+    }
+
+    /// The Sobol matrices A and B (N = `samples` rows of uniforms, one column per factor column),
+    /// drawn by ``Sobol/sampleMatrices(rows:factors:rng:)`` from xoshiro256** seeded with `seed`
+    /// (a generator of its own, so the Monte-Carlo draws do not change).
+    static func sobolMatrices(_ def: CompositeDefinition) -> (a: [[Double]], b: [[Double]]) {
+        var g = Xoshiro256StarStar(seed: def.seed)
+        let columns = sobolFactors(def).last!.columns.upperBound
+        return Sobol.sampleMatrices(rows: def.samples, factors: columns, rng: &g)
+    }
+
     /// Output names a pillar may not take (they are other rows of the index).
     public static let reservedPillarNames: Set<String> = [
         "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha",
@@ -222,6 +249,7 @@ public enum CompositeIndex {
             pooled = lists
         }
         let draws = monteCarloWeights(def)
+        let sobol = def.sensitivity && def.samples > 0 ? sobolMatrices(def) : nil
         for year in data.keys.sorted() {
             let byMunicipality = data[year]!
             let municipalities = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -239,6 +267,7 @@ public enum CompositeIndex {
                     }
                 }
             }
+            composite.sobol = sobol
             try composite.compute(draws: draws, jobs: jobs, into: &out, location: here)
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)

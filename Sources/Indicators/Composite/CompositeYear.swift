@@ -17,6 +17,8 @@ struct CompositeYear: Sendable {
     /// With `impute: previous`: `previous[m][c]` is municipality m's value of component c from the
     /// latest of the three years before this one that has it (nil otherwise).
     var previous: [[Double?]]? = nil
+    /// With `sensitivity: true`: the Sobol sample matrices A and B (one row per model run).
+    var sobol: (a: [[Double]], b: [[Double]])? = nil
 
     /// Mean and sample sd (n − 1) of `xs`, summed in the given order; sd 0 for one value or
     /// when all values are equal (three times 0.4 would otherwise sum to a mean 1 ulp off and
@@ -204,6 +206,31 @@ struct CompositeYear: Sendable {
         }
         let aggregations = u.aggregation.isEmpty ? [def.aggregation] : u.aggregation
         let scoreVariants = variants
+        let allWeights = weights + pillarWeights
+        /// The ranks of one Sobol model run from a row of uniforms (weights, then list choices).
+        let sobolRun: @Sendable ([Double]) -> [Int] = { row in
+            var w = [Double](repeating: 0, count: nw)
+            for i in 0..<nw {
+                let lo = (1 - def.delta) * allWeights[i]
+                let hi = (1 + def.delta) * allWeights[i]
+                w[i] = lo + (hi - lo) * row[i]
+            }
+            var col = nw
+            func pick(_ count: Int) -> Int {
+                guard count > 0 else { return 0 }
+                defer { col += 1 }
+                return min(count - 1, Int(row[col] * Double(count)))
+            }
+            let ni = pick(u.normalisation.count)
+            let rule = aggregations[pick(u.aggregation.count)]
+            let ii = pick(u.impute.count)
+            let zs = scoreVariants[ni * imputations.count + ii]
+            return CompositeRanking.ranks(
+                (0..<n).map {
+                    structure.sampled(
+                        zs[$0], pillarMask: pillarMasks[$0], weights: w[0..<k], pillarWeights: w[k..<nw], rule: rule)
+                })
+        }
         var summaries: [(low: Double, median: Double, high: Double)?] = Array(repeating: nil, count: n)
         if samples > 0 {
             let chunk = 64
@@ -269,6 +296,7 @@ struct CompositeYear: Sendable {
         }
 
         coherence(observed: observed, index: nominal, n: n, into: &out, location: location)
+        if let sobol { try sensitivity(sobol, run: sobolRun, n: n, jobs: jobs, into: &out) }
 
         // Leave-one-out: each municipality's |rank without component c − nominal rank|, ranked among
         // the nominally ranked municipalities that still have min_available of the remaining weight.
@@ -303,6 +331,69 @@ struct CompositeYear: Sendable {
                 IndicatorRow(
                     indicator: shiftID, municipality: "", year: year, value: Double(sum) / Double(kept.count),
                     n: kept.count))
+        }
+    }
+
+    /// Sobol indices of every ranked municipality's rank per factor (Saltelli 2010 first order,
+    /// Jansen 1999 total order, ``Sobol/indices(fA:fB:fAB:)``), averaged over municipalities
+    /// weighted by their rank variance (over the runs on A and B, divisor 2N); rows
+    /// `sobol_first.<factor>` and `sobol_total.<factor>` with an empty municipality and n = the
+    /// municipalities whose rank varies. Runs are computed in chunks on `jobs` workers and
+    /// combined in row order, so the result does not depend on `jobs`.
+    func sensitivity(
+        _ m: (a: [[Double]], b: [[Double]]), run: @escaping @Sendable ([Double]) -> [Int], n: Int, jobs: Int,
+        into out: inout IndicatorOutputRows
+    ) throws {
+        let factors = CompositeIndex.sobolFactors(def)
+        var rows = m.a + m.b
+        for f in factors {
+            for (ra, rb) in zip(m.a, m.b) {
+                var r = ra
+                for c in f.columns { r[c] = rb[c] }
+                rows.append(r)
+            }
+        }
+        let runs = rows
+        let chunk = 64
+        let perChunk = try CustomParallel.map(count: (runs.count + chunk - 1) / chunk, jobs: jobs) { ci in
+            (ci * chunk..<min(runs.count, (ci + 1) * chunk)).map { run(runs[$0]) }
+        }
+        let ranks = perChunk.flatMap { $0 }  // ranks[run][municipality]
+        let N = m.a.count
+        var weightSum = 0.0
+        var first = [Double](repeating: 0, count: factors.count)
+        var total = [Double](repeating: 0, count: factors.count)
+        var varying = 0
+        for j in 0..<n {
+            let series = { (start: Int) in (start..<(start + N)).map { Double(ranks[$0][j]) } }
+            let fA = series(0)
+            let fB = series(N)
+            let fAB = factors.indices.map { series((2 + $0) * N) }
+            guard let s = Sobol.indices(fA: fA, fB: fB, fAB: fAB) else { continue }
+            var sum = 0.0
+            for y in fA + fB { sum += y }
+            let mean = sum / Double(2 * N)
+            var ss = 0.0
+            for y in fA + fB { ss += (y - mean) * (y - mean) }
+            let weight = ss / Double(2 * N)
+            varying += 1
+            weightSum += weight
+            for f in factors.indices {
+                first[f] += weight * s.first[f]
+                total[f] += weight * s.total[f]
+            }
+        }
+        guard weightSum > 0 else { return }
+        let id = "composite.\(def.id)"
+        for (f, factor) in factors.enumerated() {
+            out.rows.append(
+                IndicatorRow(
+                    indicator: "\(id).sobol_first.\(factor.name)", municipality: "", year: year,
+                    value: first[f] / weightSum, n: varying))
+            out.rows.append(
+                IndicatorRow(
+                    indicator: "\(id).sobol_total.\(factor.name)", municipality: "", year: year,
+                    value: total[f] / weightSum, n: varying))
         }
     }
 

@@ -10,11 +10,12 @@ extension ResolvedIndicator {
     var isCompositePillar: Bool {
         info.family == "composite" && info.unit == .score && id.split(separator: ".").count == 3
     }
-    /// A composite's yearly coherence row (`composite.<id>.corr.<component>`, `composite.<id>.alpha`),
+    /// A composite's yearly summary row: coherence or Sobol index (`composite.<id>.corr.<component>`, `composite.<id>.alpha`),
     /// which has an empty municipality.
     var isCompositeCoherence: Bool {
         info.family == "composite"
-            && (id.contains(".corr.") || (id.hasSuffix(".alpha") && id.split(separator: ".").count == 3))
+            && (id.contains(".corr.") || id.contains(".sobol_")
+                || (id.hasSuffix(".alpha") && id.split(separator: ".").count == 3))
     }
     /// Value shown in charts: shares as percentages, everything else as is.
     func display(_ x: Double) -> Double { info.unit == .share ? x * 100 : x }

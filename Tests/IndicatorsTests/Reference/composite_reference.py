@@ -243,6 +243,87 @@ def uncertainty_case(components, municipalities, samples, delta, seed, lists):
     }
 
 
+def sobol_case(components, municipalities, n_rows, delta, seed, lists):
+    """METHODS §6 sensitivity: A and B (n_rows x columns uniforms from xoshiro seeded with
+    seed, row by row, A before B); columns = the component weights (one factor "weights"),
+    then one column per declared list (normalisation, aggregation, impute). Model: the ranks
+    of the ranked municipalities. First order Saltelli 2010, total order Jansen 1999, written
+    here from the papers' formulas; averaged over municipalities weighted by rank variance."""
+    global GEOMETRIC
+    names_all = sorted(municipalities)
+    weights = [c[1] for c in components]
+    k = len(weights)
+
+    def scores(norm, imp):
+        out = {m: [None] * k for m in names_all}
+        for c, (_, _, direction, (glo, ghi)) in enumerate(components):
+            xs = [municipalities[m][c] for m in names_all if municipalities[m][c] is not None]
+            lo, hi = min(xs), max(xs)
+            def score(x):
+                if norm == "goalposts":
+                    x = min(max(x, glo), ghi)
+                    return 100 * (ghi - x) / (ghi - glo) if direction < 0 else 100 * (x - glo) / (ghi - glo)
+                if hi == lo:
+                    return 50.0
+                return 100 * (hi - x) / (hi - lo) if direction < 0 else 100 * (x - lo) / (hi - lo)
+            for m in names_all:
+                x = municipalities[m][c]
+                if x is None and imp == "mean":
+                    s = score(sum(xs) / len(xs))
+                    out[m][c] = min(max(s, 0.0), 100.0) if norm == "minmax" else s
+                elif x is not None:
+                    out[m][c] = score(x)
+        return out
+
+    observed = scores("goalposts", "none")
+    names = [m for m in names_all if enough_weight(observed[m], weights)]
+    keys = [key for key in ("normalisation", "aggregation", "impute") if key in lists]
+    factors = [("weights", list(range(k)))] + [(key, [k + i]) for i, key in enumerate(keys)]
+    cols = k + len(keys)
+    g = Xoshiro256ss(seed)
+    A = np.array([[g.uniform() for _ in range(cols)] for _ in range(n_rows)])
+    B = np.array([[g.uniform() for _ in range(cols)] for _ in range(n_rows)])
+    defaults = {"normalisation": "goalposts", "aggregation": "arithmetic", "impute": "none"}
+
+    def model(row):
+        global GEOMETRIC
+        w = [(1 - delta) * x + ((1 + delta) * x - (1 - delta) * x) * row[i] for i, x in enumerate(weights)]
+        pick = dict(defaults)
+        for i, key in enumerate(keys):
+            options = lists[key]
+            pick[key] = options[min(len(options) - 1, int(row[k + i] * len(options)))]
+        GEOMETRIC = pick["aggregation"] == "geometric"
+        z = scores(pick["normalisation"], pick["impute"])
+        r = competition_ranks([aggregate(z[m], w) for m in names])
+        GEOMETRIC = False
+        return r
+
+    fA = np.array([model(r) for r in A], dtype=float)
+    fB = np.array([model(r) for r in B], dtype=float)
+    fAB = []
+    for _, columns in factors:
+        M = A.copy()
+        M[:, columns] = B[:, columns]
+        fAB.append(np.array([model(r) for r in M], dtype=float))
+    first = np.zeros(len(factors))
+    total = np.zeros(len(factors))
+    wsum = 0.0
+    varying = 0
+    for j in range(len(names)):
+        y = np.concatenate([fA[:, j], fB[:, j]])
+        V = y.var()  # divisor 2N
+        if V == 0:
+            continue
+        varying += 1
+        wsum += V
+        for f in range(len(factors)):
+            first[f] += V * np.mean(fB[:, j] * (fAB[f][:, j] - fA[:, j])) / V
+            total[f] += V * 0.5 * np.mean((fA[:, j] - fAB[f][:, j]) ** 2) / V
+    return {"rows": n_rows, "delta": delta, "seed": seed, "lists": lists, "varying": varying,
+            "factors": [f for f, _ in factors],
+            "first": [repr(float(x / wsum)) for x in first], "total": [repr(float(x / wsum)) for x in total]}
+
+
 def coherence(z, index):
     """METHODS §6 coherence: Pearson r of each component's normalised scores with the index
     (pairs where the component is observed, at least 3), and Cronbach's alpha over complete
@@ -540,6 +621,9 @@ def main():
          "impute": ["none", "mean"]})
     out["uncertainty_case_aggregation"] = uncertainty_case(
         components, municipalities, 200, 0.25, 5, {"aggregation": ["arithmetic", "geometric"]})
+    out["sobol_case"] = sobol_case(
+        components2, municipalities2, 256, 0.25, 31,
+        {"normalisation": ["goalposts", "minmax"], "aggregation": ["arithmetic", "geometric"]})
     out["pillar_case"] = pillar_case(300, 0.4, 11)
     out["pillar_case_geometric"] = pillar_case(300, 0.4, 11, geometric=True)
     out["impute_case"] = {f"{n}/{i}": impute_case(n, i) for n in ("goalposts", "minmax")

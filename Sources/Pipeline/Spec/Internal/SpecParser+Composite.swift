@@ -5,7 +5,7 @@ import Yams
 extension SpecParser {
     static let compositeKeys = [
         "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
-        "min_available", "impute", "pillars", "winsorise", "uncertainty",
+        "min_available", "impute", "pillars", "winsorise", "uncertainty", "sensitivity",
     ]
     static let uncertaintyKeys = ["normalisation", "aggregation", "impute"]
     static let winsoriseKeys = ["skew", "kurtosis", "max_points"]
@@ -130,6 +130,15 @@ extension SpecParser {
                     reader.error(
                         n.mark,
                         "\(key).seed: expected a whole number from 0 to 18446744073709551615, found \(SpecReader.describe(n))"
+                    )
+                }
+            }
+            if let n = m.value("sensitivity"), let on = reader.bool(n, key: "\(key).sensitivity") {
+                definition.sensitivity = on
+                if on && definition.delta == 0 && definition.uncertainty.factorCount == 0 {
+                    reader.error(
+                        n.mark,
+                        "\(key).sensitivity: nothing is uncertain (delta is 0 and there is no 'uncertainty:'); declare the uncertainty to analyse"
                     )
                 }
             }
