@@ -146,6 +146,8 @@ struct CompositeYear: Sendable {
         let k = def.components.count
         let weights = def.components.map(\.weight)
         let (norm, filled, imputedCells, normWarnings) = normalised()
+        // Built once: every sample and model run below reuses it.
+        let structure = self.structure
         for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
 
         // Eligible: available weight ≥ min_available of the total.
