@@ -108,6 +108,10 @@ struct IndicatorCSVReadingTests {
         ("a,5001,2019,1,1,,\n", "b.csv:2: expected 8 fields, found 7"),
         ("a,5001,2019,1,1,,,,\n", "b.csv:2: expected 8 fields, found 9"),
         (",5001,2019,1,1,,,\n", "b.csv:2: field 'indicator': is empty"),
+        (
+            "a,,2019,1,1,,,\n",
+            "b.csv:2: field 'municipality': is empty (only composite summary rows have no municipality)"
+        ),
         ("\"a\nb\",5001,2019,1,1,,,\nc,\"open,2019,1,1,,,\n", "b.csv:4: a quote opened on line 4 is never closed"),
         (
             "a,50\"01,2019,1,1,,,\n",
@@ -150,6 +154,14 @@ struct IndicatorCSVReadingTests {
         } throws: { error in
             (error as? Diagnostic)?.description == expected
         }
+    }
+
+    /// A composite's yearly summary row (METHODS §6: the mean rank shift) has an empty municipality.
+    @Test func compositeSummaryRowMayLackAMunicipality() throws {
+        let rows = try IndicatorCSV.parse(
+            text: Self.header + "composite.x.shift.a,,2019,0.5,4,,,\n", path: "b.csv")
+        #expect(rows.map(\.municipality) == [""])
+        #expect(rows.map(\.value) == [0.5])
     }
 
     @Test func readFromDiskAndMissingFile() throws {

@@ -574,6 +574,145 @@ let validationCases: [ValidationCase] = [
             "11:20: composite[0].components[0].goalposts: the low end 1 must be below the high end 0",
         ]),
     ValidationCase(
+        name: "composite min_available outside (0, 1]",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                min_available: 0
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                min_available: 1.5
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: c
+                min_available: most
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:20: composite[0].min_available: expected a share of the weight above 0 and at most 1, found '0'",
+            "11:20: composite[1].min_available: expected a share of the weight above 0 and at most 1, found '1.5'",
+            "15:20: composite[2].min_available: expected a number, found 'most'",
+        ]),
+    ValidationCase(
+        name: "composite geometric aggregation with zscore; unknown scope, aggregation, impute",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                normalisation: zscore
+                aggregation: geometric
+                components:
+                  - {indicator: engagement.gini, direction: -1}
+              - id: b
+                scope: decade
+                aggregation: harmonic
+                impute: median
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "8:18: composite[0].aggregation: 'geometric' needs scores on 0–100 (normalisation goalposts or minmax), not zscore",
+            "12:12: composite[1].scope: unknown value 'decade' (expected one of 'year', 'all')",
+            "13:18: composite[1].aggregation: unknown value 'harmonic' (expected one of 'arithmetic', 'geometric')",
+            "14:13: composite[1].impute: unknown value 'median'; did you mean 'mean'? (expected one of 'none', 'mean', 'previous')",
+        ]),
+    ValidationCase(
+        name: "composite pillars: unknown indicator, not a component, in two pillars, in none, bad weight",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+                  - {indicator: engagement.participants, direction: 1, goalposts: [0, 100]}
+                  - {indicator: engagement.repeat_share, direction: 1, goalposts: [0, 1]}
+                pillars:
+                  - {id: one, weight: 0, components: [engagement.ginni, engagement.gini]}
+                  - {id: two, components: [engagement.gini, engagement.actions_per_participant]}
+            """,
+        expected: [
+            "12:7: composite[0].pillars: component 'engagement.participants' is in no pillar",
+            "12:7: composite[0].pillars: component 'engagement.repeat_share' is in no pillar",
+            "12:27: composite[0].pillars[0].weight: expected a positive number, found '0'",
+            "12:43: composite[0].pillars[0].components[0]: unknown indicator 'engagement.ginni'; did you mean 'engagement.gini'?",
+            "13:32: composite[0].pillars[1].components[0]: 'engagement.gini' is already in pillar 'one'",
+            "13:49: composite[0].pillars[1].components[1]: 'engagement.actions_per_participant' is not among this index's components",
+        ]),
+    ValidationCase(
+        name: "composite winsorise: bad thresholds",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                winsorise: {skew: 0, max_points: 0, tails: 2}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                winsorise: maybe
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:23: composite[0].winsorise.skew: expected a number above 0, found '0'",
+            "7:38: composite[0].winsorise.max_points: expected a whole number from 1, found '0'",
+            "7:41: composite[0].winsorise: unknown key 'tails'",
+            "11:16: composite[1].winsorise: expected true or false, found 'maybe'",
+        ]),
+    ValidationCase(
+        name: "composite uncertainty: unknown method, geometric with zscore",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                uncertainty: {normalisation: [goalposts, rank], aggregation: [median]}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                uncertainty: {normalisation: [goalposts, zscore], aggregation: [arithmetic, geometric]}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:46: composite[0].uncertainty.normalisation[1]: unknown value 'rank' (expected one of 'goalposts', 'minmax', 'zscore')",
+            "7:67: composite[0].uncertainty.aggregation[0]: unknown value 'median' (expected one of 'arithmetic', 'geometric')",
+            "11:18: composite[1].uncertainty: geometric aggregation needs scores on 0–100 and cannot be drawn together with zscore normalisation",
+        ]),
+    ValidationCase(
+        name: "composite sensitivity without uncertainty",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                delta: 0
+                sensitivity: true
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "8:18: composite[0].sensitivity: nothing is uncertain (delta is 0 and there is no 'uncertainty:'); declare the uncertainty to analyse"
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

@@ -32,7 +32,7 @@ import Testing
         // Index 2023: Oslo 70.3, Tromsø 66.7, Trondheim 64.2, Bodø 61.0, Steinkjer 58.9 → Trondheim 3rd, interval 3 ± 1.
         #expect(
             f.first
-                == "Trondheim er nr. 3 av 5 kommuner på «Åpenhetsindeks (openness)» i 2023; med varierte vekter ligger rangen mellom 2 og 4 (5.–95. persentil)."
+                == "Trondheim er nr. 3 av 5 kommuner på «Åpenhetsindeks (openness)» i 2023; i usikkerhetsanalysen ligger rangen mellom 2 og 4 (95 %-intervall)."
         )
         #expect(f.count == 2)
     }
@@ -46,7 +46,7 @@ import Testing
         let f = KeyFindings.compositeFindings(ReportData(input)).map(\.text)
         #expect(
             f.first
-                == "Trondheim ranks 3 of 5 municipalities on “Openness index (openness)” in 2023 (4 in 2022); with varied weights the rank lies between 2 and 4 (5th–95th percentile)."
+                == "Trondheim ranks 3 of 5 municipalities on “Openness index (openness)” in 2023 (4 in 2022); in the uncertainty analysis the rank lies between 2 and 4 (95% interval)."
         )
     }
 

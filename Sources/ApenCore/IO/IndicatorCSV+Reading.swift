@@ -178,7 +178,11 @@ struct _IndicatorCSVColumns {
             return v
         }
         guard !f[indicator].isEmpty else { throw fail("indicator", "is empty") }
-        guard !f[municipality].isEmpty else { throw fail("municipality", "is empty") }
+        // Only a composite's yearly summary (METHODS §6: the mean shift, Sobol indices) has an
+        // empty municipality; anywhere else an empty municipality is an error.
+        guard !f[municipality].isEmpty || r.text(f[indicator]).hasPrefix("composite.") else {
+            throw fail("municipality", "is empty (only composite summary rows have no municipality)")
+        }
         let n = try whole(self.n, "n")
         guard n >= 0 else { throw fail("n", "\(n) is negative") }
         var degrees: Int?

@@ -1,15 +1,17 @@
 import ApenCore
 
 extension CompositeIndex {
-    /// The catalogue entries of a composite's outputs: the index, its rank, and one shift per
-    /// component (none for a single component), in that order.
+    /// The catalogue entries of a composite's outputs: the index, its rank, the median
+    /// Monte-Carlo rank (when `samples` > 0), and one shift per component (none for a single
+    /// component), in that order.
     ///
-    /// The index is a `score` (higher is better); the rank is a `rank` with an interval (lower
-    /// is better); a shift is a `rank` difference (neutral). The label is the declared `label:`
+    /// The index is a `score` (higher is better); the rank is a `rank` with a 95 % interval
+    /// (lower is better); the median rank and a shift are neutral `rank` summaries. The label is the declared `label:`
     /// (the id when absent).
     ///
     /// ```swift
-    /// CompositeIndex.infos(def).map(\.id)   // ["composite.openness", "composite.openness.rank", "composite.openness.shift.…"]
+    /// CompositeIndex.infos(def).map(\.id)
+    /// // ["composite.openness", "composite.openness.rank", "composite.openness.rank_median", "composite.openness.shift.…"]
     /// ```
     public static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
         let id = "composite.\(def.id)"
@@ -20,8 +22,12 @@ extension CompositeIndex {
             IndicatorInfo(
                 id: id, family: "composite", label: label, unit: .score, direction: 1, inputs: inputs,
                 definition: LocalizedText(
-                    nb: "Vektet gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm)).",
-                    en: "Weighted mean of \(inputs.count) normalised components (\(norm))."),
+                    nb: def.aggregation == .geometric
+                        ? "Vektet geometrisk gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm))."
+                        : "Vektet gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm)).",
+                    en: def.aggregation == .geometric
+                        ? "Weighted geometric mean of \(inputs.count) normalised components (\(norm))."
+                        : "Weighted mean of \(inputs.count) normalised components (\(norm))."),
                 methods: "§6"),
             IndicatorInfo(
                 id: id + ".rank", family: "composite",
@@ -30,12 +36,84 @@ extension CompositeIndex {
                 inputs: [id],
                 definition: LocalizedText(
                     nb:
-                        "Rangering blant kommunene samme år (1 = høyest); intervall fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
+                        "Rangering blant kommunene samme år (1 = høyest); 95 %-intervall (2,5.–97,5. persentil) fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
                     en:
-                        "Rank among municipalities that year (1 = highest); interval from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)."
+                        "Rank among municipalities that year (1 = highest); 95 % interval (2.5th–97.5th percentile) from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)."
                 ),
                 methods: "§6", hasInterval: true),
         ]
+        for p in def.pillars {
+            out.append(
+                IndicatorInfo(
+                    id: "\(id).\(p.id)", family: "composite",
+                    label: LocalizedText(nb: "\(label.nb) – søyle \(p.id)", en: "\(label.en) – pillar \(p.id)"),
+                    unit: .score, direction: 1, inputs: p.components,
+                    definition: LocalizedText(
+                        nb:
+                            "Søylen \(p.id): \(p.components.count) normaliserte komponenter slått sammen (\(def.aggregation.rawValue)).",
+                        en:
+                            "Pillar \(p.id): \(p.components.count) normalised components combined (\(def.aggregation.rawValue))."
+                    ),
+                    methods: "§6"))
+        }
+        if def.samples > 0 {
+            out.append(
+                IndicatorInfo(
+                    id: id + ".rank_median", family: "composite",
+                    label: LocalizedText(nb: "\(label.nb) – median rangering", en: "\(label.en) – median rank"),
+                    unit: .rank, direction: 0, inputs: [id],
+                    definition: LocalizedText(
+                        nb: "Medianen av rangeringene i de \(def.samples) Monte Carlo-trekkene.",
+                        en: "Median of the ranks in the \(def.samples) Monte-Carlo draws."),
+                    methods: "§6"))
+        }
+        for c in def.components {
+            out.append(
+                IndicatorInfo(
+                    id: "\(id).corr.\(c.indicator)", family: "composite",
+                    label: LocalizedText(
+                        nb: "\(label.nb) – korrelasjon med \(c.indicator)",
+                        en: "\(label.en) – correlation with \(c.indicator)"),
+                    unit: .coefficient, direction: 0, inputs: [id, c.indicator],
+                    definition: LocalizedText(
+                        nb:
+                            "Pearsons r mellom komponentens normaliserte verdier og indeksen det året (rad uten kommune).",
+                        en:
+                            "Pearson's r between the component's normalised scores and the index that year (row without a municipality)."
+                    ),
+                    methods: "§6"))
+        }
+        for f in sobolFactors(def) where def.sensitivity {
+            for (kind, nb, en) in [
+                ("sobol_first", "førsteordens Sobol-indeks", "first-order Sobol index"),
+                ("sobol_total", "totalordens Sobol-indeks", "total-order Sobol index"),
+            ] {
+                out.append(
+                    IndicatorInfo(
+                        id: "\(id).\(kind).\(f.name)", family: "composite",
+                        label: LocalizedText(
+                            nb: "\(label.nb) – \(nb), \(f.name)", en: "\(label.en) – \(en), \(f.name)"),
+                        unit: .coefficient, direction: 0, inputs: [id],
+                        definition: LocalizedText(
+                            nb:
+                                "Andelen av variansen i kommunenes rang som skyldes \(f.name), veid med hver kommunes rangvarians (rad uten kommune).",
+                            en:
+                                "The share of the variance of the municipalities' ranks due to \(f.name), weighted by each municipality's rank variance (row without a municipality)."
+                        ),
+                        methods: "§6"))
+            }
+        }
+        if def.components.count >= 2 {
+            out.append(
+                IndicatorInfo(
+                    id: "\(id).alpha", family: "composite",
+                    label: LocalizedText(nb: "\(label.nb) – Cronbachs alfa", en: "\(label.en) – Cronbach's alpha"),
+                    unit: .coefficient, direction: 0, inputs: inputs,
+                    definition: LocalizedText(
+                        nb: "Cronbachs α for de normaliserte komponentene det året (rad uten kommune).",
+                        en: "Cronbach's α of the normalised components that year (row without a municipality)."),
+                    methods: "§6"))
+        }
         for c in def.components where def.components.count >= 2 {
             out.append(
                 IndicatorInfo(
@@ -45,8 +123,11 @@ extension CompositeIndex {
                         en: "\(label.en) – shift without \(c.indicator)"),
                     unit: .rank, direction: 0, inputs: [id],
                     definition: LocalizedText(
-                        nb: "Gjennomsnittlig endring i rangering når \(c.indicator) utelates.",
-                        en: "Mean change in rank when \(c.indicator) is left out."),
+                        nb:
+                            "Absolutt endring i rangering når \(c.indicator) utelates; raden uten kommune er årets gjennomsnitt.",
+                        en:
+                            "Absolute change in rank when \(c.indicator) is left out; the row without a municipality is the year's mean."
+                    ),
                     methods: "§6"))
         }
         return out

@@ -6,13 +6,15 @@ import ApenCore
 /// For each year, per municipality: every available component is normalised (goalposts,
 /// minmax or zscore, with its direction), the index is the weighted mean of the available
 /// normalised components with weights rescaled over those available, and there is no value
-/// when the available weight is below 2/3 of the total. Municipalities with an index are
+/// when the available weight is below `min_available` (default 2/3) of the total. Municipalities with an index are
 /// ranked (1 = highest, ties 1, 2, 2, 4). The Monte-Carlo rank interval and the leave-one-out
 /// rank shift are defined in docs/composite.md.
 ///
 /// Output ids: `composite.<id>` (n = municipalities with a value that year, METHODS §1),
-/// `composite.<id>.rank` (ci = 5th/95th type-7 percentiles of Monte-Carlo ranks),
-/// `composite.<id>.shift.<component>` (the year's mean |Δrank|, on every ranked municipality's row).
+/// `composite.<id>.rank` (ci = 2.5th/97.5th type-7 percentiles of Monte-Carlo ranks),
+/// `composite.<id>.rank_median` (the median Monte-Carlo rank; none when `samples` is 0),
+/// `composite.<id>.shift.<component>` (each municipality's |Δrank|, and the year's mean on the
+/// row with an empty municipality).
 ///
 /// ```swift
 /// var def = CompositeDefinition(id: "openness", components: [
@@ -23,7 +25,8 @@ import ApenCore
 /// ```
 public enum CompositeIndex {
     /// Checks a definition: at least one component, no duplicates, finite positive weights,
-    /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1.
+    /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1,
+    /// 0 < min_available ≤ 1.
     /// - Returns: one message per problem (empty when valid).
     public static func problems(_ def: CompositeDefinition) -> [String] {
         var out: [String] = []
@@ -51,25 +54,113 @@ public enum CompositeIndex {
         }
         if def.samples < 0 { out.append("samples must be 0 or more, found \(def.samples)") }
         if !(def.delta >= 0 && def.delta < 1) { out.append("delta must be in [0, 1), found \(def.delta)") }
-        return out
-    }
-
-    /// The Monte-Carlo weights: `samples × components` values, sample-major, drawn in the order
-    /// sample, then component in declaration order, each uniform in [(1−δ)w, (1+δ)w] as
-    /// lo + (hi − lo)·u with u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
-    public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
-        var g = Xoshiro256StarStar(seed: def.seed)
-        var out: [Double] = []
-        out.reserveCapacity(max(0, def.samples) * def.components.count)
-        for _ in 0..<max(0, def.samples) {
-            for c in def.components {
-                let lo = (1 - def.delta) * c.weight
-                let hi = (1 + def.delta) * c.weight
-                out.append(lo + (hi - lo) * g.nextUniform())
+        if !def.pillars.isEmpty {
+            let components = Set(def.components.map(\.indicator))
+            var pillarOf: [String: String] = [:]
+            var names: Set<String> = []
+            for p in def.pillars {
+                if !names.insert(p.id).inserted { out.append("pillar '\(p.id)' is declared twice") }
+                if reservedPillarNames.contains(p.id) { out.append("pillar '\(p.id)': the name is reserved") }
+                if !(p.weight.isFinite && p.weight > 0) {
+                    out.append("pillar '\(p.id)': weight must be a positive number, found \(p.weight)")
+                }
+                if p.components.isEmpty { out.append("pillar '\(p.id)' has no components") }
+                for c in p.components {
+                    if !components.contains(c) {
+                        out.append("pillar '\(p.id)': '\(c)' is not a component of the index")
+                    } else if let other = pillarOf[c] {
+                        out.append("pillar '\(p.id)': component '\(c)' is already in pillar '\(other)'")
+                    } else {
+                        pillarOf[c] = p.id
+                    }
+                }
             }
+            for c in def.components where pillarOf[c.indicator] == nil {
+                out.append("component '\(c.indicator)' is in no pillar")
+            }
+        }
+        let u = def.uncertainty
+        if (u.aggregation.contains(.geometric) || def.aggregation == .geometric)
+            && (u.normalisation.contains(.zscore) || def.normalisation == .zscore)
+            && !(def.aggregation == .geometric && def.normalisation == .zscore)
+        {
+            out.append("uncertainty: geometric aggregation cannot be drawn together with zscore normalisation")
+        }
+        if u.normalisation.contains(.goalposts) || def.normalisation == .goalposts {
+            for c in def.components where c.goalposts == nil && def.normalisation != .goalposts {
+                out.append(
+                    "component '\(c.indicator)': uncertainty over goalposts normalisation needs goalposts [lo, hi]")
+            }
+        }
+        if def.aggregation == .geometric && def.normalisation == .zscore {
+            out.append("geometric aggregation needs scores on 0–100 (goalposts or minmax), not zscore")
+        }
+        if let w = def.winsorise {
+            if !(w.skew.isFinite && w.skew > 0) { out.append("winsorise.skew must be above 0, found \(w.skew)") }
+            if !w.kurtosis.isFinite { out.append("winsorise.kurtosis must be a number, found \(w.kurtosis)") }
+            if w.maxPoints < 1 { out.append("winsorise.max_points must be 1 or more, found \(w.maxPoints)") }
+        }
+        if !(def.minAvailable > 0 && def.minAvailable <= 1) {
+            out.append("min_available must be above 0 and at most 1, found \(def.minAvailable)")
         }
         return out
     }
+
+    /// The Monte-Carlo draws, sample-major: per sample every component weight (declaration
+    /// order), then every pillar weight, each uniform in [(1−δ)w, (1+δ)w] as lo + (hi − lo)·u,
+    /// then for each declared `uncertainty` list (normalisation, aggregation, imputation) the
+    /// chosen entry's position ⌊u·count⌋; u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
+    public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
+        var g = Xoshiro256StarStar(seed: def.seed)
+        var out: [Double] = []
+        let weights = def.components.map(\.weight) + def.pillars.map(\.weight)
+        let u = def.uncertainty
+        let choices = [u.normalisation.count, u.aggregation.count, u.impute.count].filter { $0 > 0 }
+        out.reserveCapacity(max(0, def.samples) * (weights.count + choices.count))
+        for _ in 0..<max(0, def.samples) {
+            for w in weights {
+                let lo = (1 - def.delta) * w
+                let hi = (1 + def.delta) * w
+                out.append(lo + (hi - lo) * g.nextUniform())
+            }
+            // Then one uniform choice per declared list: entry ⌊u·count⌋ (u < 1), in the order
+            // normalisation, aggregation, imputation.
+            for count in choices { out.append(Double(min(count - 1, Int(g.nextUniform() * Double(count))))) }
+        }
+        return out
+    }
+
+    /// The uncertain factors of the sensitivity analysis, in METHODS §6 order, with the
+    /// columns of the Sobol sample matrices each one takes: `weights` (every component weight,
+    /// then every pillar weight, one factor), then one column per declared uncertainty list.
+    public static func sobolFactors(_ def: CompositeDefinition) -> [(name: String, columns: Range<Int>)] {
+        let nw = def.components.count + def.pillars.count
+        var out: [(String, Range<Int>)] = [("weights", 0..<nw)]
+        var next = nw
+        let u = def.uncertainty
+        for (name, declared) in [
+            ("normalisation", !u.normalisation.isEmpty), ("aggregation", !u.aggregation.isEmpty),
+            ("impute", !u.impute.isEmpty),
+        ] where declared {
+            out.append((name, next..<(next + 1)))
+            next += 1
+        }
+        return out
+    }
+
+    /// The Sobol matrices A and B (N = `samples` rows of uniforms, one column per factor column),
+    /// drawn by ``Sobol/sampleMatrices(rows:factors:rng:)`` from xoshiro256** seeded with `seed`
+    /// (a generator of its own, so the Monte-Carlo draws do not change).
+    static func sobolMatrices(_ def: CompositeDefinition) -> (a: [[Double]], b: [[Double]]) {
+        var g = Xoshiro256StarStar(seed: def.seed)
+        let columns = sobolFactors(def).last!.columns.upperBound
+        return Sobol.sampleMatrices(rows: def.samples, factors: columns, rng: &g)
+    }
+
+    /// Output names a pillar may not take (they are other rows of the index).
+    public static let reservedPillarNames: Set<String> = [
+        "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha",
+    ]
 
     /// Computes the index, its ranks with Monte-Carlo intervals, and the leave-one-out shifts.
     ///
@@ -113,13 +204,71 @@ public enum CompositeIndex {
                     here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere",
                     severity: .warning))
         }
+        // Outlier treatment, per component and year over the municipalities with a value (byte order).
+        if let rule = def.winsorise {
+            for year in data.keys.sorted() {
+                let names = data[year]!.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                for c in 0..<k {
+                    let present = names.filter { data[year]![$0]![c] != nil }
+                    let xs = present.map { data[year]![$0]![c]! }
+                    let (treated, changed) = CompositeTreatment.winsorise(xs, rule)
+                    guard !changed.isEmpty else { continue }
+                    var listed: [String] = []
+                    for i in changed {
+                        data[year]![present[i]]![c] = treated[i]
+                        listed.append(
+                            "\(present[i]) \(NumberText.shortest(xs[i])) → \(NumberText.shortest(treated[i]))")
+                    }
+                    out.warnings.append(
+                        Diagnostic(
+                            here,
+                            "component '\(def.components[c].indicator)' winsorised in \(year) (|skew| > \(NumberText.shortest(rule.skew)), kurtosis > \(NumberText.shortest(rule.kurtosis))): \(listed.joined(separator: ", "))",
+                            severity: .warning))
+                }
+            }
+        }
+        // scope: all — every component's values over the run's municipality-years, in a fixed order.
+        var pooled: [[Double]]?
+        if def.scope == .all && def.normalisation != .goalposts {
+            var lists = [[Double]](repeating: [], count: k)
+            for year in data.keys.sorted() {
+                let byMunicipality = data[year]!
+                for m in byMunicipality.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    for (c, v) in byMunicipality[m]!.enumerated() { if let v { lists[c].append(v) } }
+                }
+            }
+            if def.normalisation == .zscore {
+                for (c, xs) in lists.enumerated() where !xs.isEmpty && !(CompositeYear.meanSD(xs).sd > 0) {
+                    out.warnings.append(
+                        Diagnostic(
+                            here,
+                            "component '\(def.components[c].indicator)' has no spread over all years (\(xs.count) value(s)); its z-scores are 0",
+                            severity: .warning))
+                }
+            }
+            pooled = lists
+        }
         let draws = monteCarloWeights(def)
+        let sobol = def.sensitivity && def.samples > 0 ? sobolMatrices(def) : nil
         for year in data.keys.sorted() {
             let byMunicipality = data[year]!
             let municipalities = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let raw = municipalities.map { byMunicipality[$0]! }
-            let year = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
-            try year.compute(draws: draws, jobs: jobs, into: &out, location: here)
+            var composite = CompositeYear(def: def, year: year, municipalities: municipalities, raw: raw)
+            composite.pooled = pooled
+            if def.impute == .previous {
+                // The latest of the three earlier years that has the value (METHODS §6).
+                composite.previous = municipalities.map { m in
+                    (0..<k).map { c in
+                        for back in 1...3 {
+                            if let v = data[year - back]?[m]?[c] { return v }
+                        }
+                        return nil
+                    }
+                }
+            }
+            composite.sobol = sobol
+            try composite.compute(draws: draws, jobs: jobs, into: &out, location: here)
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)
         return out

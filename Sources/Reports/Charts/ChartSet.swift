@@ -20,7 +20,9 @@ struct ChartSet: Sendable {
         let strings = Strings(language: data.language)
         let kinds = Set(data.options.charts)
         for ind in data.indicators {
-            guard !ind.isCompositeShift, !data.rows(ind.id).isEmpty else { continue }
+            guard !ind.isCompositeShift, !ind.isCompositeRankMedian, !ind.isCompositeCoherence, !ind.isCompositePillar,
+                !data.rows(ind.id).isEmpty
+            else { continue }
             if ind.isCompositeRank {
                 if kinds.contains("composite"), let c = ChartSet.rank(ind, data, strings) {
                     ranks[ind.id] = c
@@ -132,7 +134,9 @@ struct ChartSet: Sendable {
 
     static func heatmapColumns(_ data: ReportData) -> (year: Int, columns: [ResolvedIndicator])? {
         let candidates = data.indicators.filter {
-            $0.info.direction != 0 && !$0.isCompositeRank && !$0.isCompositeShift && !data.rows($0.id).isEmpty
+            $0.info.direction != 0 && !$0.isCompositeRank && !$0.isCompositeShift && !$0.isCompositeRankMedian
+                && !$0.isCompositeCoherence
+                && !data.rows($0.id).isEmpty
         }
         guard let year = candidates.compactMap({ data.latestYear($0.id) }).max() else { return nil }
         let cols = candidates.filter { !data.rows($0.id, year: year).isEmpty }

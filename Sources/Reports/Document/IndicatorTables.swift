@@ -12,7 +12,8 @@ enum IndicatorTables {
             .paragraph([.text(s.indicatorsIntro)]),
         ]
         for (family, indicators) in data.families {
-            let cols = indicators.filter { !data.rows($0.id).isEmpty }
+            // Yearly summaries with an empty municipality (composite coherence) have no cell here.
+            let cols = indicators.filter { ind in data.rows(ind.id).contains { !$0.municipality.isEmpty } }
             if !cols.isEmpty {
                 out.append(.heading(level: 2, text: s.family(family), anchor: nil))
                 var rows: [[String]] = []

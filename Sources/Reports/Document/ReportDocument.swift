@@ -267,14 +267,40 @@ enum ReportDocument {
                 t.emphasised = emph
                 out.append(.table(t))
                 if all > munis.count { out.append(.note([.text(s.rankTableSubset(all))])) }
+                // Pillar scores (composite.<id>.<pillar>), same municipalities and order.
+                let pillars = indicators.filter { ind in
+                    let parts = ind.id.split(separator: ".")
+                    return ind.id.hasPrefix(indexID + ".") && parts.count == 3 && ind.info.unit == .score
+                        && !data.rows(ind.id, year: year).isEmpty
+                }
+                if !pillars.isEmpty {
+                    var prow: [[String]] = []
+                    var pemph = Set<Int>()
+                    for m in munis {
+                        if data.isFocus(m) { pemph.insert(prow.count) }
+                        prow.append(
+                            [data.name(m)]
+                                + pillars.map { p in
+                                    data.row(p.id, m, year).map {
+                                        DisplayNumber.value($0.value, unit: p.info.unit, language: lang)
+                                    } ?? "–"
+                                })
+                    }
+                    var pt = TableModel(
+                        caption: s.pillarTable(label, year),
+                        header: [s.municipality] + pillars.map { String($0.id.split(separator: ".").last!) },
+                        rows: prow)
+                    pt.emphasised = pemph
+                    out.append(.table(pt))
+                }
             }
             if !shifts.isEmpty {
                 var rows: [[String]] = []
                 for sh in shifts {
                     guard let y = data.latestYear(sh.id) else { continue }
                     let vals = data.rows(sh.id, year: y)
-                    // One value per municipality-year by METHODS §6 (a mean over municipalities); show the first.
-                    guard let v = vals.first?.value else { continue }
+                    // The year's mean over the ranked municipalities is the row with an empty municipality (METHODS §6).
+                    guard let v = vals.first(where: { $0.municipality.isEmpty })?.value else { continue }
                     let component = String(sh.id.dropFirst((indexID + ".shift.").count))
                     let compLabel = data.resolver.resolve(component).label(lang)
                     rows.append([compLabel, DisplayNumber.decimal(v, digits: 2, language: lang)])

@@ -91,8 +91,8 @@ struct Strings: Sendable {
     }
     func rankDesc(_ count: Int, _ year: Int) -> String {
         t(
-            "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 5.–95. persentil av rangen når vektene varieres tilfeldig (Monte Carlo).",
-            "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 5th–95th percentile of the rank when the weights vary at random (Monte Carlo)."
+            "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når vektene varieres tilfeldig (Monte Carlo).",
+            "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 95 % interval (2.5th–97.5th percentile) of the rank when the weights vary at random (Monte Carlo)."
         )
     }
 }
@@ -185,7 +185,10 @@ extension Strings {
     }
     var compositeIndex: String { t("Indeks", "Index") }
     var rank: String { t("Rang", "Rank") }
-    var rankInterval: String { t("Rang, 5.–95. persentil", "Rank, 5th–95th percentile") }
+    var rankInterval: String { t("Rang, 95 %-intervall", "Rank, 95 % interval") }
+    func pillarTable(_ index: String, _ year: Int) -> String {
+        t("\(index): søyler, \(year)", "\(index): pillars, \(year)")
+    }
     var sensitivity: String {
         t(
             "Følsomhet: gjennomsnittlig rangendring når én komponent tas ut",
@@ -302,8 +305,8 @@ extension Strings {
         if let (p, y) = previous { s += t(" (nr. \(p) i \(y))", " (\(p) in \(y))") }
         if let (lo, hi) = interval {
             s += t(
-                "; med varierte vekter ligger rangen mellom \(lo) og \(hi) (5.–95. persentil).",
-                "; with varied weights the rank lies between \(lo) and \(hi) (5th–95th percentile).")
+                "; i usikkerhetsanalysen ligger rangen mellom \(lo) og \(hi) (95 %-intervall).",
+                "; in the uncertainty analysis the rank lies between \(lo) and \(hi) (95% interval).")
         } else {
             s += "."
         }

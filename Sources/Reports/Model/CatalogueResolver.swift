@@ -99,9 +99,9 @@ struct CatalogueResolver: Sendable {
                     nb: "\(index.nb): rangendring uten «\(c.nb)»", en: "\(index.en): rank shift without “\(c.en)”")
                 definition = LocalizedText(
                     nb:
-                        "Gjennomsnittlig absolutt endring i rang, over kommunene som er rangert det året, når komponenten tas ut og vektene til de andre skaleres opp.",
+                        "Absolutt endring i rang når komponenten tas ut og vektene til de andre skaleres opp (kravet til tilgjengelig vekt gjelder igjen); raden uten kommune er gjennomsnittet over kommunene som er rangert det året.",
                     en:
-                        "Mean absolute change of rank, over the municipalities ranked that year, when the component is left out and the other weights are rescaled."
+                        "Absolute change of rank when the component is left out and the other weights are rescaled (the available-weight rule applied again); the row without a municipality is the mean over the municipalities ranked that year."
                 )
                 entryID = "composite.<id>.shift.<component>"
             } else if parts.count == 3 && parts[2] == "rank" {
@@ -110,10 +110,16 @@ struct CatalogueResolver: Sendable {
                 label = LocalizedText(nb: "\(index.nb) – rangering", en: "\(index.en) – rank")
                 definition = LocalizedText(
                     nb:
-                        "Rang blant kommunene samme år (1 = høyest indeks; like verdier deler laveste rangnummer), med 5.–95. persentil av rangene når vektene trekkes tilfeldig (Monte Carlo).",
+                        "Rang blant kommunene samme år (1 = høyest indeks; like verdier deler laveste rangnummer), med 95 %-intervall (2,5.–97,5. persentil) av rangene når vektene trekkes tilfeldig (Monte Carlo).",
                     en:
-                        "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 5th–95th percentile of the ranks when the weights are drawn at random (Monte Carlo)."
+                        "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 95 % interval (2.5th–97.5th percentile) of the ranks when the weights are drawn at random (Monte Carlo)."
                 )
+            } else if parts.count == 3 && parts[2] == "rank_median" {
+                unit = .rank
+                label = LocalizedText(nb: "\(index.nb) – median rangering", en: "\(index.en) – median rank")
+                definition = LocalizedText(
+                    nb: "Medianen av rangene når vektene trekkes tilfeldig (Monte Carlo).",
+                    en: "Median of the ranks when the weights are drawn at random (Monte Carlo).")
             } else if parts.count == 2 {
                 unit = .score
                 direction = 1

@@ -45,7 +45,8 @@ struct ReportData: Sendable {
         var yrs = Set<Int>()
         var withBreakdown: [IndicatorRow] = []
         for r in sorted {
-            munis.insert(r.municipality)
+            // A composite shift's yearly mean has an empty municipality: a summary, not a municipality.
+            if !r.municipality.isEmpty { munis.insert(r.municipality) }
             yrs.insert(r.year)
             if r.breakdown.isEmpty { by[r.indicator, default: []].append(r) } else { withBreakdown.append(r) }
         }
