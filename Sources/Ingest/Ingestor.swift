@@ -47,6 +47,14 @@ public enum Ingestor {
         guard processor.headerLine != nil else {
             throw Diagnostic(SourceLocation(path: options.path, line: 1), "the file is empty: there is no header line")
         }
+        return try finish(&processor, options, delimiter: delimiter, chunk: chunk)
+    }
+
+    /// Delivers the last chunk (an empty table when nothing was delivered, so a reader always
+    /// gets the columns) and summarises the read: shared by the CSV and JSON paths.
+    private static func finish(
+        _ processor: inout RowProcessor, _ options: IngestOptions, delimiter: UInt8, chunk: (Table) throws -> Void
+    ) throws -> IngestSummary {
         let deliveredBefore = processor.chunksDelivered
         let last = processor.takeChunk()
         if last.rowCount > 0 || deliveredBefore == 0 { try chunk(last) }
@@ -101,14 +109,7 @@ public enum Ingestor {
         }
         if let failure = processor.failure { throw failure }
         if let error = processor.deliveryError { throw error }
-        let deliveredBefore = processor.chunksDelivered
-        let last = processor.takeChunk()
-        if last.rowCount > 0 || deliveredBefore == 0 { try chunk(last) }
-        var summary = IngestSummary(
-            source: options.source, path: options.path, rowsRead: processor.rowsRead,
-            accepted: processor.accepted, rejected: processor.rejected, maxRejected: options.maxRejected,
-            delimiter: 0x2C)
-        summary.unknownPopulation = processor.unknownPopulation
+        var summary = try finish(&processor, options, delimiter: 0x2C, chunk: chunk)
         summary.absentColumns = absent
         return summary
     }
