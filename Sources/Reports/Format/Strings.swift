@@ -17,6 +17,7 @@ struct Strings: Sendable {
         case "opendata": return t("Åpne data", "Open data")
         case "foi": return t("Innsynskrav", "Access requests (FOI)")
         case "composite": return t("Samlet åpenhetsindeks", "Composite openness index")
+        case "custom": return t("Egendefinerte indikatorer", "Custom indicators")
         default: return t("Andre indikatorer", "Other indicators") + " (\(f))"
         }
     }
