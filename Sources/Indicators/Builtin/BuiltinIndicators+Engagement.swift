@@ -110,7 +110,7 @@ extension BuiltinIndicators {
                     if n < minN { r.flags = .lowN }
                     result.add(r)
                 } else {
-                    result.skip("engagement.repeat_share", "a source without initiative_id")
+                    result.skip("engagement.repeat_share", absentReason("initiative_id"))
                 }
             }
             if wanted.contains("engagement.gini") {

@@ -58,7 +58,7 @@ extension BuiltinIndicators {
     }
 
     /// The skip reason of a group with rows from a table that lacks `column`.
-    static func absentReason(_ column: String) -> String { "a source without the '\(column)' column" }
+    static func absentReason(_ column: String) -> String { "a source without \(column)" }
 
     static func sourcePath(_ tables: [Table]) -> String {
         tables.map(\.source).joined(separator: ",")

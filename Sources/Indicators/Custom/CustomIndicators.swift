@@ -150,10 +150,12 @@ public enum CustomIndicators {
                 here, "tables of source '\(def.source)' have different kinds (\(kind.rawValue), \(t.kind.rawValue))")
         }
         var plans: [CustomTablePlan] = []
+        var prepared: [Table] = []
         var globals = CustomGlobals()
         var absentWarnings: [Diagnostic] = []
         for original in tables {
             let (t, absent) = withAbsentColumns(def, original)
+            prepared.append(t)
             for name in absent where !(t.kind == .survey && name == "weight") {
                 absentWarnings.append(
                     Diagnostic(
@@ -169,9 +171,8 @@ public enum CustomIndicators {
             plans.append(try CustomTablePlan(def, table: t, globals: &globals, location: here))
         }
         if kind == .survey, let survey, def.measure == .mean || def.measure == .share {
-            let tablesWithColumns = tables.map { withAbsentColumns(def, $0).0 }
             var out = try surveyDomains(
-                def, tables: tablesWithColumns, plans: plans, globals: globals, settings: survey, minN: minN,
+                def, tables: prepared, plans: plans, globals: globals, settings: survey, minN: minN,
                 location: here)
             out.warnings = absentWarnings + out.warnings
             return out

@@ -12,7 +12,7 @@ struct SurveyDesignFrame: Sendable {
     let psu: [[Int32]?]
     /// Per table: each row's weight (1 without a weight column).
     let weights: [[Double]]
-    let designs: BuiltinIndicators.WaveDesigns
+    let designs: WaveDesigns
     let strataNames: [String]
     let tableCount: Int
 
@@ -31,7 +31,7 @@ struct SurveyDesignFrame: Sendable {
         }
         let strataRank = TextRank(strataColumns)
         let psuRank = TextRank(psuColumns)
-        var designs = BuiltinIndicators.WaveDesigns()
+        var designs = WaveDesigns()
         var strata: [[Int]] = []
         var psu: [[Int32]?] = []
         var weights: [[Double]] = []
@@ -41,7 +41,7 @@ struct SurveyDesignFrame: Sendable {
             let ranks = strataColumns[ti].map { c in c.codes.map { strataRank.rank(table: ti, code: $0) + 1 } }
             let psus = psuColumns[ti].map { c in c.codes.map { psuRank.rank(table: ti, code: $0) } }
             let fpc = s.hasFPC ? try BuiltinIndicators.required(t, "fpc") { $0.numbers("fpc") } : nil
-            try BuiltinIndicators.waveDesign(
+            try Self.waveDesign(
                 table: ti, years: years[ti], strata: ranks, psu: psus, fpc: fpc, lonely: s.lonelyPSU,
                 source: t.source, strataNames: strataRank.names, into: &designs)
             strata.append((0..<t.rowCount).map { r in ti << 32 | Int(ranks?[r] ?? 0) })
@@ -81,7 +81,7 @@ struct SurveyDesignFrame: Sendable {
     /// The PSUs of every wave of `year` (for `lonely_psu: adjust`).
     func wavePSUs(year: Int32) -> Int {
         var n = 0
-        for ti in 0..<tableCount { n += designs.psus[BuiltinIndicators.Wave(table: Int32(ti), year: year)] ?? 0 }
+        for ti in 0..<tableCount { n += designs.psus[Wave(table: Int32(ti), year: year)] ?? 0 }
         return n
     }
 
@@ -89,7 +89,7 @@ struct SurveyDesignFrame: Sendable {
     func stratum(year: Int32) -> (Int) -> SurveyEstimator.Stratum {
         { [designs] code in
             designs.strata[
-                BuiltinIndicators.WaveStratum(table: Int32(code >> 32), year: year, stratum: Int32(code & 0xFFFF_FFFF))]
+                WaveStratum(table: Int32(code >> 32), year: year, stratum: Int32(code & 0xFFFF_FFFF))]
                 ?? SurveyEstimator.Stratum(psus: 0, f: 1, lonely: .fail)
         }
     }
@@ -101,5 +101,104 @@ struct SurveyDesignFrame: Sendable {
         return rank == 0
             ? "the whole \(year) wave of '\(source)' (no strata declared)"
             : "stratum '\(strataNames[rank - 1])' of the \(year) wave of '\(source)'"
+    }
+
+    /// A stratum of a wave: (table, year, stratum rank + 1).
+    struct WaveStratum: Hashable, Sendable {
+        var table: Int32
+        var year: Int32
+        var stratum: Int32
+    }
+
+    /// A wave: (table, year).
+    struct Wave: Hashable, Sendable {
+        var table: Int32
+        var year: Int32
+    }
+
+    /// The design facts of every wave: n_h and f_h per stratum, PSUs per wave.
+    struct WaveDesigns: Sendable {
+        var strata: [WaveStratum: SurveyEstimator.Stratum] = [:]
+        var psus: [Wave: Int] = [:]
+    }
+
+    /// Counts n_h (distinct PSUs, or rows without declared PSUs) for every stratum of every
+    /// wave of one table over all its rows with a year, and f_h from the `fpc` column.
+    ///
+    /// - Throws: a `Diagnostic` when the fpc varies within a stratum of a wave, or names a
+    ///   population smaller than the stratum's sample PSUs (R refuses both).
+    private static func waveDesign(
+        table ti: Int, years: [Int32], strata: [Int32]?, psu: [Int32]?, fpc: [Double]?, lonely: LonelyPSU,
+        source: String, strataNames: [String], into designs: inout WaveDesigns
+    ) throws {
+        var fpcValues: [WaveStratum: [Double]] = [:]
+        var minYear = Int32.max
+        var maxYear = Int32.min
+        var maxStratum: Int32 = 0
+        for r in years.indices where years[r] != GroupIndex.missingYear {
+            minYear = min(minYear, years[r])
+            maxYear = max(maxYear, years[r])
+            let s = strata?[r] ?? 0
+            maxStratum = max(maxStratum, s)
+            if let fpc {
+                let key = WaveStratum(table: Int32(ti), year: years[r], stratum: s)
+                let v = fpc[r]
+                if fpcValues[key]?.contains(v) != true { fpcValues[key, default: []].append(v) }
+            }
+        }
+        guard minYear <= maxYear else { return }
+        // Distinct (year, stratum, PSU) per wave: packed into one integer (year offset 16 bits,
+        // stratum 20, PSU or row 28), sorted, then runs counted — no per-row hashing.
+        let psuLimit = psu == nil ? years.count : (psu?.max().map { Int($0) + 1 } ?? 0)
+        guard Int(maxYear - minYear) < 1 << 16, Int(maxStratum) < 1 << 20, psuLimit < 1 << 28 else {
+            throw Diagnostic(
+                SourceLocation(path: source),
+                "the survey design has more years, strata or PSUs than Åpen counts (2¹⁶ years, 2²⁰ strata, 2²⁸ PSUs)")
+        }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(years.count)
+        for r in years.indices where years[r] != GroupIndex.missingYear {
+            let unit = UInt64(psu.map { Int($0[r]) } ?? r)
+            keys.append(UInt64(years[r] - minYear) << 48 | UInt64(strata?[r] ?? 0) << 28 | unit)
+        }
+        keys.sort()
+        var counts: [WaveStratum: Int] = [:]
+        var run = 0
+        for i in keys.indices {
+            if i == 0 || keys[i] != keys[i - 1] { run += 1 }
+            // The last key of its (year, stratum): record the count of distinct PSUs.
+            if i + 1 == keys.count || keys[i + 1] >> 28 != keys[i] >> 28 {
+                let wave = WaveStratum(
+                    table: Int32(ti), year: minYear + Int32(keys[i] >> 48), stratum: Int32((keys[i] >> 28) & 0xF_FFFF))
+                counts[wave] = run
+                run = 0
+            }
+        }
+        for (wave, nh) in counts {
+            var f = 1.0
+            if let values = fpcValues[wave] {
+                let name =
+                    wave.stratum == 0
+                    ? "the \(wave.year) wave (no strata declared)"
+                    : "stratum '\(strataNames[Int(wave.stratum) - 1])' of the \(wave.year) wave"
+                let shown = values.sorted().map(NumberText.plain)
+                if values.count > 1 {
+                    throw Diagnostic(
+                        SourceLocation(path: source, field: "fpc"),
+                        "\(name): the fpc varies within the stratum (\(shown.joined(separator: ", "))); it must be one value per stratum, the population PSU count N_h or the sampling fraction"
+                    )
+                }
+                let v = values[0]
+                if v > 1, v < Double(nh) {
+                    throw Diagnostic(
+                        SourceLocation(path: source, field: "fpc"),
+                        "\(name): fpc \(shown[0]) is smaller than the stratum's \(nh) sample PSUs; give the population PSU count N_h ≥ \(nh), or a sampling fraction ≤ 1"
+                    )
+                }
+                f = SurveyEstimator.finiteCorrection(v, psus: nh)
+            }
+            designs.strata[wave] = SurveyEstimator.Stratum(psus: nh, f: f, lonely: lonely)
+            designs.psus[Wave(table: wave.table, year: wave.year), default: 0] += nh
+        }
     }
 }
