@@ -1,17 +1,29 @@
-/// Text in the two report languages.
+/// Text in the report languages. Nynorsk is optional while the tables are filled; a text
+/// without it reads as bokmål in a nynorsk report.
 public struct LocalizedText: Sendable, Hashable, Codable {
     public var nb: String
     public var en: String
-    public init(nb: String, en: String) {
+    public var nn: String?
+    public init(nb: String, en: String, nn: String? = nil) {
         self.nb = nb
         self.en = en
+        self.nn = nn
     }
-    public func text(_ language: Language) -> String { language == .nb ? nb : en }
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .nb: return nb
+        case .nn: return nn ?? nb
+        case .en: return en
+        }
+    }
 }
 
-/// Report language: Norwegian bokmål or English.
+/// Report language: Norwegian bokmål, Norwegian nynorsk or English.
 public enum Language: String, Sendable, Codable, CaseIterable {
-    case nb, en
+    case nb, nn, en
+
+    /// Bokmål and nynorsk share the number format (decimal comma, no-break-space groups).
+    public var isNorwegian: Bool { self != .en }
 }
 
 /// What an indicator's value measures, for formatting and charts.

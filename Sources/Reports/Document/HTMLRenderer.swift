@@ -6,7 +6,7 @@ import ApenCore
 enum HTMLRenderer {
     static func render(title: String, language: Language, blocks: [Block]) -> String {
         let doc = Markup.element(
-            "html", ["lang": language == .nb ? "nb" : "en", "xmlns": "http://www.w3.org/1999/xhtml"],
+            "html", ["lang": language.rawValue, "xmlns": "http://www.w3.org/1999/xhtml"],
             [
                 .element(
                     "head", [:],

@@ -22,16 +22,16 @@ public enum DisplayNumber {
     public static func decimal(_ x: Double, digits: Int, language: Language, grouping: Bool = true) -> String {
         guard x.isFinite else { return "–" }
         let (negative, intPart, fracPart) = roundedDigits(x, digits: digits)
-        var s = grouping ? group(intPart, separator: language == .nb ? noBreakSpace : ",") : intPart
-        if !fracPart.isEmpty { s += (language == .nb ? "," : ".") + fracPart }
-        if negative { s = (language == .nb ? "\u{2212}" : "-") + s }
+        var s = grouping ? group(intPart, separator: language.isNorwegian ? noBreakSpace : ",") : intPart
+        if !fracPart.isEmpty { s += (language.isNorwegian ? "," : ".") + fracPart }
+        if negative { s = (language.isNorwegian ? "\u{2212}" : "-") + s }
         return s
     }
 
     /// A share in [0, 1] as a percentage: `0.625` → `62,5 %` / `62.5%`.
     public static func percent(share: Double, digits: Int = 1, language: Language) -> String {
         let body = decimal(share * 100, digits: digits, language: language)
-        return language == .nb ? body + noBreakSpace + "%" : body + "%"
+        return language.isNorwegian ? body + noBreakSpace + "%" : body + "%"
     }
 
     /// Decimals shown for a unit: shares as percentages with one, indices 0–100 with one,
@@ -56,7 +56,7 @@ public enum DisplayNumber {
     /// `x` with at most `maxDigits` decimals, trailing zeros removed (`2.0` → `2`, `2.5` → `2,5`).
     public static func trimmed(_ x: Double, maxDigits: Int, language: Language) -> String {
         var s = decimal(x, digits: maxDigits, language: language)
-        let mark: Character = language == .nb ? "," : "."
+        let mark: Character = language.isNorwegian ? "," : "."
         if s.contains(mark) {
             while s.last == "0" { s.removeLast() }
             if s.last == mark { s.removeLast() }
@@ -75,7 +75,7 @@ public enum DisplayNumber {
         } else if !(s.hasPrefix("-") || s.hasPrefix("\u{2212}")) {
             s = "+" + s
         }
-        if unit == .share { s += language == .nb ? " prosentpoeng" : " percentage points" }
+        if unit == .share { s += language.isNorwegian ? " prosentpoeng" : " percentage points" }
         return s
     }
 

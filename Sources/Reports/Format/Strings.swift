@@ -6,7 +6,14 @@ import ApenCore
 struct Strings: Sendable {
     let language: Language
 
-    private func t(_ nb: String, _ en: String) -> String { language == .nb ? nb : en }
+    /// The text in the report's language; `nn` falls back to bokmål until every string has it.
+    private func t(_ nb: String, _ en: String, nn: String? = nil) -> String {
+        switch language {
+        case .nb: return nb
+        case .nn: return nn ?? nb
+        case .en: return en
+        }
+    }
 
     // Families
     func family(_ f: String) -> String {
