@@ -28,9 +28,6 @@ let package = Package(
         // Ingest's number parser, differential against the standard library's Double(String).
         .executableTarget(
             name: "FuzzNumber", dependencies: ["FuzzSupport", .product(name: "ApenKit", package: "apen")]),
-        // Differential: the pipeline validator's header reader against Ingest's.
-        .executableTarget(
-            name: "FuzzHeader", dependencies: ["FuzzSupport", .product(name: "ApenKit", package: "apen")]),
         // The indicator results CSV (baselines): parse, render, parse again.
         .executableTarget(
             name: "FuzzIndicatorCSV", dependencies: ["FuzzSupport", .product(name: "ApenKit", package: "apen")]),
