@@ -27,7 +27,9 @@ struct PruneCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        guard keep >= 1 else { throw ValidationError("--keep must be at least 1 (every pipeline keeps its newest run)") }
+        guard keep >= 1 else {
+            throw ValidationError("--keep must be at least 1 (every pipeline keeps its newest run)")
+        }
     }
 
     func run() throws {
@@ -48,9 +50,11 @@ struct PruneCommand: ParsableCommand {
             return "Would delete \(runs(s.runs)) and \(outputs(s.outputs)); would keep \(runs(s.keptRuns)) and "
                 + "\(outputs(s.keptOutputs)). Nothing was deleted (--dry-run)."
         }
-        var text = "Deleted \(runs(s.runs)) and \(outputs(s.outputs)); kept \(runs(s.keptRuns)) and \(outputs(s.keptOutputs))."
+        var text =
+            "Deleted \(runs(s.runs)) and \(outputs(s.outputs)); kept \(runs(s.keptRuns)) and \(outputs(s.keptOutputs))."
         if let n = forgottenHashes, n > 0 {
-            text += " Forgot the cached hashes of \(n) file\(n == 1 ? "" : "s") that no longer exist\(n == 1 ? "s" : "")."
+            text +=
+                " Forgot the cached hashes of \(n) file\(n == 1 ? "" : "s") that no longer exist\(n == 1 ? "s" : "")."
         }
         return text
     }
