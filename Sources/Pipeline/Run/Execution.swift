@@ -315,10 +315,7 @@ final class Execution: Sendable {
             let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
             return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
         }
-        let rejected = state.sortedRejected().map {
-            RejectedRecord(
-                source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
-        }
+        let rejected = state.sortedRejected().map(RejectedRecord.init)
         return (inputs, rejected)
     }
 
