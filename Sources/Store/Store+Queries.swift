@@ -181,7 +181,7 @@ extension Store {
     }
 
     /// The rejected rows of run `id`, by source, then line.
-    public func rejectedRows(_ id: Int64) throws -> [RejectedRecord] {
+    public func rejectedRows(_ id: Int64) throws -> [RejectedRow] {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -190,10 +190,10 @@ extension Store {
                 """)
             try s.bind(1, id)
             defer { s.reset() }
-            var rows: [RejectedRecord] = []
+            var rows: [RejectedRow] = []
             while try s.step() {
                 rows.append(
-                    RejectedRecord(
+                    RejectedRow(
                         source: s.text(0), file: s.text(1), line: s.int(2), field: s.optionalText(3),
                         reason: s.text(4), record: s.text(5)))
             }

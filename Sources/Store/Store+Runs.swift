@@ -35,7 +35,7 @@ extension Store {
     /// - Complexity: O(rows written); one prepared statement per table, reused for every row.
     public func commitRun(
         _ id: Int64, finished: String, stages: [StageRecord], outputs: [StageOutput], inputs: [InputRecord],
-        rejected: [RejectedRecord], counts: RunCounts, kept: [Table] = []
+        rejected: [RejectedRow], counts: RunCounts, kept: [Table] = []
     ) throws {
         try withDatabase { db in
             try db.transaction {
@@ -67,7 +67,7 @@ extension Store {
     /// failed run are never stored.
     /// - Throws: `StoreError` when the run does not exist or is not `running`.
     public func failRun(
-        _ id: Int64, finished: String, message: String, inputs: [InputRecord] = [], rejected: [RejectedRecord] = []
+        _ id: Int64, finished: String, message: String, inputs: [InputRecord] = [], rejected: [RejectedRow] = []
     ) throws {
         try withDatabase { db in
             try db.transaction {
@@ -209,7 +209,7 @@ extension Store {
         }
     }
 
-    private func writeRejected(_ rejected: [RejectedRecord], runID: Int64, _ db: Database) throws {
+    private func writeRejected(_ rejected: [RejectedRow], runID: Int64, _ db: Database) throws {
         guard !rejected.isEmpty else { return }
         let insert = try db.cached(
             "INSERT INTO rejected_rows(run_id, source, file, line, field, reason, record) VALUES (?, ?, ?, ?, ?, ?, ?)")

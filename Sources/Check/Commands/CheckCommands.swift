@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 
 /// The logic of `apen check`, `apen baseline` and `apen diff`, as functions from arguments to
 /// a ``CommandOutput``; the executable only parses options, calls these, prints and exits.
@@ -59,7 +60,8 @@ public enum CheckCommands {
         } catch {
             return .unusable(
                 reason: "cannot use the baseline: \(error)"
-                    + (FileExists.at(configuration.baseline) ? "" : " (create it with 'apen baseline \(pipelineFile)')")
+                    + (FileManager.default.fileExists(atPath: configuration.baseline)
+                        ? "" : " (create it with 'apen baseline \(pipelineFile)')")
             )
         }
         let current: [IndicatorRow]
@@ -121,7 +123,7 @@ public enum CheckCommands {
     /// there was no file; rows whose value and n stay but whose SE, interval, df or flags
     /// change are counted too (` (values unchanged; 480 rows with a new se, interval, df or flag)`).
     static func changeNote(from path: String, to rows: [IndicatorRow]) -> String {
-        guard FileExists.at(path) else { return "" }
+        guard FileManager.default.fileExists(atPath: path) else { return "" }
         let old: [IndicatorRow]
         do {
             old = try IndicatorCSV.read(path: path)

@@ -63,21 +63,12 @@ public enum SingleIngest {
             try store.commitRun(
                 runID, finished: isoTimestamp(now()), stages: [], outputs: [],
                 inputs: [InputRecord(source: options.source, path: options.path, sha256: sha, size: Int64(size))],
-                rejected: summary.rejected.map(RejectedRecord.init),
+                rejected: summary.rejected,
                 counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0),
                 kept: kept.map { [$0] } ?? [])
         } else {
             try store.failRun(runID, finished: isoTimestamp(now()), message: "rejected share above max_rejected")
         }
         return Result(summary: summary, runID: runID)
-    }
-}
-
-extension RejectedRecord {
-    /// The store's record of a rejected row.
-    init(_ row: RejectedRow) {
-        self.init(
-            source: row.source, file: row.file, line: row.line, field: row.field, reason: row.reason, record: row.record
-        )
     }
 }
