@@ -2,23 +2,23 @@ import ApenCore
 
 /// A CSV source's header as Ingest binds columns from it: the same libcsv reader, line rules,
 /// byte-order-mark handling, delimiter sniffer and text codec as `Ingestor.read`.
-public struct SourceHeader: Sendable, Equatable {
+package struct SourceHeader: Sendable, Equatable {
     /// The header's names, decoded in the declared encoding (bytes that are not valid in it
     /// become U+FFFD here; `read` rejects them) and without surrounding ASCII spaces and tabs,
     /// which is how `read` matches them to columns.
-    public var names: [String]
+    package var names: [String]
     /// The physical line the header starts on (1 unless blank lines come first).
-    public var line: Int
+    package var line: Int
     /// The delimiter `read` will use: the declared one, or the sniffed one.
-    public var delimiter: UInt8
+    package var delimiter: UInt8
     /// Occurrences of `,`, `;` and tab outside quotes in the header line (what the sniffer saw).
-    public var commas: Int
-    public var semicolons: Int
-    public var tabs: Int
+    package var commas: Int
+    package var semicolons: Int
+    package var tabs: Int
 
     /// A comma-separated header while a decimal comma is declared (and no delimiter is):
     /// `read` refuses such a file.
-    public func commaSeparatedWithDecimalComma(_ options: IngestOptions) -> Bool {
+    package func commaSeparatedWithDecimalComma(_ options: IngestOptions) -> Bool {
         options.decimalComma && options.delimiter == .sniff && commas > 0 && semicolons == 0 && tabs == 0
     }
 }
@@ -36,7 +36,7 @@ extension Ingestor {
     /// options.delimiter = .sniff
     /// try Ingestor.header(options)?.names   // ["RespNr", "aar", "vekt", …]
     /// ```
-    public static func header(_ options: IngestOptions) throws -> SourceHeader? {
+    package static func header(_ options: IngestOptions) throws -> SourceHeader? {
         let reader = try CSVReader(path: options.path)
         let sniffed = DelimiterSniffer.sniff(reader.head, decimalComma: options.decimalComma)
         let delimiter: UInt8

@@ -15,7 +15,7 @@ extension Store {
     /// - Precondition: `keepingRuns >= 1`, so every pipeline keeps the results of its last run.
     /// - Throws: `StoreError`. Call it under the run lock, as a run would.
     @discardableResult
-    public func prune(keepingRuns: Int, vacuum: Bool = false, dryRun: Bool = false) throws -> PruneSummary {
+    package func prune(keepingRuns: Int, vacuum: Bool = false, dryRun: Bool = false) throws -> PruneSummary {
         precondition(keepingRuns >= 1, "prune must keep at least the newest run of each pipeline")
         /// Carries a dry run's summary out of the transaction it rolls back.
         struct RolledBack: Error { var summary: PruneSummary }

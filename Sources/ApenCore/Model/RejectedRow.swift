@@ -11,19 +11,19 @@
 /// ```swift
 /// row.diagnostic.description   // survey.csv:4: field 'weight': "abc" is not a number
 /// ```
-public struct RejectedRow: Sendable, Hashable, Codable {
+package struct RejectedRow: Sendable, Hashable, Codable {
     /// The source's name in the pipeline.
-    public var source: String
+    package var source: String
     /// The file's path as given in the options.
-    public var file: String
+    package var file: String
     /// The physical line the record starts on (header = line 1).
-    public var line: Int
+    package var line: Int
     /// The canonical column at fault; `nil` for a problem of the whole row (its field count).
-    public var field: String?
-    public var reason: String
-    public var record: String
+    package var field: String?
+    package var reason: String
+    package var record: String
 
-    public init(source: String, file: String, line: Int, field: String? = nil, reason: String, record: String) {
+    package init(source: String, file: String, line: Int, field: String? = nil, reason: String, record: String) {
         self.source = source
         self.file = file
         self.line = line
@@ -33,12 +33,12 @@ public struct RejectedRow: Sendable, Hashable, Codable {
     }
 
     /// The row as a diagnostic: `file:line: field 'weight': "abc" is not a number`.
-    public var diagnostic: Diagnostic {
+    package var diagnostic: Diagnostic {
         Diagnostic(SourceLocation(path: file, line: line, field: field), reason)
     }
 
     /// The order rejected rows are listed and stored in: source, file, line.
-    public static func canonicalOrder(_ a: RejectedRow, _ b: RejectedRow) -> Bool {
+    package static func canonicalOrder(_ a: RejectedRow, _ b: RejectedRow) -> Bool {
         (a.source, a.file, a.line) < (b.source, b.file, b.line)
     }
 }

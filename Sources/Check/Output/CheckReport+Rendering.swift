@@ -20,7 +20,7 @@ extension CheckReport {
     ///     then a line saying how many more there are — a GitHub comment holds at most 65,536
     ///     characters. JSON always holds every row. `nil`: no limit.
     ///   - file: the file CI annotations point at (`github`), usually the pipeline file.
-    public func rendered(
+    package func rendered(
         as format: OutputFormat, all: Bool, title: String = "Åpen check", maxRows: Int? = nil, file: String? = nil
     ) -> String {
         switch format {
@@ -35,7 +35,7 @@ extension CheckReport {
     }
 
     /// `12 checked, 1 drifted, 0 missing, 2 added, 0 n changed — failed: 1 failure, 2 warnings`.
-    public var summaryLine: String { summary.line + " — " + summary.verdictText }
+    package var summaryLine: String { summary.line + " — " + summary.verdictText }
 
     var hasBreakdown: Bool { rows.contains { !$0.key.breakdown.isEmpty } }
 

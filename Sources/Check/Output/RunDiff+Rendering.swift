@@ -9,7 +9,7 @@ extension RunDiff {
     /// ```
     /// - Parameter maxRows: at most this many result rows in text and Markdown (see
     ///   ``CheckReport/rendered(as:all:title:maxRows:)``); JSON holds them all.
-    public func rendered(as format: OutputFormat, all: Bool, maxRows: Int? = nil) -> String {
+    package func rendered(as format: OutputFormat, all: Bool, maxRows: Int? = nil) -> String {
         switch format {
         case .text: text(all: all, maxRows: maxRows)
         case .md: markdown(all: all, maxRows: maxRows)

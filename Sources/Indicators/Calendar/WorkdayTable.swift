@@ -10,12 +10,12 @@ import ApenCore
 /// table.isWorkingDay(Day(year: 2024, month: 5, day: 17)!)          // false: Constitution Day
 /// table.adding(workdays: 2, to: Day(year: 2024, month: 3, day: 27)!) // 2024-04-03 (Easter)
 /// ```
-public struct WorkdayTable: Sendable {
+package struct WorkdayTable: Sendable {
     /// Raw days of the public holidays falling Monday–Friday, ascending.
     private let holidays: [Int32]
     private let years: ClosedRange<Int>
 
-    public init(years: ClosedRange<Int>) {
+    package init(years: ClosedRange<Int>) {
         self.years = years
         var h: [Int32] = []
         for y in years {
@@ -25,7 +25,7 @@ public struct WorkdayTable: Sendable {
     }
 
     /// Whether `d` is a working day: Monday–Friday and not a public holiday.
-    public func isWorkingDay(_ d: Day) -> Bool {
+    package func isWorkingDay(_ d: Day) -> Bool {
         guard d.weekday <= 5 else { return false }
         guard years.contains(d.year) else { return NorwegianCalendar.isWorkday(d) }
         return upperBound(d.raw) == upperBound(d.raw - 1)
@@ -33,7 +33,7 @@ public struct WorkdayTable: Sendable {
 
     /// The day reached after `n` working days from `d` (each step goes to the next working
     /// day), so that `workdays(from: d, to: result) == n`; `n = 0` gives `d`.
-    public func adding(workdays n: Int, to d: Day) -> Day {
+    package func adding(workdays n: Int, to d: Day) -> Day {
         var day = d
         var left = n
         while left > 0 {
@@ -44,7 +44,7 @@ public struct WorkdayTable: Sendable {
     }
 
     /// The first working day on or after `d`.
-    public func workingDay(onOrAfter d: Day) -> Day {
+    package func workingDay(onOrAfter d: Day) -> Day {
         var day = d
         while !isWorkingDay(day) { day = day.adding(days: 1) }
         return day

@@ -13,7 +13,7 @@ extension CompositeIndex {
     /// CompositeIndex.infos(def).map(\.id)
     /// // ["composite.openness", "composite.openness.rank", "composite.openness.rank_median", "composite.openness.shift.…"]
     /// ```
-    public static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
+    package static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
         let id = "composite.\(def.id)"
         let label = def.label ?? LocalizedText(nb: def.id, en: def.id)
         let inputs = def.components.map(\.indicator)

@@ -23,12 +23,12 @@ import ApenCore
 /// ])
 /// let out = try CompositeIndex.compute(def, rows: indicatorRows, jobs: 4)
 /// ```
-public enum CompositeIndex {
+package enum CompositeIndex {
     /// Checks a definition: at least one component, no duplicates, finite positive weights,
     /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1,
     /// 0 < min_available ≤ 1.
     /// - Returns: one message per problem (empty when valid).
-    public static func problems(_ def: CompositeDefinition) -> [String] {
+    package static func problems(_ def: CompositeDefinition) -> [String] {
         var out: [String] = []
         if def.components.isEmpty { out.append("a composite needs at least one component") }
         var seen: Set<String> = []
@@ -110,7 +110,7 @@ public enum CompositeIndex {
     /// order), then every pillar weight, each uniform in [(1−δ)w, (1+δ)w] as lo + (hi − lo)·u,
     /// then for each declared `uncertainty` list (normalisation, aggregation, imputation) the
     /// chosen entry's position ⌊u·count⌋; u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
-    public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
+    package static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
         var g = Xoshiro256StarStar(seed: def.seed)
         var out: [Double] = []
         let weights = def.components.map(\.weight) + def.pillars.map(\.weight)
@@ -133,7 +133,7 @@ public enum CompositeIndex {
     /// The uncertain factors of the sensitivity analysis, in METHODS §6 order, with the
     /// columns of the Sobol sample matrices each one takes: `weights` (every component weight,
     /// then every pillar weight, one factor), then one column per declared uncertainty list.
-    public static func sobolFactors(_ def: CompositeDefinition) -> [(name: String, columns: Range<Int>)] {
+    package static func sobolFactors(_ def: CompositeDefinition) -> [(name: String, columns: Range<Int>)] {
         let nw = def.components.count + def.pillars.count
         var out: [(String, Range<Int>)] = [("weights", 0..<nw)]
         var next = nw
@@ -158,7 +158,7 @@ public enum CompositeIndex {
     }
 
     /// Output names a pillar may not take (they are other rows of the index).
-    public static let reservedPillarNames: Set<String> = [
+    package static let reservedPillarNames: Set<String> = [
         "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha",
     ]
 
@@ -170,7 +170,7 @@ public enum CompositeIndex {
     /// - Throws: `DiagnosticList` for an invalid definition; `Diagnostic` for two rows of the
     ///   same component, municipality and year, or a non-finite component value.
     /// - Complexity: O(years × samples × m log m) for m municipalities; samples run on `jobs` workers.
-    public static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws
+    package static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws
         -> IndicatorOutputRows
     {
         let here = SourceLocation(path: "composite '\(def.id)'")

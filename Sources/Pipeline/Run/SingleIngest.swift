@@ -13,11 +13,11 @@ import Store
 ///                                   rejectedPath: ".apen/rejected-survey.csv")
 /// print(result.summary.accepted, result.summary.withinLimit)
 /// ```
-public enum SingleIngest {
-    public struct Result: Sendable {
-        public var summary: IngestSummary
+package enum SingleIngest {
+    package struct Result: Sendable {
+        package var summary: IngestSummary
         /// The store's id of the run that recorded it.
-        public var runID: Int64
+        package var runID: Int64
     }
 
     /// Reads the file, writes every rejected row to `rejectedPath`, and records the run.
@@ -30,7 +30,7 @@ public enum SingleIngest {
     ///   waiting for it.
     /// - Throws: a `Diagnostic` for a file that cannot be read as a table (the run is recorded
     ///   as failed first), `StoreError` for the store.
-    public static func run(
+    package static func run(
         _ options: IngestOptions, storePath: String, rejectedPath: String, now: () -> Date = Date.init,
         announce: (String) -> Void = { _ in }
     ) throws -> Result {

@@ -13,19 +13,19 @@ import ApenCore
 /// input.provenance.date = "2024-03-01"
 /// let written = try ReportWriter.write(input, to: "reports/example")
 /// ```
-public struct ReportInput: Sendable {
-    public var title: String
-    public var language: Language
-    public var rows: [IndicatorRow]
+package struct ReportInput: Sendable {
+    package var title: String
+    package var language: Language
+    package var rows: [IndicatorRow]
     /// Catalogue entries; ids may be placeholders (`survey.<scale>.index`).
-    public var catalogue: [IndicatorInfo]
-    public var options: ReportOptions
-    public var quality: [SourceQuality]
-    public var provenance: Provenance
+    package var catalogue: [IndicatorInfo]
+    package var options: ReportOptions
+    package var quality: [SourceQuality]
+    package var provenance: Provenance
     /// Run warnings (skipped groups, unknown populations, …), shown as given, in order.
-    public var warnings: [String]
+    package var warnings: [String]
 
-    public init(
+    package init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],
         options: ReportOptions = ReportOptions(), quality: [SourceQuality] = [],
         provenance: Provenance = Provenance(), warnings: [String] = []
