@@ -53,6 +53,11 @@ import Testing
                 "Rangeringen avhenger mest av vektene (0,62), utvalgsfeilen i komponentene (0,41), deretter aggregeringsmetoden (0,05).*"
             ))
         #expect(md.contains("4 kommuner der rangen varierer"))
+        // The rank chart names the factors that vary (METHODS order), not the weights alone.
+        #expect(
+            md.contains(
+                "av rangen når vektene, aggregeringsmetoden og utvalgsfeilen i komponentene varieres tilfeldig (Monte Carlo).*"
+            ))
         #expect(md.contains("| Vektene | 0,30 | 0,62 |"))
         #expect(md.contains("| Utvalgsfeilen i komponentene | 0,25 | 0,41 |"))
         let en = try Self.file("report.md", .en)

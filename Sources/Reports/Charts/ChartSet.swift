@@ -207,9 +207,14 @@ struct ChartSet: Sendable {
         let rows = data.rows(ind.id, year: year)
         let indexID = String(ind.id.dropLast(".rank".count))
         let label = data.indicator(indexID)?.label(data.language) ?? ind.label(data.language)
+        // The factors that vary, when the sensitivity rows name them (METHODS §6 order).
+        let order = ["weights", "normalisation", "aggregation", "impute", "sampling_error"]
+        let prefix = indexID + ".sobol_total."
+        let named = Set(
+            data.indicators.filter { $0.id.hasPrefix(prefix) }.map { String($0.id.dropFirst(prefix.count)) })
         return RankChart.make(
             slug: "rank-" + fileSafe(ind.id), title: s.rankTitle(label, year),
-            description: s.rankDesc(rows.count, year),
+            description: s.rankDesc(rows.count, year, factors: order.filter(named.contains)),
             axisTitle: s.axisTitle(.rank), data: rows.map { datum($0, data) }, language: data.language
         ).chart
     }

@@ -97,8 +97,21 @@ struct Strings: Sendable {
     func rankTitle(_ label: String, _ year: Int) -> String {
         t("\(label): rangering \(year)", "\(label): rank \(year)")
     }
-    func rankDesc(_ count: Int, _ year: Int) -> String {
-        t(
+    /// - Parameter factors: the uncertain factors when the sensitivity rows name them (in METHODS
+    ///   order); empty: only the weights are said to vary.
+    func rankDesc(_ count: Int, _ year: Int, factors: [String] = []) -> String {
+        if factors.count > 1 {
+            let names = factors.map(factorName)
+            let and = t(" og ", " and ", nn: " og ")
+            let list = names.dropLast().joined(separator: ", ") + and + names.last!
+            return t(
+                "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte valgene; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når \(list) varieres tilfeldig (Monte Carlo).",
+                "Rank of \(count) municipalities in \(year). The dot is the rank with the declared choices; the bar shows the 95 % interval (2.5th–97.5th percentile) of the rank when \(list) vary at random (Monte Carlo).",
+                nn:
+                    "Rangering av \(count) kommunar i \(year). Punktet er rangen med dei oppgjevne vala; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når \(list) vert varierte tilfeldig (Monte Carlo)."
+            )
+        }
+        return t(
             "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når vektene varieres tilfeldig (Monte Carlo).",
             "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 95 % interval (2.5th–97.5th percentile) of the rank when the weights vary at random (Monte Carlo)."
         )
