@@ -246,7 +246,9 @@ struct CompositeYear: Sendable {
                     variants.append(ranked.map { filledVariant[$0] })
                 }
             }
-            variantScales.append(nm == def.normalisation ? nominalScales : normalised(nm, impute: .none).scales)
+            variantScales.append(
+                nm == def.normalisation
+                    ? nominalScales : normalised(nm, impute: CompositeDefinition.Imputation.none).scales)
         }
         // Sampling error: the ranked municipalities' observed values that have an SE, each drawn
         // per sample as clamp(value + SE·ε) (ε from the run's deviates) and normalised with the
