@@ -49,14 +49,20 @@ package struct CompositeDefinition: Sendable, Hashable {
         package var normalisation: [Normalisation] = []
         package var aggregation: [Aggregation] = []
         package var impute: [Imputation] = []
+        /// `sampling_error: true`: each sample also draws every component value that has an SE
+        /// from Normal(value, SE²), clamped to the component's goalposts (docs/composite.md).
+        package var samplingError = false
         package init(
-            normalisation: [Normalisation] = [], aggregation: [Aggregation] = [], impute: [Imputation] = []
+            normalisation: [Normalisation] = [], aggregation: [Aggregation] = [], impute: [Imputation] = [],
+            samplingError: Bool = false
         ) {
             self.normalisation = normalisation
             self.aggregation = aggregation
             self.impute = impute
+            self.samplingError = samplingError
         }
-        /// The number of drawn factors besides the weights.
+        /// The number of drawn method lists (normalisation, aggregation, imputation) — one
+        /// uniform each per sample after the weights; sampling error is drawn apart.
         package var factorCount: Int {
             [normalisation.isEmpty, aggregation.isEmpty, impute.isEmpty].filter { !$0 }.count
         }
