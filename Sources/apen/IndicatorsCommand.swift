@@ -14,12 +14,12 @@ struct IndicatorsCommand: ParsableCommand {
     @Flag(help: "Print the Markdown reference page instead of a plain list.")
     var markdown = false
 
-    @Option(help: "Language of labels and definitions: nb (bokmål) or en (English).")
+    @Option(help: "Language of labels and definitions: nb (bokmål), nn (nynorsk) or en (English).")
     var language: String = "en"
 
     func validate() throws {
         guard Language(rawValue: language) != nil else {
-            throw ValidationError("--language must be nb or en, not '\(language)'")
+            throw ValidationError("--language must be nb, nn or en, not '\(language)'")
         }
     }
 
