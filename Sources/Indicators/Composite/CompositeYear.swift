@@ -40,12 +40,12 @@ struct CompositeYear: Sendable {
     /// year's value may lie outside this year's range). `imputed[m][c]` marks the filled cells.
     func normalised(
         _ normalisation: CompositeDefinition.Normalisation? = nil, impute: CompositeDefinition.Imputation? = nil
-    ) -> (observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [String]) {
+    ) -> (observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [(String, RunWarning)]) {
         let k = def.components.count
         var norm = raw.map { _ in [Double?](repeating: nil, count: k) }
         var filled = norm
         var imputed = raw.map { _ in [Bool](repeating: false, count: k) }
-        var warnings: [String] = []
+        var warnings: [(String, RunWarning)] = []
         for (c, comp) in def.components.enumerated() {
             let present = raw.indices.filter { raw[$0][c] != nil }
             let xs = pooled?[c] ?? present.map { raw[$0][c]! }
@@ -86,8 +86,12 @@ struct CompositeYear: Sendable {
                 let (mean, sd) = Self.meanSD(xs)
                 if !(sd > 0) && pooled == nil {
                     warnings.append(
-                        "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0"
-                    )
+                        (
+                            "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0",
+                            RunWarning(
+                                .componentNoSpread, source: "composite.\(def.id)", indicator: comp.indicator,
+                                count: xs.count, year: year)
+                        ))
                 }
                 score = { x in
                     let z = sd > 0 ? (x - mean) / sd : 0
@@ -148,7 +152,9 @@ struct CompositeYear: Sendable {
         let (norm, filled, imputedCells, normWarnings) = normalised()
         // Built once: every sample and model run below reuses it.
         let structure = self.structure
-        for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
+        for (w, data) in normWarnings {
+            out.warnings.append(Diagnostic(location, w, severity: .warning, warning: data))
+        }
 
         // Eligible: available weight ≥ min_available of the total.
         let minAvailable = def.minAvailable
@@ -169,7 +175,10 @@ struct CompositeYear: Sendable {
                 Diagnostic(
                     location,
                     "no index in \(year) for \(short.joined(separator: ", ")): available component weight below \(Self.fractionText(minAvailable)) of the total",
-                    severity: .warning))
+                    severity: .warning,
+                    warning: RunWarning(
+                        .weightTooLow, source: id,
+                        groups: short.map { RunWarning.Group($0, year: year) }, year: year, number: minAvailable)))
         }
         guard !ranked.isEmpty else { return }
         // Eligibility on observed weight (above); the index uses observed and imputed scores.
@@ -421,7 +430,10 @@ struct CompositeYear: Sendable {
                     Diagnostic(
                         location,
                         "component '\(comp.indicator)' is negatively correlated with the index in \(year) (r = \(NumberText.shortest(r))); check its direction",
-                        severity: .warning))
+                        severity: .warning,
+                        warning: RunWarning(
+                            .negativeCorrelation, source: id, indicator: comp.indicator, year: year,
+                            number: r)))
             }
         }
         if def.components.count >= 2 {

@@ -25,6 +25,9 @@ public struct StageSummary: Sendable, Codable, Hashable {
     public var ingest: IngestInfo?
     /// Warnings of the stage (undefined groups skipped, unknown population).
     public var warnings: [String] = []
+    /// The same warnings as data, for the report in its language; nil in summaries stored
+    /// before warnings were data (the report then shows their English text).
+    public var reportWarnings: [RunWarning]?
     /// Report stage: written file path → SHA-256.
     public var files: [String: String] = [:]
     public var check: CheckInfo?

@@ -53,7 +53,7 @@ enum ReportDocument {
         out += qualityBlocks(input, data, s)
         if !input.warnings.isEmpty {
             out.append(.heading(level: 2, text: s.warnings, anchor: "warnings"))
-            out.append(.list(input.warnings.map { [.text(shortened($0, s))] }))
+            out.append(.list(input.warnings.map { [.text(warningText($0, data, s))] }))
         }
         out += methodsBlocks(data, s)
         out += provenanceBlocks(input, s)
@@ -73,19 +73,82 @@ enum ReportDocument {
         }
     }
 
-    /// A warning cut to about `warningLimit` characters at a list comma, with how many list
-    /// items were left out (a skipped-groups warning can name thousands of groups).
-    static func shortened(_ w: String, _ s: Strings) -> String {
-        guard w.count > warningLimit else { return w }
-        let head = String(w.prefix(warningLimit))
-        guard let cut = head.ranges(of: ", ").last?.lowerBound else { return head + "…" }
-        let kept = String(head[..<cut])
-        let rest = w[w.index(w.startIndex, offsetBy: kept.count)...]
-        let omitted = rest.ranges(of: ", ").count
-        return kept + " … " + s.andMore(omitted)
+    /// A run warning in the report's language: indicators by their labels, municipalities by
+    /// their names with their years.
+    static func warningText(_ w: RunWarning, _ data: ReportData, _ s: Strings) -> String {
+        let lang = data.language
+        func label(_ id: String) -> String { data.resolver.resolve(id).label(lang) }
+        func quoted(_ text: String) -> String { lang == .en ? "“\(text)”" : "«\(text)»" }
+        let composite = w.source.hasPrefix("composite.")
+        var source = w.source
+        if w.kind == .rowsWithoutGroup, let id = w.indicator { source = quoted(label(id)) }
+        let year = w.year.map(String.init) ?? ""
+        var number = ""
+        if let x = w.number {
+            number =
+                w.kind == .weightTooLow
+                ? DisplayNumber.percent(share: x, digits: 0, language: lang)
+                : DisplayNumber.decimal(x, digits: 2, language: lang)
+        }
+        var shown = w.groups
+        var subject = w.indicator.map(label) ?? ""
+        if w.kind == .municipalitySplit || w.kind == .municipalityUnknown, let first = shown.first {
+            subject =
+                data.name(first.municipality) == first.municipality
+                ? first.municipality : "\(data.name(first.municipality)) (\(first.municipality))"
+            shown.removeFirst()
+        }
+        return s.warning(
+            w, source: source, label: subject, index: composite ? label(w.source) : "",
+            groups: groupList(shown, data), number: number, year: year)
     }
 
-    static let warningLimit = 400
+    /// «Bodø 2021–2023, 2025; Tromsø 2023»: every municipality by name, in the given order, each
+    /// with its years (runs of consecutive years as ranges), breakdowns or value changes. The
+    /// list is whole: the run log shortens it and points here.
+    static func groupList(_ groups: [RunWarning.Group], _ data: ReportData) -> String {
+        let lang = data.language
+        var order: [String] = []
+        var years: [String: [Int]] = [:]
+        var details: [String: [String]] = [:]
+        for g in groups {
+            if years[g.municipality] == nil && details[g.municipality] == nil { order.append(g.municipality) }
+            if g.breakdown == nil && g.from == nil, let y = g.year {
+                years[g.municipality, default: []].append(y)
+                continue
+            }
+            var d = g.year.map(String.init) ?? ""
+            if let b = g.breakdown { d += (d.isEmpty ? "" : " ") + "[\(b)]" }
+            if let from = g.from, let to = g.to {
+                d +=
+                    (d.isEmpty ? "" : " ") + DisplayNumber.trimmed(from, maxDigits: 3, language: lang) + " → "
+                    + DisplayNumber.trimmed(to, maxDigits: 3, language: lang)
+            }
+            details[g.municipality, default: []].append(d)
+        }
+        return order.map { m in
+            let parts = yearRanges(years[m] ?? []) + (details[m] ?? []).filter { !$0.isEmpty }
+            return parts.isEmpty ? data.name(m) : data.name(m) + " " + parts.joined(separator: ", ")
+        }.joined(separator: "; ")
+    }
+
+    /// [2021, 2022, 2023, 2025] → ["2021–2023", "2025"].
+    static func yearRanges(_ years: [Int]) -> [String] {
+        var out: [String] = []
+        var start: Int?
+        var last = 0
+        for y in Set(years).sorted() {
+            if start != nil, y == last + 1 {
+                last = y
+                continue
+            }
+            if let s = start { out.append(s == last ? "\(s)" : "\(s)–\(last)") }
+            start = y
+            last = y
+        }
+        if let s = start { out.append(s == last ? "\(s)" : "\(s)–\(last)") }
+        return out
+    }
 
     /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).
     static func byName(_ a: String, _ b: String) -> Bool {

@@ -461,3 +461,192 @@ extension Strings {
             nn: "Ingen endringar \(span.nn) er større enn usikkerheita i tala.")
     }
 }
+
+// Run warnings (RunWarning), stated in the report's language. Names, labels, group lists and
+// numbers come in already formatted; `source` is the source name as the pipeline declares it.
+extension Strings {
+    /// Why a group has no value.
+    func reason(_ r: RunWarning.Reason) -> String {
+        switch r {
+        case .noPublishedRecord:
+            return t("ingen publiserte journalposter", "no published record", nn: "ingen publiserte journalpostar")
+        case .noParticipant: return t("ingen deltakere", "no participant", nn: "ingen deltakarar")
+        case .fewerThanTwoParticipants:
+            return t("færre enn 2 deltakere", "fewer than 2 participants", nn: "færre enn 2 deltakarar")
+        case .noRespondentWithScore:
+            return t("ingen respondenter med skår", "no respondent with a score", nn: "ingen respondentar med skår")
+        case .singleItemScale:
+            return t("skalaen har bare ett spørsmål", "a scale of one item", nn: "skalaen har berre eitt spørsmål")
+        case .fewerThanTwoCompleteCases:
+            return t(
+                "færre enn 2 fullstendige svar", "fewer than 2 complete cases", nn: "færre enn 2 fullstendige svar")
+        case .zeroVariance:
+            return t(
+                "totalskåren varierer ikke", "zero variance of the total score", nn: "totalskåren varierer ikkje")
+        case .noDatasetRecord:
+            return t("ingen poster av typen datasett", "no dataset record", nn: "ingen postar av typen datasett")
+        case .everyRequestUndecided:
+            return t(
+                "ingen krav var avgjort på uttrekksdatoen", "every request undecided at the extraction date",
+                nn: "ingen krav var avgjorde på uttrekksdatoen")
+        case .noAnsweredRequest:
+            return t("ingen besvarte innsynskrav", "no answered request", nn: "ingen innsynskrav med svar")
+        case .noAnsweredRequestWithOutcome:
+            return t(
+                "ingen besvarte innsynskrav med utfall", "no answered request with an outcome",
+                nn: "ingen innsynskrav med svar og utfall")
+        case .notFinite: return t("ikke et endelig tall", "not a finite number", nn: "ikkje eit endeleg tal")
+        case .noRespondentInDomain:
+            return t("ingen respondenter i gruppen", "no respondent in the group", nn: "ingen respondentar i gruppa")
+        case .populationUnknown: return t("folketallet er ukjent", "population unknown", nn: "folketalet er ukjent")
+        case .populationNotPositiveOrConflicting:
+            return t(
+                "folketallet er ikke positivt eller er motstridende", "population not positive or conflicting",
+                nn: "folketalet er ikkje positivt eller er motstridande")
+        case .sourceWithout(let c):
+            return t(
+                "en kilde mangler kolonnen «\(c)»", "a source without the “\(c)” column",
+                nn: "ei kjelde manglar kolonnen «\(c)»")
+        case .customNoRows: return t("ingen rader", "no rows", nn: "ingen rader")
+        case .customNoneWhere:
+            return t(
+                "ingen rader oppfyller where (nevneren er 0)", "no rows match where (the denominator is 0)",
+                nn: "ingen rader oppfyller where (nemnaren er 0)")
+        case .customNonePer:
+            return t(
+                "ingen rader oppfyller per (nevneren er 0)", "no rows match per (the denominator is 0)",
+                nn: "ingen rader oppfyller per (nemnaren er 0)")
+        case .customNoValues:
+            return t(
+                "ingen verdier av of blant radene som oppfyller where",
+                "no values of of among the rows matching where",
+                nn: "ingen verdiar av of blant radene som oppfyller where")
+        case .customNoWeights:
+            return t(
+                "ingen rader med både of og weight, eller vektene summerer til 0",
+                "no rows with both of and weight, or the weights sum to 0",
+                nn: "ingen rader med både of og weight, eller vektene summerer seg til 0")
+        }
+    }
+
+    /// «3 rader» / «1 rad»: a count of rows.
+    func rows(_ n: Int) -> String {
+        n == 1 ? t("1 rad", "1 row", nn: "1 rad") : t("\(n) rader", "\(n) rows", nn: "\(n) rader")
+    }
+
+    /// One warning as a sentence. `source` is where it arose (a source, or a custom indicator's
+    /// quoted label), `label` the indicator's (or the component's, or the municipality's) label,
+    /// `index` the composite's label, `groups` the formatted list of municipalities (and years),
+    /// `number` the formatted number the kind carries (r, a share of the weight), `date` its date.
+    func warning(
+        _ w: RunWarning, source src: String, label: String, index: String, groups: String, number: String,
+        year: String
+    ) -> String {
+        let column = w.column ?? ""
+        let count = w.count ?? 0
+        switch w.kind {
+        case .noValue:
+            let why = w.reason.map(reason) ?? ""
+            return t(
+                "«\(label)» har ingen verdi for \(groups): \(why).", "“\(label)” has no value for \(groups): \(why).",
+                nn: "«\(label)» har ingen verdi for \(groups): \(why).")
+        case .columnAbsent:
+            return t(
+                "«\(label)» har ingen verdi for noen kommune: \(src) mangler kolonnen «\(column)» (en kolonne som mangler, er ukjent, ikke tom).",
+                "“\(label)” has no value for any municipality: \(src) has no “\(column)” column (an absent column is unknown, not empty).",
+                nn:
+                    "«\(label)» har ingen verdi for nokon kommune: \(src) manglar kolonnen «\(column)» (ein kolonne som manglar, er ukjent, ikkje tom)."
+            )
+        case .rowsWithoutGroup:
+            return count == 1
+                ? t(
+                    "\(src): 1 rad uten kommune eller år ble holdt utenfor.",
+                    "\(src): 1 row without a municipality or year was left out.",
+                    nn: "\(src): 1 rad utan kommune eller år vart halden utanfor.")
+                : t(
+                    "\(src): \(count) rader uten kommune eller år ble holdt utenfor.",
+                    "\(src): \(count) rows without a municipality or year were left out.",
+                    nn: "\(src): \(count) rader utan kommune eller år vart haldne utanfor.")
+        case .populationUnknown:
+            return t(
+                "\(src): folketallet er ukjent (tomt) for \(groups); radene er hoppet over.",
+                "\(src): population unknown (empty) for \(groups); the rows are skipped.",
+                nn: "\(src): folketalet er ukjent (tomt) for \(groups); radene er hoppa over.")
+        case .populationConflict:
+            return t(
+                "\(src): motstridende folketall for \(groups), regnet som ukjent.",
+                "\(src): conflicting population values for \(groups), treated as unknown.",
+                nn: "\(src): motstridande folketal for \(groups), rekna som ukjent.")
+        case .noRecordType:
+            return t(
+                "\(src): kolonnen record_type mangler, så ingen poster regnes som datasett.",
+                "\(src): no record_type column, so no record counts as a dataset.",
+                nn: "\(src): kolonnen record_type manglar, så ingen postar blir rekna som datasett.")
+        case .undecidedRequests:
+            let date = w.text ?? ""
+            return t(
+                "\(src): \(count) ubesvarte innsynskrav mottatt innen 5 arbeidsdager før filens siste dato (\(date)) regnes som ikke besvart i tide; oppgi extracted: ÅÅÅÅ-MM-DD for å holde uavgjorte krav utenfor.",
+                "\(src): \(count) unanswered requests received within 5 working days of the file's latest date (\(date)) count as not answered in time; declare extracted: YYYY-MM-DD to leave undecided requests out.",
+                nn:
+                    "\(src): \(count) innsynskrav utan svar, mottekne innan 5 arbeidsdagar før den siste datoen i fila (\(date)), blir rekna som ikkje svara på i tide; set extracted: ÅÅÅÅ-MM-DD for å halde uavgjorde krav utanfor."
+            )
+        case .customColumnAbsent:
+            return t(
+                "«\(label)»: en tabell i kilden \(src) mangler kolonnen «\(column)», som derfor mangler på alle tabellens \(rows(count)).",
+                "“\(label)”: a table of source \(src) has no “\(column)” column, so it is missing on all its \(rows(count)).",
+                nn:
+                    "«\(label)»: ein tabell i kjelda \(src) manglar kolonnen «\(column)», som difor manglar på alle dei \(rows(count)) i tabellen."
+            )
+        case .componentNoRows:
+            return t(
+                "\(index): komponenten «\(label)» har ingen rader og regnes som manglende overalt.",
+                "\(index): component “\(label)” has no rows; it counts as missing everywhere.",
+                nn: "\(index): komponenten «\(label)» har ingen rader og blir rekna som manglande overalt.")
+        case .componentWinsorised:
+            return t(
+                "\(index): komponenten «\(label)» ble winsorisert i \(year): \(groups).",
+                "\(index): component “\(label)” was winsorised in \(year): \(groups).",
+                nn: "\(index): komponenten «\(label)» vart winsorisert i \(year): \(groups).")
+        case .componentNoSpread:
+            let when =
+                w.year == nil
+                ? t("over alle år", "over all years", nn: "over alle år")
+                : t(
+                    "i \(year)", "in \(year)", nn: "i \(year)")
+            return t(
+                "\(index): komponenten «\(label)» varierer ikke \(when) (\(count) verdier), så z-skårene er 0.",
+                "\(index): component “\(label)” has no spread \(when) (\(count) values), so its z-scores are 0.",
+                nn: "\(index): komponenten «\(label)» varierer ikkje \(when) (\(count) verdiar), så z-skårane er 0.")
+        case .negativeCorrelation:
+            return t(
+                "\(index): komponenten «\(label)» er negativt korrelert med indeksen i \(year) (r = \(number)); kontroller retningen.",
+                "\(index): component “\(label)” is negatively correlated with the index in \(year) (r = \(number)); check its direction.",
+                nn:
+                    "\(index): komponenten «\(label)» er negativt korrelert med indeksen i \(year) (r = \(number)); kontroller retninga."
+            )
+        case .weightTooLow:
+            return t(
+                "\(index): ingen indeks i \(year) for \(groups): tilgjengelig komponentvekt er under \(number) av totalen.",
+                "\(index): no index in \(year) for \(groups): available component weight below \(number) of the total.",
+                nn:
+                    "\(index): ingen indeks i \(year) for \(groups): tilgjengeleg komponentvekt er under \(number) av totalen."
+            )
+        case .municipalitySplit:
+            return t(
+                "\(label) er delt mellom \(groups) i kommuneinndelingen per 1. januar \(year); radene beholder kommunenummeret (METHODS §8).",
+                "\(label) is divided between \(groups) in the municipal structure of 1 January \(year); its rows keep their number (METHODS §8).",
+                nn:
+                    "\(label) er delt mellom \(groups) i kommuneinndelinga per 1. januar \(year); radene held på kommunenummeret (METHODS §8)."
+            )
+        case .municipalityUnknown:
+            return t(
+                "Kommunenummeret \(label) finnes ikke i noen versjon av SSBs klassifikasjon 131 og er beholdt som skrevet.",
+                "Municipality number \(label) is in no version of Statistics Norway's classification 131 and is kept as written.",
+                nn:
+                    "Kommunenummeret \(label) finst ikkje i nokon versjon av klassifikasjon 131 frå SSB og er halde på slik det er skrive."
+            )
+        case .other:
+            return w.text ?? ""
+        }
+    }
+}

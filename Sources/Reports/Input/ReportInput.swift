@@ -22,13 +22,14 @@ public struct ReportInput: Sendable {
     public var options: ReportOptions
     public var quality: [SourceQuality]
     public var provenance: Provenance
-    /// Run warnings (skipped groups, unknown populations, …), shown as given, in order.
-    public var warnings: [String]
+    /// Run warnings as data (skipped groups, unknown populations, …), stated in the report's
+    /// language, in order.
+    public var warnings: [RunWarning]
 
     public init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],
         options: ReportOptions = ReportOptions(), quality: [SourceQuality] = [],
-        provenance: Provenance = Provenance(), warnings: [String] = []
+        provenance: Provenance = Provenance(), warnings: [RunWarning] = []
     ) {
         self.title = title
         self.language = language
