@@ -755,6 +755,11 @@ private func validate(_ name: String, _ yaml: String, exit: Int32 = 2, stderr: [
 
 extension BadInputMatrixTests {
     static let pipelineCases: [Case] = [
+        // The report languages are nb, nn and en; "language: " is 10 characters, so the value is at column 11.
+        validate(
+            "unknown language",
+            "pipeline: p\nlanguage: se\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: []\n",
+            stderr: ["p.yaml:2:11: language: unknown value 'se' (expected one of 'nb', 'nn', 'en')"]),
         validate(
             "unknown key, did you mean",
             "pipeline: p\nlangauge: en\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: []\n",
