@@ -56,7 +56,7 @@ import Testing
         "index", "which", "missing", "because",
     ]
 
-    @Test func bokmålWarningsHaveNoEnglishSentence() throws {
+    @Test func bokmaalWarningsHaveNoEnglishSentence() throws {
         let (ws, stderr) = try Self.example(language: "nb")
         let md = try ws.read("reports/example/report.md")
         let warnings = Self.section(md, "Advarsler")
@@ -75,7 +75,7 @@ import Testing
     }
 
     /// Bokmål forms a nynorsk text does not use (Nynorskordboka has none of them).
-    static let bokmålOnly: Set<String> = [
+    static let bokmaalOnly: Set<String> = [
         "ikke", "hvordan", "hvilke", "hvilken", "hva", "hver", "hvert", "hvor", "ble", "kommuner", "innbyggere",
         "arbeidsdager", "offentlig", "mangler", "bare", "også", "kjøring", "kjørt", "noen", "dager", "verdier",
         "indikatorer", "deltakere", "enhet", "hovedfunn", "innhold", "advarsler", "utvalgte", "besvart", "innen",
@@ -85,7 +85,7 @@ import Testing
         "forbedring", "svekkelse", "steg", "falt", "de", "dem", "deres", "et", "mye",
     ]
 
-    @Test func nynorskReportHasNynorskHeadingsAndNoBokmålWords() throws {
+    @Test func nynorskReportHasNynorskHeadingsAndNoBokmaalWords() throws {
         let (ws, _) = try Self.example(language: "nn")
         let md = try ws.read("reports/example/report.md")
         for heading in [
@@ -98,8 +98,8 @@ import Testing
         // The tool's name (Åpen), the example's title and the municipality names are names, not words.
         var text = md.replacingOccurrences(of: "Åpen", with: "")
         text = text.replacingOccurrences(of: "Åpen kommune – følgeevaluering (eksempeldata)", with: "")
-        let bokmål = Self.words(text).intersection(Self.bokmålOnly)
-        #expect(bokmål.isEmpty, "bokmål words in the nynorsk report: \(bokmål.sorted())")
+        let bokmaal = Self.words(text).intersection(Self.bokmaalOnly)
+        #expect(bokmaal.isEmpty, "bokmål words in the nynorsk report: \(bokmaal.sorted())")
         let html = try ws.read("reports/example/report.html")
         #expect(html.contains("<html lang=\"nn\""))
         #expect(html.contains(">Innhald<"))
