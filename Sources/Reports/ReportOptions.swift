@@ -8,5 +8,7 @@ public struct ReportOptions: Sendable, Hashable {
     public var names: [String: String] = [:]
     /// The pipeline's `min_n`: a change is stated only when both years have n ≥ `minN` (METHODS §9).
     public var minN: Int = 5
+    /// `suppress_below`: values with n below this are shown as «:» (see `Suppression`); nil shows all.
+    public var suppressBelow: Int?
     public init() {}
 }

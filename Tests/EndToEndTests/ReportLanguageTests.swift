@@ -65,6 +65,11 @@ import Testing
         // composite component correlated negatively with its index in 2023.
         #expect(warnings.contains("har ingen verdi for Bodø 2021–2024;"))
         #expect(warnings.contains("er negativt korrelert med indeksen i 2023 (r = −0,31); kontroller retningen."))
+        // suppress_below: 3 in the example: Trondheim's open-licence share of 2024 rests on one
+        // dataset, so the report shows «:» where indicators.csv keeps the value and its n.
+        #expect(md.contains("| **Trondheim** | **–** | **:** | **–** | **:** |"))
+        let csv = try ws.read("reports/example/indicators.csv")
+        #expect(csv.contains("\nopendata.open_licence_share,5001,2024,,0.0,1,"))
         let english = Self.words(warnings).intersection(Self.englishOnly)
         #expect(english.isEmpty, "English words in the warnings: \(english.sorted())")
         // The same warnings on standard error stay English (CLI messages do not change).

@@ -176,8 +176,12 @@ enum ReportDocument {
             var notes: [String] = []
             if data.rows(ind.id).contains(where: { $0.ciLow != nil }) { notes.append(s.intervalNote) }
             if subset { notes.append(s.tableShowsSubset) }
-            let shown = subset ? data.rows(ind.id).filter { data.isFocus($0.municipality) } : data.rows(ind.id)
-            notes += reliabilityNotes(shown, s)
+            var shown = subset ? data.rows(ind.id).filter { data.isFocus($0.municipality) } : data.rows(ind.id)
+            // The bar chart shows every municipality's latest year: its marks need the footnote too.
+            if charts.bars[ind.id] != nil, let year = data.latestYear(ind.id) {
+                shown += data.rows(ind.id, year: year).filter { !shown.contains($0) }
+            }
+            notes += reliabilityNotes(shown, data, s)
             if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
         }
         if let c = charts.subgroups[ind.id] { out.append(.figure(c)) }
@@ -196,10 +200,11 @@ enum ReportDocument {
         guard !rows.isEmpty else { return [] }
         var t = TableModel(
             caption: "\(s.breakdown), \(year)", header: [s.municipality, s.breakdown, s.value],
-            rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data.language)] },
+            rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data)] },
             numeric: [false, false, true])
         t.emphasised = Set(rows.indices.filter { data.isFocus(rows[$0].municipality) })
-        return [.table(t)]
+        let notes = reliabilityNotes(rows, data, s)
+        return [.table(t)] + (notes.isEmpty ? [] : [.note([.text(notes.joined(separator: " "))])])
     }
 
     /// Municipalities × years; cells "value (low–high)". Beyond `fullTableLimit`
@@ -215,14 +220,17 @@ enum ReportDocument {
         var emphasised = Set<Int>()
         for m in shownMunis {
             if data.isFocus(m) { emphasised.insert(rows.count) }
-            rows.append([data.name(m)] + years.map { y in data.row(ind.id, m, y).map { cell($0, unit, lang) } ?? "–" })
+            rows.append([data.name(m)] + years.map { y in data.row(ind.id, m, y).map { cell($0, unit, data) } ?? "–" })
         }
         if subset {
             for (label, p) in [(s.quartile3, 0.75), (s.median, 0.5), (s.quartile1, 0.25)] {
                 rows.append(
                     [label]
                         + years.map { y in
-                            Quantile.type7(data.rows(ind.id, year: y).map(\.value), p: p).map {
+                            // Over the values the report shows (suppressed ones are no part of it).
+                            Quantile.type7(
+                                data.rows(ind.id, year: y).filter { !data.suppressed($0) }.map(\.value), p: p
+                            ).map {
                                 DisplayNumber.value($0, unit: unit, language: lang)
                             } ?? "–"
                         })
@@ -234,8 +242,11 @@ enum ReportDocument {
     }
 
     /// "value (low–high; df d)" and the marks of the row's reliability flags; the interval in
-    /// the value's unit without repeating `%`, df where the interval is a t interval.
-    static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ lang: Language) -> String {
+    /// the value's unit without repeating `%`, df where the interval is a t interval; «:» for a
+    /// suppressed value.
+    static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ data: ReportData) -> String {
+        if data.suppressed(r) { return Suppression.symbol }
+        let lang = data.language
         var c = DisplayNumber.value(r.value, unit: unit, language: lang)
         if let l = r.ciLow, let h = r.ciHigh {
             let digits = DisplayNumber.digits(for: unit)
@@ -248,13 +259,16 @@ enum ReportDocument {
         return c
     }
 
-    /// The footnotes for the flags and t intervals among `rows` (one per kind, never silent).
-    static func reliabilityNotes(_ rows: [IndicatorRow], _ s: Strings) -> [String] {
+    /// The footnotes for the flags, t intervals and suppressed values among `rows` (one per
+    /// kind, never silent); a suppressed value shows no flag or interval, so it needs neither.
+    static func reliabilityNotes(_ rows: [IndicatorRow], _ data: ReportData, _ s: Strings) -> [String] {
+        let visible = rows.filter { !data.suppressed($0) }
         var notes: [String] = []
-        if rows.contains(where: { $0.df != nil && $0.ciLow != nil }) { notes.append(s.degreesOfFreedomNote) }
-        for (flag, _) in IndicatorFlags.names where rows.contains(where: { $0.flags.contains(flag) }) {
+        if visible.contains(where: { $0.df != nil && $0.ciLow != nil }) { notes.append(s.degreesOfFreedomNote) }
+        for (flag, _) in IndicatorFlags.names where visible.contains(where: { $0.flags.contains(flag) }) {
             notes.append(s.flagNote(flag))
         }
+        if let limit = data.options.suppressBelow, visible.count < rows.count { notes.append(s.suppressedNote(limit)) }
         return notes
     }
 

@@ -245,6 +245,33 @@ extension Strings {
                 nn: "‡ Byggjer på ein estimert (imputert) verdi.")
         }
     }
+    /// The footnote of «:» in tables and charts (`report: {suppress_below: N}`).
+    func suppressedNote(_ limit: Int) -> String {
+        t(
+            ": Tallet er skjult fordi det bygger på færre enn \(limit) enheter (suppress_below); alle tall står i indicators.csv.",
+            ": The figure is suppressed because it rests on fewer than \(limit) units (suppress_below); every figure is in indicators.csv.",
+            nn:
+                ": Talet er skjult fordi det byggjer på færre enn \(limit) einingar (suppress_below); alle tal står i indicators.csv."
+        )
+    }
+    /// Added to a chart's description when it has flagged values.
+    var chartFlagged: String {
+        t(
+            "Hule stolper og punkter merket * eller † er usikre tall (se fotnoten).",
+            "Hollow bars and points marked * or † are uncertain figures (see the footnote).",
+            nn: "Hole stolpar og punkt merkte med * eller † er usikre tal (sjå fotnoten).")
+    }
+    /// Added to a chart's description when it has suppressed values.
+    func chartSuppressed(_ limit: Int) -> String {
+        t(
+            "«:» står for tall som er skjult fordi de bygger på færre enn \(limit) enheter.",
+            "“:” stands for figures suppressed because they rest on fewer than \(limit) units.",
+            nn: "«:» står for tal som er skjulte fordi dei byggjer på færre enn \(limit) einingar.")
+    }
+    /// The heatmap legend's entry for a suppressed cell.
+    func suppressedLegend(_ limit: Int) -> String {
+        t("skjult (n < \(limit))", "suppressed (n < \(limit))", nn: "skjult (n < \(limit))")
+    }
     var compositeIndex: String { t("Indeks", "Index", nn: "Indeks") }
     var rank: String { t("Rang", "Rank", nn: "Rang") }
     var rankInterval: String { t("Rang, 95 %-intervall", "Rank, 95 % interval", nn: "Rang, 95 %-intervall") }
