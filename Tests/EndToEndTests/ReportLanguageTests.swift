@@ -63,7 +63,7 @@ import Testing
         #expect(!warnings.isEmpty)
         // The example's three warnings: two open-data indicators without a dataset record, the
         // composite component correlated negatively with its index in 2023.
-        #expect(warnings.contains("har ingen verdi for Bodø 2021–2024;"))
+        #expect(warnings.contains("har ingen verdi for Bodø i 2021–2024;"))
         #expect(warnings.contains("er negativt korrelert med indeksen i 2023 (r = −0,31); kontroller retningen."))
         // suppress_below: 3 in the example: Trondheim's open-licence share of 2024 rests on one
         // dataset, so the report shows «:» where indicators.csv keeps the value and its n.

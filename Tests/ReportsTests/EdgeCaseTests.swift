@@ -101,8 +101,8 @@ import Testing
             groups: (1...200).map { RunWarning.Group("g\(1000 + $0)", year: 2021) }, reason: .fewerThanTwoParticipants)
         let data = KeyFindingsTests.data([])
         let text = ReportDocument.warningText(w, data, Strings(language: .nb))
-        #expect(text.hasPrefix("«Skjevhet i deltakelse (Gini)» har ingen verdi for g1001 2021; g1002 2021; "))
-        #expect(text.hasSuffix("g1200 2021: færre enn 2 deltakere."))
+        #expect(text.hasPrefix("«Skjevhet i deltakelse (Gini)» har ingen verdi for g1001 i 2021; g1002 i 2021; "))
+        #expect(text.hasSuffix("g1200 i 2021: færre enn 2 deltakere."))
         #expect(text.components(separatedBy: "; ").count == 200)
         #expect(ReportDocument.yearRanges([2025, 2021, 2022, 2023, 2019]) == ["2019", "2021–2023", "2025"])
         // One municipality with several years: its years after its name, once.
@@ -114,7 +114,7 @@ import Testing
             reason: .noDatasetRecord)
         #expect(
             ReportDocument.warningText(years, KeyFindingsTests.data([], .nn), Strings(language: .nn))
-                == "«Gjennomsnittleg stjernenivå» har ingen verdi for Trondheim 2021–2022, 2024; Bodø 2021: ingen postar av typen datasett."
+                == "«Gjennomsnittleg stjernenivå» har ingen verdi for Trondheim i 2021–2022, 2024; Bodø i 2021: ingen postar av typen datasett."
         )
     }
 

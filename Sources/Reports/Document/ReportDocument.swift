@@ -90,23 +90,26 @@ enum ReportDocument {
                 ? DisplayNumber.percent(share: x, digits: 0, language: lang)
                 : DisplayNumber.decimal(x, digits: 2, language: lang)
         }
-        var shown = w.groups
         var subject = w.indicator.map(label) ?? ""
-        if w.kind == .municipalitySplit || w.kind == .municipalityUnknown, let first = shown.first {
-            subject =
-                data.name(first.municipality) == first.municipality
-                ? first.municipality : "\(data.name(first.municipality)) (\(first.municipality))"
-            shown.removeFirst()
+        var groups = groupList(w.groups, data, s)
+        if w.kind == .municipalitySplit || w.kind == .municipalityUnknown {
+            // Numbers of the classification by name and number: a split's parts may share a name.
+            func named(_ code: String) -> String {
+                data.name(code) == code ? code : "\(data.name(code)) (\(code))"
+            }
+            subject = w.groups.first.map { named($0.municipality) } ?? ""
+            groups = w.groups.dropFirst().map { named($0.municipality) }.joined(separator: ", ")
         }
         return s.warning(
             w, source: source, label: subject, index: composite ? label(w.source) : "",
-            groups: groupList(shown, data), number: number, year: year)
+            groups: groups, number: number, year: year)
     }
 
-    /// «Bodø 2021–2023, 2025; Tromsø 2023»: every municipality by name, in the given order, each
-    /// with its years (runs of consecutive years as ranges), breakdowns or value changes. The
+    /// «Bodø i 2021–2023, 2025; Tromsø i 2023»: every municipality by name, in the given order,
+    /// each with its years (runs of consecutive years as ranges), breakdowns or value changes; a
+    /// name two numbers share, or one that carries its years of validity, gets its number. The
     /// list is whole: the run log shortens it and points here.
-    static func groupList(_ groups: [RunWarning.Group], _ data: ReportData) -> String {
+    static func groupList(_ groups: [RunWarning.Group], _ data: ReportData, _ s: Strings) -> String {
         let lang = data.language
         var order: [String] = []
         var years: [String: [Int]] = [:]
@@ -117,18 +120,31 @@ enum ReportDocument {
                 years[g.municipality, default: []].append(y)
                 continue
             }
-            var d = g.year.map(String.init) ?? ""
-            if let b = g.breakdown { d += (d.isEmpty ? "" : " ") + "[\(b)]" }
+            details[g.municipality, default: []].append("")
+            var d = ""
+            if let b = g.breakdown { d = (g.year.map { "\($0) " } ?? "") + "[\(b)]" }
             if let from = g.from, let to = g.to {
+                // The year of a changed value is in the sentence.
                 d +=
                     (d.isEmpty ? "" : " ") + DisplayNumber.trimmed(from, maxDigits: 3, language: lang) + " → "
                     + DisplayNumber.trimmed(to, maxDigits: 3, language: lang)
             }
-            details[g.municipality, default: []].append(d)
+            details[g.municipality]![details[g.municipality]!.count - 1] = d
+        }
+        var nameCount: [String: Int] = [:]
+        for m in order { nameCount[data.name(m), default: 0] += 1 }
+        func named(_ m: String) -> String {
+            let name = data.name(m)
+            let ambiguous = nameCount[name, default: 0] > 1 || name.contains(where: \.isNumber)
+            return ambiguous && name != m ? "\(name) (\(m))" : name
         }
         return order.map { m in
-            let parts = yearRanges(years[m] ?? []) + (details[m] ?? []).filter { !$0.isEmpty }
-            return parts.isEmpty ? data.name(m) : data.name(m) + " " + parts.joined(separator: ", ")
+            var text = named(m)
+            let ranges = yearRanges(years[m] ?? [])
+            if !ranges.isEmpty { text += " " + s.inYears + " " + ranges.joined(separator: ", ") }
+            let extra = (details[m] ?? []).filter { !$0.isEmpty }
+            if !extra.isEmpty { text += " " + extra.joined(separator: ", ") }
+            return text
         }.joined(separator: "; ")
     }
 

@@ -556,6 +556,9 @@ extension Strings {
         }
     }
 
+    /// Before a list of years in a warning: «Bodø i 2021–2024».
+    var inYears: String { t("i", "in", nn: "i") }
+
     /// «3 rader» / «1 rad»: a count of rows.
     func rows(_ n: Int) -> String {
         n == 1 ? t("1 rad", "1 row", nn: "1 rad") : t("\(n) rader", "\(n) rows", nn: "\(n) rader")
