@@ -37,7 +37,7 @@ extension BuiltinCatalogue {
             id: "survey.<scale>.alpha", family: "survey",
             label: LocalizedText(
                 nb: "Skalaens pålitelighet (Cronbachs alfa)", en: "Scale reliability (Cronbach's alpha)",
-                nn: "Pålitelegheita til skalaen (Cronbachs alfa)"),
+                nn: "Kor påliteleg skalaen er (Cronbachs alfa)"),
             unit: .coefficient, direction: 0, inputs: ["survey"],
             definition: LocalizedText(
                 nb:
@@ -120,7 +120,7 @@ extension BuiltinCatalogue {
             id: "engagement.gini", family: "engagement",
             label: LocalizedText(
                 nb: "Skjevhet i deltakelsen (Gini)", en: "Concentration of participation (Gini)",
-                nn: "Skeivheit i deltakinga (Gini)"),
+                nn: "Skeiv fordeling av deltakinga (Gini)"),
             unit: .coefficient, direction: -1, inputs: ["engagement"],
             definition: LocalizedText(
                 nb:

@@ -318,11 +318,6 @@ extension Strings {
             "The table shows the ten best and the focus municipalities of \(n); all are in indicators.csv.",
             nn: "Tabellen viser dei ti beste og dei utvalde kommunane av \(n); alle står i indicators.csv.")
     }
-    func andMore(_ n: Int) -> String {
-        t(
-            "(og \(n) til; hele listen står i kjøringsloggen)", "(and \(n) more; the full list is in the run log)",
-            nn: "(og \(n) til; heile lista står i køyringsloggen)")
-    }
     var warnings: String { t("Advarsler", "Warnings", nn: "Åtvaringar") }
     var methods: String { t("Metode", "Methods", nn: "Metode") }
     var methodsText: String {
