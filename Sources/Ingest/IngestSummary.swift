@@ -55,6 +55,21 @@ package struct IngestSummary: Sendable, Hashable {
         return out + harmonisation.map(\.message)
     }
 
+    /// The same warnings as data, for the report (in its own language).
+    package var runWarnings: [RunWarning] {
+        var out: [RunWarning] = []
+        if !unknownPopulation.isEmpty {
+            out.append(
+                RunWarning(
+                    .populationUnknown, source: path,
+                    groups: unknownPopulation.map { key in
+                        let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+                        return RunWarning.Group(parts[0], year: parts.count > 1 ? Int(parts[1]) : nil)
+                    }))
+        }
+        return out + harmonisation.map(\.runWarning)
+    }
+
     /// Rejected rows / data rows read; 0 for a file without data rows.
     package var rejectedShare: Double { rowsRead == 0 ? 0 : Double(rejected.count) / Double(rowsRead) }
 

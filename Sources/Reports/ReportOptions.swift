@@ -8,5 +8,7 @@ package struct ReportOptions: Sendable, Hashable {
     package var names: [String: String] = [:]
     /// The pipeline's `min_n`: a change is stated only when both years have n ≥ `minN` (METHODS §9).
     package var minN: Int = 5
+    /// `suppress_below`: values with n below this are shown as «:» (see `Suppression`); nil shows all.
+    package var suppressBelow: Int?
     package init() {}
 }

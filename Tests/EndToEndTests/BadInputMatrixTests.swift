@@ -758,6 +758,22 @@ private func validate(_ name: String, _ yaml: String, exit: Int32 = 2, stderr: [
 
 extension BadInputMatrixTests {
     static let pipelineCases: [Case] = [
+        // suppress_below is a count ≥ 1; "  suppress_below: " is 18 characters, so the value is at column 19.
+        validate(
+            "suppress_below below 1",
+            "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: []\nreport:\n  suppress_below: 0\n",
+            stderr: [
+                "p.yaml:6:19: report.suppress_below: 0 is not a count; give a whole number ≥ 1 (values with a smaller n are shown as «:»)"
+            ]),
+        validate(
+            "suppress_below not an integer",
+            "pipeline: p\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: []\nreport:\n  suppress_below: 2.5\n",
+            stderr: ["p.yaml:6:19: report.suppress_below: expected a whole number, found '2.5'"]),
+        // The report languages are nb, nn and en; "language: " is 10 characters, so the value is at column 11.
+        validate(
+            "unknown language",
+            "pipeline: p\nlanguage: se\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: []\n",
+            stderr: ["p.yaml:2:11: language: unknown value 'se' (expected one of 'nb', 'nn', 'en')"]),
         validate(
             "unknown key, did you mean",
             "pipeline: p\nlangauge: en\nsources:\n  e: {kind: engagement, path: e.csv}\nindicators: []\n",

@@ -64,6 +64,27 @@ struct BuiltinCatalogueTests {
                 "| `foi.median_workdays` | Access request response time, median (working days) | working days | ↓ |"))
     }
 
+    /// Every built-in entry has its nynorsk label and definition, and none of them uses a
+    /// bokmål-only form (the words below are not in Nynorskordboka).
+    @Test func everyEntryHasNynorsk() {
+        let bokmaal: Set<String> = [
+            "ikke", "antall", "andel", "besvart", "innen", "dager", "arbeidsdager", "innbyggere", "deltakere",
+            "respondenter", "poster", "journalposter", "offentlig", "åpen", "åpne", "fra", "bare", "også", "hvordan",
+            "et", "noen", "vektet", "undersøkelsen", "helt", "teller",
+        ]
+        for e in BuiltinCatalogue.entries {
+            for text in [e.label.nn, e.definition.nn] {
+                #expect(text != nil && !text!.isEmpty, "\(e.id)")
+                let words = Set((text ?? "").lowercased().split { !$0.isLetter }.map(String.init))
+                #expect(words.isDisjoint(with: bokmaal), "\(e.id): \(words.intersection(bokmaal).sorted())")
+            }
+        }
+        let nn = BuiltinCatalogue.markdown(language: .nn)
+        for word in ["innsynskrav", "arbeidsdagar", "kommune", "offentleg journal", "ikkje"] {
+            #expect(nn.lowercased().contains(word), "\(word)")
+        }
+    }
+
     /// `docs/indicators.md` is the generated English page. Regenerate with
     /// `APEN_UPDATE_DOCS=1 swift test --filter BuiltinCatalogueTests` (or `apen indicators --markdown`).
     @Test func docsPageIsUpToDate() throws {

@@ -65,12 +65,13 @@ struct SpecLoaderTests {
         openness.samples = 500
         openness.delta = 0.2
         openness.seed = 42
-        openness.label = LocalizedText(nb: "Åpenhetsindeks", en: "Openness index")
+        openness.label = LocalizedText(nb: "Åpenhetsindeks", en: "Openness index", nn: "Openheitsindeks")
 
         var report = ReportOptions()
         report.focus = ["5001", "5006"]
         report.charts = ["bars", "composite"]
         report.names = ["5001": "Trondheim", "5006": "Steinkjer"]
+        report.suppressBelow = 3
 
         var check = CheckConfiguration(
             baseline: dir + "/baseline.csv",

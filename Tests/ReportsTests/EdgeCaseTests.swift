@@ -30,7 +30,7 @@ import Testing
         var input = SampleInput.input()
         input.title = "R&D <test> \"quoted\""
         input.options.names["5001"] = "Trond & <heim>"
-        input.warnings = ["a <b> & c"]
+        input.warnings = [RunWarning(.other, source: "", text: "a <b> & c")]
         for f in ReportWriter.render(input) where f.name.hasSuffix(".svg") || f.name.hasSuffix(".html") {
             #expect(XMLCheck.parse(f.text).error == nil, "\(f.name)")
         }
@@ -93,17 +93,29 @@ import Testing
 }
 
 @Suite struct LongListTests {
-    @Test func longWarningsAreCutAtAComma() {
-        // 200 items "g1001/2021", "g1002/2021", … joined by ", ".
-        let items = (1...200).map { "g\(String(1000 + $0))/2021" }
-        let w = "engagement.gini: no value for " + items.joined(separator: ", ")
-        let short = ReportDocument.shortened(w, Strings(language: .en))
-        #expect(short.count < 500)
-        // The kept part ends at a list comma; the items left out are 200 minus the items kept.
-        #expect(short.hasSuffix("more; the full list is in the run log)"))
-        let keptItems = short.components(separatedBy: " … ")[0].components(separatedBy: ", ").count
-        #expect(short.contains("(and \(200 - keptItems) more;"))
-        #expect(ReportDocument.shortened("short warning", Strings(language: .en)) == "short warning")
+    @Test func warningListsNameEveryMunicipalityWithItsYearsAsRanges() {
+        // 200 municipalities "g1001" … "g1200" without a value in 2021 (names fall back to the
+        // code): all 200 are named, the run log having pointed here for the whole list.
+        let w = RunWarning(
+            .noValue, source: "engagement", indicator: "engagement.gini",
+            groups: (1...200).map { RunWarning.Group("g\(1000 + $0)", year: 2021) }, reason: .fewerThanTwoParticipants)
+        let data = KeyFindingsTests.data([])
+        let text = ReportDocument.warningText(w, data, Strings(language: .nb))
+        #expect(text.hasPrefix("«Skjevhet i deltakelse (Gini)» har ingen verdi for g1001 i 2021; g1002 i 2021; "))
+        #expect(text.hasSuffix("g1200 i 2021: færre enn 2 deltakere."))
+        #expect(text.components(separatedBy: "; ").count == 200)
+        #expect(ReportDocument.yearRanges([2025, 2021, 2022, 2023, 2019]) == ["2019", "2021–2023", "2025"])
+        // One municipality with several years: its years after its name, once.
+        let years = RunWarning(
+            .noValue, source: "publications", indicator: "opendata.stars_mean",
+            groups: [2021, 2022, 2024].map { RunWarning.Group("5001", year: $0) } + [
+                RunWarning.Group("1804", year: 2021)
+            ],
+            reason: .noDatasetRecord)
+        #expect(
+            ReportDocument.warningText(years, KeyFindingsTests.data([], .nn), Strings(language: .nn))
+                == "«Gjennomsnittleg stjernenivå» har ingen verdi for Trondheim i 2021–2022, 2024; Bodø i 2021: ingen postar av typen datasett."
+        )
     }
 
     @Test func compositeTableShowsTopTenAndFocusBeyondTheLimit() {

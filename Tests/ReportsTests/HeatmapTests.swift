@@ -31,7 +31,7 @@ import Testing
         #expect(xml.error == nil)
         #expect(xml.withClass("cell", "rect").count == 6)
         #expect(xml.withClass("missing", "rect").count == 1)
-        #expect(xml.withClass("focus-outline", "rect").count == 1)
+        #expect(xml.withClass("focus-marker", "rect").count == 1)
         #expect(xml.withClass("column", "text").map(\.text) == ["C1", "C2"])
     }
 

@@ -66,7 +66,9 @@ enum SampleInput {
                 en: "Median calendar days from registration to publication."), methods: "§4"),
         IndicatorInfo(
             id: "opendata.stars_mean", family: "opendata",
-            label: LocalizedText(nb: "Gjennomsnittlig stjernenivå", en: "Mean star level"), unit: .stars, direction: 1,
+            label: LocalizedText(
+                nb: "Gjennomsnittlig stjernenivå", en: "Mean star level", nn: "Gjennomsnittleg stjernenivå"),
+            unit: .stars, direction: 1,
             inputs: ["publications"],
             definition: LocalizedText(
                 nb: "Gjennomsnittlig nivå på femstjerneskalaen for åpne data.",
@@ -207,6 +209,11 @@ enum SampleInput {
         return ReportInput(
             title: language == .nb ? "Åpen kommune – følgeevaluering" : "Open municipality – follow-up evaluation",
             language: language, rows: rows(), catalogue: catalogue, options: options, quality: quality,
-            provenance: provenance, warnings: ["engagement: population unknown for 5501 in 2020; no per-1000 row"])
+            provenance: provenance,
+            warnings: [
+                RunWarning(
+                    .noValue, source: "engagement", indicator: "engagement.participants_per_1000",
+                    groups: [RunWarning.Group("5501", year: 2020)], reason: .populationUnknown)
+            ])
     }
 }

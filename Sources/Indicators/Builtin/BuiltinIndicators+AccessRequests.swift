@@ -92,19 +92,19 @@ extension BuiltinIndicators {
                     if n < minN { r.flags = .lowN }
                     result.add(r)
                 } else {
-                    result.skip(id, "every request undecided at the extraction date")
+                    result.skip(id, .everyRequestUndecided)
                 }
             }
             if wanted.contains("foi.median_workdays") {
                 if let median = Quantile.type7(sorted: workdays.sorted().map(Double.init), p: 0.5) {
                     result.add(row("foi.median_workdays", index, g, value: median, n: workdays.count))
                 } else {
-                    result.skip("foi.median_workdays", "no answered request")
+                    result.skip("foi.median_workdays", .noAnsweredRequest)
                 }
             }
             if wanted.contains("foi.granted_share") {
                 if !outcomeKnown {
-                    result.skip("foi.granted_share", absentReason("outcome"))
+                    result.skip("foi.granted_share", .sourceWithout("outcome"))
                 } else if withOutcome > 0 {
                     var r = row(
                         "foi.granted_share", index, g, value: Double(grantedCount) / Double(withOutcome),
@@ -112,7 +112,7 @@ extension BuiltinIndicators {
                     if withOutcome < minN { r.flags = .lowN }
                     result.add(r)
                 } else {
-                    result.skip("foi.granted_share", "no answered request with an outcome")
+                    result.skip("foi.granted_share", .noAnsweredRequestWithOutcome)
                 }
             }
             return result
@@ -143,6 +143,9 @@ extension BuiltinIndicators {
         return Diagnostic(
             SourceLocation(path: table.source, field: "answered"),
             "\(recent) unanswered request(s) received within 5 working days of the file's latest date \(Day(raw: latest)) count as not answered in time; declare extracted: YYYY-MM-DD to leave undecided requests out",
-            severity: .warning)
+            severity: .warning,
+            warning: RunWarning(
+                .undecidedRequests, source: table.source, column: "answered", count: recent,
+                text: "\(Day(raw: latest))"))
     }
 }

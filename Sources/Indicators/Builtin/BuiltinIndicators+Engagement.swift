@@ -78,7 +78,7 @@ extension BuiltinIndicators {
             scratch.touched.removeAll(keepingCapacity: true)
             let n = counts.count
             guard n > 0 else {
-                for id in wanted.sorted() { result.skip(id, "no participant") }
+                for id in wanted.sorted() { result.skip(id, .noParticipant) }
                 return result
             }
             if wanted.contains("engagement.participants") {
@@ -101,7 +101,7 @@ extension BuiltinIndicators {
                 } else {
                     result.skip(
                         "engagement.participants_per_1000",
-                        pop == nil ? "population unknown" : "population not positive or conflicting")
+                        pop == nil ? .populationUnknown : .populationNotPositiveOrConflicting)
                 }
             }
             if wantRepeat {
@@ -110,7 +110,7 @@ extension BuiltinIndicators {
                     if n < minN { r.flags = .lowN }
                     result.add(r)
                 } else {
-                    result.skip("engagement.repeat_share", absentReason("initiative_id"))
+                    result.skip("engagement.repeat_share", .sourceWithout("initiative_id"))
                 }
             }
             if wanted.contains("engagement.gini") {
@@ -118,7 +118,7 @@ extension BuiltinIndicators {
                 if let gini = Inequality.gini(sortedCounts: counts) {
                     result.add(row("engagement.gini", index, g, value: gini, n: n))
                 } else {
-                    result.skip("engagement.gini", "fewer than 2 participants")
+                    result.skip("engagement.gini", .fewerThanTwoParticipants)
                 }
             }
             return result
@@ -163,11 +163,19 @@ extension BuiltinIndicators {
         }
         var warnings: [Diagnostic] = []
         if !conflicts.isEmpty {
+            let sorted = Set(conflicts).sorted()
             warnings.append(
                 Diagnostic(
                     SourceLocation(path: sourcePath(tables)),
-                    "conflicting population values, treated as unknown, for \(Set(conflicts).sorted().joined(separator: ", "))",
-                    severity: .warning))
+                    "conflicting population values, treated as unknown, for \(sorted.joined(separator: ", "))",
+                    severity: .warning,
+                    warning: RunWarning(
+                        .populationConflict, source: sourcePath(tables),
+                        groups: sorted.map { key in
+                            let cut = key.lastIndex(of: "/")!
+                            return RunWarning.Group(
+                                String(key[..<cut]), year: Int(key[key.index(after: cut)...]))
+                        })))
         }
         return (lookup, warnings)
     }

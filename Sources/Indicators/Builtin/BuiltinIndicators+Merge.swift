@@ -10,13 +10,17 @@ extension BuiltinIndicators {
         if let error = results.lazy.compactMap(\.error).first { throw error }
         var rows: [IndicatorRow] = []
         var order: [String] = []
-        var groups: [String: [String]] = [:]
+        var groups: [String: [Int]] = [:]
+        var skips: [String: (indicator: String, reason: RunWarning.Reason)] = [:]
         for (g, r) in results.enumerated() {
             rows += r.rows
             for s in r.skipped {
-                let key = "\(s.indicator): no value (\(s.reason)) for"
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(index.label(g))
+                let key = "\(s.indicator): no value (\(s.reason.english)) for"
+                if groups[key] == nil {
+                    order.append(key)
+                    skips[key] = s
+                }
+                groups[key, default: []].append(g)
             }
         }
         let path = sourcePath(sources)
@@ -25,13 +29,22 @@ extension BuiltinIndicators {
             warnings.append(
                 Diagnostic(
                     SourceLocation(path: path),
-                    "\(index.ungroupedRows) row(s) without a municipality or year were left out", severity: .warning))
+                    "\(index.ungroupedRows) row(s) without a municipality or year were left out", severity: .warning,
+                    warning: RunWarning(.rowsWithoutGroup, source: path, count: index.ungroupedRows)))
         }
         for key in order.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let gs = groups[key]!
             warnings.append(
                 Diagnostic(
                     SourceLocation(path: path),
-                    "\(key) \(groups[key]!.joined(separator: ", "))", severity: .warning))
+                    "\(key) \(gs.map(index.label).joined(separator: ", "))", severity: .warning,
+                    warning: RunWarning(
+                        .noValue, source: path, indicator: skips[key]!.indicator,
+                        groups: gs.map {
+                            RunWarning.Group(
+                                index.municipalities[index.keys[$0].municipality], year: index.keys[$0].year)
+                        },
+                        reason: skips[key]!.reason)))
         }
         return IndicatorOutput(rows: rows.canonicallySorted(), warnings: warnings)
     }
@@ -52,13 +65,11 @@ extension BuiltinIndicators {
                 Diagnostic(
                     SourceLocation(path: sourcePath(tables), field: column),
                     "\(id): no value for any group: the file has no '\(column)' column (an absent column is unknown, not empty)",
-                    severity: .warning))
+                    severity: .warning,
+                    warning: RunWarning(.columnAbsent, source: sourcePath(tables), indicator: id, column: column)))
         }
         return warnings
     }
-
-    /// The skip reason of a group with rows from a table that lacks `column`.
-    static func absentReason(_ column: String) -> String { "a source without \(column)" }
 
     static func sourcePath(_ tables: [Table]) -> String {
         tables.map(\.source).joined(separator: ",")

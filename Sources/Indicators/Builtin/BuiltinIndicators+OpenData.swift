@@ -26,7 +26,8 @@ extension BuiltinIndicators {
                 extra.append(
                     Diagnostic(
                         SourceLocation(path: t.source, field: "record_type"),
-                        "no record_type column: no record counts as a dataset", severity: .warning))
+                        "no record_type column: no record counts as a dataset", severity: .warning,
+                        warning: RunWarning(.noRecordType, source: t.source, column: "record_type")))
             }
             isDataset.append(classify(type) { $0 == "dataset" })
             typeCodes.append(type?.codes ?? [])
@@ -62,12 +63,12 @@ extension BuiltinIndicators {
                 stars += level == 4 && lk >= 0 && linked[t][Int(lk)] ? 5 : level
             }
             guard datasets > 0 else {
-                for id in wanted.sorted() { result.skip(id, "no dataset record") }
+                for id in wanted.sorted() { result.skip(id, .noDatasetRecord) }
                 return result
             }
             // A group with datasets from a table without `licence` cannot say which are open.
             if index.members(g).contains(where: { licenceCodes[Int(index.memberTable[$0])] == nil }) {
-                for id in wanted.sorted() { result.skip(id, absentReason("licence")) }
+                for id in wanted.sorted() { result.skip(id, .sourceWithout("licence")) }
                 return result
             }
             if wanted.contains("opendata.open_licence_share") {

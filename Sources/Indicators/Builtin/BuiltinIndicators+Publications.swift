@@ -47,7 +47,7 @@ extension BuiltinIndicators {
             }
             let n = members.count
             if wanted.contains("publication.open_share"), !publishedKnown {
-                result.skip("publication.open_share", absentReason("published"))
+                result.skip("publication.open_share", .sourceWithout("published"))
             } else if wanted.contains("publication.open_share") {
                 result.add(row("publication.open_share", index, g, value: Double(openPublished) / Double(n), n: n))
             }
@@ -58,11 +58,11 @@ extension BuiltinIndicators {
             for (id, p) in [("publication.lag_median_days", 0.5), ("publication.lag_p90_days", 0.9)]
             where wanted.contains(id) {
                 if !publishedKnown {
-                    result.skip(id, absentReason("published"))
+                    result.skip(id, .sourceWithout("published"))
                 } else if let q = Quantile.type7(sorted: lags, p: p) {
                     result.add(row(id, index, g, value: q, n: lags.count))
                 } else {
-                    result.skip(id, "no published record")
+                    result.skip(id, .noPublishedRecord)
                 }
             }
             return result

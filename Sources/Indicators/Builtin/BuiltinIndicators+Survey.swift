@@ -197,7 +197,7 @@ extension BuiltinIndicators {
                                 let e = try SurveyEstimator.estimate(
                                     &records, wavePSUs: wavePSUs, presorted: true, stratum: stratum)
                             else {
-                                result.skip(id, "no respondent with a score")
+                                result.skip(id, .noRespondentWithScore)
                                 continue
                             }
                             let interval = isShare ? SurveyEstimator.kornGraubard(e, count: agreeing) : e.interval
@@ -218,15 +218,15 @@ extension BuiltinIndicators {
                 }
                 if wantAlpha {
                     if let k = alphaK, k < 2 {
-                        result.skip(ids.alpha, "a scale of one item")
+                        result.skip(ids.alpha, .singleItemScale)
                     } else if alphaItems.first.map({ $0.count < 2 }) ?? true {
-                        result.skip(ids.alpha, "fewer than 2 complete cases")
+                        result.skip(ids.alpha, .fewerThanTwoCompleteCases)
                     } else if let a = Reliability.alpha(items: alphaItems) {
                         var r = row(ids.alpha, index, g, value: a.alpha, n: a.n)
                         r.flags = a.n < minN ? .lowN : []
                         result.add(r)
                     } else {
-                        result.skip(ids.alpha, "zero variance of the total score")
+                        result.skip(ids.alpha, .zeroVariance)
                     }
                 }
             }

@@ -16,6 +16,8 @@ extension CompositeIndex {
     package static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
         let id = "composite.\(def.id)"
         let label = def.label ?? LocalizedText(nb: def.id, en: def.id)
+        // A declared label without nynorsk reads as its bokmål in derived nynorsk labels.
+        let nn = label.text(.nn)
         let inputs = def.components.map(\.indicator)
         let norm = def.normalisation.rawValue
         let sampling = def.uncertainty.samplingError
@@ -28,11 +30,15 @@ extension CompositeIndex {
                         : "Vektet gjennomsnitt av \(inputs.count) normaliserte komponenter (\(norm)).",
                     en: def.aggregation == .geometric
                         ? "Weighted geometric mean of \(inputs.count) normalised components (\(norm))."
-                        : "Weighted mean of \(inputs.count) normalised components (\(norm))."),
+                        : "Weighted mean of \(inputs.count) normalised components (\(norm)).",
+                    nn: def.aggregation == .geometric
+                        ? "Vekta geometrisk gjennomsnitt av \(inputs.count) normaliserte komponentar (\(norm))."
+                        : "Vekta gjennomsnitt av \(inputs.count) normaliserte komponentar (\(norm))."),
                 methods: "§6"),
             IndicatorInfo(
                 id: id + ".rank", family: "composite",
-                label: LocalizedText(nb: "\(label.nb) – rangering", en: "\(label.en) – rank"), unit: .rank,
+                label: LocalizedText(nb: "\(label.nb) – rangering", en: "\(label.en) – rank", nn: "\(nn) – rangering"),
+                unit: .rank,
                 direction: -1,
                 inputs: [id],
                 definition: LocalizedText(
@@ -49,13 +55,17 @@ extension CompositeIndex {
             out.append(
                 IndicatorInfo(
                     id: "\(id).\(p.id)", family: "composite",
-                    label: LocalizedText(nb: "\(label.nb) – søyle \(p.id)", en: "\(label.en) – pillar \(p.id)"),
+                    label: LocalizedText(
+                        nb: "\(label.nb) – søyle \(p.id)", en: "\(label.en) – pillar \(p.id)",
+                        nn: "\(nn) – søyle \(p.id)"),
                     unit: .score, direction: 1, inputs: p.components,
                     definition: LocalizedText(
                         nb:
                             "Søylen \(p.id): \(p.components.count) normaliserte komponenter slått sammen (\(def.aggregation.rawValue)).",
                         en:
-                            "Pillar \(p.id): \(p.components.count) normalised components combined (\(def.aggregation.rawValue))."
+                            "Pillar \(p.id): \(p.components.count) normalised components combined (\(def.aggregation.rawValue)).",
+                        nn:
+                            "Søyla \(p.id): \(p.components.count) normaliserte komponentar slått saman (\(def.aggregation.rawValue))."
                     ),
                     methods: "§6"))
         }
@@ -63,11 +73,14 @@ extension CompositeIndex {
             out.append(
                 IndicatorInfo(
                     id: id + ".rank_median", family: "composite",
-                    label: LocalizedText(nb: "\(label.nb) – median rangering", en: "\(label.en) – median rank"),
+                    label: LocalizedText(
+                        nb: "\(label.nb) – median rangering", en: "\(label.en) – median rank",
+                        nn: "\(nn) – median rangering"),
                     unit: .rank, direction: 0, inputs: [id],
                     definition: LocalizedText(
                         nb: "Medianen av rangeringene i de \(def.samples) Monte Carlo-trekkene.",
-                        en: "Median of the ranks in the \(def.samples) Monte-Carlo draws."),
+                        en: "Median of the ranks in the \(def.samples) Monte-Carlo draws.",
+                        nn: "Medianen av rangeringane i dei \(def.samples) Monte Carlo-trekka."),
                     methods: "§6"))
         }
         for c in def.components {
@@ -76,7 +89,8 @@ extension CompositeIndex {
                     id: "\(id).corr.\(c.indicator)", family: "composite",
                     label: LocalizedText(
                         nb: "\(label.nb) – korrelasjon med \(c.indicator)",
-                        en: "\(label.en) – correlation with \(c.indicator)"),
+                        en: "\(label.en) – correlation with \(c.indicator)",
+                        nn: "\(nn) – korrelasjon med \(c.indicator)"),
                     unit: .coefficient, direction: 0, inputs: [id, c.indicator],
                     definition: LocalizedText(
                         nb:
@@ -89,21 +103,24 @@ extension CompositeIndex {
                     methods: "§6"))
         }
         for f in sobolFactors(def) where def.sensitivity {
-            for (kind, nb, en) in [
-                ("sobol_first", "førsteordens Sobol-indeks", "first-order Sobol index"),
-                ("sobol_total", "totalordens Sobol-indeks", "total-order Sobol index"),
+            for (kind, nb, en, nnKind) in [
+                ("sobol_first", "førsteordens Sobol-indeks", "first-order Sobol index", "Sobol-indeks av første orden"),
+                ("sobol_total", "totalordens Sobol-indeks", "total-order Sobol index", "total Sobol-indeks"),
             ] {
                 out.append(
                     IndicatorInfo(
                         id: "\(id).\(kind).\(f.name)", family: "composite",
                         label: LocalizedText(
-                            nb: "\(label.nb) – \(nb), \(f.name)", en: "\(label.en) – \(en), \(f.name)"),
+                            nb: "\(label.nb) – \(nb), \(f.name)", en: "\(label.en) – \(en), \(f.name)",
+                            nn: "\(nn) – \(nnKind), \(f.name)"),
                         unit: .coefficient, direction: 0, inputs: [id],
                         definition: LocalizedText(
                             nb:
                                 "Andelen av variansen i kommunenes rang som skyldes \(f.name), veid med hver kommunes rangvarians (rad uten kommune).",
                             en:
-                                "The share of the variance of the municipalities' ranks due to \(f.name), weighted by each municipality's rank variance (row without a municipality)."
+                                "The share of the variance of the municipalities' ranks due to \(f.name), weighted by each municipality's rank variance (row without a municipality).",
+                            nn:
+                                "Delen av variansen i rangane til kommunane som kjem av \(f.name), vekta med rangvariansen til kvar kommune (rad utan kommune)."
                         ),
                         methods: "§6"))
             }
@@ -112,11 +129,14 @@ extension CompositeIndex {
             out.append(
                 IndicatorInfo(
                     id: "\(id).alpha", family: "composite",
-                    label: LocalizedText(nb: "\(label.nb) – Cronbachs alfa", en: "\(label.en) – Cronbach's alpha"),
+                    label: LocalizedText(
+                        nb: "\(label.nb) – Cronbachs alfa", en: "\(label.en) – Cronbach's alpha",
+                        nn: "\(nn) – Cronbachs alfa"),
                     unit: .coefficient, direction: 0, inputs: inputs,
                     definition: LocalizedText(
                         nb: "Cronbachs α for de normaliserte komponentene det året (rad uten kommune).",
-                        en: "Cronbach's α of the normalised components that year (row without a municipality)."),
+                        en: "Cronbach's α of the normalised components that year (row without a municipality).",
+                        nn: "Cronbachs α for dei normaliserte komponentane det året (rad utan kommune)."),
                     methods: "§6"))
         }
         if def.winsorise != nil {
@@ -161,13 +181,16 @@ extension CompositeIndex {
                     id: "\(id).shift.\(c.indicator)", family: "composite",
                     label: LocalizedText(
                         nb: "\(label.nb) – endring uten \(c.indicator)",
-                        en: "\(label.en) – shift without \(c.indicator)"),
+                        en: "\(label.en) – shift without \(c.indicator)",
+                        nn: "\(nn) – endring utan \(c.indicator)"),
                     unit: .rank, direction: 0, inputs: [id],
                     definition: LocalizedText(
                         nb:
                             "Absolutt endring i rangering når \(c.indicator) utelates; raden uten kommune er årets gjennomsnitt.",
                         en:
-                            "Absolute change in rank when \(c.indicator) is left out; the row without a municipality is the year's mean."
+                            "Absolute change in rank when \(c.indicator) is left out; the row without a municipality is the year's mean.",
+                        nn:
+                            "Absolutt endring i rangering når \(c.indicator) blir utelaten; rada utan kommune er gjennomsnittet for året."
                     ),
                     methods: "§6"))
         }

@@ -243,7 +243,9 @@ package enum CompositeIndex {
             out.warnings.append(
                 Diagnostic(
                     here, "component '\(def.components[c].indicator)' has no rows; it counts as missing everywhere",
-                    severity: .warning))
+                    severity: .warning,
+                    warning: RunWarning(
+                        .componentNoRows, source: "composite.\(def.id)", indicator: def.components[c].indicator)))
         }
         // Outlier treatment, per component and year over the municipalities with a value (byte order).
         if let rule = def.winsorise {
@@ -255,10 +257,12 @@ package enum CompositeIndex {
                     let (treated, changed) = CompositeTreatment.winsorise(xs, rule)
                     guard !changed.isEmpty else { continue }
                     var listed: [String] = []
+                    var groups: [RunWarning.Group] = []
                     for i in changed {
                         data[year]![present[i]]![c] = treated[i]
                         listed.append(
                             "\(present[i]) \(NumberText.shortest(xs[i])) → \(NumberText.shortest(treated[i]))")
+                        groups.append(RunWarning.Group(present[i], year: year, from: xs[i], to: treated[i]))
                     }
                     for i in changed {
                         out.rows.append(
@@ -270,7 +274,11 @@ package enum CompositeIndex {
                         Diagnostic(
                             here,
                             "component '\(def.components[c].indicator)' winsorised in \(year) (|skew| > \(NumberText.shortest(rule.skew)), kurtosis > \(NumberText.shortest(rule.kurtosis))): \(listed.joined(separator: ", "))",
-                            severity: .warning))
+                            severity: .warning,
+                            warning: RunWarning(
+                                .componentWinsorised, source: "composite.\(def.id)",
+                                indicator: def.components[c].indicator,
+                                groups: groups, year: year)))
                 }
             }
         }
@@ -290,7 +298,11 @@ package enum CompositeIndex {
                         Diagnostic(
                             here,
                             "component '\(def.components[c].indicator)' has no spread over all years (\(xs.count) value(s)); its z-scores are 0",
-                            severity: .warning))
+                            severity: .warning,
+                            warning: RunWarning(
+                                .componentNoSpread, source: "composite.\(def.id)",
+                                indicator: def.components[c].indicator,
+                                count: xs.count)))
                 }
             }
             pooled = lists

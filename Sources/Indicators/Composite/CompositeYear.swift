@@ -86,7 +86,7 @@ struct CompositeYear: Sendable {
     func normalised(
         _ normalisation: CompositeDefinition.Normalisation? = nil, impute: CompositeDefinition.Imputation? = nil
     ) -> (
-        observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [String],
+        observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [(String, RunWarning)],
         imputedValues: [[Double?]], scales: [Scale?]
     ) {
         let k = def.components.count
@@ -95,7 +95,7 @@ struct CompositeYear: Sendable {
         var imputedValues = norm
         var imputed = raw.map { _ in [Bool](repeating: false, count: k) }
         var scales = [Scale?](repeating: nil, count: k)
-        var warnings: [String] = []
+        var warnings: [(String, RunWarning)] = []
         for (c, comp) in def.components.enumerated() {
             let present = raw.indices.filter { raw[$0][c] != nil }
             let xs = pooled?[c] ?? present.map { raw[$0][c]! }
@@ -128,8 +128,12 @@ struct CompositeYear: Sendable {
                 let (mean, sd) = Self.meanSD(xs)
                 if !(sd > 0) && pooled == nil {
                     warnings.append(
-                        "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0"
-                    )
+                        (
+                            "component '\(comp.indicator)' has no spread in \(year) (\(xs.count) value(s)); its z-scores are 0",
+                            RunWarning(
+                                .componentNoSpread, source: "composite.\(def.id)", indicator: comp.indicator,
+                                count: xs.count, year: year)
+                        ))
                 }
                 scale = Scale(kind: .zscore(mean: mean, sd: sd), flip: flip)
             }
@@ -188,7 +192,9 @@ struct CompositeYear: Sendable {
         let (norm, filled, imputedCells, normWarnings, imputedValues, nominalScales) = normalised()
         // Built once: every sample and model run below reuses it.
         let structure = self.structure
-        for w in normWarnings { out.warnings.append(Diagnostic(location, w, severity: .warning)) }
+        for (w, data) in normWarnings {
+            out.warnings.append(Diagnostic(location, w, severity: .warning, warning: data))
+        }
 
         // Eligible: available weight ≥ min_available of the total.
         let minAvailable = def.minAvailable
@@ -209,7 +215,10 @@ struct CompositeYear: Sendable {
                 Diagnostic(
                     location,
                     "no index in \(year) for \(short.joined(separator: ", ")): available component weight below \(Self.fractionText(minAvailable)) of the total",
-                    severity: .warning))
+                    severity: .warning,
+                    warning: RunWarning(
+                        .weightTooLow, source: id,
+                        groups: short.map { RunWarning.Group($0, year: year) }, year: year, number: minAvailable)))
         }
         guard !ranked.isEmpty else { return }
         // Eligibility on observed weight (above); the index uses observed and imputed scores.
@@ -520,7 +529,10 @@ struct CompositeYear: Sendable {
                     Diagnostic(
                         location,
                         "component '\(comp.indicator)' is negatively correlated with the index in \(year) (r = \(NumberText.shortest(r))); check its direction",
-                        severity: .warning))
+                        severity: .warning,
+                        warning: RunWarning(
+                            .negativeCorrelation, source: id, indicator: comp.indicator, year: year,
+                            number: r)))
             }
         }
         // Each component with every other (METHODS §6, as COINr's get_corr): rows `corr.<a>` with

@@ -97,14 +97,19 @@ struct CustomCells: Sendable {
         }.flatMap { $0 }
 
         var out = IndicatorOutputRows()
-        var undefined: [String] = []
+        var undefined: [(text: String, group: RunWarning.Group)] = []
         for (i, slot) in keys.enumerated() {
             let key = space.decode(slot)
             let municipality = globals.municipalities.strings[key.municipality]
             // METHODS r2 §1 "Breakdowns": `column=value`, as the built-in breakdowns write it.
             let breakdown = key.breakdown.map { "\(def.by ?? "")=" + globals.breakdowns.strings[$0] } ?? ""
             guard let (value, n) = results[i] else {
-                undefined.append("\(municipality) \(key.year)" + (key.breakdown == nil ? "" : " [\(breakdown)]"))
+                undefined.append(
+                    (
+                        "\(municipality) \(key.year)" + (key.breakdown == nil ? "" : " [\(breakdown)]"),
+                        RunWarning.Group(
+                            municipality, year: key.year, breakdown: key.breakdown == nil ? nil : breakdown)
+                    ))
                 continue
             }
             out.rows.append(
@@ -115,30 +120,34 @@ struct CustomCells: Sendable {
         out.rows.sort(by: IndicatorRow.canonicalOrder)
         let here = SourceLocation(path: "custom '\(def.id)'")
         if !undefined.isEmpty {
-            undefined.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let shown = undefined.prefix(10).joined(separator: "; ")
+            undefined.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+            let shown = undefined.prefix(10).map(\.text).joined(separator: "; ")
             let more = undefined.count > 10 ? "; and \(undefined.count - 10) more" : ""
             out.warnings.append(
                 Diagnostic(
-                    here, "no value for \(undefined.count) group(s) (\(shown)\(more)): \(Self.reason(measure))",
-                    severity: .warning))
+                    here, "no value for \(undefined.count) group(s) (\(shown)\(more)): \(Self.reason(measure).english)",
+                    severity: .warning,
+                    warning: RunWarning(
+                        .noValue, source: here.path, indicator: def.id,
+                        groups: undefined.map(\.group), reason: Self.reason(measure))))
         }
         if skippedRows > 0 {
             out.warnings.append(
                 Diagnostic(
                     here, "\(skippedRows) row(s) without a municipality or a valid year were skipped",
-                    severity: .warning))
+                    severity: .warning,
+                    warning: RunWarning(.rowsWithoutGroup, source: here.path, indicator: def.id, count: skippedRows)))
         }
         return out
     }
 
-    private static func reason(_ m: CustomIndicator.Measure) -> String {
+    private static func reason(_ m: CustomIndicator.Measure) -> RunWarning.Reason {
         switch m {
-        case .count, .distinct: return "no rows"
-        case .share: return "no rows match 'where' (the denominator is 0)"
-        case .ratio: return "no rows match 'per' (the denominator is 0)"
-        case .mean, .quantile: return "no non-missing values of 'of' among the rows matching 'where'"
-        case .weightedMean: return "no rows with both 'of' and 'weight', or the weights sum to 0"
+        case .count, .distinct: return .customNoRows
+        case .share: return .customNoneWhere
+        case .ratio: return .customNonePer
+        case .mean, .quantile: return .customNoValues
+        case .weightedMean: return .customNoWeights
         }
     }
 

@@ -56,12 +56,17 @@ extension CustomIndicators {
             }
         }
         var out = IndicatorOutputRows()
-        var empty: [String] = []
+        var empty: [(text: String, group: RunWarning.Group)] = []
         for d in present {
             let municipality = globals.municipalities.strings[Int(d.municipality)]
             let breakdown = d.breakdown < 0 ? "" : "\(def.by ?? "")=" + globals.breakdowns.strings[Int(d.breakdown)]
             guard var recs = records[d] else {
-                empty.append("\(municipality) \(d.year)" + (breakdown.isEmpty ? "" : " [\(breakdown)]"))
+                empty.append(
+                    (
+                        "\(municipality) \(d.year)" + (breakdown.isEmpty ? "" : " [\(breakdown)]"),
+                        RunWarning.Group(
+                            municipality, year: Int(d.year), breakdown: breakdown.isEmpty ? nil : breakdown)
+                    ))
                 continue
             }
             let estimate: SurveyEstimator.Estimate?
@@ -84,14 +89,19 @@ extension CustomIndicators {
         if skipped > 0 {
             out.warnings.append(
                 Diagnostic(
-                    location, "\(skipped) row(s) without a municipality or year were left out", severity: .warning))
+                    location, "\(skipped) row(s) without a municipality or year were left out", severity: .warning,
+                    warning: RunWarning(.rowsWithoutGroup, source: location.path, indicator: def.id, count: skipped)))
         }
         if !empty.isEmpty {
+            empty.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
             out.warnings.append(
                 Diagnostic(
                     location,
-                    "no value (no respondent in the domain) for \(empty.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ", "))",
-                    severity: .warning))
+                    "no value (no respondent in the domain) for \(empty.map(\.text).joined(separator: ", "))",
+                    severity: .warning,
+                    warning: RunWarning(
+                        .noValue, source: location.path, indicator: def.id, groups: empty.map(\.group),
+                        reason: .noRespondentInDomain)))
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)
         return out

@@ -161,7 +161,10 @@ package enum CustomIndicators {
                     Diagnostic(
                         here,
                         "a table of source '\(def.source)' has no column '\(name)'; it is missing on all its \(t.rowCount) rows",
-                        severity: .warning))
+                        severity: .warning,
+                        warning: RunWarning(
+                            .customColumnAbsent, source: def.source, indicator: def.id, column: name, count: t.rowCount)
+                    ))
             }
             let issues = validate(def, columns: t.columns.mapValues(\.type))
             if !issues.isEmpty {

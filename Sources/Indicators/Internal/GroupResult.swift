@@ -3,10 +3,10 @@ import ApenCore
 /// What one group produced: rows, skipped indicators with a reason, or a fatal error.
 struct GroupResult: Sendable {
     var rows: [IndicatorRow] = []
-    var skipped: [(indicator: String, reason: String)] = []
+    var skipped: [(indicator: String, reason: RunWarning.Reason)] = []
     var error: Diagnostic?
 
-    mutating func skip(_ indicator: String, _ reason: String) { skipped.append((indicator, reason)) }
+    mutating func skip(_ indicator: String, _ reason: RunWarning.Reason) { skipped.append((indicator, reason)) }
 
     /// Adds a row, or skips it when a number is not finite (METHODS §1: never NaN or
     /// infinity in an output; validated inputs cannot produce one, so this is a safety net).
@@ -15,7 +15,7 @@ struct GroupResult: Sendable {
         if numbers.allSatisfy(\.isFinite) {
             rows.append(row)
         } else {
-            skip(row.indicator, "not a finite number")
+            skip(row.indicator, .notFinite)
         }
     }
 }

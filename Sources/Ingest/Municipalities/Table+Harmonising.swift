@@ -28,6 +28,19 @@ package struct HarmonisationNote: Sendable, Hashable {
     }
 }
 
+extension HarmonisationNote {
+    /// The note as data: the number first, then the numbers it is divided between.
+    package var runWarning: RunWarning {
+        switch kind {
+        case .split(let parts):
+            return RunWarning(
+                .municipalitySplit, source: "", groups: ([code] + parts).map { RunWarning.Group($0) }, year: year)
+        case .unknown:
+            return RunWarning(.municipalityUnknown, source: "", groups: [RunWarning.Group(code)])
+        }
+    }
+}
+
 extension Table {
     /// The table with every municipality number mapped to the structure of 1 January `year`
     /// (METHODS §8), and the numbers kept because they were split or are unknown.

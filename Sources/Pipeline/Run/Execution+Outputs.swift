@@ -16,7 +16,7 @@ extension Execution {
         let rows = try allResultRows()
         var quality: [SourceQuality] = []
         var inputs: [InputFile] = []
-        var warnings: [String] = []
+        var warnings: [RunWarning] = []
         for s in spec.sources {
             guard let info = try stageSummary(of: .ingest(source: s.name))?.ingest else { continue }
             let coverage = info.coverage.sorted.map {
@@ -29,11 +29,14 @@ extension Execution {
                     rejectedRowsFile: info.rejected > 0 ? "rejected-rows.csv" : nil, coverage: coverage))
             inputs.append(InputFile(path: info.path, sha256: info.sha256))
         }
-        var seen = Set<String>()
+        // Each once, in plan order (a split municipality is named once per run, METHODS §8).
+        var seen = Set<RunWarning>()
         for stage in plan {
-            for w in try stageSummary(of: stage.stage.kind)?.warnings ?? [] where seen.insert(w).inserted {
-                warnings.append(w)
-            }
+            guard let summary = try stageSummary(of: stage.stage.kind) else { continue }
+            let data =
+                summary.reportWarnings
+                ?? summary.warnings.map { RunWarning(.other, source: "", text: $0) }
+            for w in data where seen.insert(w).inserted { warnings.append(w) }
         }
         let pipelineHash = (try? SHA256.hexOfFile(path: spec.path)) ?? ""
         var reportOptions = spec.report

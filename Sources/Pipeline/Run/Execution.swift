@@ -178,6 +178,7 @@ final class Execution: Sendable {
                 rowsRead: report.rowsRead, accepted: report.accepted, rejected: report.rejected.count,
                 coverage: TableCoverage.of(table))
             summary.warnings = report.warnings
+            summary.reportWarnings = report.runWarnings
             let ingest = summary.ingest
             state.withLock {
                 $0.tables[source] = table
@@ -198,6 +199,7 @@ final class Execution: Sendable {
             let out = try BuiltinIndicators.compute(
                 family, inputs: inputs, select: selection.selects, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
+            summary.reportWarnings = out.warnings.compactMap(\.warning)
             return Outcome(rows: out.rows, summary: summary)
 
         case .custom(let id):
@@ -212,6 +214,7 @@ final class Execution: Sendable {
             let out = try CustomIndicators.compute(
                 def, tables: tables, jobs: options.jobs, survey: survey, minN: spec.minN)
             summary.warnings = out.warnings.map(\.description)
+            summary.reportWarnings = out.warnings.compactMap(\.warning)
             return Outcome(rows: out.rows, summary: summary)
 
         case .composite(let id):
@@ -221,6 +224,7 @@ final class Execution: Sendable {
             let rows = try p.stage.dependencies.flatMap { try resultRows(of: $0) }
             let out = try CompositeIndex.compute(def, rows: rows, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
+            summary.reportWarnings = out.warnings.compactMap(\.warning)
             return Outcome(rows: out.rows, summary: summary)
 
         case .report:

@@ -25,6 +25,9 @@ package struct StageSummary: Sendable, Codable, Hashable {
     package var ingest: IngestInfo?
     /// Warnings of the stage (undefined groups skipped, unknown population).
     package var warnings: [String] = []
+    /// The same warnings as data, for the report in its language; nil in summaries stored
+    /// before warnings were data (the report then shows their English text).
+    package var reportWarnings: [RunWarning]?
     /// Report stage: written file path → SHA-256.
     package var files: [String: String] = [:]
     package var check: CheckInfo?

@@ -30,7 +30,8 @@ enum BarChart {
 
         var lo = 0.0
         var hi = 0.0
-        for d in data {
+        // A suppressed value has no bar and no say in the axis.
+        for d in data where !d.suppressed {
             for v in [d.value, d.low, d.high].compactMap({ $0 }) {
                 lo = min(lo, unit.axisValue(v))
                 hi = max(hi, unit.axisValue(v))
@@ -66,22 +67,37 @@ enum BarChart {
         var bars: [Markup] = []
         for (i, d) in data.enumerated() {
             let cy = top + rowHeight * (Double(i) + 0.5)
+            if d.suppressed {
+                if rowHeight >= 8 {
+                    bars.append(
+                        SVG.text(
+                            Suppression.symbol, zero + 4, cy + 4, size: 11, weight: "bold", fill: Palette.axis,
+                            cls: "value suppressed"))
+                }
+                continue
+            }
             let v = x(unit.axisValue(d.value))
             let colour = d.focus ? Palette.vermillion : Palette.context
-            var tip = "\(d.name): \(DisplayNumber.value(d.value, unit: unit, language: language))"
+            var tip = "\(d.name): \(DisplayNumber.value(d.value, unit: unit, language: language))\(d.marks)"
             if let l = d.low, let h = d.high {
                 tip +=
                     " (\(DisplayNumber.value(l, unit: unit, language: language))–\(DisplayNumber.value(h, unit: unit, language: language)))"
             }
             // Focus bars stay at least 3 px tall so they remain visible among 360 thin bars.
             let bh = d.focus ? max(barHeight, min(3, rowHeight)) : barHeight
+            // A flagged value (low n, few degrees of freedom) is drawn hollow: its outline keeps
+            // the colour's contrast, the empty inside says "uncertain".
+            let hollow = !d.marks.isEmpty && bh >= 4
             bars.append(
                 SVG.rect(
-                    min(zero, v), cy - bh / 2, abs(v - zero), bh, fill: colour,
+                    min(zero, v) + (hollow ? 0.75 : 0), cy - bh / 2 + (hollow ? 0.75 : 0),
+                    abs(v - zero) - (hollow ? 1.5 : 0), bh - (hollow ? 1.5 : 0), fill: hollow ? "#FFFFFF" : colour,
                     extra: [
-                        .init(name: "class", value: d.focus ? "bar focus" : "bar"),
+                        .init(name: "class", value: (d.focus ? "bar focus" : "bar") + (hollow ? " flagged" : "")),
                         .init(name: "data-municipality", value: d.code),
-                    ],
+                    ]
+                        + (hollow
+                            ? [.init(name: "stroke", value: colour), .init(name: "stroke-width", value: "1.5")] : []),
                     tooltip: tip))
             if let l = d.low, let h = d.high {
                 let xl = x(unit.axisValue(l))
@@ -110,8 +126,8 @@ enum BarChart {
                 let end = max(v, d.high.map { x(unit.axisValue($0)) } ?? v)
                 bars.append(
                     SVG.text(
-                        DisplayNumber.value(d.value, unit: unit, language: language), end + 4, cy + 4, size: 10,
-                        fill: Palette.axis, cls: "value"))
+                        DisplayNumber.value(d.value, unit: unit, language: language) + d.marks, end + 4, cy + 4,
+                        size: 10, fill: Palette.axis, cls: "value"))
             }
         }
         body.append(SVG.group("bars", bars))
@@ -130,7 +146,7 @@ enum BarChart {
         for i in data.indices where keep.contains(i) {
             let d = data[i]
             let cy = top + rowHeight * (Double(i) + 0.5)
-            let text = TextMetrics.truncated(d.name, fontSize: labelSize, maxWidth: labelWidth)
+            let text = TextMetrics.truncated(d.name, fontSize: labelSize, maxWidth: labelWidth) + d.marks
             labels.append(
                 SVG.text(
                     text, left - 6, cy + 4, anchor: .end, size: labelSize, weight: d.focus ? "bold" : nil, cls: "label")

@@ -8,4 +8,8 @@ struct ChartDatum: Sendable, Hashable {
     var low: Double?
     var high: Double?
     var focus: Bool
+    /// The marks of its reliability flags (`*`, `†`, `‡`), drawn hollow and marked.
+    var marks: String = ""
+    /// Shown as «:» (`report: {suppress_below: N}`): no bar or point, no place in the axis.
+    var suppressed: Bool = false
 }

@@ -68,23 +68,44 @@ struct ChartSet: Sendable {
     static func datum(_ r: IndicatorRow, _ data: ReportData) -> ChartDatum {
         ChartDatum(
             code: r.municipality, name: data.name(r.municipality), value: r.value, low: r.ciLow, high: r.ciHigh,
-            focus: data.isFocus(r.municipality))
+            focus: data.isFocus(r.municipality), marks: marks(r), suppressed: data.suppressed(r))
+    }
+
+    /// The marks of a row's reliability flags, in the written order.
+    static func marks(_ r: IndicatorRow) -> String {
+        IndicatorFlags.names.filter { r.flags.contains($0.flag) }.map { Strings.mark($0.flag) }.joined()
+    }
+
+    /// What a chart's description adds about its flagged and suppressed values.
+    static func reliability(_ data: [ChartDatum], _ options: ReportOptions, _ s: Strings) -> String {
+        var out = ""
+        if data.contains(where: { !$0.marks.isEmpty && !$0.suppressed }) { out += " " + s.chartFlagged }
+        if let limit = options.suppressBelow, data.contains(where: \.suppressed) {
+            out += " " + s.chartSuppressed(limit)
+        }
+        return out
     }
 
     static func bars(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
         guard let year = data.latestYear(ind.id) else { return nil }
         let rows = data.rows(ind.id, year: year)
         let lowerIsBetter = ind.info.direction < 0
+        // Suppressed values go last, by code: their place in the order would tell their size.
         let sorted = rows.sorted { a, b in
-            if a.value != b.value { return lowerIsBetter ? a.value < b.value : a.value > b.value }
+            let ha = data.suppressed(a)
+            let hb = data.suppressed(b)
+            if ha != hb { return hb }
+            if !ha && a.value != b.value { return lowerIsBetter ? a.value < b.value : a.value > b.value }
             return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
         }
         let label = ind.label(data.language)
         let ci = rows.contains { $0.ciLow != nil && $0.ciHigh != nil }
+        let points = sorted.map { datum($0, data) }
         return BarChart.make(
             slug: "bars-" + fileSafe(ind.id), title: s.barsTitle(label, year),
-            description: s.barsDesc(rows.count, year, ci: ci, neutral: ind.info.direction == 0),
-            axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: sorted.map { datum($0, data) },
+            description: s.barsDesc(rows.count, year, ci: ci, neutral: ind.info.direction == 0)
+                + reliability(points, data.options, s),
+            axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit, data: points,
             language: data.language
         ).chart
     }
@@ -102,18 +123,20 @@ struct ChartSet: Sendable {
             }
         }
         guard !rows.isEmpty else { return nil }
-        let data = rows.map { r in
+        let points = rows.map { r in
             // `aldersgruppe=18-29` → "Trondheim · 18-29".
             let value = r.breakdown.split(separator: "=", maxSplits: 1).last.map(String.init) ?? r.breakdown
             return ChartDatum(
                 code: r.municipality + "|" + r.breakdown, name: data.name(r.municipality) + " · " + value,
-                value: r.value, low: r.ciLow, high: r.ciHigh, focus: false)
+                value: r.value, low: r.ciLow, high: r.ciHigh, focus: false, marks: marks(r),
+                suppressed: data.suppressed(r))
         }
         let label = ind.label(s.language)
         return BarChart.make(
             slug: "subgroups-" + fileSafe(ind.id), title: s.subgroupsTitle(label, year),
-            description: s.subgroupsDesc(year), axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit,
-            data: data, language: s.language
+            description: s.subgroupsDesc(year) + reliability(points, data.options, s),
+            axisTitle: s.axisTitle(ind.info.unit), unit: ind.info.unit,
+            data: points, language: s.language
         ).chart
     }
 
@@ -121,8 +144,12 @@ struct ChartSet: Sendable {
         let years = data.years(ind.id)
         guard years.count >= 2 else { return nil }
         var focus: [TrendChart.Series] = []
+        var hidden: [ChartDatum] = []
         for code in data.focus {
-            let rows = data.rows(ind.id).filter { $0.municipality == code }
+            let all = data.rows(ind.id).filter { $0.municipality == code }
+            // A suppressed year is left out of the line (and said in the description).
+            hidden += all.filter(data.suppressed).map { datum($0, data) }
+            let rows = all.filter { !data.suppressed($0) }
             guard !rows.isEmpty else { continue }
             focus.append(
                 TrendChart.Series(
@@ -130,14 +157,15 @@ struct ChartSet: Sendable {
         }
         let othersAreAll = data.focus.isEmpty
         var others: [Int: [Double]] = [:]
-        for r in data.rows(ind.id) where othersAreAll || !data.isFocus(r.municipality) {
+        for r in data.rows(ind.id) where (othersAreAll || !data.isFocus(r.municipality)) && !data.suppressed(r) {
             others[r.year, default: []].append(r.value)
         }
         if focus.isEmpty && others.isEmpty { return nil }
         let label = ind.label(data.language)
         return TrendChart.make(
             slug: "trend-" + fileSafe(ind.id), title: s.trendTitle(label),
-            description: s.trendDesc(focus.map(\.name), years.first!, years.last!),
+            description: s.trendDesc(focus.map(\.name), years.first!, years.last!)
+                + reliability(focus.flatMap(\.points) + hidden, data.options, s),
             axisTitle: s.axisTitle(ind.info.unit),
             unit: ind.info.unit, years: years, focus: focus, others: others, othersAreAll: othersAreAll, strings: s
         ).chart
@@ -158,15 +186,25 @@ struct ChartSet: Sendable {
         guard let (year, cols) = heatmapColumns(data), data.municipalities.count >= 2 else { return nil }
         let columns = cols.map { ind -> Heatmap.Column in
             var values: [String: Double] = [:]
-            for r in data.rows(ind.id, year: year) { values[r.municipality] = r.value }
+            var hidden = Set<String>()
+            for r in data.rows(ind.id, year: year) {
+                // A suppressed value is no part of the column's min–max scale either.
+                if data.suppressed(r) { hidden.insert(r.municipality) } else { values[r.municipality] = r.value }
+            }
             return Heatmap.Column(
-                id: ind.id, label: ind.label(data.language), direction: ind.info.direction, values: values)
+                id: ind.id, label: ind.label(data.language), direction: ind.info.direction, values: values,
+                hidden: hidden)
         }
         let munis = data.municipalities.map { (code: $0, name: data.name($0), focus: data.isFocus($0)) }
         let rowsWithData = munis.filter { m in columns.contains { $0.values[m.code] != nil } }.count
+        let anyHidden = columns.contains { !$0.hidden.isEmpty }
+        let limit = data.options.suppressBelow ?? 0
         return Heatmap.make(
-            slug: "heatmap", title: s.heatmapTitle(year), description: s.heatmapDesc(rowsWithData, columns.count, year),
-            columns: columns, municipalities: munis, strings: s
+            slug: "heatmap", title: s.heatmapTitle(year),
+            description: s.heatmapDesc(rowsWithData, columns.count, year)
+                + (anyHidden ? " " + s.chartSuppressed(limit) : ""),
+            columns: columns, municipalities: munis, strings: s,
+            suppressedLegend: anyHidden ? s.suppressedLegend(limit) : nil
         ).chart
     }
 

@@ -5,8 +5,9 @@ import ApenCore
 /// §6 `minmax`).
 ///
 /// Rows are sorted by the mean score of their cells (best first, then by code). Row labels are
-/// drawn only where they fit (focus municipalities first); focus rows are outlined. Built to
-/// stay readable for ~360 municipalities: rows shrink to 2 px and the chart stays one page tall.
+/// drawn only where they fit (focus municipalities first); focus rows get a bar beside the
+/// grid. Built to stay readable for ~360 municipalities: rows shrink to 2 px and the chart stays
+/// one page tall.
 enum Heatmap {
     struct Column: Sendable {
         var id: String
@@ -14,6 +15,8 @@ enum Heatmap {
         var direction: Int
         /// Raw values by municipality code.
         var values: [String: Double]
+        /// Municipalities whose value is suppressed («:», `report: {suppress_below: N}`).
+        var hidden: Set<String> = []
     }
 
     struct Layout: Sendable {
@@ -42,7 +45,8 @@ enum Heatmap {
 
     static func make(
         slug: String, title: String, description: String, columns: [Column],
-        municipalities: [(code: String, name: String, focus: Bool)], strings: Strings
+        municipalities: [(code: String, name: String, focus: Bool)], strings: Strings,
+        suppressedLegend: String? = nil
     ) -> (chart: Chart, layout: Layout) {
         let labelSize = 11.0
         let colLabelSize = 11.0
@@ -54,7 +58,7 @@ enum Heatmap {
             let mean = present.isEmpty ? -1 : present.reduce(0, +) / Double(present.count)
             return (m.code, m.name, m.focus, s, mean)
         }
-        rows = rows.filter { $0.scores.contains { $0 != nil } }
+        rows = rows.filter { r in r.scores.contains { $0 != nil } || columns.contains { $0.hidden.contains(r.code) } }
         rows.sort { $0.mean != $1.mean ? $0.mean > $1.mean : $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
 
         let labelWidth = min(170, (rows.map { TextMetrics.width($0.name, fontSize: labelSize) }.max() ?? 40) + 10)
@@ -85,9 +89,11 @@ enum Heatmap {
             let y0 = top + rowHeight * Double(i)
             for (j, s) in r.scores.enumerated() {
                 let x0 = left + cellWidth * Double(j)
+                let hidden = columns[j].hidden.contains(r.code)
                 let tip =
                     "\(r.name) – \(columns[j].label): "
-                    + (s.map { DisplayNumber.decimal($0, digits: 0, language: strings.language) } ?? strings.missing)
+                    + (s.map { DisplayNumber.decimal($0, digits: 0, language: strings.language) }
+                        ?? (hidden ? Suppression.symbol + " (\(suppressedLegend ?? ""))" : strings.missing))
                 var extra: [Markup.Attribute] = [.init(name: "class", value: s == nil ? "cell missing" : "cell")]
                 // White gaps between cells where rows are tall enough to show them.
                 if rowHeight >= 8 {
@@ -100,8 +106,9 @@ enum Heatmap {
                 if s == nil && rowHeight >= 10 {
                     cells.append(
                         SVG.text(
-                            "–", x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5, anchor: .middle, size: 9,
-                            fill: Palette.axis, cls: "cell-value"))
+                            hidden ? Suppression.symbol : "–", x0 + cellWidth / 2, y0 + rowHeight / 2 + 3.5,
+                            anchor: .middle, size: hidden ? 11 : 9, weight: hidden ? "bold" : nil, fill: Palette.axis,
+                            cls: hidden ? "cell-value suppressed" : "cell-value"))
                 }
                 if showValues, let s {
                     cells.append(
@@ -132,21 +139,18 @@ enum Heatmap {
         var labelled: [String] = []
         for (i, r) in rows.enumerated() {
             let cy = top + rowHeight * (Double(i) + 0.5)
+            // A focus row is marked beside the grid, never over its cells: an outline around the
+            // cells made their colours read lighter ("lower") than the same colours elsewhere.
             if r.focus {
                 labels.append(
-                    .element(
-                        "rect",
-                        [
-                            "x": SVG.n(left - 1), "y": SVG.n(top + rowHeight * Double(i) - 0.5),
-                            "width": SVG.n(cellWidth * Double(columns.count) + 2), "height": SVG.n(rowHeight + 1),
-                            "fill": "none", "stroke": Palette.vermillion, "stroke-width": "1.5",
-                            "class": "focus-outline",
-                        ]))
+                    SVG.rect(
+                        left - 5, top + rowHeight * Double(i), 3.5, rowHeight, fill: Palette.vermillion,
+                        extra: [.init(name: "class", value: "focus-marker")]))
             }
             if keep.contains(i) {
                 labels.append(
                     SVG.text(
-                        TextMetrics.truncated(r.name, fontSize: labelSize, maxWidth: labelWidth), left - 6, cy + 4,
+                        TextMetrics.truncated(r.name, fontSize: labelSize, maxWidth: labelWidth), left - 8, cy + 4,
                         anchor: .end, size: labelSize, weight: r.focus ? "bold" : nil,
                         fill: r.focus ? Palette.vermillion : nil, cls: "label"))
                 labelled.append(r.code)
@@ -166,6 +170,15 @@ enum Heatmap {
         legend.append(
             SVG.rect(left + 160, ly, 14, 10, fill: "#FFFFFF", extra: [.init(name: "stroke", value: Palette.grid)]))
         legend.append(SVG.text(strings.missing, left + 180, ly + 9, size: 10, fill: Palette.axis))
+        if let suppressedLegend {
+            let lx = left + 190 + TextMetrics.width(strings.missing, fontSize: 10)
+            legend.append(
+                SVG.rect(lx, ly, 14, 10, fill: "#FFFFFF", extra: [.init(name: "stroke", value: Palette.grid)]))
+            legend.append(
+                SVG.text(
+                    Suppression.symbol, lx + 7, ly + 9, anchor: .middle, size: 10, weight: "bold", fill: Palette.axis))
+            legend.append(SVG.text(suppressedLegend, lx + 20, ly + 9, size: 10, fill: Palette.axis))
+        }
         body.append(SVG.group("legend", legend))
 
         let chart = Chart(slug: slug, title: title, description: description, width: width, height: height, body: body)

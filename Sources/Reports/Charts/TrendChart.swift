@@ -136,10 +136,19 @@ enum TrendChart {
                     g.append(
                         SVG.line(px(yr), y(unit.axisValue(l)), px(yr), y(unit.axisValue(h)), stroke: colour, width: 1))
                 }
+                // A flagged value is a hollow point (see the chart's description and footnote).
+                let hollow = !p.marks.isEmpty
                 g.append(
                     SVG.circle(
-                        px(yr), y(unit.axisValue(p.value)), 3.5, fill: colour,
-                        tooltip: "\(s.name) \(yr): \(DisplayNumber.value(p.value, unit: unit, language: language))"))
+                        px(yr), y(unit.axisValue(p.value)), hollow ? 4 : 3.5, fill: hollow ? "#FFFFFF" : colour,
+                        extra: hollow
+                            ? [
+                                .init(name: "stroke", value: colour), .init(name: "stroke-width", value: "2"),
+                                .init(name: "class", value: "flagged"),
+                            ] : [],
+                        tooltip:
+                            "\(s.name) \(yr): \(DisplayNumber.value(p.value, unit: unit, language: language))\(p.marks)"
+                    ))
             }
             body.append(.element("g", ["class": "series", "data-municipality": s.code], g))
             if let last = pts.last { ends.append((last.1, s.name, colour)) }

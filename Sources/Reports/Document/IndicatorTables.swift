@@ -21,7 +21,7 @@ enum IndicatorTables {
                 for m in data.municipalities {
                     for y in data.years {
                         let cells = cols.map { ind in
-                            data.row(ind.id, m, y).map { ReportDocument.cell($0, ind.info.unit, lang) } ?? "–"
+                            data.row(ind.id, m, y).map { ReportDocument.cell($0, ind.info.unit, data) } ?? "–"
                         }
                         guard cells.contains(where: { $0 != "–" }) else { continue }
                         if data.isFocus(m) { emph.insert(rows.count) }
@@ -38,7 +38,7 @@ enum IndicatorTables {
                         cols.enumerated().flatMap { i, c -> [Inline] in
                             (i > 0 ? [.text("; ")] : []) + [.text(c.label(lang) + ": "), .code(c.id)]
                         }))
-                let notes = ReportDocument.reliabilityNotes(cols.flatMap { data.rows($0.id) }, s)
+                let notes = ReportDocument.reliabilityNotes(cols.flatMap { data.rows($0.id) }, data, s)
                 if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
             }
             let broken = data.breakdownRows.filter { r in indicators.contains { $0.id == r.indicator } }
@@ -52,7 +52,7 @@ enum IndicatorTables {
                     resolved[r.indicator] = ind
                     rows.append([
                         ind.label(lang), data.name(r.municipality), String(r.year), r.breakdown,
-                        ReportDocument.cell(r, ind.info.unit, lang),
+                        ReportDocument.cell(r, ind.info.unit, data),
                     ])
                 }
                 out.append(
@@ -61,6 +61,8 @@ enum IndicatorTables {
                             caption: s.breakdown,
                             header: [s.indicatorsTitle, s.municipality, s.year, s.breakdown, s.value],
                             rows: rows, numeric: [false, false, true, false, true])))
+                let notes = ReportDocument.reliabilityNotes(broken, data, s)
+                if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
             }
         }
         return out

@@ -8,8 +8,10 @@ import ApenCore
 /// 2. the five-working-day rule: where `foi.within_5_workdays_share` < 1, some innsynskrav were
 ///    not answered within 5 arbeidsdager, which offentleglova § 32 treats as a refusal (METHODS §5);
 /// 3. changes from the year before to the latest year that are larger than their uncertainty
-///    (METHODS §9): per focus municipality (or, without a focus, over all municipalities) the
-///    clear changes, strongest first, at most three; when none is clear, one sentence says so.
+///    (METHODS §9), neither year suppressed (`report: {suppress_below: N}`): per focus
+///    municipality (or, without a focus, over all municipalities) the clear changes, strongest
+///    first, at most three; when none is clear, one sentence says so. A suppressed five-day
+///    share is not stated for its municipality either.
 enum KeyFindings {
     static let foiRule = "foi.within_5_workdays_share"
     /// At most this many changes per focus municipality (or in all, without a focus).
@@ -80,7 +82,8 @@ enum KeyFindings {
         var out: [Item] = []
         let subjects = data.focus
         for code in subjects {
-            guard let r = rows.first(where: { $0.municipality == code }) else { continue }
+            // A suppressed value is not stated in words either.
+            guard let r = rows.first(where: { $0.municipality == code }), !data.suppressed(r) else { continue }
             let pct = DisplayNumber.percent(share: r.value, language: data.language)
             let finding = Finding(
                 kind: .foiRule, indicator: foiRule, municipality: code, year: year, value: r.value,
@@ -127,7 +130,9 @@ enum KeyFindings {
             for code in municipalities {
                 guard let to = latest[code], let from = data.row(ind.id, code, to.year - 1)
                 else { continue }
-                guard from.n >= minN, to.n >= minN, !from.flags.contains(.lowN), !to.flags.contains(.lowN) else {
+                guard from.n >= minN, to.n >= minN, !from.flags.contains(.lowN), !to.flags.contains(.lowN),
+                    !data.suppressed(from), !data.suppressed(to)
+                else {
                     continue
                 }
                 let interval: ChangeInterval?

@@ -53,7 +53,7 @@ enum ReportDocument {
         out += qualityBlocks(input, data, s)
         if !input.warnings.isEmpty {
             out.append(.heading(level: 2, text: s.warnings, anchor: "warnings"))
-            out.append(.list(input.warnings.map { [.text(shortened($0, s))] }))
+            out.append(.list(input.warnings.map { [.text(warningText($0, data, s))] }))
         }
         out += methodsBlocks(data, s)
         out += provenanceBlocks(input, s)
@@ -73,19 +73,98 @@ enum ReportDocument {
         }
     }
 
-    /// A warning cut to about `warningLimit` characters at a list comma, with how many list
-    /// items were left out (a skipped-groups warning can name thousands of groups).
-    static func shortened(_ w: String, _ s: Strings) -> String {
-        guard w.count > warningLimit else { return w }
-        let head = String(w.prefix(warningLimit))
-        guard let cut = head.ranges(of: ", ").last?.lowerBound else { return head + "…" }
-        let kept = String(head[..<cut])
-        let rest = w[w.index(w.startIndex, offsetBy: kept.count)...]
-        let omitted = rest.ranges(of: ", ").count
-        return kept + " … " + s.andMore(omitted)
+    /// A run warning in the report's language: indicators by their labels, municipalities by
+    /// their names with their years.
+    static func warningText(_ w: RunWarning, _ data: ReportData, _ s: Strings) -> String {
+        let lang = data.language
+        func label(_ id: String) -> String { data.resolver.resolve(id).label(lang) }
+        func quoted(_ text: String) -> String { lang == .en ? "“\(text)”" : "«\(text)»" }
+        let composite = w.source.hasPrefix("composite.")
+        var source = w.source
+        if w.kind == .rowsWithoutGroup, let id = w.indicator { source = quoted(label(id)) }
+        let year = w.year.map(String.init) ?? ""
+        var number = ""
+        if let x = w.number {
+            number =
+                w.kind == .weightTooLow
+                ? DisplayNumber.percent(share: x, digits: 0, language: lang)
+                : DisplayNumber.decimal(x, digits: 2, language: lang)
+        }
+        var subject = w.indicator.map(label) ?? ""
+        var groups = groupList(w.groups, data, s)
+        if w.kind == .municipalitySplit || w.kind == .municipalityUnknown {
+            // Numbers of the classification by name and number: a split's parts may share a name.
+            func named(_ code: String) -> String {
+                data.name(code) == code ? code : "\(data.name(code)) (\(code))"
+            }
+            subject = w.groups.first.map { named($0.municipality) } ?? ""
+            groups = w.groups.dropFirst().map { named($0.municipality) }.joined(separator: ", ")
+        }
+        return s.warning(
+            w, source: source, label: subject, index: composite ? label(w.source) : "",
+            groups: groups, number: number, year: year)
     }
 
-    static let warningLimit = 400
+    /// «Bodø i 2021–2023, 2025; Tromsø i 2023»: every municipality by name, in the given order,
+    /// each with its years (runs of consecutive years as ranges), breakdowns or value changes; a
+    /// name two numbers share, or one that carries its years of validity, gets its number. The
+    /// list is whole: the run log shortens it and points here.
+    static func groupList(_ groups: [RunWarning.Group], _ data: ReportData, _ s: Strings) -> String {
+        let lang = data.language
+        var order: [String] = []
+        var years: [String: [Int]] = [:]
+        var details: [String: [String]] = [:]
+        for g in groups {
+            if years[g.municipality] == nil && details[g.municipality] == nil { order.append(g.municipality) }
+            if g.breakdown == nil && g.from == nil, let y = g.year {
+                years[g.municipality, default: []].append(y)
+                continue
+            }
+            details[g.municipality, default: []].append("")
+            var d = ""
+            if let b = g.breakdown { d = (g.year.map { "\($0) " } ?? "") + "[\(b)]" }
+            if let from = g.from, let to = g.to {
+                // The year of a changed value is in the sentence.
+                d +=
+                    (d.isEmpty ? "" : " ") + DisplayNumber.trimmed(from, maxDigits: 3, language: lang) + " → "
+                    + DisplayNumber.trimmed(to, maxDigits: 3, language: lang)
+            }
+            details[g.municipality]![details[g.municipality]!.count - 1] = d
+        }
+        var nameCount: [String: Int] = [:]
+        for m in order { nameCount[data.name(m), default: 0] += 1 }
+        func named(_ m: String) -> String {
+            let name = data.name(m)
+            let ambiguous = nameCount[name, default: 0] > 1 || name.contains(where: \.isNumber)
+            return ambiguous && name != m ? "\(name) (\(m))" : name
+        }
+        return order.map { m in
+            var text = named(m)
+            let ranges = yearRanges(years[m] ?? [])
+            if !ranges.isEmpty { text += " " + s.inYears + " " + ranges.joined(separator: ", ") }
+            let extra = (details[m] ?? []).filter { !$0.isEmpty }
+            if !extra.isEmpty { text += " " + extra.joined(separator: ", ") }
+            return text
+        }.joined(separator: "; ")
+    }
+
+    /// [2021, 2022, 2023, 2025] → ["2021–2023", "2025"].
+    static func yearRanges(_ years: [Int]) -> [String] {
+        var out: [String] = []
+        var start: Int?
+        var last = 0
+        for y in Set(years).sorted() {
+            if start != nil, y == last + 1 {
+                last = y
+                continue
+            }
+            if let s = start { out.append(s == last ? "\(s)" : "\(s)–\(last)") }
+            start = y
+            last = y
+        }
+        if let s = start { out.append(s == last ? "\(s)" : "\(s)–\(last)") }
+        return out
+    }
 
     /// Names in a stable order: Unicode scalar order (not Norwegian collation, which puts Å last).
     static func byName(_ a: String, _ b: String) -> Bool {
@@ -113,8 +192,12 @@ enum ReportDocument {
             var notes: [String] = []
             if data.rows(ind.id).contains(where: { $0.ciLow != nil }) { notes.append(s.intervalNote) }
             if subset { notes.append(s.tableShowsSubset) }
-            let shown = subset ? data.rows(ind.id).filter { data.isFocus($0.municipality) } : data.rows(ind.id)
-            notes += reliabilityNotes(shown, s)
+            var shown = subset ? data.rows(ind.id).filter { data.isFocus($0.municipality) } : data.rows(ind.id)
+            // The bar chart shows every municipality's latest year: its marks need the footnote too.
+            if charts.bars[ind.id] != nil, let year = data.latestYear(ind.id) {
+                shown += data.rows(ind.id, year: year).filter { !shown.contains($0) }
+            }
+            notes += reliabilityNotes(shown, data, s)
             if !notes.isEmpty { out.append(.note([.text(notes.joined(separator: " "))])) }
         }
         if let c = charts.subgroups[ind.id] { out.append(.figure(c)) }
@@ -133,10 +216,11 @@ enum ReportDocument {
         guard !rows.isEmpty else { return [] }
         var t = TableModel(
             caption: "\(s.breakdown), \(year)", header: [s.municipality, s.breakdown, s.value],
-            rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data.language)] },
+            rows: rows.map { [data.name($0.municipality), $0.breakdown, cell($0, ind.info.unit, data)] },
             numeric: [false, false, true])
         t.emphasised = Set(rows.indices.filter { data.isFocus(rows[$0].municipality) })
-        return [.table(t)]
+        let notes = reliabilityNotes(rows, data, s)
+        return [.table(t)] + (notes.isEmpty ? [] : [.note([.text(notes.joined(separator: " "))])])
     }
 
     /// Municipalities × years; cells "value (low–high)". Beyond `fullTableLimit`
@@ -152,14 +236,17 @@ enum ReportDocument {
         var emphasised = Set<Int>()
         for m in shownMunis {
             if data.isFocus(m) { emphasised.insert(rows.count) }
-            rows.append([data.name(m)] + years.map { y in data.row(ind.id, m, y).map { cell($0, unit, lang) } ?? "–" })
+            rows.append([data.name(m)] + years.map { y in data.row(ind.id, m, y).map { cell($0, unit, data) } ?? "–" })
         }
         if subset {
             for (label, p) in [(s.quartile3, 0.75), (s.median, 0.5), (s.quartile1, 0.25)] {
                 rows.append(
                     [label]
                         + years.map { y in
-                            Quantile.type7(data.rows(ind.id, year: y).map(\.value), p: p).map {
+                            // Over the values the report shows (suppressed ones are no part of it).
+                            Quantile.type7(
+                                data.rows(ind.id, year: y).filter { !data.suppressed($0) }.map(\.value), p: p
+                            ).map {
                                 DisplayNumber.value($0, unit: unit, language: lang)
                             } ?? "–"
                         })
@@ -171,8 +258,11 @@ enum ReportDocument {
     }
 
     /// "value (low–high; df d)" and the marks of the row's reliability flags; the interval in
-    /// the value's unit without repeating `%`, df where the interval is a t interval.
-    static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ lang: Language) -> String {
+    /// the value's unit without repeating `%`, df where the interval is a t interval; «:» for a
+    /// suppressed value.
+    static func cell(_ r: IndicatorRow, _ unit: IndicatorUnit, _ data: ReportData) -> String {
+        if data.suppressed(r) { return Suppression.symbol }
+        let lang = data.language
         var c = DisplayNumber.value(r.value, unit: unit, language: lang)
         if let l = r.ciLow, let h = r.ciHigh {
             let digits = DisplayNumber.digits(for: unit)
@@ -185,13 +275,16 @@ enum ReportDocument {
         return c
     }
 
-    /// The footnotes for the flags and t intervals among `rows` (one per kind, never silent).
-    static func reliabilityNotes(_ rows: [IndicatorRow], _ s: Strings) -> [String] {
+    /// The footnotes for the flags, t intervals and suppressed values among `rows` (one per
+    /// kind, never silent); a suppressed value shows no flag or interval, so it needs neither.
+    static func reliabilityNotes(_ rows: [IndicatorRow], _ data: ReportData, _ s: Strings) -> [String] {
+        let visible = rows.filter { !data.suppressed($0) }
         var notes: [String] = []
-        if rows.contains(where: { $0.df != nil && $0.ciLow != nil }) { notes.append(s.degreesOfFreedomNote) }
-        for (flag, _) in IndicatorFlags.names where rows.contains(where: { $0.flags.contains(flag) }) {
+        if visible.contains(where: { $0.df != nil && $0.ciLow != nil }) { notes.append(s.degreesOfFreedomNote) }
+        for (flag, _) in IndicatorFlags.names where visible.contains(where: { $0.flags.contains(flag) }) {
             notes.append(s.flagNote(flag))
         }
+        if let limit = data.options.suppressBelow, visible.count < rows.count { notes.append(s.suppressedNote(limit)) }
         return notes
     }
 

@@ -22,13 +22,14 @@ package struct ReportInput: Sendable {
     package var options: ReportOptions
     package var quality: [SourceQuality]
     package var provenance: Provenance
-    /// Run warnings (skipped groups, unknown populations, …), shown as given, in order.
-    package var warnings: [String]
+    /// Run warnings as data (skipped groups, unknown populations, …), stated in the report's
+    /// language, in order.
+    package var warnings: [RunWarning]
 
     package init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],
         options: ReportOptions = ReportOptions(), quality: [SourceQuality] = [],
-        provenance: Provenance = Provenance(), warnings: [String] = []
+        provenance: Provenance = Provenance(), warnings: [RunWarning] = []
     ) {
         self.title = title
         self.language = language

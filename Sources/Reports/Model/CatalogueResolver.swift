@@ -57,7 +57,8 @@ struct CatalogueResolver: Sendable {
             }
             return extra.isEmpty ? t : CatalogueResolver.qualify(t, with: extra.joined(separator: ", "))
         }
-        info.label = LocalizedText(nb: fill(entry.label.nb, .nb), en: fill(entry.label.en, .en))
+        info.label = LocalizedText(
+            nb: fill(entry.label.nb, .nb), en: fill(entry.label.en, .en), nn: fill(entry.label.text(.nn), .nn))
         return ResolvedIndicator(
             info: info, entryID: entry.id, inferred: false, entryIndex: entryIndex,
             captureKey: captures.map(\.1).joined(separator: "\u{1F}"))
@@ -83,7 +84,7 @@ struct CatalogueResolver: Sendable {
         var unit = IndicatorUnit.ratio
         var direction = 0
         var label = LocalizedText(nb: id, en: id)
-        var definition = LocalizedText(nb: "", en: "")
+        var definition = LocalizedText(nb: "", en: "", nn: "")
         var methods = ""
         var entryID = id
         if family == "composite", parts.count >= 2 {
@@ -96,30 +97,39 @@ struct CatalogueResolver: Sendable {
                     depth < 2
                     ? resolve(component, depth: depth + 1).info.label : LocalizedText(nb: component, en: component)
                 label = LocalizedText(
-                    nb: "\(index.nb): rangendring uten «\(c.nb)»", en: "\(index.en): rank shift without “\(c.en)”")
+                    nb: "\(index.nb): rangendring uten «\(c.nb)»", en: "\(index.en): rank shift without “\(c.en)”",
+                    nn: "\(index.text(.nn)): rangendring utan «\(c.text(.nn))»")
                 definition = LocalizedText(
                     nb:
                         "Absolutt endring i rang når komponenten tas ut og vektene til de andre skaleres opp (kravet til tilgjengelig vekt gjelder igjen); raden uten kommune er gjennomsnittet over kommunene som er rangert det året.",
                     en:
-                        "Absolute change of rank when the component is left out and the other weights are rescaled (the available-weight rule applied again); the row without a municipality is the mean over the municipalities ranked that year."
+                        "Absolute change of rank when the component is left out and the other weights are rescaled (the available-weight rule applied again); the row without a municipality is the mean over the municipalities ranked that year.",
+                    nn:
+                        "Absolutt endring i rang når komponenten blir teken ut og vektene til dei andre blir skalerte opp (kravet til tilgjengeleg vekt gjeld igjen); rada utan kommune er gjennomsnittet over kommunane som er rangerte det året."
                 )
                 entryID = "composite.<id>.shift.<component>"
             } else if parts.count == 3 && parts[2] == "rank" {
                 unit = .rank
                 direction = -1
-                label = LocalizedText(nb: "\(index.nb) – rangering", en: "\(index.en) – rank")
+                label = LocalizedText(
+                    nb: "\(index.nb) – rangering", en: "\(index.en) – rank", nn: "\(index.text(.nn)) – rangering")
                 definition = LocalizedText(
                     nb:
                         "Rang blant kommunene samme år (1 = høyest indeks; like verdier deler laveste rangnummer), med 95 %-intervall (2,5.–97,5. persentil) av rangene når vektene trekkes tilfeldig (Monte Carlo).",
                     en:
-                        "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 95 % interval (2.5th–97.5th percentile) of the ranks when the weights are drawn at random (Monte Carlo)."
+                        "Rank among municipalities that year (1 = highest index; ties share the smallest rank), with the 95 % interval (2.5th–97.5th percentile) of the ranks when the weights are drawn at random (Monte Carlo).",
+                    nn:
+                        "Rang blant kommunane same år (1 = høgast indeks; like verdiar deler lågaste rangnummer), med 95 %-intervall (2,5.–97,5. persentil) av rangane når vektene blir trekte tilfeldig (Monte Carlo)."
                 )
             } else if parts.count == 3 && parts[2] == "rank_median" {
                 unit = .rank
-                label = LocalizedText(nb: "\(index.nb) – median rangering", en: "\(index.en) – median rank")
+                label = LocalizedText(
+                    nb: "\(index.nb) – median rangering", en: "\(index.en) – median rank",
+                    nn: "\(index.text(.nn)) – median rangering")
                 definition = LocalizedText(
                     nb: "Medianen av rangene når vektene trekkes tilfeldig (Monte Carlo).",
-                    en: "Median of the ranks when the weights are drawn at random (Monte Carlo).")
+                    en: "Median of the ranks when the weights are drawn at random (Monte Carlo).",
+                    nn: "Medianen av rangane når vektene blir trekte tilfeldig (Monte Carlo).")
             } else if parts.count == 2 {
                 unit = .score
                 direction = 1

@@ -98,6 +98,9 @@ struct ReportData: Sendable {
 
     func indicator(_ id: String) -> ResolvedIndicator? { indicators.first { $0.id == id } }
 
+    /// The row is shown as «:» (`report: {suppress_below: N}`).
+    func suppressed(_ r: IndicatorRow) -> Bool { Suppression.hides(r, options) }
+
     /// Display name (METHODS §9): the configured name (`report: names:`), else the name of a
     /// Norwegian municipality number in the shipped classification (in the structure the numbers
     /// follow), else the code as written.

@@ -5,11 +5,15 @@ import Yams
 extension SpecParser {
     static let chartKinds = ["bars", "trends", "heatmap", "composite"]
 
-    /// `report:` — focus municipalities, chart kinds, display names, and the date the report
-    /// shows (`date:`, which then depends on neither the clock nor `SOURCE_DATE_EPOCH`).
+    /// `report:` — focus municipalities, chart kinds, display names, the date the report
+    /// shows (`date:`, which then depends on neither the clock nor `SOURCE_DATE_EPOCH`), and
+    /// `suppress_below:` (an integer ≥ 1: values with a smaller n are shown as «:»).
     mutating func parseReport(_ node: Node) -> (options: ReportOptions, date: Day?) {
         var options = ReportOptions()
-        guard let m = reader.mapping(node, key: "report", allowed: ["focus", "charts", "names", "date"]) else {
+        guard
+            let m = reader.mapping(
+                node, key: "report", allowed: ["focus", "charts", "names", "date", "suppress_below"])
+        else {
             return (options, nil)
         }
         if let n = m.value("focus"), let codes = reader.strings(n, key: "report.focus", scalarAsList: true) {
@@ -23,6 +27,16 @@ extension SpecParser {
         if let n = m.value("names"), let nm = reader.mapping(n, key: "report.names", allowed: nil) {
             for e in nm.entries {
                 if let name = reader.string(e.value, key: "report.names.\(e.key)") { options.names[e.key] = name }
+            }
+        }
+        if let n = m.value("suppress_below"), let v = reader.integer(n, key: "report.suppress_below") {
+            if v >= 1 {
+                options.suppressBelow = v
+            } else {
+                reader.error(
+                    n.mark,
+                    "report.suppress_below: \(v) is not a count; give a whole number ≥ 1 (values with a smaller n are shown as «:»)"
+                )
             }
         }
         let date = m.value("date").flatMap { parseISODay($0, key: "report.date") }

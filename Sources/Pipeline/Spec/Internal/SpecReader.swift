@@ -196,16 +196,18 @@ struct SpecReader {
         return lo...hi
     }
 
-    /// `{nb: …, en: …}`, both required.
+    /// `{nb: …, en: …, nn: …}`: nb and en required; nn optional (a nynorsk report shows the
+    /// bokmål text where a label has no nynorsk, docs/pipeline.md).
     mutating func localizedText(_ node: Node, key: String) -> LocalizedText? {
-        guard let m = mapping(node, key: key, allowed: ["nb", "en"]) else { return nil }
+        guard let m = mapping(node, key: key, allowed: ["nb", "en", "nn"]) else { return nil }
         let nb = m.value("nb").flatMap { string($0, key: "\(key).nb") }
         let en = m.value("en").flatMap { string($0, key: "\(key).en") }
+        let nn = m.value("nn").flatMap { string($0, key: "\(key).nn") }
         for (lang, value) in [("nb", m.value("nb")), ("en", m.value("en"))] where value == nil {
             error(m.mark, "\(key): missing required key '\(lang)'")
         }
         guard let nb, let en else { return nil }
-        return LocalizedText(nb: nb, en: en)
+        return LocalizedText(nb: nb, en: en, nn: nn)
     }
 
     // MARK: Helpers
