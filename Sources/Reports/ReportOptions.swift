@@ -8,5 +8,9 @@ public struct ReportOptions: Sendable, Hashable {
     public var names: [String: String] = [:]
     /// The pipeline's `min_n`: a change is stated only when both years have n ≥ `minN` (METHODS §9).
     public var minN: Int = 5
+    /// `groups:` — the comparison groups (county, country, country without Oslo, declared).
+    public var groups = ComparisonGroupOptions()
+    /// `profiles:` — which municipalities get a one-page profile.
+    public var profiles = ProfileScope.none
     public init() {}
 }

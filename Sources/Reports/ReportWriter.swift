@@ -39,6 +39,7 @@ public enum ReportWriter {
         let charts = ChartSet(data)
         var files: [(name: String, text: String)] = []
         files.append(("indicators.csv", IndicatorCSV.render(input.rows)))
+        if input.options.groups.enabled { files.append(("groups.csv", GroupsCSV.render(input.groupRows))) }
         files.append(("findings.csv", FindingsCSV.render(KeyFindings.findings(data))))
         files.append(("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data))))
         for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }

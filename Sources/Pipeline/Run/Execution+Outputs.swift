@@ -38,13 +38,16 @@ extension Execution {
         let pipelineHash = (try? SHA256.hexOfFile(path: spec.path)) ?? ""
         var reportOptions = spec.report
         reportOptions.minN = spec.minN
-        let input = ReportInput(
+        var input = ReportInput(
             title: spec.title, language: spec.language, rows: rows, catalogue: catalogue(), options: reportOptions,
             quality: quality,
             provenance: Provenance(
                 inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
                 runID: String(p.key.prefix(12)), date: options.reportDate, municipalityStructure: spec.harmoniseTo),
             warnings: warnings)
+        if plan.contains(where: { $0.stage.kind == .groups }) {
+            input.groupRows = try stageSummary(of: .groups)?.groupRows ?? []
+        }
         // Every file is staged before any is renamed into place (see OutputBatch), so a run
         // killed while writing leaves the previous outputs; temporaries of a killed run go first.
         OutputBatch.removeStaleTemporaries(in: outDir)

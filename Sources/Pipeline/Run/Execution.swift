@@ -47,7 +47,7 @@ final class Execution: Sendable {
     let history: StoreHistory
     let runID: Int64
 
-    private let state = Locked(State())
+    let state = Locked(State())
 
     init(
         spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store,
@@ -223,6 +223,12 @@ final class Execution: Sendable {
             summary.warnings = out.warnings.map(\.description)
             return Outcome(rows: out.rows, summary: summary)
 
+        case .groups:
+            let out = try computeGroups()
+            summary.groupRows = out.rows
+            summary.warnings = out.warnings.map(\.description)
+            return Outcome(summary: summary)
+
         case .report:
             (summary.files, summary.findings) = try writeReport(p)
             return Outcome(summary: summary)
@@ -234,7 +240,7 @@ final class Execution: Sendable {
     }
 
     /// Built-in indicator inputs from every table read, grouped by kind.
-    private func indicatorInputs(tables: [String: Table]) -> IndicatorInputs {
+    func indicatorInputs(tables: [String: Table]) -> IndicatorInputs {
         var inputs = IndicatorInputs(minN: spec.minN)
         for s in spec.sources {
             guard let t = tables[s.name] else { continue }

@@ -31,6 +31,9 @@ public struct StageSummary: Sendable, Codable, Hashable {
     /// Report stage: the findings the report states (METHODS §9), for `apen diff`; nil in
     /// summaries stored before findings were recorded.
     public var findings: [Finding]?
+    /// Groups stage: the comparison groups' rows (`municipality` = the group id), kept here
+    /// rather than among the results so that baselines, check and diff never see them.
+    public var groupRows: [IndicatorRow]?
 
     public init(manifest: StageManifest) { self.manifest = manifest }
 }

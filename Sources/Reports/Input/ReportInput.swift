@@ -24,6 +24,10 @@ public struct ReportInput: Sendable {
     public var provenance: Provenance
     /// Run warnings (skipped groups, unknown populations, …), shown as given, in order.
     public var warnings: [String]
+    /// Comparison-group rows (`municipality` = the group id: `county:50`, `country`,
+    /// `country_excl_oslo`, a declared name), when `options.groups.enabled`; written to
+    /// `groups.csv` and drawn in the profiles, never in `indicators.csv`.
+    public var groupRows: [IndicatorRow] = []
 
     public init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],

@@ -9,7 +9,10 @@ extension SpecParser {
     /// shows (`date:`, which then depends on neither the clock nor `SOURCE_DATE_EPOCH`).
     mutating func parseReport(_ node: Node) -> (options: ReportOptions, date: Day?) {
         var options = ReportOptions()
-        guard let m = reader.mapping(node, key: "report", allowed: ["focus", "charts", "names", "date"]) else {
+        guard
+            let m = reader.mapping(
+                node, key: "report", allowed: ["focus", "charts", "names", "date", "groups", "profiles"])
+        else {
             return (options, nil)
         }
         if let n = m.value("focus"), let codes = reader.strings(n, key: "report.focus", scalarAsList: true) {
@@ -24,6 +27,12 @@ extension SpecParser {
             for e in nm.entries {
                 if let name = reader.string(e.value, key: "report.names.\(e.key)") { options.names[e.key] = name }
             }
+        }
+        if let n = m.value("groups") { options.groups = parseGroups(n) }
+        if let n = m.value("profiles") {
+            options.profiles = parseProfiles(n)
+            // A profile compares with the groups, so profiles compute them.
+            if options.profiles != .none { options.groups.enabled = true }
         }
         let date = m.value("date").flatMap { parseISODay($0, key: "report.date") }
         return (options, date)
