@@ -46,7 +46,8 @@ struct ComparisonGroupsTests {
         #expect(close(row(out, "publication.open_share", "country")?.value, 4.0 / 7))
         #expect(close(row(out, "publication.open_share", "county:03")?.value, 1))
         // Only group ids come out: no municipality rows.
-        #expect(Set(out.rows.map(\.municipality)) == ["peers", "county:50", "county:03", "country", "country_excl_oslo"])
+        #expect(
+            Set(out.rows.map(\.municipality)) == ["peers", "county:50", "county:03", "country", "country_excl_oslo"])
     }
 
     // Participants are distinct across the group: a acts in 5001 and 5006 and counts once.
