@@ -45,7 +45,8 @@ public enum ReportWriter {
         for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }
         let blocks = ReportDocument.blocks(input, data, charts)
         files.append(("report.html", HTMLRenderer.render(title: input.title, language: input.language, blocks: blocks)))
-        files.append(("report.md", MarkdownRenderer.render(blocks: blocks)))
+        files.append(("report.md", MarkdownRenderer.render(blocks: ProfileDocument.markdownLinks(blocks))))
+        files += ProfileDocument.files(input, data)
         return files
     }
 }

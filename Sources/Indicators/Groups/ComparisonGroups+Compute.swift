@@ -41,7 +41,8 @@ public enum ComparisonGroups {
     ///   - groups: the groups besides the counties, each computed as its own layer.
     ///   - counties: whether every county present in the data is a group (`county:<nn>`).
     ///   - families: the built-in families to compute (those the pipeline computes).
-    ///   - custom: custom indicators to compute for the groups too.
+    ///   - custom: custom indicators to compute for the groups too (all of them: a pipeline
+    ///     computes every custom indicator it declares, whatever `select` says).
     /// - Returns: the rows; the families' warnings about groups with no value are dropped (a
     ///   group row that is undefined is simply absent, as for a municipality).
     /// - Throws: what the families throw (a missing column, a lonely PSU under `fail`).
@@ -65,7 +66,7 @@ public enum ComparisonGroups {
             for family in families {
                 rows += try BuiltinIndicators.compute(family, inputs: recoded, select: select, jobs: jobs).rows
             }
-            for c in custom where select(c.definition.id) {
+            for c in custom {
                 let tables = c.tables.map { recode($0, layer) }
                 rows +=
                     try CustomIndicators.compute(

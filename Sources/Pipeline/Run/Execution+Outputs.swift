@@ -75,10 +75,16 @@ extension Execution {
     /// Deletes chart files an earlier run wrote that this run did not (an indicator that is no
     /// longer selected), after the new files are in place.
     private func removeStaleCharts(keeping names: Set<String>) {
-        let folder = outDir + "/charts"
-        guard let existing = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for file in existing where file.hasSuffix(".svg") && !names.contains("charts/" + file) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + file)
+        // Profiles of municipalities no longer in focus, and their charts, go the same way.
+        for (folder, suffixes) in [
+            ("charts", [".svg"]), ("profiles", [".html", ".md"]), ("profiles/charts", [".svg"]),
+        ] {
+            let path = outDir + "/" + folder
+            guard let existing = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for file in existing where suffixes.contains(where: file.hasSuffix) && !names.contains(folder + "/" + file)
+            {
+                try? FileManager.default.removeItem(atPath: path + "/" + file)
+            }
         }
     }
 

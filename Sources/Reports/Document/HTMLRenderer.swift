@@ -4,7 +4,8 @@ import ApenCore
 /// external font or request. The markup is also well-formed XML (void elements self-closed,
 /// everything escaped), so it can be checked with an XML parser.
 enum HTMLRenderer {
-    static func render(title: String, language: Language, blocks: [Block]) -> String {
+    /// - Parameter extraCSS: styles after the common ones (a profile's one-page print layout).
+    static func render(title: String, language: Language, blocks: [Block], extraCSS: String = "") -> String {
         let doc = Markup.element(
             "html", ["lang": language.rawValue, "xmlns": "http://www.w3.org/1999/xhtml"],
             [
@@ -14,7 +15,7 @@ enum HTMLRenderer {
                         .element("meta", ["charset": "utf-8"]),
                         .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                         .element("title", [:], [.text(title)]),
-                        .element("style", [:], [.text(css)]),
+                        .element("style", [:], [.text(extraCSS.isEmpty ? css : css + "\n" + extraCSS)]),
                     ]),
                 .element("body", [:], [.element("main", [:], blocks.map(block))]),
             ])

@@ -27,6 +27,7 @@ enum ReportDocument {
                     .heading(level: 2, text: s.keyFindings, anchor: "findings"),
                     findings.isEmpty ? .paragraph([.text(s.noFindings)]) : .list(findings.map { [.text($0)] }),
                 ]))
+        out += ProfileDocument.linkBlocks(data, s)
 
         if let heat = charts.heatmap {
             out.append(
