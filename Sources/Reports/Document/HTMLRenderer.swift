@@ -119,6 +119,7 @@ enum HTMLRenderer {
         nav.contents ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
         nav.contents a { color: #0072B2; text-decoration: none; display: inline-block; min-height: 24px; line-height: 24px; }
         section.findings li { margin: 6px 0; }
+        section.profiles li a { display: inline-block; min-height: 24px; line-height: 24px; }
         figure.chart { margin: 14px 0 18px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
         figcaption { font-size: 13px; color: #555555; margin-top: 4px; }

@@ -222,9 +222,13 @@ extension ProfileDocument {
         let codes = municipalities(data)
         guard !codes.isEmpty else { return [] }
         return [
-            .heading(level: 2, text: s.profilesHeading, anchor: "profiles"),
-            .paragraph([.text(s.profilesText)]),
-            .list(codes.map { [.link("\(data.name($0)) (\($0))", href: "profiles/\(fileName($0)).html")] }),
+            .section(
+                cls: "profiles",
+                [
+                    .heading(level: 2, text: s.profilesHeading, anchor: "profiles"),
+                    .paragraph([.text(s.profilesText)]),
+                    .list(codes.map { [.link("\(data.name($0)) (\($0))", href: "profiles/\(fileName($0)).html")] }),
+                ])
         ]
     }
 
