@@ -8,8 +8,9 @@ import ApenCore
 /// 2. the five-working-day rule: where `foi.within_5_workdays_share` < 1, some innsynskrav were
 ///    not answered within 5 arbeidsdager, which offentleglova § 32 treats as a refusal (METHODS §5);
 /// 3. changes from the year before to the latest year that are larger than their uncertainty
-///    (METHODS §9): per focus municipality (or, without a focus, over all municipalities) the
-///    clear changes, strongest first, at most three; when none is clear, one sentence says so.
+///    (METHODS §9) and show in the rounded figures: per focus municipality (or, without a
+///    focus, over all municipalities) the clear changes, strongest first, at most three; when
+///    none is clear, one sentence says so.
 enum KeyFindings {
     static let foiRule = "foi.within_5_workdays_share"
     /// At most this many changes per focus municipality (or in all, without a focus).
@@ -152,7 +153,7 @@ enum KeyFindings {
     /// Clear changes strongest first (|d| over the half-width of its interval), ties by
     /// indicator id, then municipality.
     static func clearOrdered(_ changes: [Change]) -> [Change] {
-        changes.filter { $0.interval.isClear }.sorted { a, b in
+        changes.filter { $0.interval.isClear && shownFiguresDiffer($0) }.sorted { a, b in
             let sa = a.interval.strength
             let sb = b.interval.strength
             if sa != sb { return sa > sb }
@@ -161,6 +162,15 @@ enum KeyFindings {
             }
             return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
         }
+    }
+
+    /// Whether the two figures a reader sees differ once rounded as the report shows them: a
+    /// clear change between 45,21 and 45,24 is not stated as a rise from 45,2 to 45,2.
+    static func shownFiguresDiffer(_ c: Change) -> Bool {
+        let unit = c.indicator.info.unit
+        let digits = DisplayNumber.digits(for: unit)
+        return DisplayNumber.rounded(unit.axisValue(c.to.value), digits: digits)
+            != DisplayNumber.rounded(unit.axisValue(c.from.value), digits: digits)
     }
 
     static func changeFindings(_ data: ReportData) -> [Item] {

@@ -122,10 +122,7 @@ enum ProfileDocument {
     static func changeText(_ c: KeyFindings.Change?, unit: IndicatorUnit, s: Strings, lang: Language) -> String {
         guard let c else { return "–" }
         let shown = DisplayNumber.shownChange(from: c.from.value, to: c.to.value, unit: unit, language: lang)
-        let moved =
-            DisplayNumber.rounded(unit.axisValue(c.to.value), digits: DisplayNumber.digits(for: unit))
-            != DisplayNumber.rounded(unit.axisValue(c.from.value), digits: DisplayNumber.digits(for: unit))
-        guard c.interval.isClear, moved else { return s.noClearChangeCell }
+        guard c.interval.isClear, KeyFindings.shownFiguresDiffer(c) else { return s.noClearChangeCell }
         return s.changeCell(up: c.interval.change > 0, change: shown)
     }
 
