@@ -157,6 +157,7 @@ final class Execution: Sendable {
         if let i = o.summary.ingest { return "\(i.rowsRead) rows read, \(i.rejected) rejected" }
         if let c = o.summary.check { return c.summaryLine }
         if !o.summary.files.isEmpty { return "\(o.summary.files.count) files" }
+        if let g = o.summary.groupRows { return "\(g.count) group rows" }
         return "\(o.rows.count) rows"
     }
 

@@ -124,7 +124,15 @@ enum KeyFindings {
             let counted = countedShares.contains(ind.id)
             // Each municipality's latest row: rows are sorted by municipality, then year.
             var latest: [String: IndicatorRow] = [:]
-            for r in data.rows(ind.id) where wanted.contains(r.municipality) { latest[r.municipality] = r }
+            let rows = data.rows(ind.id)
+            if municipalities.count * data.years.count < rows.count {
+                // A few municipalities (a profile): look their rows up instead of scanning all.
+                for code in municipalities {
+                    latest[code] = data.years.reversed().lazy.compactMap { data.row(ind.id, code, $0) }.first
+                }
+            } else {
+                for r in rows where wanted.contains(r.municipality) { latest[r.municipality] = r }
+            }
             for code in municipalities {
                 guard let to = latest[code], let from = data.row(ind.id, code, to.year - 1)
                 else { continue }

@@ -16,6 +16,8 @@ struct ComparisonColumns: Sendable {
 
     let groups: [Group]
     private let index: [Key: IndicatorRow]
+    /// Rows per (indicator, group), by year.
+    private let series: [Key: [IndicatorRow]]
 
     private struct Key: Hashable {
         var indicator: String
@@ -60,6 +62,9 @@ struct ComparisonColumns: Sendable {
         let present = Set(index.keys.map(\.group))
         self.groups = out.filter { present.contains($0.id) }
         self.index = index
+        var series: [Key: [IndicatorRow]] = [:]
+        for (k, r) in index { series[Key(indicator: k.indicator, group: k.group, year: 0), default: []].append(r) }
+        self.series = series.mapValues { $0.sorted { $0.year < $1.year } }
     }
 
     func row(_ indicator: String, group: String, year: Int) -> IndicatorRow? {
@@ -67,7 +72,7 @@ struct ComparisonColumns: Sendable {
     }
 
     func rows(_ indicator: String, group: String) -> [IndicatorRow] {
-        index.values.filter { $0.indicator == indicator && $0.municipality == group }.sorted { $0.year < $1.year }
+        series[Key(indicator: indicator, group: group, year: 0)] ?? []
     }
 
     /// A declared name as a heading: first letter upper case (`storbyer` → `Storbyer`).

@@ -22,7 +22,8 @@ enum ProfileDocument {
     /// At most this many trend charts on a page.
     static let maxCharts = 4
 
-    /// The page's blocks; `ext` is `html` or `md`, for the links back to the report.
+    /// The page's blocks; `ext` is `html` or `md`, for the links back to the report (the
+    /// writer builds the HTML blocks once and derives the Markdown ones, ``markdownVersion(_:)``).
     static func blocks(_ input: ReportInput, _ data: ReportData, code: String, ext: String) -> [Block] {
         let s = Strings(language: data.language)
         let lang = data.language
@@ -39,9 +40,8 @@ enum ProfileDocument {
             ]))
 
         // The findings the report states, as it would with this municipality alone in focus.
-        var focused = input
-        focused.options.focus = [code]
-        let own = ReportData(focused)
+        var own = data
+        own.focus = [code]
         let findings = KeyFindings.items(own).filter { $0.finding.map { !$0.municipality.isEmpty } ?? true }
         if !findings.isEmpty {
             out.append(
@@ -64,14 +64,16 @@ enum ProfileDocument {
                 && !(ind.isCompositeRank || ind.isCompositeShift || ind.isCompositeRankMedian
                     || ind.isCompositeCoherence
                     || ind.isCompositePillar)
-                && data.rows(ind.id).contains { $0.municipality == code }
+                && data.years.contains { data.row(ind.id, code, $0) != nil }
         }
         var rows: [[String]] = []
         var links: [TableModel.Cell: String] = [:]
         var flagged: [IndicatorRow] = []
         var composite = false
         for ind in shown {
-            guard let latest = data.rows(ind.id).last(where: { $0.municipality == code }) else { continue }
+            guard let latest = data.years.reversed().lazy.compactMap({ data.row(ind.id, code, $0) }).first else {
+                continue
+            }
             let unit = ind.info.unit
             flagged.append(latest)
             var row = [ind.label(lang), String(latest.year), ReportDocument.cell(latest, unit, lang)]
@@ -145,7 +147,7 @@ enum ProfileDocument {
         var charts: [Chart] = []
         for ind in picked {
             guard charts.count < maxCharts else { break }
-            let own = data.rows(ind.id).filter { $0.municipality == code }
+            let own = data.years.compactMap { data.row(ind.id, code, $0) }
             guard own.count >= 2 else { continue }
             let line = ProfileTrendChart.Line(
                 name: data.name(code), years: own.map(\.year), points: own.map { ChartSet.datum($0, data) })
@@ -267,11 +269,35 @@ extension ProfileDocument {
                     "profiles/\(file).html",
                     HTMLRenderer.render(title: title, language: data.language, blocks: html, extraCSS: css)
                 ))
-            let md = blocks(input, data, code: code, ext: "md")
+            let md = markdownVersion(html)
             files.append(("profiles/\(file).md", MarkdownRenderer.render(blocks: md)))
             for chart in figures(md) { files.append(("profiles/charts/\(chart.slug).svg", chart.fileText)) }
         }
         return files
+    }
+
+    /// A page's blocks with its links back to the report pointing at `report.md` (Markdown
+    /// viewers make their own heading anchors, so without the `#ind-…` part).
+    static func markdownVersion(_ blocks: [Block]) -> [Block] {
+        func fix(_ href: String) -> String { href.hasPrefix("../report.html") ? "../report.md" : href }
+        func fix(_ parts: [Inline]) -> [Inline] {
+            parts.map { p in
+                if case .link(let text, let href) = p { return .link(text, href: fix(href)) }
+                return p
+            }
+        }
+        return blocks.map { b in
+            switch b {
+            case .paragraph(let parts): return .paragraph(fix(parts))
+            case .note(let parts): return .note(fix(parts))
+            case .list(let items): return .list(items.map(fix))
+            case .table(var t):
+                t.links = t.links.mapValues(fix)
+                return .table(t)
+            case .section(let cls, let inner): return .section(cls: cls, markdownVersion(inner))
+            default: return b
+            }
+        }
     }
 
     static func figures(_ blocks: [Block]) -> [Chart] {
