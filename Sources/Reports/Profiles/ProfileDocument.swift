@@ -201,8 +201,8 @@ enum ProfileDocument {
           p { margin: 2px 0 4px; }
           section.findings { margin: 6px 0; padding: 2px 10px 2px; }
           section.findings li { margin: 1px 0; }
-          table { font-size: 7.4pt; line-height: 1.2; }
-          th, td { padding: 0.5pt 4pt; }
+          main table { font-size: 7.4pt; line-height: 1.1; }
+          th, td { padding: 0.2pt 4pt; }
           .table-wrap { margin: 2px 0 4px; }
           p.note { font-size: 7pt; line-height: 1.25; }
           figcaption { font-size: 7pt; margin-top: 1px; }

@@ -21,7 +21,7 @@ enum ProfileTrendChart {
         language: Language
     ) -> Chart {
         let width = 420.0
-        let height = 176.0
+        let height = 160.0
         let left = 44.0
         let right = width - 14
         let fontSize = 10.5
