@@ -84,10 +84,13 @@ enum ProfileDocument {
                     row.append("–")
                     continue
                 }
-                flagged.append(r)
-                var c = DisplayNumber.value(r.value, unit: unit, language: lang)
-                for (flag, _) in IndicatorFlags.names where r.flags.contains(flag) { c += Strings.mark(flag) }
-                row.append(c)
+                // The report's own cell, without the interval (the columns stay narrow; the
+                // intervals are in groups.csv): value and reliability marks.
+                var bare = r
+                bare.ciLow = nil
+                bare.ciHigh = nil
+                flagged.append(bare)
+                row.append(ReportDocument.cell(bare, unit, lang))
             }
             links[TableModel.Cell(row: rows.count, column: 0)] =
                 ext == "html" ? "\(report)#ind-\(ChartSet.fileSafe(ind.id))" : report
