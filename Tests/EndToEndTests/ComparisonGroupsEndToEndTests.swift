@@ -14,7 +14,9 @@ import Testing
 
     /// 5001 has participants a, b; 5006 has a, c; 0301 has d. Pooled distinct participants:
     /// peers {5001, 5006} → 3 (a once), county 50 → 3, country → 4, country without Oslo → 3.
-    /// 1804 is declared but has no rows: a warning, and the group pools the others.
+    /// 1804 is declared but has no rows: a warning at its position (line 8 is
+    /// `    peers: ["5001", "5006", "1804"]`, the third item at column 29), and the group pools
+    /// the others.
     @Test func runWritesPooledGroupsBesideIndicators() throws {
         let ws = try Workspace(fixture: "bad")
         try ws.write("e.csv", bytes: Data(engagementCSV.utf8))
@@ -28,7 +30,7 @@ import Testing
         let output = run.result.stdout + run.result.stderr
         #expect(
             output.contains(
-                "group 'peers': 1804 Bodø has no rows in the data, so the group pools the other members"),
+                "p.yaml:8:29: group 'peers': 1804 Bodø has no rows in the data, so the group pools the other members"),
             "\(output)")
         let groups = try ws.read("reports/p/groups.csv").split(separator: "\n").map(String.init)
         #expect(
@@ -119,4 +121,18 @@ let groupCases: [BadInputMatrixTests.Case] = [
         },
         args: ["validate", "p.yaml"], exit: 2,
         stderr: ["groups.csv:2:10: municipality '2345' is in no version of classification 131 (2012–2024)"]),
+    // A member of a groups CSV with no rows: a warning at its line and column, and the run goes on.
+    BadInputMatrixTests.Case(
+        name: "groups CSV member without data",
+        files: {
+            [
+                "p.yaml": Data((basePipeline + "report:\n  groups: groups.csv\n").utf8),
+                "groups.csv": Data("municipality,group\n5001,peers\n1804,peers\n".utf8),
+                "e.csv": Data(engagementCSV.utf8),
+            ]
+        },
+        args: ["run", "p.yaml"], exit: 0,
+        stderr: [
+            "warning: groups.csv:3:1: group 'peers': 1804 Bodø has no rows in the data, so the group pools the other members"
+        ]),
 ]

@@ -31,11 +31,14 @@ extension Execution {
             for c in m.codes where c >= 0 { used[Int(c)] = true }
             for (i, name) in m.dictionary.enumerated() where used[i] { present.insert(name) }
         }
-        let location = SourceLocation(path: spec.report.groups.file ?? spec.path)
         for g in spec.report.groups.declared {
             let absent = g.members.filter { !present.contains($0) }
             guard !absent.isEmpty else { continue }
             let named = absent.map { n in MunicipalityCrosswalk.shipped.displayName(of: n).map { "\(n) \($0)" } ?? n }
+            // At the first absent member's position (the others are named in the same line).
+            let location =
+                spec.groupMemberLocations[g.name]?[absent[0]]
+                ?? SourceLocation(path: spec.report.groups.file ?? spec.path)
             out.warnings.append(
                 Diagnostic(
                     location,

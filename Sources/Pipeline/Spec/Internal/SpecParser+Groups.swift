@@ -39,6 +39,7 @@ extension SpecParser {
                         continue
                     }
                     seen[member.text] = i
+                    groupMemberLocations[e.key, default: [:]][member.text] = reader.location(member.mark)
                     if let problem = Self.unknownMunicipality(member.text) {
                         reader.error(member.mark, "\(key)[\(i)]: \(problem)")
                         continue
@@ -166,6 +167,8 @@ extension SpecParser {
             if members[group.text] == nil { order.append(group.text) }
             members[group.text, default: []].append(number.text)
             firstLine[group.text, default: [:]][number.text] = n
+            groupMemberLocations[group.text, default: [:]][number.text] = SourceLocation(
+                path: file, line: n, column: number.column)
         }
         return order.map { .init(name: $0, members: members[$0]!) }
     }
