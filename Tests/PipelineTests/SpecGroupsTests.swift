@@ -51,6 +51,18 @@ struct SpecGroupsTests {
         #expect(without["groups"] == nil)
     }
 
+    @Test func profilesWithoutFocusIsAWarning() {
+        // Line 6 is `report: {profiles: true}`: the value at column 20.
+        #expect(
+            SpecFixtures.diagnostics(Self.base + "report: {profiles: true}\n", severity: .warning) == [
+                "6:20: warning: report.profiles: true writes a profile for each focus municipality, and report.focus is empty: no profile is written (profiles: all writes one for every municipality)"
+            ])
+        #expect(
+            SpecFixtures.diagnostics(
+                Self.base + "report: {profiles: true, focus: [\"5001\"]}\n", severity: .warning
+            ).isEmpty)
+    }
+
     @Test func badValuesAreErrorsAtTheirPosition() {
         // Line 6 is `report: {groups: [a], profiles: some}`: the list at column 18, `some` at 33.
         #expect(

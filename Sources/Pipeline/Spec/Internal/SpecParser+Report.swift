@@ -33,6 +33,12 @@ extension SpecParser {
             options.profiles = parseProfiles(n)
             // A profile compares with the groups, so profiles compute them.
             if options.profiles != .none { options.groups.enabled = true }
+            if options.profiles == .focus, options.focus.isEmpty {
+                reader.warning(
+                    n.mark,
+                    "report.profiles: true writes a profile for each focus municipality, and report.focus is empty: no profile is written (profiles: all writes one for every municipality)"
+                )
+            }
         }
         let date = m.value("date").flatMap { parseISODay($0, key: "report.date") }
         return (options, date)
