@@ -196,6 +196,7 @@ enum ProfileDocument {
         main td:nth-child(4) { white-space: nowrap; }
         section.profile-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 18px; }
         section.profile-charts figure.chart { margin: 4px 0 8px; }
+        section.profile-charts svg { width: 100%; height: auto; }
         @media print {
           body { font-size: 8.5pt; line-height: 1.3; }
           @page { size: A4; margin: 10mm 11mm 10mm; }
@@ -211,7 +212,7 @@ enum ProfileDocument {
           figcaption { font-size: 7pt; margin-top: 1px; }
           section.profile-charts { gap: 0 10mm; }
           section.profile-charts figure.chart { margin: 0 0 2px; }
-          section.profile-charts svg { width: 100%; height: auto; max-height: none; }
+          section.profile-charts svg { max-height: none; }
           section.profile-charts figcaption { display: none; }
           section.findings { font-size: 8pt; }
         }
