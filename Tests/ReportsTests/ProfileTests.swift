@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 import Testing
 
 @testable import Reports
@@ -108,5 +109,22 @@ struct ProfileTests {
         #expect(en.hasPrefix("# Openness profile: Steinkjer (5006)"))
         #expect(en.contains("| 2023 | 60.0 | rose +10.0 | 55.5 | 52.3 | 52.3 | 51.0 |"))
         #expect(en.contains("a comparison with Trøndelag, the country, the country excluding Oslo and storbyer."))
+    }
+
+    /// WCAG 1.4.11: every line colour of a profile chart has a contrast of at least 3:1 against
+    /// the white background (relative luminance by the WCAG 2.1 definition).
+    @Test func chartLinesContrastWithWhite() {
+        func luminance(_ hex: String) -> Double {
+            let v = Int(hex.dropFirst(), radix: 16)!
+            let channels = [(v >> 16) & 255, (v >> 8) & 255, v & 255].map { c -> Double in
+                let x = Double(c) / 255
+                return x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        }
+        for colour in [Palette.blue] + ProfileTrendChart.styles.map(\.colour) {
+            let ratio = 1.05 / (luminance(colour) + 0.05)
+            #expect(ratio >= 3, "\(colour): \(ratio)")
+        }
     }
 }
