@@ -14,7 +14,10 @@ import ApenCore
 /// `composite.<id>.rank` (ci = 2.5th/97.5th type-7 percentiles of Monte-Carlo ranks),
 /// `composite.<id>.rank_median` (the median Monte-Carlo rank; none when `samples` is 0),
 /// `composite.<id>.shift.<component>` (each municipality's |Δrank|, and the year's mean on the
-/// row with an empty municipality).
+/// row with an empty municipality), the coherence rows `composite.<id>.corr.<component>` (with
+/// the index; with breakdown `<other component>`, with that component) and `composite.<id>.alpha`,
+/// the Sobol rows `composite.<id>.sobol_first.<factor>` / `sobol_total.<factor>`, and the
+/// breakdown rows `composite.<id>.treated` and `composite.<id>.imputed` (breakdown: the component).
 ///
 /// ```swift
 /// var def = CompositeDefinition(id: "openness", components: [
@@ -197,7 +200,9 @@ public enum CompositeIndex {
         "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha", "treated", "imputed",
     ]
 
-    /// Computes the index, its ranks with Monte-Carlo intervals, and the leave-one-out shifts.
+    /// Computes the index, its ranks with Monte-Carlo intervals (over the weights, the declared
+    /// method lists and, with `sampling_error`, each component value's SE), the leave-one-out
+    /// shifts, coherence and (with `sensitivity`) the Sobol indices.
     ///
     /// Only ordinary rows (empty breakdown) of the component indicators are read.
     /// - Returns: rows in METHODS §1 order and warnings (municipalities without enough
