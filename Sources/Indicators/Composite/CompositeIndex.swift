@@ -150,6 +150,11 @@ public enum CompositeIndex {
         return (0..<count).map { _ in g.nextNormal() }
     }
 
+    /// The most sampling-error deviates one block may hold (2²⁷, 1 GiB of doubles): samples ×
+    /// components × the run's municipalities. At national scale (12 components, 357
+    /// municipalities) that is about 31 000 samples.
+    public static let maxSamplingErrorDeviates = 1 << 27
+
     /// The uncertain factors of the sensitivity analysis, in METHODS §6 order, with the
     /// columns of the Sobol sample matrices each one takes: `weights` (every component weight,
     /// then every pillar weight, one factor), then one column per declared uncertainty list,
@@ -310,9 +315,18 @@ public enum CompositeIndex {
         // The run's municipalities (all years, byte order): the columns of the sampling-error draws.
         let runMunicipalities = Set(data.values.flatMap(\.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let runIndex = Dictionary(uniqueKeysWithValues: runMunicipalities.enumerated().map { ($1, $0) })
+        let useNoise = def.uncertainty.samplingError && anyError
+        // The deviates are held in memory (N·k·M per block: the Monte-Carlo draws, and A's and B's
+        // for sensitivity); refuse sizes that would need gigabytes rather than swap or crash.
+        let deviates = max(0, def.samples) * k * runMunicipalities.count
+        if useNoise && deviates > maxSamplingErrorDeviates {
+            throw Diagnostic(
+                here,
+                "uncertainty.sampling_error: \(def.samples) samples × \(k) components × \(runMunicipalities.count) municipalities is \(deviates) normal deviates per block, above the limit of \(maxSamplingErrorDeviates) (1 GiB); lower samples"
+            )
+        }
         let draws = monteCarloWeights(def)
         let sobol = def.sensitivity && def.samples > 0 ? sobolMatrices(def) : nil
-        let useNoise = def.uncertainty.samplingError && anyError
         let noise = useNoise ? samplingErrorDeviates(def, municipalities: runMunicipalities.count) : []
         let sobolNoise =
             useNoise && sobol != nil ? sobolNoise(def, municipalities: runMunicipalities.count) : nil
