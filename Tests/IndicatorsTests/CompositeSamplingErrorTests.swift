@@ -165,6 +165,21 @@ import Testing
         #expect(try sampled(0.98, 1, 0.99, seed: 3) == (2, 1))
     }
 
+    /// The deviates are held in memory: 2²⁷ per block at most. 3 components × 5 municipalities
+    /// × 9 000 000 samples = 135 000 000 > 134 217 728 is refused before anything is drawn.
+    @Test func tooManyDeviatesAreRefused() {
+        var d = Self.definition(samples: 9_000_000, seed: 1)
+        d.delta = 0
+        #expect(throws: Diagnostic.self) { try CompositeIndex.compute(d, rows: Self.rows(), jobs: 1) }
+        do {
+            _ = try CompositeIndex.compute(d, rows: Self.rows(), jobs: 1)
+        } catch let e as Diagnostic {
+            #expect(e.message.contains("135000000 normal deviates per block, above the limit of 134217728"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     /// Draw order: per sample, per component (declaration order), one deviate per run municipality.
     @Test func deviatesFollowDrawOrder() {
         var d = Self.definition(samples: 2, seed: 4)

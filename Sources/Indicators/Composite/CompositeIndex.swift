@@ -14,7 +14,10 @@ import ApenCore
 /// `composite.<id>.rank` (ci = 2.5th/97.5th type-7 percentiles of Monte-Carlo ranks),
 /// `composite.<id>.rank_median` (the median Monte-Carlo rank; none when `samples` is 0),
 /// `composite.<id>.shift.<component>` (each municipality's |Δrank|, and the year's mean on the
-/// row with an empty municipality).
+/// row with an empty municipality), the coherence rows `composite.<id>.corr.<component>` (with
+/// the index; with breakdown `<other component>`, with that component) and `composite.<id>.alpha`,
+/// the Sobol rows `composite.<id>.sobol_first.<factor>` / `sobol_total.<factor>`, and the
+/// breakdown rows `composite.<id>.treated` and `composite.<id>.imputed` (breakdown: the component).
 ///
 /// ```swift
 /// var def = CompositeDefinition(id: "openness", components: [
@@ -147,6 +150,11 @@ package enum CompositeIndex {
         return (0..<count).map { _ in g.nextNormal() }
     }
 
+    /// The most sampling-error deviates one block may hold (2²⁷, 1 GiB of doubles): samples ×
+    /// components × the run's municipalities. At national scale (12 components, 357
+    /// municipalities) that is about 31 000 samples.
+    package static let maxSamplingErrorDeviates = 1 << 27
+
     /// The uncertain factors of the sensitivity analysis, in METHODS §6 order, with the
     /// columns of the Sobol sample matrices each one takes: `weights` (every component weight,
     /// then every pillar weight, one factor), then one column per declared uncertainty list,
@@ -197,7 +205,9 @@ package enum CompositeIndex {
         "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha", "treated", "imputed",
     ]
 
-    /// Computes the index, its ranks with Monte-Carlo intervals, and the leave-one-out shifts.
+    /// Computes the index, its ranks with Monte-Carlo intervals (over the weights, the declared
+    /// method lists and, with `sampling_error`, each component value's SE), the leave-one-out
+    /// shifts, coherence and (with `sensitivity`) the Sobol indices.
     ///
     /// Only ordinary rows (empty breakdown) of the component indicators are read.
     /// - Returns: rows in METHODS §1 order and warnings (municipalities without enough
@@ -317,9 +327,18 @@ package enum CompositeIndex {
         // The run's municipalities (all years, byte order): the columns of the sampling-error draws.
         let runMunicipalities = Set(data.values.flatMap(\.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let runIndex = Dictionary(uniqueKeysWithValues: runMunicipalities.enumerated().map { ($1, $0) })
+        let useNoise = def.uncertainty.samplingError && anyError
+        // The deviates are held in memory (N·k·M per block: the Monte-Carlo draws, and A's and B's
+        // for sensitivity); refuse sizes that would need gigabytes rather than swap or crash.
+        let deviates = max(0, def.samples) * k * runMunicipalities.count
+        if useNoise && deviates > maxSamplingErrorDeviates {
+            throw Diagnostic(
+                here,
+                "uncertainty.sampling_error: \(def.samples) samples × \(k) components × \(runMunicipalities.count) municipalities is \(deviates) normal deviates per block, above the limit of \(maxSamplingErrorDeviates) (1 GiB); lower samples"
+            )
+        }
         let draws = monteCarloWeights(def)
         let sobol = def.sensitivity && def.samples > 0 ? sobolMatrices(def) : nil
-        let useNoise = def.uncertainty.samplingError && anyError
         let noise = useNoise ? samplingErrorDeviates(def, municipalities: runMunicipalities.count) : []
         let sobolNoise =
             useNoise && sobol != nil ? sobolNoise(def, municipalities: runMunicipalities.count) : nil

@@ -42,6 +42,17 @@ struct CompositeYear: Sendable {
         return (mean, xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0)
     }
 
+    /// A value drawn with its sampling error: ranked municipality j's component c, value x with
+    /// standard error `se`, whose deviate is at `column` of a sample's block (c·M + run index).
+    /// A struct, not a tuple: an array of labelled tuples costs a generic-metadata look-up per use.
+    struct ErrorCell: Sendable {
+        let j: Int
+        let c: Int
+        let x: Double
+        let se: Double
+        let column: Int
+    }
+
     /// One component's normalisation (METHODS §6 "Normalisation") with its statistics fixed:
     /// goalposts, this year's (or the pooled) min and max, or mean and sd.
     struct Scale: Sendable {
@@ -262,12 +273,12 @@ struct CompositeYear: Sendable {
         // Sampling error: the ranked municipalities' observed values that have an SE, each drawn
         // per sample as clamp(value + SE·ε) (ε from the run's deviates) and normalised with the
         // sample's normalisation and its fixed statistics (docs/composite.md).
-        var errorCells: [(j: Int, c: Int, x: Double, se: Double, column: Int)] = []
+        var errorCells: [ErrorCell] = []
         if let errors {
             for (j, m) in ranked.enumerated() {
                 for c in 0..<k {
                     if let x = raw[m][c], let se = errors[m][c] {
-                        errorCells.append((j, c, x, se, c * runCount + runIndex[m]))
+                        errorCells.append(ErrorCell(j: j, c: c, x: x, se: se, column: c * runCount + runIndex[m]))
                     }
                 }
             }
