@@ -268,6 +268,13 @@ extension Strings {
             "“:” stands for figures suppressed because they rest on fewer than \(limit) units.",
             nn: "«:» står for tal som er skjulte fordi dei byggjer på færre enn \(limit) einingar.")
     }
+    /// Added to a trend chart's description when values are left out of it.
+    func trendSuppressed(_ limit: Int) -> String {
+        t(
+            "Tall som bygger på færre enn \(limit) enheter, er utelatt (skjult).",
+            "Figures resting on fewer than \(limit) units are left out (suppressed).",
+            nn: "Tal som byggjer på færre enn \(limit) einingar, er utelatne (skjulte).")
+    }
     /// The heatmap legend's entry for a suppressed cell.
     func suppressedLegend(_ limit: Int) -> String {
         t("skjult (n < \(limit))", "suppressed (n < \(limit))", nn: "skjult (n < \(limit))")
