@@ -99,16 +99,6 @@ for name, (rel, lines, kind) in real.items():
     if path.exists():
         write("FuzzCSV", f"real_{name}", header(kind) + head_lines(path, lines))
 
-# --- Headers: byte 0 = encoding | delimiter << 2 | decimal comma << 4 (FuzzHeader.swift) ----
-for name in ["engagement_basic.csv", "engagement_bom_crlf.csv", "engagement_semicolon.csv", "engagement_tab.tsv",
-             "population_cp1252.csv", "survey_decimal_comma.csv", "duplicate_column.csv", "blank_lines_only.csv"]:
-    encoding = 1 if "cp1252" in name else 0
-    comma = 0x10 if "decimal_comma" in name else 0
-    write("FuzzHeader", name, bytes([encoding | comma]) + head_lines(fixtures / name, 3))
-for path in sorted((ROOT / "Tests" / "PipelineTests" / "Fixtures" / "spec").glob("*.csv")):
-    if path.is_file():
-        write("FuzzHeader", "spec_" + path.name, bytes([0]) + head_lines(path, 2))
-
 # --- Dates: byte 0 picks the format (FuzzDate.swift), the rest is the cell ------------
 dates = [
     (0, b"2019-03-04"), (0, b"2019-03-05T10:15:00+01:00"), (0, b" 2020-02-29 "), (0, b"2019-02-29"),

@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzCSV FuzzHeader FuzzPipeline FuzzExpression FuzzIndicatorCSV FuzzDate FuzzNumber); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzCSV FuzzPipeline FuzzExpression FuzzIndicatorCSV FuzzDate FuzzNumber); fi
 
 echo "Building the fuzz targets (debug, -sanitize=fuzzer,address)…"
 swift build -c debug -Xswiftc -sanitize=fuzzer,address 2>&1 \

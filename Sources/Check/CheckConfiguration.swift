@@ -10,42 +10,42 @@
 ///     tolerances: [("default", .init(abs: 1e-9)), ("survey.*", .init(rel: 0.005))])
 /// config.added = .fail
 /// ```
-public struct CheckConfiguration: Sendable, Hashable {
+package struct CheckConfiguration: Sendable, Hashable {
     /// What a `missing`, `added` or `n changed` row does to the outcome: fail the check or only warn.
-    public enum Policy: String, Sendable, Hashable { case fail, warn }
+    package enum Policy: String, Sendable, Hashable { case fail, warn }
     /// Bounds on |new − old|: absolute, relative to |old|, or both (either suffices).
-    public struct Tolerance: Sendable, Hashable {
-        public var abs: Double?
-        public var rel: Double?
-        public init(abs: Double? = nil, rel: Double? = nil) {
+    package struct Tolerance: Sendable, Hashable {
+        package var abs: Double?
+        package var rel: Double?
+        package init(abs: Double? = nil, rel: Double? = nil) {
             self.abs = abs
             self.rel = rel
         }
     }
     /// Resolved against the pipeline file's folder.
-    public var baseline: String
+    package var baseline: String
     /// Glob on indicator id → tolerance, in file order; `default` under the key `"default"`.
-    public var tolerances: [(pattern: String, tolerance: Tolerance)]
+    package var tolerances: [(pattern: String, tolerance: Tolerance)]
     /// `missing:` — a row in the baseline but not in the new results.
-    public var missing: Policy = .fail
+    package var missing: Policy = .fail
     /// `added:` — a row in the new results but not in the baseline.
-    public var added: Policy = .warn
+    package var added: Policy = .warn
     /// `n_changed:` — a row whose value is within tolerance but whose `n` (METHODS §1: the number
     /// of units the value summarises) differs from the baseline. Warn by default: the number
     /// did not move more than the study allows, but it now rests on other units.
-    public var changedN: Policy = .warn
+    package var changedN: Policy = .warn
 
-    public init(baseline: String, tolerances: [(pattern: String, tolerance: Tolerance)]) {
+    package init(baseline: String, tolerances: [(pattern: String, tolerance: Tolerance)]) {
         self.baseline = baseline
         self.tolerances = tolerances
     }
 
-    public static func == (a: CheckConfiguration, b: CheckConfiguration) -> Bool {
+    package static func == (a: CheckConfiguration, b: CheckConfiguration) -> Bool {
         a.baseline == b.baseline && a.missing == b.missing && a.added == b.added && a.changedN == b.changedN
             && a.tolerances.map(\.pattern) == b.tolerances.map(\.pattern)
             && a.tolerances.map(\.tolerance) == b.tolerances.map(\.tolerance)
     }
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         h.combine(baseline)
         h.combine(missing)
         h.combine(added)

@@ -15,17 +15,17 @@ import Foundation
 /// | `partnerships.csv` | a `table` source: a yearly register of collaboration agreements, `ja`/`nei` booleans (`PartnershipsWriter`) |
 ///
 /// `apen generate --example --out datasets/example` reproduces the committed files byte for byte.
-public enum ExampleDataset {
-    public static let municipalities = ["5001", "5006", "1804", "5501", "0301"]
-    public static let years = 2021...2024
-    public static let seed: UInt64 = 2024
-    public static let scale = 0.05
+package enum ExampleDataset {
+    package static let municipalities = ["5001", "5006", "1804", "5501", "0301"]
+    package static let years = 2021...2024
+    package static let seed: UInt64 = 2024
+    package static let scale = 0.05
     /// Per-kind multipliers: a survey large enough for stable scale scores, fewer engagement
     /// actions (they dominate the size), more access requests.
-    public static let kindScale: [SourceKind: Double] = [.survey: 8, .engagement: 0.5, .accessRequests: 4]
+    package static let kindScale: [SourceKind: Double] = [.survey: 8, .engagement: 0.5, .accessRequests: 4]
 
     /// The dialect of each file (see the type's table).
-    public static let dialects: [SourceKind: Dialect] = {
+    package static let dialects: [SourceKind: Dialect] = {
         var survey = Dialect()
         survey.delimiter = UInt8(ascii: ";")
         survey.decimalComma = true
@@ -46,7 +46,7 @@ public enum ExampleDataset {
     }()
 
     /// The plan behind the example (fixed seed, scale, municipalities and years).
-    public static func plan() throws -> GenerationPlan {
+    package static func plan() throws -> GenerationPlan {
         try GenerationPlan(scale: scale, seed: seed, municipalities: municipalities, years: years, kindScale: kindScale)
     }
 
@@ -54,7 +54,7 @@ public enum ExampleDataset {
     /// - Returns: kind → path.
     /// - Throws: `Diagnostic` on an I/O failure.
     @discardableResult
-    public static func write(out: String) throws -> [String: String] {
+    package static func write(out: String) throws -> [String: String] {
         let plan = try plan()
         var files = try Generator.write(plan: plan, dialects: dialects, out: out)
         let path = (out as NSString).appendingPathComponent(partnershipsFile)
@@ -70,5 +70,5 @@ public enum ExampleDataset {
     }
 
     /// The register of collaboration agreements, a `table` source (`PartnershipsWriter`).
-    public static let partnershipsFile = "partnerships.csv"
+    package static let partnershipsFile = "partnerships.csv"
 }

@@ -16,17 +16,17 @@ import Foundation
 /// let files = try Generator.write(scale: 0.1, seed: 42, out: "bench/data/scale-0.1")
 /// files["survey"]   // "bench/data/scale-0.1/survey.csv"
 /// ```
-public enum Generator {
+package enum Generator {
     /// Rows per kind at scale 1 (all 357 municipalities, ten years).
-    public static let targets: [SourceKind: Int] = [
+    package static let targets: [SourceKind: Int] = [
         .survey: 200_000, .engagement: 1_000_000, .publications: 500_000, .accessRequests: 50_000,
     ]
 
     /// The file name of each kind (`access_requests.csv` …).
-    public static func fileName(_ kind: SourceKind) -> String { kind.rawValue + ".csv" }
+    package static func fileName(_ kind: SourceKind) -> String { kind.rawValue + ".csv" }
 
     /// The kinds the generator writes: every kind but `table`, which has no fixed columns.
-    public static let kinds = SourceKind.allCases.filter { $0 != .table }
+    package static let kinds = SourceKind.allCases.filter { $0 != .table }
 
     /// Writes the five canonical files (`,`, UTF-8, ISO dates, canonical headers) into `out`.
     ///
@@ -39,7 +39,7 @@ public enum Generator {
     /// - Returns: kind (`SourceKind.rawValue`, e.g. `"access_requests"`) → path of the written file.
     /// - Throws: `Diagnostic` for a bad scale, year range or municipality number, or an I/O failure.
     @discardableResult
-    public static func write(
+    package static func write(
         scale: Double, seed: UInt64, out: String, municipalities: [String]? = nil,
         years: ClosedRange<Int> = 2015...2024
     ) throws -> [String: String] {
@@ -51,7 +51,7 @@ public enum Generator {
     /// - Returns: kind → path.
     /// - Throws: `Diagnostic` naming the file on an I/O failure (all five are attempted).
     @discardableResult
-    public static func write(plan: GenerationPlan, dialects: [SourceKind: Dialect], out: String) throws -> [String:
+    package static func write(plan: GenerationPlan, dialects: [SourceKind: Dialect], out: String) throws -> [String:
         String]
     {
         do {

@@ -15,21 +15,21 @@ import ApenCore
 /// options.fixed = ["municipality": "5001", "year": "2019"]
 /// options.survey = SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2", "q3"])])
 /// ```
-public struct IngestOptions: Sendable, Hashable {
-    public enum Delimiter: Sendable, Hashable {
+package struct IngestOptions: Sendable, Hashable {
+    package enum Delimiter: Sendable, Hashable {
         /// Sniffed from the header line among `,`, `;` and tab.
         case sniff
         case byte(UInt8)
     }
 
-    public enum Encoding: String, Sendable, Hashable, CaseIterable {
+    package enum Encoding: String, Sendable, Hashable, CaseIterable {
         case utf8 = "utf-8"
         case windows1252 = "windows-1252"
         case iso88591 = "iso-8859-1"
     }
 
     /// How date cells are written.
-    public enum DateFormat: Sendable, Hashable {
+    package enum DateFormat: Sendable, Hashable {
         /// `yyyy-MM-dd`, optionally followed by `T`/space and a time and zone (ignored).
         case iso
         /// A pattern of `dd`, `MM`, `yyyy` (and `d`, `M`) with literal separators, e.g. `dd.MM.yyyy`.
@@ -39,7 +39,7 @@ public struct IngestOptions: Sendable, Hashable {
     }
 
     /// How the file is laid out (docs/ingest.md, "JSON sources").
-    public enum Format: Sendable, Hashable {
+    package enum Format: Sendable, Hashable {
         /// Delimited text (RFC 4180), read through libcsv.
         case csv
         /// One JSON document: a top-level array of record objects, or an object holding that
@@ -52,70 +52,70 @@ public struct IngestOptions: Sendable, Hashable {
     }
 
     /// How a JSON-stat dataset's dimensions become population rows.
-    public struct JSONStatLayout: Sendable, Hashable {
+    package struct JSONStatLayout: Sendable, Hashable {
         /// The dimension holding the municipality (statistikkbank: `Region`).
-        public var municipality: String = "Region"
+        package var municipality: String = "Region"
         /// The dimension holding the year (statistikkbank: `Tid`).
-        public var year: String = "Tid"
+        package var year: String = "Tid"
         /// Dimensions whose categories are added up (e.g. `Kjonn`, `Alder`).
-        public var sum: [String] = []
-        public init() {}
+        package var sum: [String] = []
+        package init() {}
     }
 
     /// Source name in the pipeline, used in messages and the rejected-rows file.
-    public var source: String
-    public var kind: SourceKind
-    public var path: String
-    public var delimiter: Delimiter = .sniff
-    public var encoding: Encoding = .utf8
+    package var source: String
+    package var kind: SourceKind
+    package var path: String
+    package var delimiter: Delimiter = .sniff
+    package var encoding: Encoding = .utf8
     /// The decimal separator: `.` (default) or `,`.
-    public var decimalComma: Bool = false
-    public var dateFormat: DateFormat = .iso
+    package var decimalComma: Bool = false
+    package var dateFormat: DateFormat = .iso
     /// The layout of the file: CSV (default), JSON, JSON Lines or JSON-stat.
-    public var format: Format = .csv
+    package var format: Format = .csv
     /// Cells equal to one of these texts are empty (statistical symbols such as `..`, `:`).
-    public var na: [String] = []
+    package var na: [String] = []
     /// Canonical column → (text in the file → canonical value), applied before validation.
     /// A value neither mapped nor already canonical rejects the row.
-    public var values: [String: [String: String]] = [:]
+    package var values: [String: [String: String]] = [:]
     /// Canonical column → regular expression; a cell becomes the first capture group's text.
     /// A cell the expression does not match rejects the row.
-    public var extract: [String: String] = [:]
+    package var extract: [String: String] = [:]
     /// An IANA time zone: a timestamp with an offset (or `Z`), and epoch seconds or
     /// milliseconds, count on the calendar day they fall on in this zone. `nil`: the day
     /// written (and the UTC day of an epoch).
-    public var timeZone: String?
+    package var timeZone: String?
     /// Left-pad all-digit municipality numbers with zeros to this many digits; a cell that
     /// is not all digits rejects the row (METHODS §8).
-    public var municipalityDigits: Int?
+    package var municipalityDigits: Int?
     /// Map every municipality number to the structure of 1 January of this year after
     /// reading (METHODS §8, `MunicipalityCrosswalk`). `nil`: numbers are kept as read.
-    public var harmoniseTo: Int?
+    package var harmoniseTo: Int?
     /// Canonical column name → header name in the file.
-    public var columns: [String: String] = [:]
+    package var columns: [String: String] = [:]
     /// Canonical column name → value for every row (group columns the file lacks), checked
     /// like a cell of its column. A fixed column wins over a file column of the same name.
-    public var fixed: [String: String] = [:]
+    package var fixed: [String: String] = [:]
     /// Share of data rows that may be rejected before the source fails (METHODS §7; default 0).
-    public var maxRejected: Double = 0
+    package var maxRejected: Double = 0
     /// Survey only: Likert range, missing codes and the scales whose items are read.
-    public var survey: SurveySettings = SurveySettings()
+    package var survey: SurveySettings = SurveySettings()
     /// Access requests only: the day the log was exported (`extracted:`, METHODS.md §5), as
     /// days since 1970; an answer dated after it rejects the row.
-    public var extracted: Int32?
+    package var extracted: Int32?
     /// Copy the validated rows into the store's typed table for this source (read by the
     /// caller; `Ingestor` itself ignores it).
-    public var keepRows: Bool = false
+    package var keepRows: Bool = false
     /// Optional canonical columns no later stage reads: they are skipped like extra columns
     /// (not stored, not checked), so a national-scale run does not hold ten million event ids.
     /// Required columns and survey items are always read.
-    public var unusedColumns: Set<String> = []
+    package var unusedColumns: Set<String> = []
 
     /// Declared extra columns (`extra:`, METHODS §1 "Extra columns"): name → header and type.
     /// Read and validated like canonical columns, unless listed in `unusedColumns`.
-    public var extra: [String: ExtraColumn] = [:]
+    package var extra: [String: ExtraColumn] = [:]
 
-    public init(source: String, kind: SourceKind, path: String) {
+    package init(source: String, kind: SourceKind, path: String) {
         self.source = source
         self.kind = kind
         self.path = path
@@ -123,9 +123,9 @@ public struct IngestOptions: Sendable, Hashable {
 }
 
 /// A column a source declares beyond its kind's canonical ones (METHODS §1 "Extra columns").
-public struct ExtraColumn: Sendable, Hashable {
+package struct ExtraColumn: Sendable, Hashable {
     /// How an extra column's cells are read.
-    public enum ExtraType: String, Sendable, Hashable, CaseIterable {
+    package enum ExtraType: String, Sendable, Hashable, CaseIterable {
         /// Any text; empty is missing.
         case text
         /// A number (the source's decimal separator); stored as a number column.
@@ -138,7 +138,7 @@ public struct ExtraColumn: Sendable, Hashable {
         case boolean
 
         /// The type of the column in the ingested table.
-        public var columnType: ColumnType {
+        package var columnType: ColumnType {
             switch self {
             case .text: return .text
             case .number, .integer, .boolean: return .number
@@ -148,10 +148,10 @@ public struct ExtraColumn: Sendable, Hashable {
     }
 
     /// The header name in the file (the column's own name unless mapped).
-    public var header: String
-    public var type: ExtraType
+    package var header: String
+    package var type: ExtraType
 
-    public init(header: String, type: ExtraType) {
+    package init(header: String, type: ExtraType) {
         self.header = header
         self.type = type
     }

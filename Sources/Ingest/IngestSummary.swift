@@ -10,27 +10,27 @@ import ApenCore
 /// let (table, summary) = try Ingestor.readTable(options)
 /// if let failure = summary.limitDiagnostic { throw failure }
 /// ```
-public struct IngestSummary: Sendable, Hashable {
-    public var source: String
-    public var path: String
+package struct IngestSummary: Sendable, Hashable {
+    package var source: String
+    package var path: String
     /// Data rows (records after the header; empty lines are not rows).
-    public var rowsRead: Int
-    public var accepted: Int
+    package var rowsRead: Int
+    package var accepted: Int
     /// Every rejected row, in file order.
-    public var rejected: [RejectedRow]
-    public var maxRejected: Double
+    package var rejected: [RejectedRow]
+    package var maxRejected: Double
     /// The delimiter used (declared or sniffed), as a byte.
-    public var delimiter: UInt8
+    package var delimiter: UInt8
     /// Population rows skipped because their population is empty (unknown, e.g. `..`): their
     /// groups as `municipality year`, in file order.
-    public var unknownPopulation: [String] = []
+    package var unknownPopulation: [String] = []
     /// JSON sources: optional columns whose path is in no record (left out of the table, so
     /// indicators treat them as absent, METHODS §1).
-    public var absentColumns: [String] = []
+    package var absentColumns: [String] = []
     /// Numbers `harmonise_to` kept as written (split or unknown).
-    public var harmonisation: [HarmonisationNote] = []
+    package var harmonisation: [HarmonisationNote] = []
 
-    public init(
+    package init(
         source: String, path: String, rowsRead: Int, accepted: Int, rejected: [RejectedRow],
         maxRejected: Double, delimiter: UInt8
     ) {
@@ -44,7 +44,7 @@ public struct IngestSummary: Sendable, Hashable {
     }
 
     /// What the read found that does not stop it, as the run's warnings.
-    public var warnings: [String] {
+    package var warnings: [String] {
         var out: [String] = []
         if !unknownPopulation.isEmpty {
             let n = unknownPopulation.count
@@ -56,7 +56,7 @@ public struct IngestSummary: Sendable, Hashable {
     }
 
     /// The same warnings as data, for the report (in its own language).
-    public var runWarnings: [RunWarning] {
+    package var runWarnings: [RunWarning] {
         var out: [RunWarning] = []
         if !unknownPopulation.isEmpty {
             out.append(
@@ -71,13 +71,13 @@ public struct IngestSummary: Sendable, Hashable {
     }
 
     /// Rejected rows / data rows read; 0 for a file without data rows.
-    public var rejectedShare: Double { rowsRead == 0 ? 0 : Double(rejected.count) / Double(rowsRead) }
+    package var rejectedShare: Double { rowsRead == 0 ? 0 : Double(rejected.count) / Double(rowsRead) }
 
     /// The rejected share is within the declared limit (`rejectedShare <= maxRejected`).
-    public var withinLimit: Bool { rejectedShare <= maxRejected }
+    package var withinLimit: Bool { rejectedShare <= maxRejected }
 
     /// The error that fails the source when the share is over the limit, else `nil`.
-    public var limitDiagnostic: Diagnostic? {
+    package var limitDiagnostic: Diagnostic? {
         if withinLimit { return nil }
         return Diagnostic(
             SourceLocation(path: path),

@@ -15,12 +15,12 @@ extension Ingestor {
     /// let (table, summary) = try Ingestor.readTable(options, jobs: 4)
     /// ```
     /// - Throws: as `read`.
-    public static func readTable(_ options: IngestOptions, jobs: Int) throws -> (Table, IngestSummary) {
+    package static func readTable(_ options: IngestOptions, jobs: Int) throws -> (Table, IngestSummary) {
         try readTable(options, jobs: jobs, rangeBytes: parallelMinimumBytes / 2)
     }
 
     /// Files of at least this many bytes are read in parallel by `readTable(_:jobs:)` (16 MiB).
-    public static let parallelMinimumBytes = 16 << 20
+    package static let parallelMinimumBytes = 16 << 20
 
     /// `readTable(_:jobs:)` with a chosen range size (tests cut small files into many ranges).
     static func readTable(_ options: IngestOptions, jobs: Int, rangeBytes: Int) throws -> (Table, IngestSummary) {

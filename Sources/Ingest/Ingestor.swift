@@ -16,7 +16,7 @@ import ApenCore
 /// try RejectedRowsFile.write(summary.rejected, to: "out/rejected.csv")
 /// if let failure = summary.limitDiagnostic { throw failure }
 /// ```
-public enum Ingestor {
+package enum Ingestor {
     /// Streams the file, calling `chunk` with consecutive tables of at most `chunkRows`
     /// accepted rows (fixed columns materialised).
     ///
@@ -28,7 +28,7 @@ public enum Ingestor {
     ///   file cannot be read, is empty, lacks a required column, names a column twice, or
     ///   ends inside quotes; any error `chunk` throws (reading stops there).
     ///   Bad rows do not throw: they are in the summary's `rejected`.
-    public static func read(
+    package static func read(
         _ options: IngestOptions, chunkRows: Int = 65536, chunk: (Table) throws -> Void
     ) throws -> IngestSummary {
         precondition(chunkRows > 0, "chunkRows must be positive")
@@ -117,7 +117,7 @@ public enum Ingestor {
     /// Reads the whole file into one table (what the chunks of `read` give, appended in order),
     /// then harmonises its municipality numbers when `options.harmoniseTo` says so.
     /// - Throws: as `read`.
-    public static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
+    package static func readTable(_ options: IngestOptions) throws -> (Table, IngestSummary) {
         var builder = TableBuilder()
         var summary = try read(options, chunkRows: Int.max) { builder.append($0) }
         return finish(builder.table!, &summary, options)

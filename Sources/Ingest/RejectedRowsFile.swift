@@ -10,11 +10,11 @@ import Foundation
 /// ```swift
 /// try RejectedRowsFile.write(summary.rejected, to: "out/rejected.csv")
 /// ```
-public enum RejectedRowsFile {
-    public static let header = ["source", "file", "line", "field", "reason", "record"]
+package enum RejectedRowsFile {
+    package static let header = ["source", "file", "line", "field", "reason", "record"]
 
     /// The CSV text of `rows`, in the given order.
-    public static func render(_ rows: [RejectedRow]) -> String {
+    package static func render(_ rows: [RejectedRow]) -> String {
         var out = header.joined(separator: ",") + "\n"
         for r in rows {
             let fields = [r.source, r.file, String(r.line), r.field ?? "", r.reason, r.record]
@@ -25,7 +25,7 @@ public enum RejectedRowsFile {
 
     /// Writes `rows` to `path` with `AtomicFile`.
     /// - Throws: the file system's error, naming the path.
-    public static func write(_ rows: [RejectedRow], to path: String) throws {
+    package static func write(_ rows: [RejectedRow], to path: String) throws {
         try AtomicFile.write(render(rows), to: path)
     }
 

@@ -12,7 +12,7 @@ extension Table {
     /// ```
     /// - Precondition: both tables have the same kind, column names and types.
     /// - Complexity: O(rows of both + dictionaries of both).
-    public func appending(_ other: Table) -> Table {
+    package func appending(_ other: Table) -> Table {
         var builder = TableBuilder()
         builder.append(self)
         builder.append(other)

@@ -15,18 +15,18 @@ import ApenCore
 /// let summary = try Ingestor.read(options) { builder.append($0) }
 /// let table = builder.table!   // `read` delivers at least one chunk
 /// ```
-public struct TableBuilder: Sendable {
+package struct TableBuilder: Sendable {
     /// The rows appended so far; `nil` before the first chunk.
-    public private(set) var table: Table?
+    package private(set) var table: Table?
     /// Per text column: value → code in `table`.
     private var indexes: [String: [String: Int32]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Appends the rows of `chunk`.
     /// - Precondition: `chunk` has the same source kind, column names and types as the first.
     /// - Complexity: amortized O(rows of `chunk` + its dictionaries).
-    public mutating func append(_ chunk: Table) {
+    package mutating func append(_ chunk: Table) {
         guard var table = self.table.take() else {
             // The value indexes are built when a second chunk comes: a single chunk (readTable)
             // never pays for hashing its dictionaries.

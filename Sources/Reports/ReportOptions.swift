@@ -1,14 +1,14 @@
 /// `report:` — what the report draws.
-public struct ReportOptions: Sendable, Hashable {
+package struct ReportOptions: Sendable, Hashable {
     /// Municipalities highlighted in charts and the summary.
-    public var focus: [String] = []
+    package var focus: [String] = []
     /// Chart kinds to draw: `bars`, `trends`, `heatmap`, `composite` (all by default).
-    public var charts: [String] = ["bars", "trends", "heatmap", "composite"]
+    package var charts: [String] = ["bars", "trends", "heatmap", "composite"]
     /// Municipality code → display name.
-    public var names: [String: String] = [:]
+    package var names: [String: String] = [:]
     /// The pipeline's `min_n`: a change is stated only when both years have n ≥ `minN` (METHODS §9).
-    public var minN: Int = 5
+    package var minN: Int = 5
     /// `suppress_below`: values with n below this are shown as «:» (see `Suppression`); nil shows all.
-    public var suppressBelow: Int?
-    public init() {}
+    package var suppressBelow: Int?
+    package init() {}
 }

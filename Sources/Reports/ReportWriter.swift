@@ -1,22 +1,27 @@
 import ApenCore
 
-/// Writes a report folder: `indicators.csv`, `findings.csv`, `indicators.md`, `charts/*.svg`, `report.html`
-/// and `report.md`, each file atomically.
+/// Renders a report folder: `indicators.csv`, `findings.csv`, `indicators.md`, `charts/*.svg`,
+/// `report.html` and `report.md`.
 ///
 /// The output depends on the input alone — no clock, locale, machine or thread order — so
 /// the same `ReportInput` gives byte-identical files (the run date is part of the input).
+///
+/// A pipeline run calls `render`, not `write`: it stages every file (with `rejected-rows.csv`)
+/// and renames them into place together (`OutputBatch` in Pipeline), then deletes the charts an
+/// earlier run wrote that this one did not. `write` is for tests and tools: file by file, each
+/// atomically, and it leaves older charts where they are.
 ///
 /// ```swift
 /// let paths = try ReportWriter.write(input, to: "reports/trondheim-steinkjer")
 /// // ["reports/…/indicators.csv", "reports/…/indicators.md", "reports/…/charts/bars-….svg", …]
 /// ```
-public enum ReportWriter {
-    /// Writes every file and returns their paths in writing order.
+package enum ReportWriter {
+    /// Writes every file, each atomically, and returns their paths in writing order.
     ///
-    /// Charts no longer produced by this input are not deleted: `charts/` may keep files from
-    /// an earlier run with other indicators (the reports link only the current ones).
+    /// Unlike a pipeline run, charts no longer produced by this input are not deleted:
+    /// `charts/` may keep files from an earlier call (the reports link only the current ones).
     /// - Throws: file-system errors from `AtomicFile`, naming the path.
-    public static func write(_ input: ReportInput, to dir: String) throws -> [String] {
+    package static func write(_ input: ReportInput, to dir: String) throws -> [String] {
         let files = render(input)
         var written: [String] = []
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
@@ -29,12 +34,12 @@ public enum ReportWriter {
     }
 
     /// The findings the report states (METHODS.md §9), in its order: the rows of `findings.csv`.
-    public static func findings(_ input: ReportInput) -> [Finding] { KeyFindings.findings(ReportData(input)) }
+    package static func findings(_ input: ReportInput) -> [Finding] { KeyFindings.findings(ReportData(input)) }
 
     /// The files of a report as (relative name, text), in writing order, without touching disk.
     ///
     /// - Complexity: O(rows · log rows) plus the size of the output.
-    public static func render(_ input: ReportInput) -> [(name: String, text: String)] {
+    package static func render(_ input: ReportInput) -> [(name: String, text: String)] {
         let data = ReportData(input)
         let charts = ChartSet(data)
         var files: [(name: String, text: String)] = []

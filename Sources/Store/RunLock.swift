@@ -13,9 +13,9 @@ import Foundation
 /// defer { lock.release() }
 /// ```
 // @unchecked Sendable: the descriptor is closed once, under `mutex`.
-public final class RunLock: @unchecked Sendable {
+package final class RunLock: @unchecked Sendable {
     /// The lock file's path (`<store>.lock`).
-    public let path: String
+    package let path: String
     private let mutex = NSLock()
     private var descriptor: Int32
 
@@ -31,7 +31,7 @@ public final class RunLock: @unchecked Sendable {
     /// - Parameter wait: `true` blocks until the other run finishes; `false` fails at once.
     /// - Throws: `StoreError` `.lockHeld(pid:)`, naming the store and the holder's pid, when it is
     ///   held and `wait` is false; `.lockUnavailable` when the lock file cannot be opened or locked.
-    public static func acquire(storePath: String, wait: Bool) throws -> RunLock {
+    package static func acquire(storePath: String, wait: Bool) throws -> RunLock {
         let lockPath = storePath + ".lock"
         let folder = URL(fileURLWithPath: lockPath).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -67,7 +67,7 @@ public final class RunLock: @unchecked Sendable {
     }
 
     /// Releases the lock (idempotent; also done when the lock is deallocated).
-    public func release() {
+    package func release() {
         mutex.lock()
         defer { mutex.unlock() }
         guard descriptor >= 0 else { return }
@@ -78,7 +78,7 @@ public final class RunLock: @unchecked Sendable {
     }
 
     /// Whether this lock is still held.
-    public var isHeld: Bool {
+    package var isHeld: Bool {
         mutex.lock()
         defer { mutex.unlock() }
         return descriptor >= 0

@@ -13,7 +13,7 @@ extension Store {
     ///
     /// The file is read without holding the store's lock, so several threads may hash at once.
     /// - Throws: `Diagnostic` naming the path when the file cannot be read; `StoreError` from SQLite.
-    public func sha256(ofFile path: String) throws -> String {
+    package func sha256(ofFile path: String) throws -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let before = try FileStat(path: path)
         let cached: String? = try withDatabase { db in
@@ -46,7 +46,7 @@ extension Store {
 
     /// Forgets cached hashes of files that no longer exist. Returns how many were removed.
     @discardableResult
-    public func pruneFileHashes() throws -> Int {
+    package func pruneFileHashes() throws -> Int {
         try withDatabase { db in
             let paths = try db.prepare("SELECT path FROM file_hashes")
             var gone: [String] = []

@@ -3,7 +3,7 @@ import Foundation
 
 extension Store {
     /// The name of the table that keeps the rows of `source`: `rows_<source>`.
-    public static func keptTableName(source: String) -> String { "rows_" + source }
+    package static func keptTableName(source: String) -> String { "rows_" + source }
 
     /// Keeps the validated rows of one source in the typed table `rows_<source>`, replacing
     /// what an earlier run kept, in its own transaction.
@@ -20,7 +20,7 @@ extension Store {
     /// ```
     /// - Throws: `StoreError` when the table's columns differ in length or SQLite fails.
     /// - Complexity: O(rows × columns), with one prepared INSERT reused for every row.
-    public func keepRows(_ table: Table, source: String, runID: Int64?) throws {
+    package func keepRows(_ table: Table, source: String, runID: Int64?) throws {
         var named = table
         named.source = source
         try withDatabase { db in

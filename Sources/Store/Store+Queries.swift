@@ -5,7 +5,7 @@ extension Store {
     ///
     /// "Newest" is the highest run id, not the latest timestamp, so an injected clock cannot
     /// reorder runs.
-    public func lastSuccessfulKey(pipeline: String, stage: String) throws -> String? {
+    package func lastSuccessfulKey(pipeline: String, stage: String) throws -> String? {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -21,7 +21,7 @@ extension Store {
     }
 
     /// Whether an output of `stage` is stored under `key` (so the stage can be skipped).
-    public func hasOutput(stage: String, key: String) throws -> Bool {
+    package func hasOutput(stage: String, key: String) throws -> Bool {
         try withDatabase { db in
             let s = try db.cached("SELECT 1 FROM stage_outputs WHERE stage = ? AND key = ?")
             try s.bind(1, stage)
@@ -32,7 +32,7 @@ extension Store {
     }
 
     /// The summary text stored with the output of `stage` under `key`, or `nil`.
-    public func stageSummary(stage: String, key: String) throws -> String? {
+    package func stageSummary(stage: String, key: String) throws -> String? {
         try withDatabase { db in
             let s = try db.cached("SELECT summary FROM stage_outputs WHERE stage = ? AND key = ?")
             try s.bind(1, stage)
@@ -45,7 +45,7 @@ extension Store {
     /// The result rows stored for `stage` under `key`, in the METHODS §1 order (empty if none).
     ///
     /// Doubles come back bit-identical: SQLite's REAL is an IEEE-754 binary64.
-    public func results(stage: String, key: String) throws -> [IndicatorRow] {
+    package func results(stage: String, key: String) throws -> [IndicatorRow] {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -59,7 +59,7 @@ extension Store {
     }
 
     /// The results of every stage of run `id` (ran or reused), in the METHODS §1 order.
-    public func runResults(_ id: Int64) throws -> [IndicatorRow] {
+    package func runResults(_ id: Int64) throws -> [IndicatorRow] {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -111,7 +111,7 @@ extension Store {
 
     /// Runs, newest first (highest id first), of one pipeline or of all.
     /// - Parameter limit: At most this many runs; `nil` for all.
-    public func history(pipeline: String?, limit: Int? = nil) throws -> [RunRecord] {
+    package func history(pipeline: String?, limit: Int? = nil) throws -> [RunRecord] {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -125,7 +125,7 @@ extension Store {
     }
 
     /// The run with this id, or `nil`.
-    public func run(id: Int64) throws -> RunRecord? {
+    package func run(id: Int64) throws -> RunRecord? {
         try withDatabase { db in
             let s = try db.cached("SELECT \(Self.runColumns) FROM runs WHERE id = ?")
             try s.bind(1, id)
@@ -134,7 +134,7 @@ extension Store {
     }
 
     /// The newest run of `pipeline`, optionally only among runs with `status`.
-    public func latestRun(pipeline: String, status: RunStatus? = nil) throws -> RunRecord? {
+    package func latestRun(pipeline: String, status: RunStatus? = nil) throws -> RunRecord? {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -148,7 +148,7 @@ extension Store {
     }
 
     /// The stages of run `id` in the order they were recorded.
-    public func runStages(_ id: Int64) throws -> [StageRecord] {
+    package func runStages(_ id: Int64) throws -> [StageRecord] {
         try withDatabase { db in
             let s = try db.cached(
                 "SELECT stage, key, action, reason FROM run_stages WHERE run_id = ? ORDER BY position")
@@ -166,7 +166,7 @@ extension Store {
     }
 
     /// The input files of run `id` in the order they were recorded.
-    public func runInputs(_ id: Int64) throws -> [InputRecord] {
+    package func runInputs(_ id: Int64) throws -> [InputRecord] {
         try withDatabase { db in
             let s = try db.cached(
                 "SELECT source, path, sha256, size FROM run_inputs WHERE run_id = ? ORDER BY position")
@@ -181,7 +181,7 @@ extension Store {
     }
 
     /// The rejected rows of run `id`, by source, then line.
-    public func rejectedRows(_ id: Int64) throws -> [RejectedRecord] {
+    package func rejectedRows(_ id: Int64) throws -> [RejectedRow] {
         try withDatabase { db in
             let s = try db.cached(
                 """
@@ -190,10 +190,10 @@ extension Store {
                 """)
             try s.bind(1, id)
             defer { s.reset() }
-            var rows: [RejectedRecord] = []
+            var rows: [RejectedRow] = []
             while try s.step() {
                 rows.append(
-                    RejectedRecord(
+                    RejectedRow(
                         source: s.text(0), file: s.text(1), line: s.int(2), field: s.optionalText(3),
                         reason: s.text(4), record: s.text(5)))
             }

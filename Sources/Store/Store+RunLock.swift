@@ -13,7 +13,7 @@ extension Store {
     ///     nor when the lock file cannot be used (that error is thrown instead).
     /// - Throws: `StoreError` `.lockHeld(pid:)` when `wait` is false and another run holds the
     ///   lock; `.lockUnavailable` when the lock file cannot be opened or locked.
-    public func acquireRunLock(wait: Bool, announce: (String) -> Void = { _ in }) throws -> RunLock {
+    package func acquireRunLock(wait: Bool, announce: (String) -> Void = { _ in }) throws -> RunLock {
         do {
             return try RunLock.acquire(storePath: path, wait: false)
         } catch let error as StoreError where wait {

@@ -6,7 +6,7 @@ extension Store {
     /// - Parameters:
     ///   - started: ISO-8601 UTC timestamp from the caller's clock (injected, so tests pin it).
     /// - Throws: `StoreError`.
-    public func beginRun(pipeline: String, started: String, toolVersion: String) throws -> Int64 {
+    package func beginRun(pipeline: String, started: String, toolVersion: String) throws -> Int64 {
         try withDatabase { db in
             try db.transaction {
                 let s = try db.cached(
@@ -33,9 +33,9 @@ extension Store {
     ///   in an output), two results of one output share indicator/municipality/year/breakdown,
     ///   or SQLite fails.
     /// - Complexity: O(rows written); one prepared statement per table, reused for every row.
-    public func commitRun(
+    package func commitRun(
         _ id: Int64, finished: String, stages: [StageRecord], outputs: [StageOutput], inputs: [InputRecord],
-        rejected: [RejectedRecord], counts: RunCounts, kept: [Table] = []
+        rejected: [RejectedRow], counts: RunCounts, kept: [Table] = []
     ) throws {
         try withDatabase { db in
             try db.transaction {
@@ -66,8 +66,8 @@ extension Store {
     /// can show why (e.g. the rejected share exceeded `max_rejected`). Stage outputs of a
     /// failed run are never stored.
     /// - Throws: `StoreError` when the run does not exist or is not `running`.
-    public func failRun(
-        _ id: Int64, finished: String, message: String, inputs: [InputRecord] = [], rejected: [RejectedRecord] = []
+    package func failRun(
+        _ id: Int64, finished: String, message: String, inputs: [InputRecord] = [], rejected: [RejectedRow] = []
     ) throws {
         try withDatabase { db in
             try db.transaction {
@@ -89,7 +89,7 @@ extension Store {
     /// in another process would be marked too.
     /// - Returns: How many runs were marked.
     @discardableResult
-    public func markInterruptedRuns(finished: String) throws -> Int {
+    package func markInterruptedRuns(finished: String) throws -> Int {
         try withDatabase { db in
             try db.transaction {
                 let s = try db.cached(
@@ -209,7 +209,7 @@ extension Store {
         }
     }
 
-    private func writeRejected(_ rejected: [RejectedRecord], runID: Int64, _ db: Database) throws {
+    private func writeRejected(_ rejected: [RejectedRow], runID: Int64, _ db: Database) throws {
         guard !rejected.isEmpty else { return }
         let insert = try db.cached(
             "INSERT INTO rejected_rows(run_id, source, file, line, field, reason, record) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -26,12 +26,12 @@ import Foundation
 ///
 /// The schema is described in docs/store.md.
 // @unchecked Sendable: the one SQLite connection and the counters are only touched under `lock`.
-public final class Store: @unchecked Sendable {
+package final class Store: @unchecked Sendable {
     /// The schema version this build writes; a store at a higher version is refused.
-    public static let schemaVersion: Int = Migrations.all.last!.version
+    package static let schemaVersion: Int = Migrations.all.last!.version
 
     /// The store file's path, as given.
-    public let path: String
+    package let path: String
 
     let lock = NSLock()
     let database: Database
@@ -39,7 +39,7 @@ public final class Store: @unchecked Sendable {
     var hashComputationCount = 0
 
     /// How many files `sha256(ofFile:)` actually read (cache misses), e.g. for `--verbose`.
-    public var hashComputations: Int {
+    package var hashComputations: Int {
         lock.lock()
         defer { lock.unlock() }
         return hashComputationCount
@@ -52,7 +52,7 @@ public final class Store: @unchecked Sendable {
     /// - Throws: `StoreError` when the file is missing (and `createIfMissing` is false), cannot
     ///   be created or opened, is not an SQLite database, or was written by a newer Åpen (its
     ///   schema version is higher than ours).
-    public init(path: String, createIfMissing: Bool = true) throws {
+    package init(path: String, createIfMissing: Bool = true) throws {
         self.path = path
         if !createIfMissing, !FileManager.default.fileExists(atPath: path) {
             throw StoreError(
@@ -77,7 +77,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The schema version the file is at (0 for a file without the `schema_version` table).
-    public func currentSchemaVersion() throws -> Int {
+    package func currentSchemaVersion() throws -> Int {
         try withDatabase { db in try Self.version(of: db) }
     }
 
@@ -124,7 +124,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise the problems found.
-    public func integrityCheck() throws -> [String] {
+    package func integrityCheck() throws -> [String] {
         try withDatabase { db in
             let s = try db.prepare("PRAGMA integrity_check")
             var lines: [String] = []

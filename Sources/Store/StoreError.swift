@@ -6,9 +6,9 @@
 /// never mistaken for a held lock. ``message`` is for people.
 ///
 /// Rendered as `.apen/store.sqlite: database is locked (SQLite 5) in: BEGIN IMMEDIATE`.
-public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it is.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// SQLite reported it: the extended result code, and the statement when there was one.
         case sqlite(code: Int32, sql: String?)
         /// Another run holds the store's run lock; its pid as written in the lock file, if readable.
@@ -24,30 +24,30 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The store file (or its lock file) the error is about.
-    public var path: String
+    package var path: String
     /// What went wrong, for people.
-    public var message: String
-    public var kind: Kind
+    package var message: String
+    package var kind: Kind
 
-    public init(path: String, message: String, kind: Kind = .other) {
+    package init(path: String, message: String, kind: Kind = .other) {
         self.path = path
         self.message = message
         self.kind = kind
     }
 
     /// SQLite's extended result code, when SQLite reported the error.
-    public var sqliteCode: Int32? {
+    package var sqliteCode: Int32? {
         if case .sqlite(let code, _) = kind { return code }
         return nil
     }
 
     /// The statement that failed, when there was one.
-    public var sql: String? {
+    package var sql: String? {
         if case .sqlite(_, let sql) = kind { return sql }
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         var s = "\(path): \(message)"
         if let code = sqliteCode { s += " (SQLite \(code))" }
         if let sql { s += " in: \(sql)" }

@@ -59,20 +59,6 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// `--format` values (the library's ``OutputFormat`` stays free of ArgumentParser).
-enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-    case text, md, json, junit, github
-    var value: OutputFormat {
-        switch self {
-        case .text: .text
-        case .md: .md
-        case .json: .json
-        case .junit: .junit
-        case .github: .github
-        }
-    }
-}
-
 extension CommandOutput {
     /// Prints stdout and stderr, then exits with `exitCode` (returns normally for 0).
     func emit() throws {

@@ -5,6 +5,6 @@ extension Apen {
     static let commands: [ParsableCommand.Type] = [
         RunCommand.self, PlanCommand.self, ValidateCommand.self, HistoryCommand.self,
         CheckCommand.self, BaselineCommand.self, DiffCommand.self, IngestCommand.self,
-        IndicatorsCommand.self, GenerateCommand.self,
+        IndicatorsCommand.self, GenerateCommand.self, PruneCommand.self,
     ]
 }

@@ -60,10 +60,10 @@ struct GenerateCommand: ParsableCommand {
             }
             print(String(format: "generated in %.2f s", Date().timeIntervalSince(started)))
         } catch let d as Diagnostic {
-            FileHandle.standardError.write(Data("error: \(d)\n".utf8))
+            printError("error: \(d)")
             throw ExitCode(2)
         } catch let list as DiagnosticList {
-            FileHandle.standardError.write(Data("error: \(list)\n".utf8))
+            printError("error: \(list)")
             throw ExitCode(2)
         }
     }

@@ -15,16 +15,10 @@ struct IndicatorsCommand: ParsableCommand {
     var markdown = false
 
     @Option(help: "Language of labels and definitions: nb (bokmål), nn (nynorsk) or en (English).")
-    var language: String = "en"
-
-    func validate() throws {
-        guard Language(rawValue: language) != nil else {
-            throw ValidationError("--language must be nb, nn or en, not '\(language)'")
-        }
-    }
+    var language: Language = .en
 
     func run() throws {
-        let lang = Language(rawValue: language)!
+        let lang = language
         if markdown {
             print(BuiltinCatalogue.markdown(language: lang), terminator: "")
             return

@@ -2,6 +2,7 @@ import ApenCore
 import ArgumentParser
 import Foundation
 import Ingest
+import Pipeline
 import Store
 
 struct IngestCommand: ParsableCommand {
@@ -28,8 +29,8 @@ struct IngestCommand: ParsableCommand {
                 --format jsonstat --sum Kjonn --na '.,..,...,:'
             """)
 
-    @Option(help: "Source kind: survey, engagement, publications, access_requests, population.")
-    var kind: String
+    @Option(help: "Source kind.")
+    var kind: SourceKind
 
     @Argument(help: "The source file (CSV, JSON, JSON Lines or JSON-stat; see --format).")
     var file: String
@@ -39,7 +40,7 @@ struct IngestCommand: ParsableCommand {
             Layout: csv (default), json (an array of records, or one at --records), jsonl (one \
             record per line), jsonstat (a JSON-stat 2.0 dataset, population only).
             """)
-    var format: String = "csv"
+    var format: IngestFormatOption = .csv
 
     @Option(help: "JSON: the dotted path of the records array inside the document (e.g. data.journalposter).")
     var records: String?
@@ -52,13 +53,13 @@ struct IngestCommand: ParsableCommand {
     var sum: String?
 
     @Option(help: "CSV: delimiter ',', ';', '|' or 'tab' (default: sniffed from the header line).")
-    var delimiter: String?
+    var delimiter: DelimiterOption?
 
     @Option(help: "CSV: encoding utf-8 (default), windows-1252, iso-8859-1 (JSON is always UTF-8).")
-    var encoding: String?
+    var encoding: IngestOptions.Encoding?
 
     @Option(help: "Decimal separator: '.' (default) or ','.")
-    var decimal: String = "."
+    var decimal: DecimalOption = .point
 
     @Option(
         name: .customLong("date-format"), help: "iso (default), dd.MM.yyyy (or another pattern), epoch_s, epoch_ms.")
@@ -109,91 +110,39 @@ struct IngestCommand: ParsableCommand {
         do { options = try makeOptions() } catch { throw fail(error, usage: true) }
         let rejectedPath =
             rejected ?? ((storeOptions.store as NSString).deletingLastPathComponent + "/rejected-\(options.source).csv")
+        let summary: IngestSummary
         do {
-            let store = try Store(path: storeOptions.store)
             // Held by another run: say so (as apen run does), then wait for it.
-            let lock = try store.acquireRunLock(wait: true, announce: printError)
-            defer { lock.release() }
-            let runID = try store.beginRun(
-                pipeline: "ingest:\(options.source)", started: isoNow(), toolVersion: ApenVersion.string)
-            var kept: Table?
-            let sha: String
-            let summary: IngestSummary
-            do {
-                sha = try store.sha256(ofFile: file)
-                if keepRows {
-                    // The rows go to the store, so they are held anyway: one table, no re-copying.
-                    (kept, summary) = try Ingestor.readTable(options)
-                } else {
-                    // Streaming: memory follows the chunk size, not the file.
-                    summary = try Ingestor.read(options) { _ in }
-                }
-            } catch {
-                // A file that cannot be read fails this run now; left `running`, the next run
-                // would mark it "interrupted", which it was not.
-                try? store.failRun(runID, finished: isoNow(), message: String(describing: error))
-                throw error
-            }
-            try RejectedRowsFile.write(summary.rejected, to: rejectedPath)
-            for w in summary.warnings { printError("warning: \(w)") }
-            for r in summary.rejected.prefix(50) { printError(r.diagnostic.description) }
-            if summary.rejected.count > 50 { printError("… \(summary.rejected.count - 50) more in \(rejectedPath)") }
-            let status = summary.withinLimit
-            let records = summary.rejected.map {
-                RejectedRecord(
-                    source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason,
-                    record: $0.record)
-            }
-            if status {
-                try store.commitRun(
-                    runID, finished: isoNow(), stages: [], outputs: [],
-                    inputs: [InputRecord(source: options.source, path: file, sha256: sha, size: Int64(fileSize(file)))],
-                    rejected: records,
-                    counts: RunCounts(rowsRead: summary.rowsRead, rowsRejected: summary.rejected.count, indicators: 0),
-                    kept: kept.map { [$0] } ?? [])
-            } else {
-                try store.failRun(runID, finished: isoNow(), message: "rejected share above max_rejected")
-            }
-            print("rows read: \(summary.rowsRead)")
-            print("accepted:  \(summary.accepted)")
-            print("rejected:  \(summary.rejected.count)")
-            print("rejected rows file: \(rejectedPath)")
-            if !status {
-                printError(
-                    String(
-                        format: "error: %.2f %% of rows rejected, more than --max-rejected %.2f %%",
-                        summary.rejectedShare * 100, maxRejected * 100))
-                throw ExitCode(1)
-            }
-        } catch let e as ExitCode {
-            throw e
+            summary = try SingleIngest.run(
+                options, storePath: storeOptions.store, rejectedPath: rejectedPath, announce: printError
+            ).summary
         } catch let d as Diagnostic {
             throw fail(d, usage: true)
         } catch {
             throw fail(error, usage: false)
         }
+        for w in summary.warnings { printError("warning: \(w)") }
+        for r in summary.rejected.prefix(50) { printError(r.diagnostic.description) }
+        if summary.rejected.count > 50 { printError("… \(summary.rejected.count - 50) more in \(rejectedPath)") }
+        print("rows read: \(summary.rowsRead)")
+        print("accepted:  \(summary.accepted)")
+        print("rejected:  \(summary.rejected.count)")
+        print("rejected rows file: \(rejectedPath)")
+        if !summary.withinLimit {
+            printError(
+                String(
+                    format: "error: %.2f %% of rows rejected, more than --max-rejected %.2f %%",
+                    summary.rejectedShare * 100, maxRejected * 100))
+            throw ExitCode(1)
+        }
     }
 
     private func makeOptions() throws -> IngestOptions {
-        guard let k = SourceKind(rawValue: kind) else {
-            throw ValidationError(
-                "unknown --kind '\(kind)'; use one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let k = kind
         var o = IngestOptions(source: k.rawValue, kind: k, path: file)
         try applyFormat(to: &o)
-        switch delimiter {
-        case nil: o.delimiter = .sniff
-        case "tab", "\\t", "\t": o.delimiter = .byte(9)
-        case ",": o.delimiter = .byte(UInt8(ascii: ","))
-        case ";": o.delimiter = .byte(UInt8(ascii: ";"))
-        case "|": o.delimiter = .byte(UInt8(ascii: "|"))
-        case let d?: throw ValidationError("--delimiter must be ',', ';', '|' or 'tab', not '\(d)'")
-        }
-        let encoding = self.encoding ?? "utf-8"
-        guard let enc = IngestOptions.Encoding(rawValue: encoding.lowercased()) else {
-            throw ValidationError("--encoding must be utf-8, windows-1252 or iso-8859-1, not '\(encoding)'")
-        }
-        o.encoding = enc
+        o.delimiter = delimiter.map { .byte($0.byte) } ?? .sniff
+        o.encoding = encoding ?? .utf8
         if let timezone {
             guard TimeZone(identifier: timezone) != nil else {
                 throw ValidationError(
@@ -204,8 +153,7 @@ struct IngestCommand: ParsableCommand {
             o.timeZone = timezone
         }
         if let na { o.na = na.split(separator: ",").map(String.init) }
-        guard decimal == "." || decimal == "," else { throw ValidationError("--decimal must be '.' or ','") }
-        o.decimalComma = decimal == ","
+        o.decimalComma = decimal == .comma
         switch dateFormat {
         case "iso": o.dateFormat = .iso
         case "epoch_s": o.dateFormat = .epochSeconds
@@ -248,26 +196,25 @@ struct IngestCommand: ParsableCommand {
     /// `format`, `records`, `sum`, `delimiter` and `encoding` keys).
     private func applyFormat(to o: inout IngestOptions) throws {
         switch format {
-        case "csv": o.format = .csv
-        case "json": o.format = .json(records: records)
-        case "jsonl": o.format = .jsonLines
-        case "jsonstat":
+        case .csv: o.format = .csv
+        case .json: o.format = .json(records: records)
+        case .jsonl: o.format = .jsonLines
+        case .jsonstat:
             guard o.kind == .population else {
                 throw ValidationError("--format jsonstat is read for population sources only (this is --kind \(kind))")
             }
             var layout = IngestOptions.JSONStatLayout()
             layout.sum = (sum ?? "").split(separator: ",").map(String.init)
             o.format = .jsonStat(layout)
-        default: throw ValidationError("--format must be csv, json, jsonl or jsonstat, not '\(format)'")
         }
-        if records != nil, format != "json" { throw ValidationError("--records applies only to --format json") }
-        if sum != nil, format != "jsonstat" { throw ValidationError("--sum applies only to --format jsonstat") }
-        if format != "csv" {
-            for (flag, value) in [("--delimiter", delimiter), ("--encoding", encoding)] where value != nil {
+        if records != nil, format != .json { throw ValidationError("--records applies only to --format json") }
+        if sum != nil, format != .jsonstat { throw ValidationError("--sum applies only to --format jsonstat") }
+        if format != .csv {
+            for (flag, given) in [("--delimiter", delimiter != nil), ("--encoding", encoding != nil)] where given {
                 throw ValidationError("\(flag) applies only to --format csv (JSON is UTF-8)")
             }
         }
-        if format == "jsonstat", !columns.isEmpty {
+        if format == .jsonstat, !columns.isEmpty {
             throw ValidationError("--column does not apply to --format jsonstat (the dimensions are Region and Tid)")
         }
     }
@@ -281,15 +228,5 @@ struct IngestCommand: ParsableCommand {
             out[String(item[..<eq])] = String(item[item.index(after: eq)...])
         }
         return out
-    }
-
-    private func isoNow() -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: Date())
-    }
-
-    private func fileSize(_ path: String) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 }

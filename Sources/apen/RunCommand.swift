@@ -15,22 +15,10 @@ struct RunCommand: ParsableCommand {
             a failed check), 2 invalid pipeline or usage.
             """)
 
-    @Argument(help: "The pipeline file (pipelines/*.yaml).")
-    var file: String
-
-    @Option(help: "Output folder (default: reports/<pipeline name>).")
-    var out: String?
-
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var selection: RunSelection
 
     @Option(help: "Dispatch workers (default: active processor count).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(help: "Rerun every stage, ignoring stored results.")
-    var force = false
-
-    @Option(help: "Run only this stage (and what it needs), e.g. indicators.survey.")
-    var only: String?
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -40,18 +28,13 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let spec: PipelineSpec
-        do { spec = try PipelineLoader.load(path: file) } catch { throw fail(error, usage: true) }
-        var options = RunOptions()
-        options.storePath = storeOptions.store
-        options.outputDirectory = out
+        let spec = try selection.loadSpec()
+        var options = selection.runOptions
         options.jobs = jobs
-        options.force = force
-        options.only = only
         options.progress = quiet ? SilentProgress() : StderrProgress()
         let summary: RunSummary
         do { summary = try PipelineRunner.run(spec, options: options) } catch {
-            throw fail(error, usage: error is Diagnostic && only != nil)
+            throw fail(error, usage: error is Diagnostic && selection.only != nil)
         }
         if !quiet || summary.exitCode != 0 { printError(RunReport.text(summary)) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }

@@ -16,6 +16,6 @@ func fail(_ error: Error, usage: Bool) -> ExitCode {
 
 /// Options shared by commands that use the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite store (default: .apen/store.sqlite).")
+    @Option(name: .long, help: "The SQLite store.")
     var store: String = ".apen/store.sqlite"
 }

@@ -27,22 +27,18 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let spec = try PipelineLoader.load(path: file)
-                for warning in spec.warnings { writeError(warning.description) }
+                for warning in spec.warnings { printError(warning.description) }
                 let n = spec.sources.count
                 let m = spec.selectedIndicatorIDs.count
                 print(
                     "\(file): ok (\(n) \(n == 1 ? "source" : "sources"), \(m) \(m == 1 ? "indicator" : "indicators"))")
             } catch let list as DiagnosticList {
-                for diagnostic in list.diagnostics { writeError(diagnostic.description) }
+                for diagnostic in list.diagnostics { printError(diagnostic.description) }
                 let errors = list.diagnostics.filter { $0.severity == .error }.count
-                writeError("\(file): \(errors) \(errors == 1 ? "error" : "errors")")
+                printError("\(file): \(errors) \(errors == 1 ? "error" : "errors")")
                 failed = true
             }
         }
         if failed { throw ExitCode(2) }
-    }
-
-    private func writeError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

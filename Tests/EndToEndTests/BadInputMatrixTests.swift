@@ -284,7 +284,10 @@ extension BadInputMatrixTests {
             options: ["--delimiter", "|"], exit: 0, stdout: counts(read: 1, accepted: 1, rejected: 0), rejected: []),
         ingest(
             "unknown delimiter", text(engagementHeader), options: ["--delimiter", ":"], exit: 2,
-            stderr: ["--delimiter must be ',', ';', '|' or 'tab', not ':'"], rejected: nil),
+            stderr: [
+                "Error: The value ':' is invalid for '--delimiter <delimiter>'. Please provide one of ',', ';', '|' or 'tab'."
+            ],
+            rejected: nil),
         // Lines are physical lines whatever the line ends: CRLF, LF, an empty CRLF line (4) all count.
         ingest(
             "mixed CRLF and LF",

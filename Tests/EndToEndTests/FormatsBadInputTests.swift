@@ -439,7 +439,10 @@ extension FormatsBadInputTests {
         usage(
             "unknown --timezone", ["--format", "jsonl", "--timezone", "Europe/Olso"],
             "--timezone 'Europe/Olso' is not an IANA time zone; did you mean 'Europe/Oslo'? (e.g. Europe/Oslo, UTC)"),
-        usage("unknown --format", ["--format", "xml"], "--format must be csv, json, jsonl or jsonstat, not 'xml'"),
+        usage(
+            "unknown --format", ["--format", "xml"],
+            "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'csv', 'json', 'jsonl' or 'jsonstat'."
+        ),
         usage(
             "--records without json", ["--format", "jsonl", "--records", "data"],
             "--records applies only to --format json"),

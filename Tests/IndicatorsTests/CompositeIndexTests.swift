@@ -254,6 +254,18 @@ import Testing
             #expect(index.first { $0.municipality == "A" && $0.year == 2018 }?.value == 70)
             #expect(index.first { $0.municipality == "A" && $0.year == 2021 }?.flags == [])
         }
+        // The imputed values as rows (raw units, breakdown = component): by hand, 2018's c.days for
+        // A is the mean of B and C (6 + 2)/2 = 4 under mean, 2017's 1 under previous; 2021's A and
+        // C get the mean of B's 9 alone (previous: C takes 2018's 2, A has none within 3 years).
+        let imputed = Dictionary(
+            uniqueKeysWithValues: out.rows.filter { $0.indicator == "composite.open.imputed" }.map {
+                ("\($0.municipality)/\($0.year)/\($0.breakdown)", $0.value)
+            })
+        switch parts[1] {
+        case "mean": #expect(imputed == ["A/2018/c.days": 4, "A/2021/c.days": 9, "C/2021/c.days": 9])
+        case "previous": #expect(imputed == ["A/2018/c.days": 1, "C/2021/c.days": 2])
+        default: #expect(imputed.isEmpty)
+        }
     }
 
     /// Pillars: access (a, c; weight 2) and voice (b, d; weight 1).
@@ -390,6 +402,14 @@ import Testing
             out.warnings.map(\.description) == [
                 "composite 'w': component 'b.index' winsorised in 2020 (|skew| > 2.0, kurtosis > 3.5): m9 50.0 → 5.0"
             ])
+        // The treated value as a row for the report: breakdown = the component, n = its 10 values.
+        #expect(
+            out.rows.filter { $0.indicator == "composite.w.treated" }
+                == [
+                    IndicatorRow(
+                        indicator: "composite.w.treated", municipality: "m9", year: 2020, breakdown: "b.index",
+                        value: 5, n: 10)
+                ])
     }
 
     @Test func winsoriseMatchesReference() throws {

@@ -713,6 +713,28 @@ let validationCases: [ValidationCase] = [
             "8:18: composite[0].sensitivity: nothing is uncertain (delta is 0 and there is no 'uncertainty:'); declare the uncertainty to analyse"
         ]),
     ValidationCase(
+        name: "composite sampling_error not a boolean",
+        yaml: """
+            pipeline: t
+            sources:
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [engagement.participants]
+            composite:
+              - id: a
+                uncertainty: {sampling_error: 2, aggregation: [arithmetic, geometric]}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+              - id: b
+                delta: 0
+                sensitivity: true
+                uncertainty: {sampling_error: true}
+                components:
+                  - {indicator: engagement.gini, direction: -1, goalposts: [0, 1]}
+            """,
+        expected: [
+            "7:35: composite[0].uncertainty.sampling_error: expected true or false, found '2'"
+        ]),
+    ValidationCase(
         name: "duplicate source names",
         yaml: """
             pipeline: t

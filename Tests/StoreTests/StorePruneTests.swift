@@ -30,8 +30,14 @@ struct StorePruneTests {
         let running = try store.beginRun(pipeline: "a", started: Sample.started, toolVersion: "0.1.0")
 
         // Keeping 1 per pipeline: a4 (newest finished), a3 (newest succeeded), b1, and the running run.
+        // A dry run says so and changes nothing.
+        let planned = try store.prune(keepingRuns: 1, dryRun: true)
+        // a1, a2 and the k1 output go; 4 runs and the k2, k3 outputs stay.
+        #expect(planned == PruneSummary(runs: 2, outputs: 1, keptRuns: 4, keptOutputs: 2))
+        #expect(try store.history(pipeline: nil).count == 6)
+        #expect(try store.hasOutput(stage: "indicators", key: "k1"))
         let removed = try store.prune(keepingRuns: 1, vacuum: true)
-        #expect(removed == PruneSummary(runs: 2, outputs: 1))  // a1, a2; the k1 output
+        #expect(removed == planned)
         #expect(try store.history(pipeline: nil).map(\.id) == [running, b1, a4, a3])
         #expect(try store.hasOutput(stage: "indicators", key: "k1") == false)
         #expect(try store.hasOutput(stage: "indicators", key: "k2"))

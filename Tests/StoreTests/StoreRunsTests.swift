@@ -23,10 +23,10 @@ struct StoreRunsTests {
                 source: "survey", path: "data/survey.csv", sha256: String(repeating: "ab", count: 32), size: 1234)
         ]
         let rejected = [
-            RejectedRecord(
+            RejectedRow(
                 source: "survey", file: "data/survey.csv", line: 7, field: "weight", reason: "\"abc\" is not a number",
                 record: "5001,2019,abc"),
-            RejectedRecord(
+            RejectedRow(
                 source: "survey", file: "data/survey.csv", line: 3, reason: "wrong number of fields", record: "5001"),
         ]
         try store.commitRun(
@@ -119,7 +119,7 @@ struct StoreRunsTests {
                 run2, finished: Sample.finished, stages: Sample.stages(key: "k1"),
                 outputs: [StageOutput(stage: "indicators", key: "k1", results: bad)],
                 inputs: [InputRecord(source: "s", path: "x", sha256: "00", size: 1)],
-                rejected: [RejectedRecord(source: "s", file: "x", line: 2, reason: "r", record: "")],
+                rejected: [RejectedRow(source: "s", file: "x", line: 2, reason: "r", record: "")],
                 counts: RunCounts(rowsRead: 5, rowsRejected: 1, indicators: 5))
         } throws: { error in
             "\(error)".contains("se is nan")
@@ -135,7 +135,7 @@ struct StoreRunsTests {
         try store.failRun(
             run2, finished: Sample.finished, message: "boom",
             rejected: [
-                RejectedRecord(source: "s", file: "x", line: 2, reason: "r", record: "a,b")
+                RejectedRow(source: "s", file: "x", line: 2, reason: "r", record: "a,b")
             ])
         let failed = try #require(try store.run(id: run2))
         #expect(failed.status == .failed)

@@ -25,10 +25,13 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// A warning's content as data, for reports in their own language; `message` stays the
     /// English text the command line prints.
-    public var warning: RunWarning?
+    package var warning: RunWarning?
 
-    public init(_ location: SourceLocation, _ message: String, severity: Severity = .error, warning: RunWarning? = nil)
-    {
+    public init(_ location: SourceLocation, _ message: String, severity: Severity = .error) {
+        self.init(location, message, severity: severity, warning: nil)
+    }
+
+    package init(_ location: SourceLocation, _ message: String, severity: Severity = .error, warning: RunWarning?) {
         self.location = location
         self.message = message
         self.severity = severity

@@ -7,10 +7,10 @@
 /// EditDistance.between("delimeter", "delimiter")              // 1
 /// EditDistance.suggestion(for: "kinds", among: ["kind", "path"]) // "kind"
 /// ```
-public enum EditDistance {
+package enum EditDistance {
     /// The Levenshtein distance between `a` and `b`, compared by Unicode scalar.
     /// - Complexity: O(|a| × |b|).
-    public static func between(_ a: String, _ b: String) -> Int {
+    package static func between(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars)
         let y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
@@ -33,7 +33,7 @@ public enum EditDistance {
     /// Close enough: at most 2 edits, or a third of the word's length for long words, and
     /// fewer edits than either word has characters (`q` is not a typo of `e`); ties go to
     /// the earlier candidate, so suggestions are deterministic.
-    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+    package static func suggestion(for word: String, among candidates: [String]) -> String? {
         let length = word.unicodeScalars.count
         let limit = max(2, length / 3)
         var best: (candidate: String, distance: Int)?
@@ -47,7 +47,7 @@ public enum EditDistance {
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
-    public static func hint(for word: String, among candidates: [String]) -> String {
+    package static func hint(for word: String, among candidates: [String]) -> String {
         suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

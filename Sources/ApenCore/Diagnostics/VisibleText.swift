@@ -12,8 +12,8 @@
 /// VisibleText.escaping("\u{FEFF}date")   // "\\u{FEFF}date"
 /// VisibleText.escaping("Bodø")           // "Bodø"
 /// ```
-public enum VisibleText {
-    public static func escaping(_ s: String) -> String {
+package enum VisibleText {
+    package static func escaping(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar.properties.generalCategory {

@@ -13,11 +13,11 @@ import Foundation
 /// SHA256.hexString(h.finalize())                      // "ba7816bf…f20015ad"
 /// try SHA256.hexOfFile(path: "data/survey.csv")       // streamed in 1 MiB blocks
 /// ```
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     /// The digest length in bytes (256 bits).
-    public static let digestCount = 32
+    package static let digestCount = 32
     /// The block length in bytes (512 bits).
-    public static let blockCount = 64
+    package static let blockCount = 64
 
     // Working state H0…H7 (FIPS 180-4 §5.3.3 initial values).
     private var h0: UInt32 = 0x6a09_e667
@@ -34,13 +34,13 @@ public struct SHA256: Sendable {
     private var byteCount: UInt64 = 0
 
     /// A hasher with the FIPS 180-4 initial hash value and no input yet.
-    public init() {
+    package init() {
         pending.reserveCapacity(SHA256.blockCount)
     }
 
     /// Appends bytes to the message.
     /// - Complexity: O(n); no allocation besides the one 64-byte pending buffer.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count > 0, let base = bytes.baseAddress else { return }
         byteCount &+= UInt64(bytes.count)
         var offset = 0
@@ -67,12 +67,12 @@ public struct SHA256: Sendable {
     }
 
     /// Appends the bytes of `data` to the message.
-    public mutating func update(_ data: Data) {
+    package mutating func update(_ data: Data) {
         data.withUnsafeBytes { update($0) }
     }
 
     /// Appends `bytes` to the message.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
@@ -80,7 +80,7 @@ public struct SHA256: Sendable {
     ///
     /// Pads a copy of the state (FIPS 180-4 §5.1.1: a 1 bit, zeros, the 64-bit big-endian bit
     /// length), so the hasher itself is unchanged and may take more input afterwards.
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         var copy = self
         let bitLength = byteCount &* 8
         var tail: [UInt8] = [0x80]
@@ -107,7 +107,7 @@ public struct SHA256: Sendable {
     }
 
     /// Lower-case hexadecimal text of a digest (two characters per byte).
-    public static func hexString(_ digest: [UInt8]) -> String {
+    package static func hexString(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(digest.count * 2)
@@ -123,7 +123,7 @@ public struct SHA256: Sendable {
     /// ```swift
     /// SHA256.hex(of: Data())   // "e3b0c442…7852b855"
     /// ```
-    public static func hex(of data: Data) -> String {
+    package static func hex(of data: Data) -> String {
         var h = SHA256()
         h.update(data)
         return hexString(h.finalize())
@@ -134,7 +134,7 @@ public struct SHA256: Sendable {
     /// Memory stays at one 1 MiB buffer whatever the file's size.
     /// - Throws: `Diagnostic` naming the path and the system's reason when the file cannot be
     ///   opened or read.
-    public static func hexOfFile(path: String) throws -> String {
+    package static func hexOfFile(path: String) throws -> String {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw Diagnostic(SourceLocation(path: path), "cannot open for hashing: \(String(cString: strerror(errno)))")

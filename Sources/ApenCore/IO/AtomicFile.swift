@@ -8,10 +8,10 @@ import Foundation
 /// ```swift
 /// try AtomicFile.write(Data(csv.utf8), to: "reports/example/indicators.csv")
 /// ```
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `path`, creating parent folders.
     /// - Throws: `CocoaError` / `POSIXError` from the file system, naming the path.
-    public static func write(_ data: Data, to path: String) throws {
+    package static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -40,7 +40,7 @@ public enum AtomicFile {
     }
 
     /// Writes UTF-8 text to `path` atomically.
-    public static func write(_ text: String, to path: String) throws {
+    package static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
 

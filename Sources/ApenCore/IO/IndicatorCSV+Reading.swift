@@ -52,12 +52,12 @@ extension IndicatorCSV {
     ///   an unknown, duplicate or missing header column, a wrong number of fields, a field that is
     ///   not a number, a quote left open, a duplicate row.
     public static func parse(text: String, path: String) throws -> [IndicatorRow] {
-        var reader = _IndicatorCSVRecordReader(text: text, path: path)
+        var reader = IndicatorCSVRecordReader(text: text, path: path)
         guard try reader.next() else {
             throw Diagnostic(
                 SourceLocation(path: path, line: 1), "empty file: expected the header \(expectedHeaderText)")
         }
-        var columns = try _IndicatorCSVColumns(reader.fields.map(reader.text), path: path, line: reader.line)
+        var columns = try IndicatorCSVColumns(reader.fields.map(reader.text), path: path, line: reader.line)
         var rows: [IndicatorRow] = []
         var firstLine: [RowKeyText: Int] = [:]
         while try reader.next() {
@@ -106,7 +106,7 @@ private struct RowKeyText: Hashable {
 /// Numbers are parsed from the bytes in place (`strtod` over the field, after checking it
 /// holds only decimal characters) and repeated indicator and municipality texts reuse the
 /// previous row's `String`: a national baseline (10⁵ rows) reads in a fraction of a second.
-struct _IndicatorCSVColumns {
+struct IndicatorCSVColumns {
     var indicator = -1, municipality = -1, year = -1, breakdown = -1
     var value = -1, n = -1, se = -1, ciLow = -1, ciHigh = -1, df = -1, flag = -1
     var count = 0
@@ -115,7 +115,7 @@ struct _IndicatorCSVColumns {
     init(_ names: [String], path: String, line: Int) throws {
         count = names.count
         for (i, name) in names.enumerated() {
-            let slot: WritableKeyPath<_IndicatorCSVColumns, Int>
+            let slot: WritableKeyPath<IndicatorCSVColumns, Int>
             switch name {
             case "indicator": slot = \.indicator
             case "municipality": slot = \.municipality
@@ -151,7 +151,7 @@ struct _IndicatorCSVColumns {
         }
     }
 
-    mutating func row(from r: _IndicatorCSVRecordReader, path: String) throws -> IndicatorRow {
+    mutating func row(from r: IndicatorCSVRecordReader, path: String) throws -> IndicatorRow {
         let f = r.fields
         let line = r.line
         guard f.count == count else {
@@ -216,7 +216,7 @@ struct _IndicatorCSVColumns {
 /// A field is a byte range of the text (for a quoted field, the bytes between the quotes),
 /// trimmed of spaces and tabs outside quotes; quoted content is kept verbatim, with `""`
 /// read as `"`. Nothing is copied until a field is turned into text or a number.
-struct _IndicatorCSVRecordReader {
+struct IndicatorCSVRecordReader {
     /// One field: `bytes[start..<end]`; `escaped` when it holds `""` pairs to fold.
     struct Field {
         var start: Int

@@ -36,7 +36,7 @@ public enum IndicatorCSV {
     /// Looks at bytes, not characters: `"\r\n"` is one `Character`, and a quote followed by a
     /// combining mark is another, so a character test misses both (found by fuzzing,
     /// docs/hardening.md).
-    public static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         let u = s.utf8
         let blank = { (b: UInt8) in b == 0x20 || b == 0x09 }
         guard

@@ -7,25 +7,25 @@
 /// let d = Day(year: 2019, month: 2, day: 28)!   // valid
 /// Day(year: 2019, month: 2, day: 31)            // nil: impossible date
 /// ```
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
-    public var raw: Int32
+    package var raw: Int32
 
-    public init(raw: Int32) { self.raw = raw }
+    package init(raw: Int32) { self.raw = raw }
 
     /// A day from its civil date, or `nil` when the date does not exist (31.02, month 13, year 0).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard year >= 1, year <= 9999, (1...12).contains(month), day >= 1,
             day <= Day.daysInMonth(year: year, month: month)
         else { return nil }
         self.raw = Int32(Day.daysFromCivil(year: year, month: month, day: day))
     }
 
-    public static func < (a: Day, b: Day) -> Bool { a.raw < b.raw }
+    package static func < (a: Day, b: Day) -> Bool { a.raw < b.raw }
 
-    public static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    package static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -34,7 +34,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil` algorithm).
-    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -45,7 +45,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The civil date of this day (inverse of `daysFromCivil`).
-    public var civil: (year: Int, month: Int, day: Int) {
+    package var civil: (year: Int, month: Int, day: Int) {
         let z = Int(raw) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -57,18 +57,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    public var year: Int { civil.year }
+    package var year: Int { civil.year }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
-    public var weekday: Int {
+    package var weekday: Int {
         let r = (Int(raw) + 3) % 7
         return (r < 0 ? r + 7 : r) + 1
     }
 
-    public func adding(days: Int) -> Day { Day(raw: raw + Int32(days)) }
+    package func adding(days: Int) -> Day { Day(raw: raw + Int32(days)) }
 
     /// `yyyy-MM-dd`.
-    public var description: String {
+    package var description: String {
         let c = civil
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)

@@ -11,27 +11,27 @@
 ///   `change` = value − previous_value, `ci_low`/`ci_high` its 95 % interval, `verdict`
 ///   `improvement`/`deterioration` by the indicator's direction or `increase`/`decrease`,
 ///   `method` `t_difference` or `newcombe`.
-public struct Finding: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+package struct Finding: Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case rank
         case foiRule = "foi_rule"
         case change
     }
 
-    public var kind: Kind
-    public var indicator: String
-    public var municipality: String
-    public var year: Int
-    public var previousYear: Int?
-    public var value: Double
-    public var previousValue: Double?
-    public var change: Double?
-    public var ciLow: Double?
-    public var ciHigh: Double?
-    public var verdict: String
-    public var method: String
+    package var kind: Kind
+    package var indicator: String
+    package var municipality: String
+    package var year: Int
+    package var previousYear: Int?
+    package var value: Double
+    package var previousValue: Double?
+    package var change: Double?
+    package var ciLow: Double?
+    package var ciHigh: Double?
+    package var verdict: String
+    package var method: String
 
-    public init(
+    package init(
         kind: Kind, indicator: String, municipality: String, year: Int, previousYear: Int? = nil, value: Double,
         previousValue: Double? = nil, change: Double? = nil, ciLow: Double? = nil, ciHigh: Double? = nil,
         verdict: String = "", method: String = ""
@@ -51,18 +51,18 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     /// What identifies a finding across runs (`apen diff`): kind, indicator, municipality, year.
-    public var key: String { "\(kind.rawValue) \(indicator) \(municipality.isEmpty ? "(all)" : municipality) \(year)" }
+    package var key: String { "\(kind.rawValue) \(indicator) \(municipality.isEmpty ? "(all)" : municipality) \(year)" }
 }
 
 /// `findings.csv` (METHODS.md §9): the findings a report states, in the order it states them.
-public enum FindingsCSV {
-    public static let header = [
+package enum FindingsCSV {
+    package static let header = [
         "kind", "indicator", "municipality", "year", "previous_year", "value", "previous_value", "change", "ci_low",
         "ci_high", "verdict", "method",
     ]
 
     /// The CSV text, LF line ends, numbers as in `indicators.csv` (shortest round-trip text).
-    public static func render(_ findings: [Finding]) -> String {
+    package static func render(_ findings: [Finding]) -> String {
         var out = header.joined(separator: ",") + "\n"
         for f in findings {
             var fields = [f.kind.rawValue, IndicatorCSV.quote(f.indicator), IndicatorCSV.quote(f.municipality)]

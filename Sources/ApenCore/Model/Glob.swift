@@ -1,25 +1,25 @@
 /// Glob patterns over indicator ids: `*` matches any run of characters (dots included),
 /// `?` one character; everything else matches itself. `survey.*` selects every survey indicator.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
-    public let pattern: String
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
+    package let pattern: String
     private let chars: [Character]
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = pattern
         self.chars = Array(pattern)
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// True when the pattern has no wildcard.
-    public var isLiteral: Bool { !chars.contains("*") && !chars.contains("?") }
+    package var isLiteral: Bool { !chars.contains("*") && !chars.contains("?") }
 
     /// Number of literal (non-wildcard) characters: a longer literal part is more specific.
-    public var specificity: Int { chars.filter { $0 != "*" && $0 != "?" }.count }
+    package var specificity: Int { chars.filter { $0 != "*" && $0 != "?" }.count }
 
     /// Whether `text` matches the whole pattern.
     /// - Complexity: O(pattern × text) worst case (iterative backtracking on the last `*`).
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         let t = Array(text)
         var p = 0
         var s = 0

@@ -1,15 +1,15 @@
 /// Text in the report languages. Nynorsk is optional while the tables are filled; a text
 /// without it reads as bokmål in a nynorsk report.
-public struct LocalizedText: Sendable, Hashable, Codable {
-    public var nb: String
-    public var en: String
-    public var nn: String?
-    public init(nb: String, en: String, nn: String? = nil) {
+package struct LocalizedText: Sendable, Hashable, Codable {
+    package var nb: String
+    package var en: String
+    package var nn: String?
+    package init(nb: String, en: String, nn: String? = nil) {
         self.nb = nb
         self.en = en
         self.nn = nn
     }
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         switch language {
         case .nb: return nb
         case .nn: return nn ?? nb
@@ -27,7 +27,7 @@ public enum Language: String, Sendable, Codable, CaseIterable {
 }
 
 /// What an indicator's value measures, for formatting and charts.
-public enum IndicatorUnit: String, Sendable, Codable {
+package enum IndicatorUnit: String, Sendable, Codable {
     case share  // 0…1, shown as a percentage
     case index  // 0…100
     case count
@@ -44,21 +44,21 @@ public enum IndicatorUnit: String, Sendable, Codable {
 /// The catalogue entry of an indicator: what `apen indicators` lists and reports explain.
 ///
 /// `id` may hold a placeholder, e.g. `survey.<scale>.index`, for indicator families.
-public struct IndicatorInfo: Sendable, Hashable, Codable {
-    public var id: String
-    public var family: String
-    public var label: LocalizedText
-    public var unit: IndicatorUnit
+package struct IndicatorInfo: Sendable, Hashable, Codable {
+    package var id: String
+    package var family: String
+    package var label: LocalizedText
+    package var unit: IndicatorUnit
     /// +1 higher is better, −1 lower is better, 0 neutral (a count).
-    public var direction: Int
-    public var inputs: [String]
-    public var definition: LocalizedText
+    package var direction: Int
+    package var inputs: [String]
+    package var definition: LocalizedText
     /// Section of METHODS.md that defines it, e.g. `§2`.
-    public var methods: String
+    package var methods: String
     /// The indicator has a standard error and interval.
-    public var hasInterval: Bool
+    package var hasInterval: Bool
 
-    public init(
+    package init(
         id: String, family: String, label: LocalizedText, unit: IndicatorUnit, direction: Int,
         inputs: [String], definition: LocalizedText, methods: String, hasInterval: Bool = false
     ) {

@@ -34,14 +34,14 @@ public struct IndicatorRow: Sendable, Hashable, Codable {
         self.flags = flags
     }
 
-    /// The METHODS §1 order: indicator, municipality (UTF-8 byte order), year (numeric), breakdown.
+    /// The row's identity: (indicator, municipality, year, breakdown).
+    public var key: RowKey {
+        RowKey(indicator: indicator, municipality: municipality, year: year, breakdown: breakdown)
+    }
+
+    /// The METHODS §1 order of result rows, `RowKey.canonicalOrder` on the rows' keys.
     public static func canonicalOrder(_ a: IndicatorRow, _ b: IndicatorRow) -> Bool {
-        if a.indicator != b.indicator { return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8) }
-        if a.municipality != b.municipality {
-            return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
-        }
-        if a.year != b.year { return a.year < b.year }
-        return a.breakdown.utf8.lexicographicallyPrecedes(b.breakdown.utf8)
+        RowKey.canonicalOrder(a.key, b.key)
     }
 }
 

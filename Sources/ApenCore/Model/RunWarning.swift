@@ -9,8 +9,8 @@
 /// RunWarning(.noValue, source: "publications", indicator: "opendata.stars_mean",
 ///            groups: [.init("1804", year: 2021)], reason: .noDatasetRecord)
 /// ```
-public struct RunWarning: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+package struct RunWarning: Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// `indicator` has no value for `groups`, because of `reason`.
         case noValue
         /// `indicator` has no value for any group: no table of the source has `column`.
@@ -52,7 +52,7 @@ public struct RunWarning: Sendable, Hashable, Codable {
     }
 
     /// Why a group has no value (METHODS §1–§5, docs/custom-indicators.md).
-    public enum Reason: Sendable, Hashable, Codable {
+    package enum Reason: Sendable, Hashable, Codable {
         case noPublishedRecord, noParticipant, fewerThanTwoParticipants, noRespondentWithScore
         case singleItemScale, fewerThanTwoCompleteCases, zeroVariance, noDatasetRecord
         case everyRequestUndecided, noAnsweredRequest, noAnsweredRequestWithOutcome
@@ -64,7 +64,7 @@ public struct RunWarning: Sendable, Hashable, Codable {
         case customNoRows, customNoneWhere, customNonePer, customNoValues, customNoWeights
 
         /// The English text the run's warnings have always used.
-        public var english: String {
+        package var english: String {
             switch self {
             case .noPublishedRecord: return "no published record"
             case .noParticipant: return "no participant"
@@ -93,13 +93,13 @@ public struct RunWarning: Sendable, Hashable, Codable {
 
     /// A municipality, with its year and breakdown when the warning is about one (municipality,
     /// year) group, and a value change (`from` → `to`) for winsorising.
-    public struct Group: Sendable, Hashable, Codable {
-        public var municipality: String
-        public var year: Int?
-        public var breakdown: String?
-        public var from: Double?
-        public var to: Double?
-        public init(
+    package struct Group: Sendable, Hashable, Codable {
+        package var municipality: String
+        package var year: Int?
+        package var breakdown: String?
+        package var from: Double?
+        package var to: Double?
+        package init(
             _ municipality: String, year: Int? = nil, breakdown: String? = nil, from: Double? = nil, to: Double? = nil
         ) {
             self.municipality = municipality
@@ -110,21 +110,21 @@ public struct RunWarning: Sendable, Hashable, Codable {
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The source (its name or file) or the stage it concerns: `custom '<id>'` for a custom
     /// indicator's warnings, the index id `composite.<id>` for a composite's, empty for the
     /// municipality structure's.
-    public var source: String
-    public var indicator: String?
-    public var groups: [Group]
-    public var reason: Reason?
-    public var column: String?
-    public var count: Int?
-    public var year: Int?
-    public var number: Double?
-    public var text: String?
+    package var source: String
+    package var indicator: String?
+    package var groups: [Group]
+    package var reason: Reason?
+    package var column: String?
+    package var count: Int?
+    package var year: Int?
+    package var number: Double?
+    package var text: String?
 
-    public init(
+    package init(
         _ kind: Kind, source: String, indicator: String? = nil, groups: [Group] = [], reason: Reason? = nil,
         column: String? = nil, count: Int? = nil, year: Int? = nil, number: Double? = nil, text: String? = nil
     ) {

@@ -1,5 +1,5 @@
 /// The five kinds of input a pipeline reads (METHODS.md §1, "Columns of each source kind").
-public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
+package enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     case survey
     case engagement
     case publications
@@ -12,7 +12,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     /// Canonical columns a source of this kind must have (in the file or as a fixed value).
     ///
     /// For surveys the item columns named by the scales are required too; they are not listed here.
-    public var requiredColumns: [String] {
+    package var requiredColumns: [String] {
         switch self {
         case .survey: return ["municipality", "year"]
         case .engagement: return ["municipality", "date", "participant_id"]
@@ -24,7 +24,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     }
 
     /// Canonical columns a source of this kind may have. Any other column is ignored.
-    public var optionalColumns: [String] {
+    package var optionalColumns: [String] {
         switch self {
         case .survey: return ["respondent_id", "weight", "stratum", "psu", "fpc"]
         case .engagement: return ["event_id", "channel", "action", "initiative_id"]
@@ -36,7 +36,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     }
 
     /// The type every canonical column is read as. Survey item columns are `.number`.
-    public func columnType(_ name: String) -> ColumnType? {
+    package func columnType(_ name: String) -> ColumnType? {
         switch (self, name) {
         case (_, "municipality"): return .text
         case (.survey, "year"), (.population, "year"), (.table, "year"), (.population, "population"),
@@ -52,7 +52,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
     }
 
     /// The closed value sets of METHODS.md §4 and §5; a value outside its set rejects the row.
-    public func allowedValues(_ column: String) -> Set<String>? {
+    package func allowedValues(_ column: String) -> Set<String>? {
         switch (self, column) {
         case (.publications, "access"): return ["open", "partial", "exempt"]
         case (.accessRequests, "outcome"): return ["granted", "partial", "denied"]
@@ -62,6 +62,6 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable, Hashable {
 }
 
 /// How a column's cells are typed after ingestion.
-public enum ColumnType: String, Sendable, Codable, Hashable {
+package enum ColumnType: String, Sendable, Codable, Hashable {
     case text, number, date
 }

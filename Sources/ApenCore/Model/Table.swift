@@ -2,17 +2,17 @@
 ///
 /// Municipality numbers, participant ids and categories repeat a lot, so one `String` per
 /// distinct value keeps memory flat and makes grouping an integer operation.
-public struct TextColumn: Sendable, Equatable {
-    public var codes: [Int32]
-    public var dictionary: [String]
+package struct TextColumn: Sendable, Equatable {
+    package var codes: [Int32]
+    package var dictionary: [String]
 
-    public init(codes: [Int32] = [], dictionary: [String] = []) {
+    package init(codes: [Int32] = [], dictionary: [String] = []) {
         self.codes = codes
         self.dictionary = dictionary
     }
 
     /// The cell's text, or `nil` when missing (an empty cell).
-    public subscript(row: Int) -> String? {
+    package subscript(row: Int) -> String? {
         let c = codes[row]
         return c < 0 ? nil : dictionary[Int(c)]
     }
@@ -22,15 +22,15 @@ public struct TextColumn: Sendable, Equatable {
 ///
 /// Missing cells: `nil` text (code −1), `Double.nan` numbers, `Day?` dates stored as `Int32.min`.
 /// Missing values never reach an output; indicators skip or reject them as METHODS.md says.
-public enum Column: Sendable, Equatable {
+package enum Column: Sendable, Equatable {
     case text(TextColumn)
     case number([Double])
     case date([Int32])
 
     /// The sentinel for a missing date in `.date` columns.
-    public static let missingDay = Int32.min
+    package static let missingDay = Int32.min
 
-    public var count: Int {
+    package var count: Int {
         switch self {
         case .text(let t): return t.codes.count
         case .number(let v): return v.count
@@ -38,7 +38,7 @@ public enum Column: Sendable, Equatable {
         }
     }
 
-    public var type: ColumnType {
+    package var type: ColumnType {
         switch self {
         case .text: return .text
         case .number: return .number
@@ -51,31 +51,31 @@ public enum Column: Sendable, Equatable {
 ///
 /// Every column has `rowCount` cells. Group columns given as fixed values in the pipeline
 /// are materialised like any other column, so indicators never special-case them.
-public struct Table: Sendable, Equatable {
+package struct Table: Sendable, Equatable {
     /// The source's name in the pipeline (e.g. `survey`).
-    public var source: String
-    public var kind: SourceKind
-    public var rowCount: Int
-    public var columns: [String: Column]
+    package var source: String
+    package var kind: SourceKind
+    package var rowCount: Int
+    package var columns: [String: Column]
 
-    public init(source: String, kind: SourceKind, rowCount: Int = 0, columns: [String: Column] = [:]) {
+    package init(source: String, kind: SourceKind, rowCount: Int = 0, columns: [String: Column] = [:]) {
         self.source = source
         self.kind = kind
         self.rowCount = rowCount
         self.columns = columns
     }
 
-    public func text(_ name: String) -> TextColumn? {
+    package func text(_ name: String) -> TextColumn? {
         if case .text(let t)? = columns[name] { return t }
         return nil
     }
 
-    public func numbers(_ name: String) -> [Double]? {
+    package func numbers(_ name: String) -> [Double]? {
         if case .number(let v)? = columns[name] { return v }
         return nil
     }
 
-    public func days(_ name: String) -> [Int32]? {
+    package func days(_ name: String) -> [Int32]? {
         if case .date(let v)? = columns[name] { return v }
         return nil
     }

@@ -5,13 +5,13 @@
 /// var s = SplitMix64(seed: 1)
 /// s.next()   // 0x910a2dec89025cc1
 /// ```
-public struct SplitMix64: Sendable, Hashable {
-    public private(set) var state: UInt64
+package struct SplitMix64: Sendable, Hashable {
+    package private(set) var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// The next output: state += 0x9E3779B97F4A7C15, then two xor-shift-multiply rounds.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

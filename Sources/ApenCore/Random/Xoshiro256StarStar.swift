@@ -8,17 +8,17 @@
 /// var g = Xoshiro256StarStar(seed: 42)
 /// let u = g.nextUniform()   // 0 ≤ u < 1, the same on every machine
 /// ```
-public struct Xoshiro256StarStar: Sendable, Hashable {
-    public private(set) var state: (UInt64, UInt64, UInt64, UInt64)
+package struct Xoshiro256StarStar: Sendable, Hashable {
+    package private(set) var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// State s0…s3 = the first four outputs of SplitMix64(seed).
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var sm = SplitMix64(seed: seed)
         state = (sm.next(), sm.next(), sm.next(), sm.next())
     }
 
     /// A generator with an explicit state (must not be all zero).
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    package init(state: (UInt64, UInt64, UInt64, UInt64)) {
         precondition(state != (0, 0, 0, 0), "xoshiro256** state must not be all zero")
         self.state = state
     }
@@ -26,7 +26,7 @@ public struct Xoshiro256StarStar: Sendable, Hashable {
     @inline(__always) private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// The next 64-bit output: rotl(s1·5, 7)·9, then the state transition.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         var (s0, s1, s2, s3) = state
         let result = Self.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -41,11 +41,11 @@ public struct Xoshiro256StarStar: Sendable, Hashable {
     }
 
     /// A uniform double in [0, 1): `Double(next() >> 11) * 0x1.0p-53`.
-    public mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    package mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    public static func == (a: Self, b: Self) -> Bool { a.state == b.state }
+    package static func == (a: Self, b: Self) -> Bool { a.state == b.state }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         h.combine(state.0)
         h.combine(state.1)
         h.combine(state.2)

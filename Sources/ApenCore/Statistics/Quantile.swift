@@ -2,11 +2,11 @@
 /// numpy `linear`, DuckDB `quantile_cont`).
 ///
 /// For sorted x₀…xₙ₋₁ and p: h = (n−1)p, q = x⌊h⌋ + (h−⌊h⌋)(x⌊h⌋+1 − x⌊h⌋).
-public enum Quantile {
+package enum Quantile {
     /// The type-7 quantile of already sorted values; `nil` for an empty array.
     ///
     /// - Precondition: `sorted` is ascending and `p` is in [0, 1].
-    public static func type7(sorted x: [Double], p: Double) -> Double? {
+    package static func type7(sorted x: [Double], p: Double) -> Double? {
         precondition((0...1).contains(p), "quantile probability outside [0, 1]")
         guard !x.isEmpty else { return nil }
         let h = Double(x.count - 1) * p
@@ -18,10 +18,10 @@ public enum Quantile {
 
     /// The type-7 quantile of unsorted values (sorts a copy).
     /// - Complexity: O(n log n).
-    public static func type7(_ values: [Double], p: Double) -> Double? {
+    package static func type7(_ values: [Double], p: Double) -> Double? {
         type7(sorted: values.sorted(), p: p)
     }
 
     /// Median = type-7 quantile 0.5.
-    public static func median(_ values: [Double]) -> Double? { type7(values, p: 0.5) }
+    package static func median(_ values: [Double]) -> Double? { type7(values, p: 0.5) }
 }

@@ -1,4 +1,5 @@
 import ApenCore
+import Foundation
 
 /// The logic of `apen check`, `apen baseline` and `apen diff`, as functions from arguments to
 /// a ``CommandOutput``; the executable only parses options, calls these, prints and exits.
@@ -18,7 +19,7 @@ public enum CheckCommands {
     /// Exit 0 when every row is within tolerance, 1 on any failure, 2 when the check cannot be
     /// made (no baseline configured, a baseline or results file that cannot be read or parsed,
     /// an invalid pipeline, a failed run) — the reason goes to standard error.
-    public static func check(
+    package static func check(
         pipelineFile: String, resultsPath: String? = nil, baselinePath: String? = nil,
         format: OutputFormat = .text, all: Bool = false, maxRows: Int? = nil, provider: any ResultsProvider
     ) -> CommandOutput {
@@ -36,7 +37,7 @@ public enum CheckCommands {
     }
 
     /// The outcome of `apen check`, before it is rendered.
-    public static func checkOutcome(
+    package static func checkOutcome(
         pipelineFile: String, resultsPath: String?, baselinePath: String?, provider: any ResultsProvider
     ) -> CheckOutcome {
         let configured: CheckConfiguration?
@@ -59,7 +60,8 @@ public enum CheckCommands {
         } catch {
             return .unusable(
                 reason: "cannot use the baseline: \(error)"
-                    + (FileExists.at(configuration.baseline) ? "" : " (create it with 'apen baseline \(pipelineFile)')")
+                    + (FileManager.default.fileExists(atPath: configuration.baseline)
+                        ? "" : " (create it with 'apen baseline \(pipelineFile)')")
             )
         }
         let current: [IndicatorRow]
@@ -87,7 +89,7 @@ public enum CheckCommands {
     /// there is nowhere to write, the results cannot be had, or the write fails.
     ///
     /// - Parameter writer: writes text to a path; tests may inject one.
-    public static func baseline(
+    package static func baseline(
         pipelineFile: String, resultsPath: String? = nil, outputPath: String? = nil, provider: any ResultsProvider,
         writer: (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) }
     ) -> CommandOutput {
@@ -121,7 +123,7 @@ public enum CheckCommands {
     /// there was no file; rows whose value and n stay but whose SE, interval, df or flags
     /// change are counted too (` (values unchanged; 480 rows with a new se, interval, df or flag)`).
     static func changeNote(from path: String, to rows: [IndicatorRow]) -> String {
-        guard FileExists.at(path) else { return "" }
+        guard FileManager.default.fileExists(atPath: path) else { return "" }
         let old: [IndicatorRow]
         do {
             old = try IndicatorCSV.read(path: path)
@@ -151,7 +153,7 @@ public enum CheckCommands {
     /// Compares two runs from the store's history (ids, `latest`, `previous`): result rows
     /// with exact equality, plus the inputs and stages that differ. Exit 0 when identical,
     /// 1 when they differ (as `diff(1)`), 2 for a bad run reference or a run that is not there.
-    public static func diff(
+    package static func diff(
         _ a: String, _ b: String, pipeline: String? = nil, format: OutputFormat = .text, all: Bool = false,
         maxRows: Int? = nil, provider: any ResultsProvider
     ) -> CommandOutput {

@@ -11,7 +11,7 @@ public struct CommandOutput: Sendable, Hashable {
     }
 
     /// Exit 2 with `reason` on standard error: a usage error, or the check could not be made.
-    public static func unusable(_ reason: String) -> CommandOutput {
+    package static func unusable(_ reason: String) -> CommandOutput {
         CommandOutput(stderr: "error: " + reason + "\n", exitCode: 2)
     }
 }

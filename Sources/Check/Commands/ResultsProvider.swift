@@ -8,7 +8,7 @@ import ApenCore
 ///
 /// Errors thrown here are printed as they are (a ``Diagnostic`` / ``DiagnosticList`` renders
 /// itself as `path:line: reason`) and make the command exit with 2.
-public protocol ResultsProvider: Sendable {
+package protocol ResultsProvider: Sendable {
     /// The `check:` section of the pipeline file, its baseline path resolved against the
     /// file's folder; `nil` when the file has no `check:` section.
     /// - Throws: the pipeline file's validation errors.

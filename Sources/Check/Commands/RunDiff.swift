@@ -12,58 +12,58 @@ import ApenCore
 /// let diff = try RunDiff.compare(from: a, to: b)
 /// diff.identical   // false when any result, input or stage differs
 /// ```
-public struct RunDiff: Sendable, Hashable {
+package struct RunDiff: Sendable, Hashable {
     /// A source or stage present in one run only, or in both with different content.
-    public enum ChangeKind: String, Sendable, Hashable {
+    package enum ChangeKind: String, Sendable, Hashable {
         case changed, added, removed
     }
 
-    public struct InputChange: Sendable, Hashable {
-        public var source: String
-        public var kind: ChangeKind
-        public var before: RunSnapshot.Input?
-        public var after: RunSnapshot.Input?
+    package struct InputChange: Sendable, Hashable {
+        package var source: String
+        package var kind: ChangeKind
+        package var before: RunSnapshot.Input?
+        package var after: RunSnapshot.Input?
     }
 
-    public struct StageChange: Sendable, Hashable {
-        public var stage: String
-        public var kind: ChangeKind
-        public var before: String?
-        public var after: String?
+    package struct StageChange: Sendable, Hashable {
+        package var stage: String
+        package var kind: ChangeKind
+        package var before: String?
+        package var after: String?
     }
 
     /// A finding (METHODS §9) stated by one run only, or by both with different numbers or verdict:
     /// a finding that appears or disappears is a change worth reviewing.
-    public struct FindingChange: Sendable, Hashable {
+    package struct FindingChange: Sendable, Hashable {
         /// `kind indicator municipality year` (``Finding/key``).
-        public var key: String
-        public var kind: ChangeKind
-        public var before: Finding?
-        public var after: Finding?
+        package var key: String
+        package var kind: ChangeKind
+        package var before: Finding?
+        package var after: Finding?
     }
 
     /// Which run a side of the diff is.
-    public struct Run: Sendable, Hashable {
-        public var id: Int64
-        public var pipeline: String
+    package struct Run: Sendable, Hashable {
+        package var id: Int64
+        package var pipeline: String
         /// ISO-8601 UTC, as stored.
-        public var started: String
+        package var started: String
     }
 
     /// Run A (its results are the baseline).
-    public var from: Run
+    package var from: Run
     /// Run B (its results are the new ones).
-    public var to: Run
-    public var results: CheckReport
+    package var to: Run
+    package var results: CheckReport
     /// Sorted by source name.
-    public var inputs: [InputChange]
+    package var inputs: [InputChange]
     /// Sorted by stage name.
-    public var stages: [StageChange]
+    package var stages: [StageChange]
     /// Findings that appeared (`added`), disappeared (`removed`) or changed, sorted by key.
-    public var findings: [FindingChange] = []
+    package var findings: [FindingChange] = []
 
     /// The configuration a diff uses unless given one: exact values, every difference fails.
-    public static var exactConfiguration: CheckConfiguration {
+    package static var exactConfiguration: CheckConfiguration {
         var c = CheckConfiguration(baseline: "", tolerances: [])
         c.missing = .fail
         c.added = .fail
@@ -73,7 +73,7 @@ public struct RunDiff: Sendable, Hashable {
 
     /// Compares run `a` (old) with run `b` (new).
     /// - Throws: a ``Diagnostic`` if a run holds the same result row twice.
-    public static func compare(
+    package static func compare(
         from a: RunSnapshot, to b: RunSnapshot, configuration: CheckConfiguration = exactConfiguration
     ) throws -> RunDiff {
         let results = try CheckReport.compare(
@@ -98,12 +98,12 @@ public struct RunDiff: Sendable, Hashable {
     }
 
     /// True when no result row, input, stage or finding differs.
-    public var identical: Bool {
+    package var identical: Bool {
         inputs.isEmpty && stages.isEmpty && findings.isEmpty && results.rows.allSatisfy { $0.verdict == .ok }
     }
 
     /// As `diff(1)`: 0 when the runs are identical, 1 when they differ.
-    public var exitCode: Int32 { identical ? 0 : 1 }
+    package var exitCode: Int32 { identical ? 0 : 1 }
 
     private static func changes<V: Equatable>(_ old: [String: V], _ new: [String: V])
         -> [(name: String, kind: ChangeKind, before: V?, after: V?)]

@@ -8,13 +8,13 @@
 /// RunReference("latest")    // .latest
 /// RunReference("newest")    // nil: a usage error
 /// ```
-public enum RunReference: Sendable, Hashable, CustomStringConvertible {
+package enum RunReference: Sendable, Hashable, CustomStringConvertible {
     case id(Int64)
     case latest
     case previous
 
     /// Parses `latest`, `previous` or a positive run id; `nil` for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         switch text.lowercased() {
         case "latest": self = .latest
         case "previous": self = .previous
@@ -24,7 +24,7 @@ public enum RunReference: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .id(let id): String(id)
         case .latest: "latest"

@@ -1,13 +1,13 @@
 import ApenCore
 
 /// What `apen diff` needs to know about one stored run.
-public struct RunSnapshot: Sendable, Hashable {
+package struct RunSnapshot: Sendable, Hashable {
     /// One input file of the run (`run_inputs`).
-    public struct Input: Sendable, Hashable {
-        public var source: String
-        public var path: String
-        public var sha256: String
-        public init(source: String, path: String, sha256: String) {
+    package struct Input: Sendable, Hashable {
+        package var source: String
+        package var path: String
+        package var sha256: String
+        package init(source: String, path: String, sha256: String) {
             self.source = source
             self.path = path
             self.sha256 = sha256
@@ -16,26 +16,26 @@ public struct RunSnapshot: Sendable, Hashable {
 
     /// One stage of the run and its content key (`run_stages`): the key changes when the
     /// stage's definition or its inputs change.
-    public struct Stage: Sendable, Hashable {
-        public var stage: String
-        public var key: String
-        public init(stage: String, key: String) {
+    package struct Stage: Sendable, Hashable {
+        package var stage: String
+        package var key: String
+        package init(stage: String, key: String) {
             self.stage = stage
             self.key = key
         }
     }
 
-    public var id: Int64
-    public var pipeline: String
+    package var id: Int64
+    package var pipeline: String
     /// ISO-8601 UTC start time, as stored.
-    public var started: String
-    public var results: [IndicatorRow]
-    public var inputs: [Input]
-    public var stages: [Stage]
+    package var started: String
+    package var results: [IndicatorRow]
+    package var inputs: [Input]
+    package var stages: [Stage]
     /// The findings its report stated (METHODS §9; empty when the run stored none).
-    public var findings: [Finding]
+    package var findings: [Finding]
 
-    public init(
+    package init(
         id: Int64, pipeline: String, started: String, results: [IndicatorRow], inputs: [Input], stages: [Stage],
         findings: [Finding] = []
     ) {

@@ -5,19 +5,19 @@
 /// | every row within tolerance (warnings allowed) | 0 |
 /// | any failure: drift, or missing/added/n changed under a `fail` policy | 1 |
 /// | usage error, unreadable or malformed baseline, no baseline configured | 2 |
-public enum CheckOutcome: Sendable, Hashable {
+package enum CheckOutcome: Sendable, Hashable {
     case passed(CheckReport)
     case failed(CheckReport)
     /// The check could not be made; the reason is printed (e.g. `baseline.csv:7: field 'value': "x" is not a number`).
     case unusable(reason: String)
 
     /// The outcome of a finished comparison.
-    public init(_ report: CheckReport) {
+    package init(_ report: CheckReport) {
         self = report.passed ? .passed(report) : .failed(report)
     }
 
     /// 0 passed, 1 failed, 2 unusable.
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         switch self {
         case .passed: 0
         case .failed: 1
@@ -26,7 +26,7 @@ public enum CheckOutcome: Sendable, Hashable {
     }
 
     /// The report, when the comparison was made.
-    public var report: CheckReport? {
+    package var report: CheckReport? {
         switch self {
         case .passed(let r), .failed(let r): r
         case .unusable: nil

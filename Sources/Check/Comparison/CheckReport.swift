@@ -21,12 +21,12 @@ import ApenCore
 /// let report = try CheckReport.compare(baseline: old, current: new, configuration: config)
 /// print(report.summary.line)   // "3 checked, 1 drifted, 0 missing, 1 added, 0 n changed"
 /// ```
-public struct CheckReport: Sendable, Hashable {
+package struct CheckReport: Sendable, Hashable {
     /// All rows, sorted failures first, then warnings, then by METHODS §1 order.
-    public var rows: [RowComparison]
-    public var summary: CheckSummary
+    package var rows: [RowComparison]
+    package var summary: CheckSummary
 
-    public init(rows: [RowComparison]) {
+    package init(rows: [RowComparison]) {
         self.rows = Self.sorted(rows)
         self.summary = CheckSummary(rows)
     }
@@ -57,7 +57,7 @@ public struct CheckReport: Sendable, Hashable {
     }
 
     /// True when no row failed (warnings allowed).
-    public var passed: Bool { summary.failures == 0 }
+    package var passed: Bool { summary.failures == 0 }
 
     /// Compares `current` with `baseline` under `configuration`'s tolerances and policies.
     ///
@@ -68,7 +68,7 @@ public struct CheckReport: Sendable, Hashable {
     /// - Throws: a ``Diagnostic`` when one side holds the same row key twice (the file reader
     ///   already rejects that with a line number; this guards rows built in memory).
     /// - Complexity: O((b + c) log(b + c)) for b baseline and c new rows.
-    public static func compare(
+    package static func compare(
         baseline: [IndicatorRow], current: [IndicatorRow], configuration: CheckConfiguration,
         baselineName: String = "baseline", currentName: String = "results"
     ) throws -> CheckReport {

@@ -1,7 +1,7 @@
 /// What happened to one row between the baseline and the new results.
 ///
 /// The raw values are the words used in every output format.
-public enum RowStatus: String, Sendable, Hashable, CaseIterable {
+package enum RowStatus: String, Sendable, Hashable, CaseIterable {
     /// In both, value within tolerance, same `n`.
     case ok
     /// In both, value outside its tolerance (whatever `n` did). Always a failure.
@@ -14,5 +14,5 @@ public enum RowStatus: String, Sendable, Hashable, CaseIterable {
     case added
 
     /// The word shown in text and Markdown tables (`n changed` with a space).
-    public var label: String { self == .nChanged ? "n changed" : rawValue }
+    package var label: String { self == .nChanged ? "n changed" : rawValue }
 }

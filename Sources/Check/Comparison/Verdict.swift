@@ -1,5 +1,5 @@
 /// What a row does to the check's outcome. Ordered worst first: `fail < warn < ok`.
-public enum Verdict: String, Sendable, Hashable, Comparable, CaseIterable {
+package enum Verdict: String, Sendable, Hashable, Comparable, CaseIterable {
     case fail
     case warn
     case ok
@@ -12,10 +12,10 @@ public enum Verdict: String, Sendable, Hashable, Comparable, CaseIterable {
         }
     }
 
-    public static func < (a: Verdict, b: Verdict) -> Bool { a.rank < b.rank }
+    package static func < (a: Verdict, b: Verdict) -> Bool { a.rank < b.rank }
 
     /// The verdict a configured policy gives.
-    public init(_ policy: CheckConfiguration.Policy) {
+    package init(_ policy: CheckConfiguration.Policy) {
         self = policy == .fail ? .fail : .warn
     }
 }

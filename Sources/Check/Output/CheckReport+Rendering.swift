@@ -20,7 +20,7 @@ extension CheckReport {
     ///     then a line saying how many more there are — a GitHub comment holds at most 65,536
     ///     characters. JSON always holds every row. `nil`: no limit.
     ///   - file: the file CI annotations point at (`github`), usually the pipeline file.
-    public func rendered(
+    package func rendered(
         as format: OutputFormat, all: Bool, title: String = "Åpen check", maxRows: Int? = nil, file: String? = nil
     ) -> String {
         switch format {
@@ -28,20 +28,20 @@ extension CheckReport {
         case .github: githubAnnotations(file: file)
         case .text: textTable(all: all, maxRows: maxRows) + summaryLine + "\n"
         case .md:
-            "### \(_Cells.markdown(title)) — \(passed ? "passed" : "failed")\n\n"
+            "### \(ComparisonColumns.markdown(title)) — \(passed ? "passed" : "failed")\n\n"
                 + markdownTable(all: all, maxRows: maxRows) + "**\(summary.line)** — \(summary.verdictText)\n"
         case .json: json(all: all, extra: []) + "\n"
         }
     }
 
     /// `12 checked, 1 drifted, 0 missing, 2 added, 0 n changed — failed: 1 failure, 2 warnings`.
-    public var summaryLine: String { summary.line + " — " + summary.verdictText }
+    package var summaryLine: String { summary.line + " — " + summary.verdictText }
 
     var hasBreakdown: Bool { rows.contains { !$0.key.breakdown.isEmpty } }
 
     /// The rows shown, at most `maxRows`, and a note on those left out ("" when none).
     private func limited(all: Bool, maxRows: Int?) -> (rows: [RowComparison], note: String) {
-        let shown = _Cells.shown(self, all: all)
+        let shown = ComparisonColumns.shown(self, all: all)
         guard let maxRows, shown.count > max(0, maxRows) else { return (shown, "") }
         let hidden = shown.count - max(0, maxRows)
         return (Array(shown.prefix(max(0, maxRows))), "… \(hidden) more row\(hidden == 1 ? "" : "s") not shown\n")
@@ -51,8 +51,8 @@ extension CheckReport {
     func textTable(all: Bool, maxRows: Int? = nil) -> String {
         let (shown, note) = limited(all: all, maxRows: maxRows)
         guard !shown.isEmpty else { return note.isEmpty ? "" : note + "\n" }
-        let cols = _Cells.columns(withBreakdown: hasBreakdown)
-        return _Cells.alignedText(
+        let cols = ComparisonColumns.columns(withBreakdown: hasBreakdown)
+        return ComparisonColumns.alignedText(
             header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
             rightAligned: cols.map(\.rightAligned)) + note + "\n"
     }
@@ -60,8 +60,8 @@ extension CheckReport {
     func markdownTable(all: Bool, maxRows: Int? = nil) -> String {
         let (shown, note) = limited(all: all, maxRows: maxRows)
         guard !shown.isEmpty else { return note.isEmpty ? "" : note + "\n" }
-        let cols = _Cells.columns(withBreakdown: hasBreakdown)
-        return _Cells.markdownTable(
+        let cols = ComparisonColumns.columns(withBreakdown: hasBreakdown)
+        return ComparisonColumns.markdownTable(
             header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
             rightAligned: cols.map(\.rightAligned)) + (note.isEmpty ? "" : "\n" + note) + "\n"
     }
@@ -69,20 +69,20 @@ extension CheckReport {
     /// `{"outcome", "exit_code", "summary", [extra…,] "rows"}`, one row per line.
     func json(all: Bool, extra: [(String, String)], outcome: String? = nil, exitCode: Int32? = nil) -> String {
         let s = summary
-        let summaryJSON = _JSON.object([
+        let summaryJSON = JSONText.object([
             ("checked", String(s.checked)), ("drifted", String(s.drifted)), ("missing", String(s.missing)),
             ("added", String(s.added)), ("n_changed", String(s.nChanged)), ("failures", String(s.failures)),
             ("warnings", String(s.warnings)),
         ])
-        let rowsJSON = _Cells.shown(self, all: all).map(Self.json(row:))
+        let rowsJSON = ComparisonColumns.shown(self, all: all).map(Self.json(row:))
         var pairs: [(String, String)] = [
-            ("outcome", _JSON.string(outcome ?? (passed ? "passed" : "failed"))),
+            ("outcome", JSONText.string(outcome ?? (passed ? "passed" : "failed"))),
             ("exit_code", String(exitCode ?? CheckOutcome(self).exitCode)),
             ("summary", summaryJSON),
         ]
         pairs += extra
-        pairs.append(("rows", _JSON.array(rowsJSON, indent: 4)))
-        return "{\n" + pairs.map { "  " + _JSON.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
+        pairs.append(("rows", JSONText.array(rowsJSON, indent: 4)))
+        return "{\n" + pairs.map { "  " + JSONText.string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n}"
     }
 
     /// One row object, keys in a fixed order; appended piece by piece (10⁵ rows render in
@@ -90,20 +90,20 @@ extension CheckReport {
     static func json(row r: RowComparison) -> String {
         var s = ""
         s.reserveCapacity(320)
-        s += "{\"indicator\": " + _JSON.string(r.key.indicator)
-        s += ", \"municipality\": " + _JSON.string(r.key.municipality)
+        s += "{\"indicator\": " + JSONText.string(r.key.indicator)
+        s += ", \"municipality\": " + JSONText.string(r.key.municipality)
         s += ", \"year\": " + String(r.key.year)
-        s += ", \"breakdown\": " + _JSON.string(r.key.breakdown)
+        s += ", \"breakdown\": " + JSONText.string(r.key.breakdown)
         s += ", \"status\": \"" + r.status.rawValue + "\", \"result\": \"" + r.verdict.rawValue + "\""
-        s += ", \"baseline\": " + _JSON.number(r.baseline?.value)
-        s += ", \"new\": " + _JSON.number(r.current?.value)
-        s += ", \"delta\": " + _JSON.number(r.delta)
-        s += ", \"delta_percent\": " + _JSON.number(r.relativeDelta.map { $0 * 100 })
-        s += ", \"baseline_n\": " + _JSON.int(r.baseline?.n)
-        s += ", \"new_n\": " + _JSON.int(r.current?.n)
-        s += ", \"tolerance\": {\"rule\": " + (r.tolerance.rule.map(_JSON.string) ?? "null")
-        s += ", \"abs\": " + _JSON.number(r.tolerance.tolerance.abs)
-        s += ", \"rel\": " + _JSON.number(r.tolerance.tolerance.rel) + "}}"
+        s += ", \"baseline\": " + JSONText.number(r.baseline?.value)
+        s += ", \"new\": " + JSONText.number(r.current?.value)
+        s += ", \"delta\": " + JSONText.number(r.delta)
+        s += ", \"delta_percent\": " + JSONText.number(r.relativeDelta.map { $0 * 100 })
+        s += ", \"baseline_n\": " + JSONText.int(r.baseline?.n)
+        s += ", \"new_n\": " + JSONText.int(r.current?.n)
+        s += ", \"tolerance\": {\"rule\": " + (r.tolerance.rule.map(JSONText.string) ?? "null")
+        s += ", \"abs\": " + JSONText.number(r.tolerance.tolerance.abs)
+        s += ", \"rel\": " + JSONText.number(r.tolerance.tolerance.rel) + "}}"
         return s
     }
 }

@@ -9,7 +9,7 @@ extension RunDiff {
     /// ```
     /// - Parameter maxRows: at most this many result rows in text and Markdown (see
     ///   ``CheckReport/rendered(as:all:title:maxRows:)``); JSON holds them all.
-    public func rendered(as format: OutputFormat, all: Bool, maxRows: Int? = nil) -> String {
+    package func rendered(as format: OutputFormat, all: Bool, maxRows: Int? = nil) -> String {
         switch format {
         case .text: text(all: all, maxRows: maxRows)
         case .md: markdown(all: all, maxRows: maxRows)
@@ -85,56 +85,61 @@ extension RunDiff {
     }
 
     private func markdown(all: Bool, maxRows: Int?) -> String {
-        var s = "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + _Cells.markdown(heading) + "\n\n"
+        var s =
+            "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + ComparisonColumns.markdown(heading)
+            + "\n\n"
         s +=
             "**Inputs:**"
             + (inputs.isEmpty
-                ? " unchanged\n" : "\n\n" + inputLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+                ? " unchanged\n" : "\n\n" + inputLines().map { "- " + ComparisonColumns.markdown($0) + "\n" }.joined())
         s +=
             "\n**Stages:**"
             + (stages.isEmpty
-                ? " unchanged\n" : "\n\n" + stageLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+                ? " unchanged\n" : "\n\n" + stageLines().map { "- " + ComparisonColumns.markdown($0) + "\n" }.joined())
         s +=
             "\n**Findings:**"
             + (findings.isEmpty
-                ? " unchanged\n" : "\n\n" + findingLines().map { "- " + _Cells.markdown($0) + "\n" }.joined())
+                ? " unchanged\n"
+                : "\n\n" + findingLines().map { "- " + ComparisonColumns.markdown($0) + "\n" }.joined())
         s += "\n" + results.markdownTable(all: all, maxRows: maxRows)
         return s + "**\(results.summary.line)** — runs \(verdict)\n"
     }
 
     private func json(all: Bool) -> String {
         func run(_ r: Run) -> String {
-            _JSON.object([
-                ("id", String(r.id)), ("pipeline", _JSON.string(r.pipeline)), ("started", _JSON.string(r.started)),
+            JSONText.object([
+                ("id", String(r.id)), ("pipeline", JSONText.string(r.pipeline)),
+                ("started", JSONText.string(r.started)),
             ])
         }
         func input(_ i: RunSnapshot.Input?) -> String {
             guard let i else { return "null" }
-            return _JSON.object([("path", _JSON.string(i.path)), ("sha256", _JSON.string(i.sha256))])
+            return JSONText.object([("path", JSONText.string(i.path)), ("sha256", JSONText.string(i.sha256))])
         }
         let inputsJSON = inputs.map {
-            _JSON.object([
-                ("source", _JSON.string($0.source)), ("change", _JSON.string($0.kind.rawValue)),
+            JSONText.object([
+                ("source", JSONText.string($0.source)), ("change", JSONText.string($0.kind.rawValue)),
                 ("before", input($0.before)), ("after", input($0.after)),
             ])
         }
         let stagesJSON = stages.map {
-            _JSON.object([
-                ("stage", _JSON.string($0.stage)), ("change", _JSON.string($0.kind.rawValue)),
-                ("before", $0.before.map(_JSON.string) ?? "null"), ("after", $0.after.map(_JSON.string) ?? "null"),
+            JSONText.object([
+                ("stage", JSONText.string($0.stage)), ("change", JSONText.string($0.kind.rawValue)),
+                ("before", $0.before.map(JSONText.string) ?? "null"),
+                ("after", $0.after.map(JSONText.string) ?? "null"),
             ])
         }
         func number(_ x: Double?) -> String { x.map(NumberText.shortest) ?? "null" }
         func finding(_ f: Finding?) -> String {
             guard let f else { return "null" }
-            return _JSON.object([
+            return JSONText.object([
                 ("value", number(f.value)), ("previous_value", number(f.previousValue)), ("change", number(f.change)),
-                ("ci_low", number(f.ciLow)), ("ci_high", number(f.ciHigh)), ("verdict", _JSON.string(f.verdict)),
+                ("ci_low", number(f.ciLow)), ("ci_high", number(f.ciHigh)), ("verdict", JSONText.string(f.verdict)),
             ])
         }
         let findingsJSON = findings.map {
-            _JSON.object([
-                ("finding", _JSON.string($0.key)), ("change", _JSON.string($0.kind.rawValue)),
+            JSONText.object([
+                ("finding", JSONText.string($0.key)), ("change", JSONText.string($0.kind.rawValue)),
                 ("before", finding($0.before)), ("after", finding($0.after)),
             ])
         }
@@ -142,8 +147,8 @@ extension RunDiff {
             all: all,
             extra: [
                 ("from", run(from)), ("to", run(to)),
-                ("inputs", _JSON.array(inputsJSON, indent: 4)), ("stages", _JSON.array(stagesJSON, indent: 4)),
-                ("findings", _JSON.array(findingsJSON, indent: 4)),
+                ("inputs", JSONText.array(inputsJSON, indent: 4)), ("stages", JSONText.array(stagesJSON, indent: 4)),
+                ("findings", JSONText.array(findingsJSON, indent: 4)),
             ],
             outcome: verdict, exitCode: exitCode) + "\n"
     }

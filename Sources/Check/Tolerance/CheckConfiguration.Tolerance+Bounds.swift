@@ -2,10 +2,10 @@ import ApenCore
 
 extension CheckConfiguration.Tolerance {
     /// Exact equality: no bound declared.
-    public static let exact = CheckConfiguration.Tolerance()
+    package static let exact = CheckConfiguration.Tolerance()
 
     /// True when neither `abs` nor `rel` is declared, so only equal values pass.
-    public var isExact: Bool { abs == nil && rel == nil }
+    package var isExact: Bool { abs == nil && rel == nil }
 
     /// Whether `new` is within this tolerance of `old`.
     ///
@@ -16,7 +16,7 @@ extension CheckConfiguration.Tolerance {
     /// CheckConfiguration.Tolerance(rel: 0.01).admits(old: 50, new: 50.4)   // true: 0.4 ≤ 0.5
     /// CheckConfiguration.Tolerance(abs: 0.1).admits(old: 50, new: 50.4)    // false
     /// ```
-    public func admits(old: Double, new: Double) -> Bool {
+    package func admits(old: Double, new: Double) -> Bool {
         let delta = (new - old).magnitude
         if isExact { return new == old }
         if let a = abs, delta <= a { return true }
@@ -25,7 +25,7 @@ extension CheckConfiguration.Tolerance {
     }
 
     /// `abs 1e-09`, `rel 0.005`, `abs 0.1 or rel 0.01`, or `exact`.
-    public var summary: String {
+    package var summary: String {
         switch (abs, rel) {
         case (nil, nil): return "exact"
         case (let a?, nil): return "abs \(NumberText.shortest(a))"

@@ -17,7 +17,7 @@ import ApenCore
 /// let table = ToleranceTable(configuration.tolerances)
 /// table.resolve("survey.transparency.index").rule   // "survey.*"
 /// ```
-public struct ToleranceTable: Sendable {
+package struct ToleranceTable: Sendable {
     private struct Rule: Sendable {
         var glob: Glob
         var tolerance: CheckConfiguration.Tolerance
@@ -28,10 +28,10 @@ public struct ToleranceTable: Sendable {
     private let fallback: ResolvedTolerance
 
     /// The key that names the fallback rule.
-    public static let defaultKey = "default"
+    package static let defaultKey = "default"
 
     /// Builds the table from the rules in file order (`"default"` among them or not).
-    public init(_ tolerances: [(pattern: String, tolerance: CheckConfiguration.Tolerance)]) {
+    package init(_ tolerances: [(pattern: String, tolerance: CheckConfiguration.Tolerance)]) {
         var rules: [Rule] = []
         var fallback = ResolvedTolerance(tolerance: .exact, rule: nil)
         for (i, t) in tolerances.enumerated() {
@@ -47,7 +47,7 @@ public struct ToleranceTable: Sendable {
 
     /// The tolerance for `indicator` and the rule it came from.
     /// - Complexity: O(rules × id length).
-    public func resolve(_ indicator: String) -> ResolvedTolerance {
+    package func resolve(_ indicator: String) -> ResolvedTolerance {
         var best: Rule?
         for rule in rules where rule.glob.matches(indicator) {
             guard let b = best else {

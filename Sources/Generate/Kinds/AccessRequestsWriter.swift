@@ -1,4 +1,5 @@
 import ApenCore
+import Indicators
 
 /// Writes `access_requests.csv`: access requests (innsynskrav) with receipt and answer dates
 /// and outcomes (METHODS.md §5 input).
@@ -22,7 +23,7 @@ enum AccessRequestsWriter {
     static func write(plan: GenerationPlan, dialect: Dialect, path: String) throws -> Int {
         let w = try RowWriter(path: path, dialect: dialect)
         w.header(columns)
-        let calendar = NorwegianCalendar()
+        let calendar = WorkdayTable(years: 1990...2100)
         let outcomeBytes = outcomes.values.map { w.encode($0) }
         for m in plan.municipalities {
             let traits = MunicipalityTraits(seed: plan.seed, municipality: m)

@@ -1,4 +1,5 @@
 import ApenCore
+import Indicators
 
 /// Writes `publications.csv`: the public records journal (postjournal) and open-data catalogue
 /// (METHODS.md §4 input), one row per registered record.
@@ -47,7 +48,7 @@ enum PublicationsWriter {
     static func write(plan: GenerationPlan, dialect: Dialect, path: String) throws -> Int {
         let w = try RowWriter(path: path, dialect: dialect)
         w.header(columns + (dialect.titleColumn ? ["tittel"] : []))
-        let calendar = NorwegianCalendar()
+        let calendar = WorkdayTable(years: 1990...2100)
         let typeBytes = types.values.map { w.encode($0) }
         let datasetIndex = types.values.firstIndex(of: "dataset")!
         let baseBytes = bases.values.map { w.encode($0) }

@@ -20,23 +20,23 @@ import ApenCore
 /// let plan = try GenerationPlan(scale: 1, seed: 42)
 /// plan.total(.engagement)   // ≈ 1 000 000
 /// ```
-public struct GenerationPlan: Sendable {
-    public let scale: Double
-    public let seed: UInt64
-    public let municipalities: [Municipality]
-    public let years: ClosedRange<Int>
+package struct GenerationPlan: Sendable {
+    package let scale: Double
+    package let seed: UInt64
+    package let municipalities: [Municipality]
+    package let years: ClosedRange<Int>
     /// Extra multipliers per kind on top of `scale` (the example dataset has a larger survey
     /// and fewer engagement actions than national proportions would give); default 1.
-    public let kindScale: [SourceKind: Double]
+    package let kindScale: [SourceKind: Double]
 
     /// Smallest surveyed group (see the type's documentation).
-    public static let minimumSurveyGroup = 8
+    package static let minimumSurveyGroup = 8
 
     /// - Parameters:
     ///   - municipalities: 4-digit numbers; `nil` = all 357 of 2024.
     ///   - kindScale: optional per-kind multipliers on top of `scale`.
     /// - Throws: `Diagnostic` for a scale that is not positive and finite, or an unknown municipality.
-    public init(
+    package init(
         scale: Double, seed: UInt64, municipalities: [String]? = nil, years: ClosedRange<Int> = 2015...2024,
         kindScale: [SourceKind: Double] = [:]
     ) throws {
@@ -63,7 +63,7 @@ public struct GenerationPlan: Sendable {
     static func pow07(_ x: Double) -> Double { exp2Approx(0.7 * log2Approx(x)) }
 
     /// The expected (unrounded) number of rows for one group.
-    public func expected(_ kind: SourceKind, _ m: Municipality, _ year: Int) -> Double {
+    package func expected(_ kind: SourceKind, _ m: Municipality, _ year: Int) -> Double {
         let pop = Double(m.population2024)
         let share: Double
         switch kind {
@@ -76,7 +76,7 @@ public struct GenerationPlan: Sendable {
     }
 
     /// The number of rows written for one group (deterministic for the plan's seed).
-    public func count(_ kind: SourceKind, _ m: Municipality, _ year: Int) -> Int {
+    package func count(_ kind: SourceKind, _ m: Municipality, _ year: Int) -> Int {
         if kind == .population { return 1 }
         let x = expected(kind, m, year)
         var rng = Xoshiro256(seed: SplitMix64.mix(seed, 0xC0DE, kind.streamKey, m.streamKey, UInt64(year)))
@@ -88,7 +88,7 @@ public struct GenerationPlan: Sendable {
     }
 
     /// Rows of `kind` over the whole plan (data rows, header excluded).
-    public func total(_ kind: SourceKind) -> Int {
+    package func total(_ kind: SourceKind) -> Int {
         var n = 0
         for m in municipalities { for y in years { n += count(kind, m, y) } }
         return n

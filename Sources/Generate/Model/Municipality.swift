@@ -6,15 +6,15 @@ import ApenCore
 /// see `Municipality.norway2024`). Populations are approximate 2024 figures for the largest
 /// municipalities and the example's focus municipalities, and synthetic (but seed-independent)
 /// for the rest, so "Oslo is big, Utsira is small" holds in every generated dataset.
-public struct Municipality: Sendable, Hashable {
+package struct Municipality: Sendable, Hashable {
     /// The 4-digit municipality number, a text key (`"0301"` keeps its leading zero).
-    public var code: String
+    package var code: String
     /// Residents in 2024 (approximate or synthetic; see the type's documentation).
-    public var population2024: Int
+    package var population2024: Int
     /// Yearly growth rate used to back-cast the population series.
-    public var growth: Double
+    package var growth: Double
 
-    public init(code: String, population2024: Int, growth: Double) {
+    package init(code: String, population2024: Int, growth: Double) {
         self.code = code
         self.population2024 = population2024
         self.growth = growth
@@ -22,7 +22,7 @@ public struct Municipality: Sendable, Hashable {
 
     /// The population in `year`: 2024's figure compounded backwards or forwards by `growth`,
     /// rounded to a whole person.
-    public func population(in year: Int) -> Int {
+    package func population(in year: Int) -> Int {
         var p = Double(population2024)
         if year < 2024 {
             for _ in year..<2024 { p /= 1 + growth }
@@ -39,7 +39,7 @@ extension Municipality {
     /// The number list follows the 2024 county structure (Oslo 03, Rogaland 11, Møre og
     /// Romsdal 15, Nordland 18, Østfold 31, Akershus 32, Buskerud 33, Innlandet 34, Vestfold 39,
     /// Telemark 40, Agder 42, Vestland 46, Trøndelag 50, Troms 55, Finnmark 56).
-    public static let norway2024: [Municipality] = {
+    package static let norway2024: [Municipality] = {
         var rng = Xoshiro256(seed: 0x4B4F_4D4D_554E_4500)  // fixed: populations do not depend on the user's seed
         return NorwegianMunicipalityNumbers.all.map { code in
             // Synthetic population: log-uniform-ish around a median of ~5 000 (Irwin–Hall normal in log2 space).
@@ -53,7 +53,7 @@ extension Municipality {
 
     /// Looks up municipalities by number, in the order given.
     /// - Throws: `Diagnostic` naming the first number that is not a 2024 municipality.
-    public static func lookup(_ codes: [String]) throws -> [Municipality] {
+    package static func lookup(_ codes: [String]) throws -> [Municipality] {
         let byCode = Dictionary(uniqueKeysWithValues: norway2024.map { ($0.code, $0) })
         return try codes.map { code in
             guard let m = byCode[code] else {

@@ -12,9 +12,9 @@
 /// d.decimalComma = true
 /// d.headerNames = ["weight": "vekt", "respondent_id": "RespNr"]
 /// ```
-public struct Dialect: Sendable, Hashable {
+package struct Dialect: Sendable, Hashable {
     /// How dates are written.
-    public enum DateStyle: Sendable, Hashable {
+    package enum DateStyle: Sendable, Hashable {
         /// `yyyy-MM-dd`.
         case iso
         /// `dd.MM.yyyy`, common in Norwegian exports (postjournal).
@@ -24,27 +24,27 @@ public struct Dialect: Sendable, Hashable {
     }
 
     /// How text is encoded.
-    public enum TextEncoding: String, Sendable, Hashable {
+    package enum TextEncoding: String, Sendable, Hashable {
         case utf8 = "utf-8"
         case windows1252 = "windows-1252"
     }
 
     /// The field separator byte (`,` by default).
-    public var delimiter: UInt8 = UInt8(ascii: ",")
+    package var delimiter: UInt8 = UInt8(ascii: ",")
     /// Write decimals with `,` (as Norwegian spreadsheets do); needs a delimiter other than `,`.
-    public var decimalComma = false
-    public var dateStyle: DateStyle = .iso
-    public var encoding: TextEncoding = .utf8
+    package var decimalComma = false
+    package var dateStyle: DateStyle = .iso
+    package var encoding: TextEncoding = .utf8
     /// Canonical column name → the header name written instead (e.g. `weight` → `vekt`).
-    public var headerNames: [String: String] = [:]
+    package var headerNames: [String: String] = [:]
     /// Add a free-text title column (`tittel`, with æøå) to publications — real journals have one;
     /// pipelines ignore it.
-    public var titleColumn = false
+    package var titleColumn = false
     /// Line ending: `\n` (default) or `\r\n` (Windows exports).
-    public var crlf = false
+    package var crlf = false
 
-    public init() {}
+    package init() {}
 
     /// `,`, UTF-8, ISO dates, canonical headers, LF.
-    public static let canonical = Dialect()
+    package static let canonical = Dialect()
 }

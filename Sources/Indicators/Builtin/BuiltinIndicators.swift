@@ -17,7 +17,7 @@ import ApenCore
 /// print(IndicatorCSV.render(out.rows))
 /// for w in out.warnings { print(w) }
 /// ```
-public enum BuiltinIndicators {
+package enum BuiltinIndicators {
     /// The indicators of one family, rows in METHODS.md §1 order.
     ///
     /// - Parameters:
@@ -29,7 +29,7 @@ public enum BuiltinIndicators {
     /// - Throws: `Diagnostic` when a required column is missing from a table (naming it and the
     ///   columns found), or when a survey stratum has a single PSU under `lonely_psu: fail`
     ///   (naming the stratum, the indicator and the group).
-    public static func compute(
+    package static func compute(
         _ family: IndicatorFamily, inputs: IndicatorInputs, select: (String) -> Bool = { _ in true },
         jobs: Int = 1
     ) throws -> IndicatorOutput {
@@ -52,7 +52,7 @@ public enum BuiltinIndicators {
 
     /// Every family in `IndicatorFamily.allCases` order, rows merged in METHODS.md §1 order.
     /// - Throws: as `compute(_:inputs:select:jobs:)`, for the first family that fails.
-    public static func computeAll(
+    package static func computeAll(
         inputs: IndicatorInputs, select: (String) -> Bool = { _ in true }, jobs: Int = 1
     ) throws -> IndicatorOutput {
         var out = IndicatorOutput()

@@ -10,14 +10,14 @@
 ///
 /// Catalogues following DCAT-AP-NO give licences and formats as URIs; `licenceID` and
 /// `formatName` read them (see docs/ingest.md, "Licences and formats given as URIs").
-public enum OpenData {
+package enum OpenData {
     /// Open licences (SPDX-style ids), lower-cased.
-    public static let openLicences: Set<String> = [
+    package static let openLicences: Set<String> = [
         "cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "nlod-1.0", "nlod-2.0", "odbl-1.0", "pddl-1.0",
     ]
 
     /// Whether a licence id is open (compared case-insensitively, surrounding spaces ignored).
-    public static func isOpenLicence(_ licence: String) -> Bool {
+    package static func isOpenLicence(_ licence: String) -> Bool {
         openLicences.contains(licenceID(licence))
     }
 
@@ -26,7 +26,7 @@ public enum OpenData {
     /// pages, data.norge.no's NLOD pages, spdx.org licence pages); any other text lower-cased.
     ///
     /// `http`/`https`, `www.`, a trailing `/`, `legalcode` or `deed.xx` page and `.html` do not matter.
-    public static func licenceID(_ licence: String) -> String {
+    package static func licenceID(_ licence: String) -> String {
         let text = normalise(licence)
         guard let path = uriPath(text) else { return text }
         if let code = path.dropping(prefix: "publications.europa.eu/resource/authority/licence/") {
@@ -64,7 +64,7 @@ public enum OpenData {
     /// A format as a lower-cased file-type name (`csv`, `rdf`, `xlsx`): the name itself (a
     /// leading dot dropped), or the name of an EU file-type authority URI or an IANA media
     /// type (bare, `;` parameters ignored, or as an iana.org assignments URI).
-    public static func formatName(_ format: String) -> String {
+    package static func formatName(_ format: String) -> String {
         var f = normalise(format)
         if let semicolon = f.firstIndex(of: ";") { f = String(f[..<semicolon]).trimmingSpaces() }
         if f.hasPrefix(".") { f.removeFirst() }
@@ -110,7 +110,7 @@ public enum OpenData {
     /// The star level a format earns under an open licence: 1 unstructured or unknown,
     /// 2 structured proprietary, 3 open format, 4 RDF (5 needs the `linked` flag as well).
     /// Case-insensitive; a leading dot (".csv") is ignored.
-    public static func formatLevel(_ format: String) -> Int {
+    package static func formatLevel(_ format: String) -> Int {
         switch formatName(format) {
         case "rdf", "ttl", "jsonld", "nt", "n3", "sparql": return 4
         case "csv", "tsv", "json", "xml", "geojson", "ods", "txt": return 3
@@ -120,7 +120,7 @@ public enum OpenData {
     }
 
     /// The 5-star level of one dataset (0 when its licence is not open).
-    public static func stars(licence: String?, format: String?, linked: Bool) -> Int {
+    package static func stars(licence: String?, format: String?, linked: Bool) -> Int {
         guard let licence, isOpenLicence(licence) else { return 0 }
         let level = format.map(formatLevel) ?? 1
         return level == 4 && linked ? 5 : level

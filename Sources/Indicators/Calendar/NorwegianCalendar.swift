@@ -13,11 +13,11 @@ import ApenCore
 /// let answered = Day(year: 2024, month: 4, day: 2)!    // Tuesday after Easter Monday
 /// NorwegianCalendar.workdays(from: received, to: answered)  // 1 (only 2 April counts)
 /// ```
-public enum NorwegianCalendar {
+package enum NorwegianCalendar {
     /// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
     ///
     /// - Precondition: `year` in 1583…9999.
-    public static func easterSunday(year: Int) -> Day {
+    package static func easterSunday(year: Int) -> Day {
         let a = year % 19
         let b = year / 100
         let c = year % 100
@@ -37,7 +37,7 @@ public enum NorwegianCalendar {
 
     /// The public holidays of `year`, ascending, without duplicates (Ascension Day can be
     /// 1 or 17 May, Whit Monday 17 May). Includes Easter Sunday and Whit Sunday.
-    public static func publicHolidays(year: Int) -> [Day] {
+    package static func publicHolidays(year: Int) -> [Day] {
         let easter = easterSunday(year: year)
         var days: [Day] = [
             Day(year: year, month: 1, day: 1)!,
@@ -60,12 +60,12 @@ public enum NorwegianCalendar {
     }
 
     /// Whether `d` is a Norwegian public holiday (see the type's summary for the list).
-    public static func isPublicHoliday(_ d: Day) -> Bool {
+    package static func isPublicHoliday(_ d: Day) -> Bool {
         publicHolidays(year: d.year).contains(d)
     }
 
     /// Whether `d` is a working day: Monday–Friday and not a public holiday.
-    public static func isWorkday(_ d: Day) -> Bool {
+    package static func isWorkday(_ d: Day) -> Bool {
         d.weekday <= 5 && !isPublicHoliday(d)
     }
 
@@ -73,7 +73,7 @@ public enum NorwegianCalendar {
     /// receipt is 0, an answer the next working day is 1. Negative (−workdays(b, a)) when `b < a`.
     ///
     /// - Complexity: O(years spanned), independent of the number of days.
-    public static func workdays(from a: Day, to b: Day) -> Int {
+    package static func workdays(from a: Day, to b: Day) -> Int {
         if b < a { return -workdays(from: b, to: a) }
         var count = weekdaysUpTo(b.raw) - weekdaysUpTo(a.raw)
         for year in a.year...b.year {

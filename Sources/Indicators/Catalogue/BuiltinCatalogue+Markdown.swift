@@ -8,7 +8,7 @@ extension BuiltinCatalogue {
     /// ```swift
     /// try AtomicFile.write(BuiltinCatalogue.markdown(language: .en), to: "docs/indicators.md")
     /// ```
-    public static func markdown(language: Language) -> String {
+    package static func markdown(language: Language) -> String {
         let t = MarkdownText(language)
         var out = "# \(t.title)\n\n"
         out += "<!-- \(t.generated) -->\n\n"

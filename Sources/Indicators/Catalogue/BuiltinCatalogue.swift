@@ -12,17 +12,17 @@ import ApenCore
 /// // ["survey.trust.index", "survey.trust.agree_share", "survey.trust.alpha", "survey.responses"]
 /// BuiltinCatalogue.info(for: "survey.trust.index")?.unit   // .index
 /// ```
-public enum BuiltinCatalogue {
+package enum BuiltinCatalogue {
     /// The placeholder for a scale name in survey ids.
-    public static let scalePlaceholder = "<scale>"
+    package static let scalePlaceholder = "<scale>"
 
     /// Every built-in indicator, in METHODS.md order.
-    public static let entries: [IndicatorInfo] =
+    package static let entries: [IndicatorInfo] =
         surveyEntries + engagementEntries + publicationEntries
         + opendataEntries + foiEntries
 
     /// Concrete ids of a family, in catalogue order; survey ids for each scale in `scales`.
-    public static func ids(family: IndicatorFamily, scales: [String]) -> [String] {
+    package static func ids(family: IndicatorFamily, scales: [String]) -> [String] {
         var out: [String] = []
         for e in entries where e.family == family.rawValue {
             if e.id.contains(scalePlaceholder) {
@@ -36,7 +36,7 @@ public enum BuiltinCatalogue {
 
     /// The entry of a concrete or placeholder id: `survey.trust.index` resolves to
     /// `survey.<scale>.index`. nil for an id that is not built in.
-    public static func info(for id: String) -> IndicatorInfo? {
+    package static func info(for id: String) -> IndicatorInfo? {
         if let e = entries.first(where: { $0.id == id }) { return e }
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "survey", !parts[1].isEmpty else { return nil }
@@ -44,7 +44,7 @@ public enum BuiltinCatalogue {
     }
 
     /// The scale names of some survey inputs, in order of first declaration, without repeats.
-    public static func scaleNames(_ surveys: [SurveyInput]) -> [String] {
+    package static func scaleNames(_ surveys: [SurveyInput]) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for s in surveys {

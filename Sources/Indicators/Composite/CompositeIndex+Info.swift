@@ -13,13 +13,14 @@ extension CompositeIndex {
     /// CompositeIndex.infos(def).map(\.id)
     /// // ["composite.openness", "composite.openness.rank", "composite.openness.rank_median", "composite.openness.shift.…"]
     /// ```
-    public static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
+    package static func infos(_ def: CompositeDefinition) -> [IndicatorInfo] {
         let id = "composite.\(def.id)"
         let label = def.label ?? LocalizedText(nb: def.id, en: def.id)
         // A declared label without nynorsk reads as its bokmål in derived nynorsk labels.
         let nn = label.text(.nn)
         let inputs = def.components.map(\.indicator)
         let norm = def.normalisation.rawValue
+        let sampling = def.uncertainty.samplingError
         var out = [
             IndicatorInfo(
                 id: id, family: "composite", label: label, unit: .score, direction: 1, inputs: inputs,
@@ -42,11 +43,11 @@ extension CompositeIndex {
                 inputs: [id],
                 definition: LocalizedText(
                     nb:
-                        "Rangering blant kommunene samme år (1 = høyest); 95 %-intervall (2,5.–97,5. persentil) fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %).",
+                        "Rangering blant kommunene samme år (1 = høyest); 95 %-intervall (2,5.–97,5. persentil) fra \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %)\(sampling ? " og av komponentverdiene innenfor utvalgsfeilen" : "").",
                     en:
-                        "Rank among municipalities that year (1 = highest); 95 % interval (2.5th–97.5th percentile) from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %).",
+                        "Rank among municipalities that year (1 = highest); 95 % interval (2.5th–97.5th percentile) from \(def.samples) Monte-Carlo draws of the weights (±\(NumberText.shortest(def.delta * 100)) %)\(sampling ? " and of the component values within their sampling error" : "").",
                     nn:
-                        "Rangering blant kommunane same år (1 = høgast); 95 %-intervall (2,5.–97,5. persentil) frå \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %)."
+                        "Rangering blant kommunane same år (1 = høgast); 95 %-intervall (2,5.–97,5. persentil) frå \(def.samples) Monte Carlo-trekk av vektene (±\(NumberText.shortest(def.delta * 100)) %)\(sampling ? " og av komponentverdiane innanfor utvalsfeilen" : "")."
                 ),
                 methods: "§6", hasInterval: true),
         ]
@@ -93,11 +94,11 @@ extension CompositeIndex {
                     unit: .coefficient, direction: 0, inputs: [id, c.indicator],
                     definition: LocalizedText(
                         nb:
-                            "Pearsons r mellom komponentens normaliserte verdier og indeksen det året (rad uten kommune).",
+                            "Pearsons r mellom komponentens normaliserte verdier og indeksen det året (rad uten kommune); radene med en annen komponent som nedbryting gir korrelasjonen med den komponenten.",
                         en:
-                            "Pearson's r between the component's normalised scores and the index that year (row without a municipality).",
+                            "Pearson's r between the component's normalised scores and the index that year (row without a municipality); the rows with another component as breakdown give the correlation with that component.",
                         nn:
-                            "Pearsons r mellom dei normaliserte verdiane til komponenten og indeksen det året (rad utan kommune)."
+                            "Pearsons r mellom dei normaliserte verdiane til komponenten og indeksen det året (rad utan kommune); radene med ein annan komponent som nedbryting gjev korrelasjonen med den komponenten."
                     ),
                     methods: "§6"))
         }
@@ -136,6 +137,42 @@ extension CompositeIndex {
                         nb: "Cronbachs α for de normaliserte komponentene det året (rad uten kommune).",
                         en: "Cronbach's α of the normalised components that year (row without a municipality).",
                         nn: "Cronbachs α for dei normaliserte komponentane det året (rad utan kommune)."),
+                    methods: "§6"))
+        }
+        if def.winsorise != nil {
+            out.append(
+                IndicatorInfo(
+                    id: id + ".treated", family: "composite",
+                    label: LocalizedText(
+                        nb: "\(label.nb) – behandlede uteliggere", en: "\(label.en) – treated outliers",
+                        nn: "\(label.nn ?? label.nb) – handsama uteliggjarar"),
+                    unit: .ratio, direction: 0, inputs: inputs,
+                    definition: LocalizedText(
+                        nb:
+                            "Verdien en uteligger ble satt til (winsorisering) før normaliseringen, i komponentens enhet; nedbrytingen er komponenten.",
+                        en:
+                            "The value an outlier was set to (winsorisation) before normalisation, in the component's unit; the breakdown is the component.",
+                        nn:
+                            "Verdien ein uteliggjar vart sett til (winsorisering) før normaliseringa, i eininga til komponenten; nedbrytinga er komponenten."
+                    ),
+                    methods: "§6"))
+        }
+        if def.impute != .none {
+            out.append(
+                IndicatorInfo(
+                    id: id + ".imputed", family: "composite",
+                    label: LocalizedText(
+                        nb: "\(label.nb) – imputerte verdier", en: "\(label.en) – imputed values",
+                        nn: "\(label.nn ?? label.nb) – imputerte verdiar"),
+                    unit: .ratio, direction: 0, inputs: inputs,
+                    definition: LocalizedText(
+                        nb:
+                            "Verdien som ble satt inn for en manglende komponent (impute: \(def.impute.rawValue)), i komponentens enhet; nedbrytingen er komponenten.",
+                        en:
+                            "The value filled in for a missing component (impute: \(def.impute.rawValue)), in the component's unit; the breakdown is the component.",
+                        nn:
+                            "Verdien som vart sett inn for ein manglande komponent (impute: \(def.impute.rawValue)), i eininga til komponenten; nedbrytinga er komponenten."
+                    ),
                     methods: "§6"))
         }
         for c in def.components where def.components.count >= 2 {

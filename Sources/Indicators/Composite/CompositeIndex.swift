@@ -23,12 +23,12 @@ import ApenCore
 /// ])
 /// let out = try CompositeIndex.compute(def, rows: indicatorRows, jobs: 4)
 /// ```
-public enum CompositeIndex {
+package enum CompositeIndex {
     /// Checks a definition: at least one component, no duplicates, finite positive weights,
     /// direction ±1, goalposts with lo < hi for `goalposts`, samples ≥ 0, 0 ≤ δ < 1,
     /// 0 < min_available ≤ 1.
     /// - Returns: one message per problem (empty when valid).
-    public static func problems(_ def: CompositeDefinition) -> [String] {
+    package static func problems(_ def: CompositeDefinition) -> [String] {
         var out: [String] = []
         if def.components.isEmpty { out.append("a composite needs at least one component") }
         var seen: Set<String> = []
@@ -110,7 +110,7 @@ public enum CompositeIndex {
     /// order), then every pillar weight, each uniform in [(1−δ)w, (1+δ)w] as lo + (hi − lo)·u,
     /// then for each declared `uncertainty` list (normalisation, aggregation, imputation) the
     /// chosen entry's position ⌊u·count⌋; u from ``Xoshiro256StarStar/nextUniform()`` seeded by `seed`.
-    public static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
+    package static func monteCarloWeights(_ def: CompositeDefinition) -> [Double] {
         var g = Xoshiro256StarStar(seed: def.seed)
         var out: [Double] = []
         let weights = def.components.map(\.weight) + def.pillars.map(\.weight)
@@ -130,10 +130,30 @@ public enum CompositeIndex {
         return out
     }
 
+    /// The sampling-error deviates (METHODS §6 "Uncertainty", `sampling_error: true`): per sample,
+    /// per component in declaration order, one standard normal deviate for each of the run's
+    /// `municipalities` (all years, byte order) — drawn whether or not that municipality has the
+    /// value in a given year, so one sequence serves every year. They come from the seed's
+    /// xoshiro256** jumped once (``Xoshiro256StarStar/jump()``, 2¹²⁸ outputs ahead), a stream of
+    /// their own: switching sampling error on leaves the other draws where they were, and with
+    /// every SE 0 the ranks are those of a run without it, bit for bit.
+    /// - Returns: `samples · components · municipalities` deviates, index `(s·k + c)·M + m`;
+    ///   empty without `sampling_error`.
+    package static func samplingErrorDeviates(_ def: CompositeDefinition, municipalities: Int) -> [Double] {
+        guard def.uncertainty.samplingError else { return [] }
+        var g = Xoshiro256StarStar(seed: def.seed)
+        g.jump()
+        let count = max(0, def.samples) * def.components.count * municipalities
+        return (0..<count).map { _ in g.nextNormal() }
+    }
+
     /// The uncertain factors of the sensitivity analysis, in METHODS §6 order, with the
     /// columns of the Sobol sample matrices each one takes: `weights` (every component weight,
-    /// then every pillar weight, one factor), then one column per declared uncertainty list.
-    public static func sobolFactors(_ def: CompositeDefinition) -> [(name: String, columns: Range<Int>)] {
+    /// then every pillar weight, one factor), then one column per declared uncertainty list,
+    /// then `sampling_error` (with `sampling_error: true`), whose columns — one deviate per
+    /// component and municipality — are the separate blocks of ``sobolNoise(_:municipalities:)``
+    /// (its range here is empty).
+    package static func sobolFactors(_ def: CompositeDefinition) -> [(name: String, columns: Range<Int>)] {
         let nw = def.components.count + def.pillars.count
         var out: [(String, Range<Int>)] = [("weights", 0..<nw)]
         var next = nw
@@ -145,7 +165,22 @@ public enum CompositeIndex {
             out.append((name, next..<(next + 1)))
             next += 1
         }
+        if u.samplingError { out.append(("sampling_error", next..<next)) }
         return out
+    }
+
+    /// The sampling-error block of the Sobol matrices A and B: N rows of `components ·
+    /// municipalities` uniforms each, mapped to normal deviates (``Normal/deviate(uniform:)``),
+    /// drawn row by row, A before B, from the seed's generator jumped once (as
+    /// ``samplingErrorDeviates(_:municipalities:)``). Row r's deviate of component c and run
+    /// municipality m is at `r·k·M + c·M + m`.
+    static func sobolNoise(_ def: CompositeDefinition, municipalities: Int) -> (a: [Double], b: [Double]) {
+        var g = Xoshiro256StarStar(seed: def.seed)
+        g.jump()
+        let count = def.samples * def.components.count * municipalities
+        let a = (0..<count).map { _ in g.nextNormal() }
+        let b = (0..<count).map { _ in g.nextNormal() }
+        return (a, b)
     }
 
     /// The Sobol matrices A and B (N = `samples` rows of uniforms, one column per factor column),
@@ -158,8 +193,8 @@ public enum CompositeIndex {
     }
 
     /// Output names a pillar may not take (they are other rows of the index).
-    public static let reservedPillarNames: Set<String> = [
-        "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha",
+    package static let reservedPillarNames: Set<String> = [
+        "rank", "rank_median", "shift", "sobol_first", "sobol_total", "corr", "alpha", "treated", "imputed",
     ]
 
     /// Computes the index, its ranks with Monte-Carlo intervals, and the leave-one-out shifts.
@@ -170,7 +205,7 @@ public enum CompositeIndex {
     /// - Throws: `DiagnosticList` for an invalid definition; `Diagnostic` for two rows of the
     ///   same component, municipality and year, or a non-finite component value.
     /// - Complexity: O(years × samples × m log m) for m municipalities; samples run on `jobs` workers.
-    public static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws
+    package static func compute(_ def: CompositeDefinition, rows: [IndicatorRow], jobs: Int) throws
         -> IndicatorOutputRows
     {
         let here = SourceLocation(path: "composite '\(def.id)'")
@@ -180,8 +215,10 @@ public enum CompositeIndex {
         let k = def.components.count
         var componentIndex: [String: Int] = [:]
         for (i, c) in def.components.enumerated() { componentIndex[c.indicator] = i }
-        // year → municipality → component values
+        // year → municipality → component values (and their SEs, for sampling error)
         var data: [Int: [String: [Double?]]] = [:]
+        var errors: [Int: [String: [Double?]]] = [:]
+        var anyError = false
         var seenComponent = [Bool](repeating: false, count: k)
         for r in rows where r.breakdown.isEmpty {
             guard let c = componentIndex[r.indicator] else { continue }
@@ -196,6 +233,10 @@ public enum CompositeIndex {
             cells[c] = r.value
             data[r.year, default: [:]][r.municipality] = cells
             seenComponent[c] = true
+            if def.uncertainty.samplingError, let se = r.se, se.isFinite, se > 0 {
+                errors[r.year, default: [:]][r.municipality, default: [Double?](repeating: nil, count: k)][c] = se
+                anyError = true
+            }
         }
         var out = IndicatorOutputRows()
         for (c, seen) in seenComponent.enumerated() where !seen {
@@ -222,6 +263,12 @@ public enum CompositeIndex {
                         listed.append(
                             "\(present[i]) \(NumberText.shortest(xs[i])) → \(NumberText.shortest(treated[i]))")
                         groups.append(RunWarning.Group(present[i], year: year, from: xs[i], to: treated[i]))
+                    }
+                    for i in changed {
+                        out.rows.append(
+                            IndicatorRow(
+                                indicator: "composite.\(def.id).treated", municipality: present[i], year: year,
+                                breakdown: def.components[c].indicator, value: treated[i], n: present.count))
                     }
                     out.warnings.append(
                         Diagnostic(
@@ -260,8 +307,22 @@ public enum CompositeIndex {
             }
             pooled = lists
         }
+        if def.uncertainty.samplingError && !anyError && def.samples > 0 {
+            out.warnings.append(
+                Diagnostic(
+                    here,
+                    "uncertainty.sampling_error: no component value has a standard error (se); sampling error changes nothing",
+                    severity: .warning))
+        }
+        // The run's municipalities (all years, byte order): the columns of the sampling-error draws.
+        let runMunicipalities = Set(data.values.flatMap(\.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let runIndex = Dictionary(uniqueKeysWithValues: runMunicipalities.enumerated().map { ($1, $0) })
         let draws = monteCarloWeights(def)
         let sobol = def.sensitivity && def.samples > 0 ? sobolMatrices(def) : nil
+        let useNoise = def.uncertainty.samplingError && anyError
+        let noise = useNoise ? samplingErrorDeviates(def, municipalities: runMunicipalities.count) : []
+        let sobolNoise =
+            useNoise && sobol != nil ? sobolNoise(def, municipalities: runMunicipalities.count) : nil
         for year in data.keys.sorted() {
             let byMunicipality = data[year]!
             let municipalities = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -280,6 +341,14 @@ public enum CompositeIndex {
                 }
             }
             composite.sobol = sobol
+            if useNoise {
+                let se = errors[year] ?? [:]
+                composite.errors = municipalities.map { se[$0] ?? [Double?](repeating: nil, count: k) }
+                composite.runIndex = municipalities.map { runIndex[$0]! }
+                composite.runCount = runMunicipalities.count
+                composite.noise = noise
+                composite.sobolNoise = sobolNoise
+            }
             try composite.compute(draws: draws, jobs: jobs, into: &out, location: here)
         }
         out.rows.sort(by: IndicatorRow.canonicalOrder)

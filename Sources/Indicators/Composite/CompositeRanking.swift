@@ -1,6 +1,6 @@
 /// Ranks for the composite index (METHODS §6): 1 = highest value; ties share the smallest
 /// rank number ("competition ranking": 1, 2, 2, 4).
-public enum CompositeRanking {
+package enum CompositeRanking {
     /// The rank of each value, in the input's order.
     ///
     /// ```swift
@@ -8,7 +8,7 @@ public enum CompositeRanking {
     /// ```
     /// - Precondition: no NaN.
     /// - Complexity: O(n log n).
-    public static func ranks(_ values: [Double]) -> [Int] {
+    package static func ranks(_ values: [Double]) -> [Int] {
         let order = values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
         var ranks = [Int](repeating: 0, count: values.count)
         var k = 0

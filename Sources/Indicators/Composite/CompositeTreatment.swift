@@ -1,12 +1,12 @@
 /// Outlier treatment of a composite's components (METHODS §6 "Outlier treatment"), as COINr's
 /// `qTreat` default: winsorisation while a component is both skewed and heavy-tailed.
-public enum CompositeTreatment {
+package enum CompositeTreatment {
     /// Thresholds: treat while |g₁| > `skew` and g₂ > `kurtosis`, changing at most `maxPoints` values.
-    public struct Winsorise: Sendable, Hashable {
-        public var skew: Double = 2
-        public var kurtosis: Double = 3.5
-        public var maxPoints: Int = 5
-        public init(skew: Double = 2, kurtosis: Double = 3.5, maxPoints: Int = 5) {
+    package struct Winsorise: Sendable, Hashable {
+        package var skew: Double = 2
+        package var kurtosis: Double = 3.5
+        package var maxPoints: Int = 5
+        package init(skew: Double = 2, kurtosis: Double = 3.5, maxPoints: Int = 5) {
             self.skew = skew
             self.kurtosis = kurtosis
             self.maxPoints = maxPoints
@@ -15,7 +15,7 @@ public enum CompositeTreatment {
 
     /// Sample skewness g₁ = m₃/m₂^{3/2} and excess kurtosis g₂ = m₄/m₂² − 3 (central moments
     /// with divisor n, summed in the given order); nil without spread.
-    public static func moments(_ xs: [Double]) -> (skew: Double, kurtosis: Double)? {
+    package static func moments(_ xs: [Double]) -> (skew: Double, kurtosis: Double)? {
         guard xs.count >= 2 else { return nil }
         var sum = 0.0
         for x in xs { sum += x }
@@ -47,7 +47,7 @@ public enum CompositeTreatment {
     /// CompositeTreatment.winsorise([1, 2, 3, 4, 100], .init()).changed   // [] (g₂ below 3.5 for n = 5)
     /// ```
     /// - Returns: the treated values and the indices changed, in the order they were changed.
-    public static func winsorise(_ xs: [Double], _ rule: Winsorise) -> (values: [Double], changed: [Int]) {
+    package static func winsorise(_ xs: [Double], _ rule: Winsorise) -> (values: [Double], changed: [Int]) {
         var v = xs
         var changed: [Int] = []
         while let (g1, g2) = moments(v), abs(g1) > rule.skew, g2 > rule.kurtosis {

@@ -19,6 +19,15 @@ struct CompositeYear: Sendable {
     var previous: [[Double?]]? = nil
     /// With `sensitivity: true`: the Sobol sample matrices A and B (one row per model run).
     var sobol: (a: [[Double]], b: [[Double]])? = nil
+    /// With `uncertainty.sampling_error` (and some SE in the run): `errors[m][c]`, the SE of
+    /// `raw[m][c]` (nil: not drawn); `runIndex[m]`, municipality m's position among the run's
+    /// `runCount` municipalities; `noise` and `sobolNoise`, the deviates of
+    /// ``CompositeIndex/samplingErrorDeviates(_:municipalities:)`` and ``CompositeIndex/sobolNoise(_:municipalities:)``.
+    var errors: [[Double?]]? = nil
+    var runIndex: [Int] = []
+    var runCount = 0
+    var noise: [Double] = []
+    var sobolNoise: (a: [Double], b: [Double])? = nil
 
     /// Mean and sample sd (n − 1) of `xs`, summed in the given order; sd 0 for one value or
     /// when all values are equal (three times 0.4 would otherwise sum to a mean 1 ulp off and
@@ -33,18 +42,59 @@ struct CompositeYear: Sendable {
         return (mean, xs.count > 1 ? (ss / Double(xs.count - 1)).squareRoot() : 0)
     }
 
+    /// One component's normalisation (METHODS §6 "Normalisation") with its statistics fixed:
+    /// goalposts, this year's (or the pooled) min and max, or mean and sd.
+    struct Scale: Sendable {
+        enum Kind: Sendable {
+            case goalposts(lo: Double, hi: Double)
+            case minmax(min: Double, max: Double)
+            case zscore(mean: Double, sd: Double)
+        }
+        let kind: Kind
+        /// Direction −1.
+        let flip: Bool
+
+        /// The normalised score of a raw value x.
+        @inline(__always) func score(_ v: Double) -> Double {
+            switch kind {
+            case .goalposts(let lo, let hi):
+                let x = min(max(v, lo), hi)
+                return flip ? 100 * (hi - x) / (hi - lo) : 100 * (x - lo) / (hi - lo)
+            case .minmax(let mn, let mx):
+                return mx == mn ? 50 : (flip ? 100 * (mx - v) / (mx - mn) : 100 * (v - mn) / (mx - mn))
+            case .zscore(let mean, let sd):
+                let z = sd > 0 ? (v - mean) / sd : 0
+                return flip ? -z : z
+            }
+        }
+
+        /// The score of a value that is not one of the observed values the statistics come
+        /// from (imputed, or drawn with its sampling error): a minmax score clamped to [0, 100].
+        @inline(__always) func outsideScore(_ v: Double) -> Double {
+            if case .minmax = kind { return min(max(score(v), 0), 100) }
+            return score(v)
+        }
+    }
+
     /// Normalised values (METHODS §6 "Normalisation"): `observed[m][c]` from the observed values
     /// only; `filled[m][c]` adds the imputed values (`impute: mean | previous`, METHODS §6
     /// "Missing components"), normalised with the same statistics, which come from the
     /// observed values alone. An imputed minmax score is clamped to [0, 100] (a previous
-    /// year's value may lie outside this year's range). `imputed[m][c]` marks the filled cells.
+    /// year's value may lie outside this year's range). `imputed[m][c]` marks the filled cells
+    /// and `imputedValues[m][c]` holds their raw values; `scales[c]` is component c's
+    /// normalisation (nil when no municipality has the component).
     func normalised(
         _ normalisation: CompositeDefinition.Normalisation? = nil, impute: CompositeDefinition.Imputation? = nil
-    ) -> (observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [(String, RunWarning)]) {
+    ) -> (
+        observed: [[Double?]], filled: [[Double?]], imputed: [[Bool]], warnings: [(String, RunWarning)],
+        imputedValues: [[Double?]], scales: [Scale?]
+    ) {
         let k = def.components.count
         var norm = raw.map { _ in [Double?](repeating: nil, count: k) }
         var filled = norm
+        var imputedValues = norm
         var imputed = raw.map { _ in [Bool](repeating: false, count: k) }
+        var scales = [Scale?](repeating: nil, count: k)
         var warnings: [(String, RunWarning)] = []
         for (c, comp) in def.components.enumerated() {
             let present = raw.indices.filter { raw[$0][c] != nil }
@@ -64,22 +114,14 @@ struct CompositeYear: Sendable {
             case .previous:
                 if let previous { fill = { m in previous[m][c] } }
             }
-            var score: (Double) -> Double
-            var clampImputed = false
+            let scale: Scale
             switch normalisation ?? def.normalisation {
             case .goalposts:
-                let lo = comp.goalposts!.lowerBound
-                let hi = comp.goalposts!.upperBound
-                score = { v in
-                    let x = min(max(v, lo), hi)
-                    return flip ? 100 * (hi - x) / (hi - lo) : 100 * (x - lo) / (hi - lo)
-                }
+                scale = Scale(
+                    kind: .goalposts(lo: comp.goalposts!.lowerBound, hi: comp.goalposts!.upperBound), flip: flip)
             case .minmax:
                 guard let mn = xs.min(), let mx = xs.max() else { continue }
-                score = { x in
-                    mx == mn ? 50 : (flip ? 100 * (mx - x) / (mx - mn) : 100 * (x - mn) / (mx - mn))
-                }
-                clampImputed = true
+                scale = Scale(kind: .minmax(min: mn, max: mx), flip: flip)
             case .zscore:
                 guard !xs.isEmpty else { continue }
                 // Mean and sample sd (n − 1) summed in municipality order (fixed).
@@ -93,23 +135,21 @@ struct CompositeYear: Sendable {
                                 count: xs.count, year: year)
                         ))
                 }
-                score = { x in
-                    let z = sd > 0 ? (x - mean) / sd : 0
-                    return flip ? -z : z
-                }
+                scale = Scale(kind: .zscore(mean: mean, sd: sd), flip: flip)
             }
+            scales[c] = scale
             for m in raw.indices {
                 if let x = raw[m][c] {
-                    norm[m][c] = score(x)
+                    norm[m][c] = scale.score(x)
                     filled[m][c] = norm[m][c]
                 } else if let x = fill(m) {
-                    let s = score(x)
-                    filled[m][c] = clampImputed ? min(max(s, 0), 100) : s
+                    filled[m][c] = scale.outsideScore(x)
                     imputed[m][c] = true
+                    imputedValues[m][c] = x
                 }
             }
         }
-        return (norm, filled, imputed, warnings)
+        return (norm, filled, imputed, warnings, imputedValues, scales)
     }
 
     /// The index of one municipality over its available components, sums in declaration order
@@ -149,7 +189,7 @@ struct CompositeYear: Sendable {
         let id = "composite.\(def.id)"
         let k = def.components.count
         let weights = def.components.map(\.weight)
-        let (norm, filled, imputedCells, normWarnings) = normalised()
+        let (norm, filled, imputedCells, normWarnings, imputedValues, nominalScales) = normalised()
         // Built once: every sample and model run below reuses it.
         let structure = self.structure
         for (w, data) in normWarnings {
@@ -205,6 +245,7 @@ struct CompositeYear: Sendable {
         let normalisations = u.normalisation.isEmpty ? [def.normalisation] : u.normalisation
         let imputations = u.impute.isEmpty ? [def.impute] : u.impute
         var variants: [[[Double?]]] = []  // [normalisation * imputations.count + imputation][j]
+        var variantScales: [[Scale?]] = []  // [normalisation]
         for nm in normalisations {
             for im in imputations {
                 if nm == def.normalisation && im == def.impute {
@@ -214,12 +255,46 @@ struct CompositeYear: Sendable {
                     variants.append(ranked.map { filledVariant[$0] })
                 }
             }
+            variantScales.append(
+                nm == def.normalisation
+                    ? nominalScales : normalised(nm, impute: CompositeDefinition.Imputation.none).scales)
         }
+        // Sampling error: the ranked municipalities' observed values that have an SE, each drawn
+        // per sample as clamp(value + SE·ε) (ε from the run's deviates) and normalised with the
+        // sample's normalisation and its fixed statistics (docs/composite.md).
+        var errorCells: [(j: Int, c: Int, x: Double, se: Double, column: Int)] = []
+        if let errors {
+            for (j, m) in ranked.enumerated() {
+                for c in 0..<k {
+                    if let x = raw[m][c], let se = errors[m][c] {
+                        errorCells.append((j, c, x, se, c * runCount + runIndex[m]))
+                    }
+                }
+            }
+        }
+        let cells = errorCells
+        let goalposts = def.components.map(\.goalposts)
+        let scalesByNormalisation = variantScales
+        /// Scores `zs` with every cell of `cells` drawn from its deviates `eps` (`eps[base + column]`).
+        @Sendable func perturbed(_ zs: [[Double?]], normalisation ni: Int, eps: [Double], base: Int) -> [[Double?]] {
+            guard !cells.isEmpty else { return zs }
+            var out = zs
+            let scales = scalesByNormalisation[ni]
+            for cell in cells {
+                var v = cell.x + cell.se * eps[base + cell.column]
+                if let g = goalposts[cell.c] { v = min(max(v, g.lowerBound), g.upperBound) }
+                out[cell.j][cell.c] = scales[cell.c]!.outsideScore(v)
+            }
+            return out
+        }
+        let noise = self.noise
+        let noiseWidth = k * runCount
         let aggregations = u.aggregation.isEmpty ? [def.aggregation] : u.aggregation
         let scoreVariants = variants
         let allWeights = weights + pillarWeights
-        /// The ranks of one Sobol model run from a row of uniforms (weights, then list choices).
-        let sobolRun: @Sendable ([Double]) -> [Int] = { row in
+        /// The ranks of one Sobol model run from a row of uniforms (weights, then list choices) and,
+        /// with sampling error, its row of deviates (`eps[base...]`).
+        let sobolRun: @Sendable ([Double], [Double], Int) -> [Int] = { row, eps, base in
             var w = [Double](repeating: 0, count: nw)
             for i in 0..<nw {
                 let lo = (1 - def.delta) * allWeights[i]
@@ -235,7 +310,7 @@ struct CompositeYear: Sendable {
             let ni = pick(u.normalisation.count)
             let rule = aggregations[pick(u.aggregation.count)]
             let ii = pick(u.impute.count)
-            let zs = scoreVariants[ni * imputations.count + ii]
+            let zs = perturbed(scoreVariants[ni * imputations.count + ii], normalisation: ni, eps: eps, base: base)
             return CompositeRanking.ranks(
                 (0..<n).map {
                     structure.sampled(
@@ -261,7 +336,8 @@ struct CompositeYear: Sendable {
                     let ni = choice(!u.normalisation.isEmpty)
                     let rule = aggregations[choice(!u.aggregation.isEmpty)]
                     let ii = choice(!u.impute.isEmpty)
-                    let zs = scoreVariants[ni * imputations.count + ii]
+                    let zs = perturbed(
+                        scoreVariants[ni * imputations.count + ii], normalisation: ni, eps: noise, base: s * noiseWidth)
                     block += CompositeRanking.ranks(
                         (0..<n).map {
                             structure.sampled(
@@ -304,10 +380,18 @@ struct CompositeYear: Sendable {
                         indicator: "\(id).\(pillar.id)", municipality: name, year: year, value: score, n: n,
                         flags: imputedHere ? [.imputed] : []))
             }
+            // The values imputed for the index (raw units), one row per component (breakdown).
+            for (c, comp) in def.components.enumerated() {
+                guard let v = imputedValues[m][c] else { continue }
+                out.rows.append(
+                    IndicatorRow(
+                        indicator: id + ".imputed", municipality: name, year: year, breakdown: comp.indicator,
+                        value: v, n: n, flags: [.imputed]))
+            }
         }
 
         coherence(observed: observed, index: nominal, n: n, into: &out, location: location)
-        if let sobol { try sensitivity(sobol, run: sobolRun, n: n, jobs: jobs, into: &out) }
+        if let sobol { try sensitivity(sobol, noise: sobolNoise, run: sobolRun, n: n, jobs: jobs, into: &out) }
 
         // Leave-one-out: each municipality's |rank without component c − nominal rank|, ranked among
         // the nominally ranked municipalities that still have min_available of the remaining weight.
@@ -352,25 +436,40 @@ struct CompositeYear: Sendable {
     /// municipalities whose rank varies. Runs are computed in chunks on `jobs` workers and
     /// combined in row order, so the result does not depend on `jobs`.
     func sensitivity(
-        _ m: (a: [[Double]], b: [[Double]]), run: @escaping @Sendable ([Double]) -> [Int], n: Int, jobs: Int,
+        _ m: (a: [[Double]], b: [[Double]]), noise: (a: [Double], b: [Double])?,
+        run: @escaping @Sendable ([Double], [Double], Int) -> [Int], n: Int, jobs: Int,
         into out: inout IndicatorOutputRows
     ) throws {
         let factors = CompositeIndex.sobolFactors(def)
-        var rows = m.a + m.b
-        for f in factors {
-            for (ra, rb) in zip(m.a, m.b) {
-                var r = ra
-                for c in f.columns { r[c] = rb[c] }
-                rows.append(r)
+        let N = m.a.count
+        let noiseWidth = def.components.count * runCount
+        // Run i: block i / N (A, B, then A_B of each factor), row i % N. A_B of `sampling_error`
+        // takes B's block of deviates, every other run its own matrix's (A's for A_B).
+        let totalRuns = (2 + factors.count) * N
+        let chunk = 64
+        let perChunk = try CustomParallel.map(count: (totalRuns + chunk - 1) / chunk, jobs: jobs) { ci in
+            (ci * chunk..<min(totalRuns, (ci + 1) * chunk)).map { i -> [Int] in
+                let block = i / N
+                let r = i % N
+                let fromB: Bool
+                var row: [Double]
+                switch block {
+                case 0:
+                    row = m.a[r]
+                    fromB = false
+                case 1:
+                    row = m.b[r]
+                    fromB = true
+                default:
+                    let f = factors[block - 2]
+                    row = m.a[r]
+                    for c in f.columns { row[c] = m.b[r][c] }
+                    fromB = f.name == "sampling_error"
+                }
+                return run(row, (fromB ? noise?.b : noise?.a) ?? [], r * noiseWidth)
             }
         }
-        let runs = rows
-        let chunk = 64
-        let perChunk = try CustomParallel.map(count: (runs.count + chunk - 1) / chunk, jobs: jobs) { ci in
-            (ci * chunk..<min(runs.count, (ci + 1) * chunk)).map { run(runs[$0]) }
-        }
         let ranks = perChunk.flatMap { $0 }  // ranks[run][municipality]
-        let N = m.a.count
         var weightSum = 0.0
         var first = [Double](repeating: 0, count: factors.count)
         var total = [Double](repeating: 0, count: factors.count)
@@ -434,6 +533,19 @@ struct CompositeYear: Sendable {
                         warning: RunWarning(
                             .negativeCorrelation, source: id, indicator: comp.indicator, year: year,
                             number: r)))
+            }
+        }
+        // Each component with every other (METHODS §6, as COINr's get_corr): rows `corr.<a>` with
+        // breakdown `<b>`, over the ranked municipalities that have both (n = pairs; no row below 3
+        // pairs or without spread).
+        for (a, compA) in def.components.enumerated() {
+            for (b, compB) in def.components.enumerated() where b != a {
+                let pairs = (0..<n).compactMap { j in observed[j][a].flatMap { x in observed[j][b].map { (x, $0) } } }
+                guard pairs.count >= 3, let r = Self.pearson(pairs) else { continue }
+                out.rows.append(
+                    IndicatorRow(
+                        indicator: "\(id).corr.\(compA.indicator)", municipality: "", year: year,
+                        breakdown: compB.indicator, value: r, n: pairs.count))
             }
         }
         if def.components.count >= 2 {

@@ -1,7 +1,7 @@
 extension CustomExpression: CustomStringConvertible {
     /// The expression fully parenthesised, with columns in backticks and strings in double
     /// quotes: `((`access` == "open") and (not `linked`))`. Shows how a text was grouped.
-    public var description: String {
+    package var description: String {
         switch self {
         case .and(let a, let b): return "(\(a) and \(b))"
         case .or(let a, let b): return "(\(a) or \(b))"
@@ -15,7 +15,7 @@ extension CustomExpression: CustomStringConvertible {
 }
 
 extension CustomExpression.Operand: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch value {
         case .column(let n): return "`\(n)`"
         case .string(let s): return "\"\(s)\""

@@ -14,7 +14,7 @@
 /// let p = try e.compile(for: table)
 /// let matches = (0..<table.rowCount).filter { p.matches($0) }.count
 /// ```
-public indirect enum CustomExpression: Sendable, Hashable {
+package indirect enum CustomExpression: Sendable, Hashable {
     case and(CustomExpression, CustomExpression)
     case or(CustomExpression, CustomExpression)
     case not(CustomExpression)
@@ -26,7 +26,7 @@ public indirect enum CustomExpression: Sendable, Hashable {
     case present(Operand)
 
     /// A comparison operator.
-    public enum Comparison: String, Sendable, Hashable, CaseIterable {
+    package enum Comparison: String, Sendable, Hashable, CaseIterable {
         case equal = "=="
         case notEqual = "!="
         case less = "<"
@@ -58,8 +58,8 @@ public indirect enum CustomExpression: Sendable, Hashable {
     }
 
     /// A column reference or a literal, with the 1-based column where it is written.
-    public struct Operand: Sendable, Hashable {
-        public enum Value: Sendable, Hashable {
+    package struct Operand: Sendable, Hashable {
+        package enum Value: Sendable, Hashable {
             case column(String)
             case string(String)
             /// A number with its text as written (compared as text against a text column).
@@ -67,9 +67,9 @@ public indirect enum CustomExpression: Sendable, Hashable {
             /// A bare `YYYY-MM-DD` date literal (validated when compared to a date column).
             case date(String)
         }
-        public var value: Value
-        public var position: Int
-        public init(_ value: Value, at position: Int) {
+        package var value: Value
+        package var position: Int
+        package init(_ value: Value, at position: Int) {
             self.value = value
             self.position = position
         }
@@ -84,13 +84,13 @@ public indirect enum CustomExpression: Sendable, Hashable {
     ///
     /// - Throws: `CustomExpressionError` with the 1-based column of the problem, e.g.
     ///   `expression:11: expected a value after '=='`.
-    public static func parse(_ text: String) throws(CustomExpressionError) -> CustomExpression {
+    package static func parse(_ text: String) throws(CustomExpressionError) -> CustomExpression {
         var parser = CustomExpressionParser(tokens: try CustomExpressionLexer.tokens(text))
         return try parser.parseAll()
     }
 
     /// Every column the expression reads, each once, in order of first appearance.
-    public var columns: [String] {
+    package var columns: [String] {
         var seen: [String] = []
         func visit(_ o: Operand) {
             if let n = o.columnName, !seen.contains(n) { seen.append(n) }

@@ -11,24 +11,24 @@ import ApenCore
 /// do { _ = try CustomExpression.parse("access == ") }
 /// catch let e as CustomExpressionError { print(e) }   // expression:11: expected a value after '=='
 /// ```
-public struct CustomExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct CustomExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based column (in characters) of the expression text; one past the end for "unexpected end".
-    public var column: Int
-    public var message: String
+    package var column: Int
+    package var message: String
 
-    public init(column: Int, _ message: String) {
+    package init(column: Int, _ message: String) {
         self.column = column
         self.message = message
     }
 
-    public var description: String { "expression:\(column): \(message)" }
+    package var description: String { "expression:\(column): \(message)" }
 
     /// The same problem as a file diagnostic.
     ///
     /// When `location.column` is the column at which the expression's text starts in the
     /// file (after any opening quote), the result points at the offending character itself;
     /// without a column the expression column is kept in the message.
-    public func diagnostic(at location: SourceLocation) -> Diagnostic {
+    package func diagnostic(at location: SourceLocation) -> Diagnostic {
         var loc = location
         if let start = location.column {
             loc.column = start + column - 1

@@ -17,7 +17,7 @@ extension CustomIndicators {
         "survey", "engagement", "publication", "opendata", "foi", "composite", "custom",
     ]
 
-    public static func info(_ def: CustomIndicator) -> IndicatorInfo {
+    package static func info(_ def: CustomIndicator) -> IndicatorInfo {
         let unit: IndicatorUnit
         switch def.measure {
         case .count, .distinct: unit = .count

@@ -21,9 +21,9 @@ import ApenCore
 /// def.filter = "record_type == 'decision'"
 /// let out = try CustomIndicators.compute(def, tables: [journal], jobs: 4)
 /// ```
-public enum CustomIndicators {
+package enum CustomIndicators {
     /// The column a source kind's year comes from (METHODS §1 "Group").
-    public static func yearColumn(for kind: SourceKind) -> String {
+    package static func yearColumn(for kind: SourceKind) -> String {
         switch kind {
         case .survey, .population, .table: return "year"
         case .engagement: return "date"
@@ -38,7 +38,7 @@ public enum CustomIndicators {
     /// did-you-mean), a literal of the wrong type, a missing or unused `of`/`weight`/`p`/`per`,
     /// `p` outside [0, 1], a non-number column where a number is needed.
     /// - Returns: the problems, empty when the definition is valid.
-    public static func validate(_ def: CustomIndicator, columns: [String: ColumnType]) -> [CustomIndicatorIssue] {
+    package static func validate(_ def: CustomIndicator, columns: [String: ColumnType]) -> [CustomIndicatorIssue] {
         var issues: [CustomIndicatorIssue] = []
         func issue(_ field: String, _ message: String) {
             issues.append(CustomIndicatorIssue(field: field, error: CustomExpressionError(column: 1, message)))
@@ -106,7 +106,7 @@ public enum CustomIndicators {
 
     /// Computes a custom indicator over one table.
     /// - Throws: as ``compute(_:tables:jobs:)``.
-    public static func compute(_ def: CustomIndicator, table: Table, jobs: Int) throws -> IndicatorOutputRows {
+    package static func compute(_ def: CustomIndicator, table: Table, jobs: Int) throws -> IndicatorOutputRows {
         try compute(def, tables: [table], jobs: jobs)
     }
 
@@ -128,7 +128,7 @@ public enum CustomIndicators {
     /// Over a survey source (`survey` given), `mean` and `share` are design-based (METHODS.md
     /// §2): weighted domain estimates with the Taylor SE, design df, a t interval (Korn–Graubard
     /// for a share) and reliability flags below `minN`.
-    public static func compute(
+    package static func compute(
         _ def: CustomIndicator, tables: [Table], jobs: Int, survey: SurveySettings? = nil, minN: Int = 5
     ) throws -> IndicatorOutputRows {
         try compute(

@@ -11,16 +11,16 @@ import ApenCore
 /// let p = try CustomExpression.parse("channel in ['web', 'meeting']").compile(for: table)
 /// p.matches(0)   // true when row 0's channel is web or meeting
 /// ```
-public struct CustomPredicate: Sendable {
+package struct CustomPredicate: Sendable {
     private let test: @Sendable (Int) -> Bool
 
     init(_ test: @escaping @Sendable (Int) -> Bool) { self.test = test }
 
     /// Whether row `row` satisfies the condition.
-    @inline(__always) public func matches(_ row: Int) -> Bool { test(row) }
+    @inline(__always) package func matches(_ row: Int) -> Bool { test(row) }
 
     /// The predicate that holds for every row (an absent `where:`).
-    public static let always = CustomPredicate { _ in true }
+    package static let always = CustomPredicate { _ in true }
 }
 
 extension CustomExpression {
@@ -30,7 +30,7 @@ extension CustomExpression {
     /// Usable before any data is read: the pipeline validator passes the canonical column
     /// types of the source kind (`SourceKind.columnType`), plus survey items as `.number`.
     /// - Throws: `CustomExpressionError` at the column of the offending name or literal.
-    public func check(columns: [String: ColumnType]) throws(CustomExpressionError) {
+    package func check(columns: [String: ColumnType]) throws(CustomExpressionError) {
         switch self {
         case .and(let a, let b), .or(let a, let b):
             try a.check(columns: columns)
@@ -63,7 +63,7 @@ extension CustomExpression {
     /// Compiles the expression for fast evaluation over `table`'s rows.
     /// - Throws: `CustomExpressionError` as ``check(columns:)`` does.
     /// - Complexity: O(size of the dictionaries of the text columns used).
-    public func compile(for table: Table) throws(CustomExpressionError) -> CustomPredicate {
+    package func compile(for table: Table) throws(CustomExpressionError) -> CustomPredicate {
         try check(columns: table.columns.mapValues(\.type))
         return CustomPredicate(compiled(table))
     }

@@ -7,13 +7,13 @@ import ApenCore
 /// let out = try CompositeIndex.compute(def, rows: rows, jobs: 4)
 /// out.warnings.forEach { print($0) }
 /// ```
-public struct IndicatorOutputRows: Sendable, Hashable {
+package struct IndicatorOutputRows: Sendable, Hashable {
     /// Rows in the METHODS §1 order.
-    public var rows: [IndicatorRow]
+    package var rows: [IndicatorRow]
     /// Warnings (severity `.warning`): groups with no value and why.
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
 
-    public init(rows: [IndicatorRow] = [], warnings: [Diagnostic] = []) {
+    package init(rows: [IndicatorRow] = [], warnings: [Diagnostic] = []) {
         self.rows = rows
         self.warnings = warnings
     }

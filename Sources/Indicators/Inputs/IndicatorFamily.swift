@@ -1,7 +1,7 @@
 import ApenCore
 
 /// A family of built-in indicators: the prefix of their ids and the source kind they read.
-public enum IndicatorFamily: String, CaseIterable, Sendable, Hashable, Codable {
+package enum IndicatorFamily: String, CaseIterable, Sendable, Hashable, Codable {
     /// `survey.*` — METHODS.md §2, from survey sources.
     case survey
     /// `engagement.*` — §3, from engagement sources (and population).
@@ -14,7 +14,7 @@ public enum IndicatorFamily: String, CaseIterable, Sendable, Hashable, Codable {
     case foi
 
     /// The source kind the family reads.
-    public var sourceKind: SourceKind {
+    package var sourceKind: SourceKind {
         switch self {
         case .survey: return .survey
         case .engagement: return .engagement
@@ -24,7 +24,7 @@ public enum IndicatorFamily: String, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// The family an indicator id belongs to (`"foi.median_workdays"` → `.foi`), if built in.
-    public init?(indicatorID: String) {
+    package init?(indicatorID: String) {
         guard let dot = indicatorID.firstIndex(of: ".") else { return nil }
         self.init(rawValue: String(indicatorID[..<dot]))
     }

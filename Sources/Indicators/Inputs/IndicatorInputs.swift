@@ -9,20 +9,20 @@ import ApenCore
 /// let inputs = IndicatorInputs(engagement: [events], population: [population])
 /// let out = try BuiltinIndicators.compute(.engagement, inputs: inputs)
 /// ```
-public struct IndicatorInputs: Sendable, Equatable {
-    public var surveys: [SurveyInput]
-    public var engagement: [Table]
-    public var publications: [Table]
-    public var accessRequests: [Table]
-    public var population: [Table]
+package struct IndicatorInputs: Sendable, Equatable {
+    package var surveys: [SurveyInput]
+    package var engagement: [Table]
+    package var publications: [Table]
+    package var accessRequests: [Table]
+    package var population: [Table]
     /// Per access-request table (by `Table.source`): the day its log was extracted
     /// (`extracted:`, METHODS.md §5), as days since 1970. Requests still undecided then are
     /// left out of the working-day shares.
-    public var extracted: [String: Int32]
+    package var extracted: [String: Int32]
     /// `min_n:` of the pipeline: rows with n below it carry the `low_n` flag (METHODS.md §1).
-    public var minN: Int
+    package var minN: Int
 
-    public init(
+    package init(
         surveys: [SurveyInput] = [], engagement: [Table] = [], publications: [Table] = [],
         accessRequests: [Table] = [], population: [Table] = [], extracted: [String: Int32] = [:], minN: Int = 5
     ) {

@@ -5,11 +5,11 @@ import ApenCore
 /// ```swift
 /// let input = SurveyInput(table: table, settings: SurveySettings(scales: [ScaleSpec(name: "trust", items: ["q1", "q2"])]))
 /// ```
-public struct SurveyInput: Sendable, Equatable {
-    public var table: Table
-    public var settings: SurveySettings
+package struct SurveyInput: Sendable, Equatable {
+    package var table: Table
+    package var settings: SurveySettings
 
-    public init(table: Table, settings: SurveySettings) {
+    package init(table: Table, settings: SurveySettings) {
         self.table = table
         self.settings = settings
     }

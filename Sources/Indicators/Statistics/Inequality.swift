@@ -7,10 +7,10 @@
 /// ```swift
 /// Inequality.gini([1, 1, 1, 5])   // 2·(1+2+3+20)/(4·8) − 5/4 = 52/32 − 40/32 = 0.375
 /// ```
-public enum Inequality {
+package enum Inequality {
     /// The Gini coefficient of non-negative values; nil when n < 2, Σx = 0, or a value is
     /// negative or not finite. Sums run over the sorted values, so the order of `x` does not matter.
-    public static func gini(_ x: [Double]) -> Double? {
+    package static func gini(_ x: [Double]) -> Double? {
         guard x.count >= 2, x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return nil }
         let sorted = x.sorted()
         var weighted = StableSum()

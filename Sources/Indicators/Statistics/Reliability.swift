@@ -8,12 +8,12 @@
 /// Reliability.cronbachAlpha(items: [[1, 2, 3], [1, 3, 2]])
 /// // s₁² = s₂² = 1, T = [2, 5, 5], s_T² = 3 → α = 2·(1 − 2/3) = 2/3
 /// ```
-public enum Reliability {
+package enum Reliability {
     /// Cronbach's α of `items` (one array per item, one value per respondent, NaN = missing).
     ///
     /// Respondents with any missing item are left out. nil when k < 2, fewer than 2 complete
     /// cases, or s_T² = 0. Sums run over sorted values, so respondent order does not matter.
-    public static func cronbachAlpha(items: [[Double]]) -> Double? {
+    package static func cronbachAlpha(items: [[Double]]) -> Double? {
         alpha(items: items)?.alpha
     }
 

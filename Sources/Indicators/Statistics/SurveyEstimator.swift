@@ -22,17 +22,17 @@ import ApenCore
 /// let e = try SurveyEstimator.mean(y: [1, 0, 1, 1], w: [2, 1, 1, 1])
 /// // e?.mean == 0.8, e?.se ≈ 0.2166, e?.df == 3  (no design: SE² = 4/3·Σzᵢ²)
 /// ```
-public enum SurveyEstimator {
+package enum SurveyEstimator {
     /// A point estimate with its standard error (nil for n < 2), the number of units and the
     /// design degrees of freedom (nil for n < 2; may be 0, and then there is no interval).
-    public struct Estimate: Sendable, Hashable {
-        public var mean: Double
-        public var se: Double?
-        public var n: Int
-        public var df: Int?
+    package struct Estimate: Sendable, Hashable {
+        package var mean: Double
+        package var se: Double?
+        package var n: Int
+        package var df: Int?
 
         /// The 95 % t interval ȳ ± t_{0.975, df}·SE, or nil (no SE, or df < 1).
-        public var interval: (low: Double, high: Double)? {
+        package var interval: (low: Double, high: Double)? {
             guard let se, let df, df >= 1 else { return nil }
             let half = StudentT.quantile975(df: df) * se
             return (mean - half, mean + half)
@@ -40,8 +40,8 @@ public enum SurveyEstimator {
     }
 
     /// A stratum with a single PSU in the wave under `LonelyPSU.fail`; `stratum` is the caller's code.
-    public struct SingletonStratum: Error, Sendable, Hashable {
-        public var stratum: Int
+    package struct SingletonStratum: Error, Sendable, Hashable {
+        package var stratum: Int
     }
 
     /// What a domain estimate needs to know of a stratum of its wave.
@@ -69,7 +69,7 @@ public enum SurveyEstimator {
     ///     (z_h1 − z̄)² with z̄ the mean of all PSU totals of the wave).
     /// - Returns: nil when no value is present.
     /// - Throws: `SingletonStratum` for a stratum with a single PSU when `lonely` is `.fail` (n ≥ 2).
-    public static func mean(
+    package static func mean(
         y: [Double], w: [Double], strata: [Int]? = nil, psu: [Int]? = nil, fpc: [Double]? = nil,
         lonely: LonelyPSU = .fail
     ) throws(SingletonStratum) -> Estimate? {

@@ -246,7 +246,7 @@ struct RowProcessor {
             names.append(codec.decode(cell))
         }
         headerNames = names
-        let trimmed = names.map { $0.trimmingSpaces }
+        let trimmed = names.map(\.trimmingHeaderSpaces)
         let listing = names.map { "'\(VisibleText.escaping($0))'" }.joined(separator: ", ")
 
         var missing: [String] = []
@@ -468,14 +468,4 @@ struct RowProcessor {
 final class ScratchRecord {
     var buffer = RecordBuffer()
     deinit { buffer.deallocate() }
-}
-
-extension String {
-    /// Without leading and trailing ASCII spaces and tabs (header names only).
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
-    }
 }

@@ -14,8 +14,8 @@ import ApenCore
 /// crosswalk.outcome(of: "0101", in: 2024)   // .mapped("3101")
 /// crosswalk.outcome(of: "1507", in: 2024)   // .split(["1508", "1580"])
 /// ```
-public struct MunicipalityCrosswalk: Sendable {
-    public enum Outcome: Sendable, Equatable {
+package struct MunicipalityCrosswalk: Sendable {
+    package enum Outcome: Sendable, Equatable {
         case valid
         case mapped(String)
         case split([String])
@@ -23,9 +23,9 @@ public struct MunicipalityCrosswalk: Sendable {
     }
 
     /// The first year of each shipped structure (a version of the classification), ascending.
-    public let structures: [Int]
+    package let structures: [Int]
     /// The last year whose 1 January structure is known (the change list has no later change).
-    public let lastYear: Int
+    package let lastYear: Int
     private let table: [Int: [String: Outcome]]
     private let names: [String: String]
     /// Names of the numbers valid in each structure, by the structure's first year.
@@ -34,7 +34,7 @@ public struct MunicipalityCrosswalk: Sendable {
     private let singleNames: Set<String>
 
     /// The crosswalk compiled into Åpen.
-    public static let shipped = MunicipalityCrosswalk(csv: shippedCSV, lastYear: 2025)
+    package static let shipped = MunicipalityCrosswalk(csv: shippedCSV, lastYear: 2025)
 
     /// Parses the crosswalk's CSV (`structure,code,status,harmonised,name`).
     init(csv: String, lastYear: Int) {
@@ -64,22 +64,22 @@ public struct MunicipalityCrosswalk: Sendable {
     }
 
     /// The years `harmonise_to` accepts.
-    public var years: ClosedRange<Int> { structures[0]...lastYear }
+    package var years: ClosedRange<Int> { structures[0]...lastYear }
 
     /// The structure in force on 1 January of `year`: the latest version starting by then.
-    public func structure(for year: Int) -> Int? {
+    package func structure(for year: Int) -> Int? {
         guard years.contains(year) else { return nil }
         return structures.last { $0 <= year }
     }
 
     /// What `code` becomes in the structure of 1 January `year` (`year` within `years`).
-    public func outcome(of code: String, in year: Int) -> Outcome {
+    package func outcome(of code: String, in year: Int) -> Outcome {
         guard let s = structure(for: year) else { return .unknown }
         return table[s]?[code] ?? .unknown
     }
 
     /// The municipality's name in the latest version that has the number.
-    public func name(of code: String) -> String? { names[code] }
+    package func name(of code: String) -> String? { names[code] }
 
     /// The name a report shows for `code` (METHODS.md §9): its name in the structure of
     /// 1 January `year` when it is valid then (else in the latest version that has it), and of a
@@ -87,7 +87,7 @@ public struct MunicipalityCrosswalk: Sendable {
     /// Røyrvik") the part that some version gives a municipality on its own ("Trondheim",
     /// "Røyrvik"); a parallel name with no such part ("Deatnu - Tana") is shown whole. `nil`
     /// for a number in no version (another country's area code).
-    public func displayName(of code: String, in year: Int? = nil) -> String? {
+    package func displayName(of code: String, in year: Int? = nil) -> String? {
         var name = names[code]
         if let year, let s = structure(for: year), let n = validNames[s]?[code] { name = n }
         guard let full = name else { return nil }

@@ -1,20 +1,20 @@
 import ApenCore
 
 /// A number `harmonise_to` could not map, kept as written (METHODS.md §8).
-public struct HarmonisationNote: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct HarmonisationNote: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Its territory is divided between these numbers of the structure.
         case split([String])
         /// It is in no version of the classification.
         case unknown
     }
 
-    public var code: String
-    public var kind: Kind
-    public var year: Int
+    package var code: String
+    package var kind: Kind
+    package var year: Int
 
     /// The run's warning, the same for every source that has the number.
-    public var message: String {
+    package var message: String {
         let crosswalk = MunicipalityCrosswalk.shipped
         func named(_ c: String) -> String { crosswalk.name(of: c).map { "\(c) \($0)" } ?? c }
         switch kind {
@@ -30,7 +30,7 @@ public struct HarmonisationNote: Sendable, Hashable {
 
 extension HarmonisationNote {
     /// The note as data: the number first, then the numbers it is divided between.
-    public var runWarning: RunWarning {
+    package var runWarning: RunWarning {
         switch kind {
         case .split(let parts):
             return RunWarning(
@@ -50,7 +50,7 @@ extension Table {
     /// population table also adds up the rows of numbers merged into one for the same year
     /// (each number's one row; a number with two rows for a year is left for the indicator's
     /// conflict check).
-    public func harmonisingMunicipalities(
+    package func harmonisingMunicipalities(
         to year: Int, crosswalk: MunicipalityCrosswalk = .shipped
     ) -> (Table, [HarmonisationNote]) {
         guard let column = text("municipality") else { return (self, []) }

@@ -1,10 +1,10 @@
 /// A stage with its content key and what a run will do with it, and why.
-public struct PlannedStage: Sendable, Hashable {
-    public enum Action: String, Sendable, Hashable { case run, skip }
+package struct PlannedStage: Sendable, Hashable {
+    package enum Action: String, Sendable, Hashable { case run, skip }
 
     /// Why a stage runs or is skipped; rendered to text only where it is shown or stored
     /// (``reasonText``).
-    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+    package enum Reason: Sendable, Hashable, CustomStringConvertible {
         case neverRun
         case forced
         case requested
@@ -17,7 +17,7 @@ public struct PlannedStage: Sendable, Hashable {
         /// The report's files are not as the stored report wrote them.
         case reportFiles(Planner.ReportFileProblem)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .neverRun: return "never run"
             case .forced: return "forced (--force)"
@@ -31,12 +31,12 @@ public struct PlannedStage: Sendable, Hashable {
         }
     }
 
-    public var stage: Stage
-    public var key: String
-    public var manifest: StageManifest
-    public var action: Action
+    package var stage: Stage
+    package var key: String
+    package var manifest: StageManifest
+    package var action: Action
     /// Why it runs (`survey.csv changed`, `never run`, `forced`) or why it is skipped (`unchanged`).
-    public var reasons: [Reason]
+    package var reasons: [Reason]
 
-    public var reasonText: String { reasons.map(\.description).joined(separator: "; ") }
+    package var reasonText: String { reasons.map(\.description).joined(separator: "; ") }
 }

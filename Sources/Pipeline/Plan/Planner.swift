@@ -7,9 +7,9 @@ import Store
 /// A stage is skipped when the store holds outputs for its current content key (from the last
 /// run or any earlier one: reverting an input reuses old results). Ingest stages keep their
 /// tables in memory only, so they run exactly when a stage that reads them runs.
-public enum Planner {
+package enum Planner {
     /// What the planner needs to know about earlier runs.
-    public protocol History {
+    package protocol History {
         /// Outputs for `stage` with content `key` exist (a successful run produced them).
         func hasOutput(stage: String, key: String) throws -> Bool
         /// The manifest stored with the newest successful output of `stage`, to explain changes.
@@ -19,14 +19,14 @@ public enum Planner {
     }
 
     /// Why the report's files make the report stage run although its key is unchanged.
-    public enum ReportFileProblem: Sendable, Hashable, CustomStringConvertible {
+    package enum ReportFileProblem: Sendable, Hashable, CustomStringConvertible {
         case noStoredReport
         /// A file (by name) the stored report wrote is gone.
         case missing(String)
         /// A file (by name) no longer has the content the stored report wrote.
         case modified(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noStoredReport: return "no stored report"
             case .missing(let name): return "\(name) missing"
@@ -38,7 +38,7 @@ public enum Planner {
     /// Plans `graph`. `only` restricts the plan to that stage and what it reads (the stage itself
     /// always runs); `force` runs everything.
     /// - Throws: `Diagnostic` for an unknown `only` stage; what `history` throws.
-    public static func plan(
+    package static func plan(
         _ graph: StageGraph, pipeline: String, history: some History, force: Bool, only: String?
     ) throws -> [PlannedStage] {
         let keyed = graph.keyed()

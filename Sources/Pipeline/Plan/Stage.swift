@@ -6,8 +6,8 @@ import Indicators
 /// A stage is identified by its ``Kind``, which owns the stage's id: the one place ids are
 /// written. Ids are stable and readable, since `apen plan`, `--only` and the store use them:
 /// `ingest.<source>`, `indicators.<family>`, `custom.<id>`, `composite.<id>`, `report`, `check`.
-public struct Stage: Sendable, Hashable, Identifiable {
-    public enum Kind: Sendable, Hashable, CustomStringConvertible {
+package struct Stage: Sendable, Hashable, Identifiable {
+    package enum Kind: Sendable, Hashable, CustomStringConvertible {
         case ingest(source: String)
         case indicators(IndicatorFamily)
         case custom(id: String)
@@ -16,7 +16,7 @@ public struct Stage: Sendable, Hashable, Identifiable {
         case check
 
         /// The stage id (`ingest.survey`, `indicators.foi`, `report`, …): the only place it is built.
-        public var id: String {
+        package var id: String {
             switch self {
             case .ingest(let source): return "ingest.\(source)"
             case .indicators(let family): return "indicators.\(family.rawValue)"
@@ -27,7 +27,7 @@ public struct Stage: Sendable, Hashable, Identifiable {
             }
         }
 
-        public var description: String { id }
+        package var description: String { id }
 
         /// Whether the stage computes indicator rows (built-in, custom or composite).
         var producesResults: Bool {
@@ -54,20 +54,20 @@ public struct Stage: Sendable, Hashable, Identifiable {
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The stages whose outputs this stage reads.
-    public var dependencies: [Kind]
+    package var dependencies: [Kind]
     /// What the content key is made of, besides the upstream keys.
-    public var manifest: StageManifest
+    package var manifest: StageManifest
 
-    public init(kind: Kind, dependencies: [Kind], manifest: StageManifest) {
+    package init(kind: Kind, dependencies: [Kind], manifest: StageManifest) {
         self.kind = kind
         self.dependencies = dependencies
         self.manifest = manifest
     }
 
     /// The stage id, from its kind (``Kind/id``).
-    public var id: String { kind.id }
-    public var readsTables: Bool { kind.readsTables }
-    public var isIngest: Bool { kind.isIngest }
+    package var id: String { kind.id }
+    package var readsTables: Bool { kind.readsTables }
+    package var isIngest: Bool { kind.isIngest }
 }

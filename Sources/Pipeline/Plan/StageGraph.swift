@@ -10,17 +10,17 @@ import Ingest
 /// ```
 /// Every stage's manifest names its input files (by SHA-256), its own definition and the tool
 /// version; upstream keys are added when keys are computed (`keys(hashes:)`), in dependency order.
-public struct StageGraph: Sendable {
+package struct StageGraph: Sendable {
     /// Stages in a topological order (dependencies first).
-    public private(set) var stages: [Stage]
+    package private(set) var stages: [Stage]
 
-    public init(stages: [Stage]) { self.stages = stages }
+    package init(stages: [Stage]) { self.stages = stages }
 
-    public subscript(id: String) -> Stage? { stages.first { $0.id == id } }
+    package subscript(id: String) -> Stage? { stages.first { $0.id == id } }
 
     /// Derives the stages of `spec`; `hash` gives a file's SHA-256 (the store's stat cache).
     /// - Throws: what `hash` throws for an unreadable file.
-    public static func build(
+    package static func build(
         _ spec: PipelineSpec, outputDirectory: String, reportDate: String, hash: (String) throws -> String
     ) throws -> StageGraph {
         var stages: [Stage] = []
@@ -109,7 +109,7 @@ public struct StageGraph: Sendable {
     }
 
     /// Content keys of all stages: each manifest plus its upstream keys, in topological order.
-    public func keyed() -> [String: (key: String, manifest: StageManifest)] {
+    package func keyed() -> [String: (key: String, manifest: StageManifest)] {
         var out: [String: (key: String, manifest: StageManifest)] = [:]
         for s in stages {
             var m = s.manifest
@@ -123,7 +123,7 @@ public struct StageGraph: Sendable {
     }
 
     /// The stage `id` and everything it transitively reads, in topological order.
-    public func closure(of id: String) -> [String] {
+    package func closure(of id: String) -> [String] {
         var need: Set<String> = [id]
         for s in stages.reversed() where need.contains(s.id) { need.formUnion(s.dependencies.map(\.id)) }
         return stages.map(\.id).filter { need.contains($0) }

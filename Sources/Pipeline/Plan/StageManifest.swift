@@ -7,8 +7,8 @@ import Foundation
 /// The key is the SHA-256 of the manifest's canonical text, so a stage reruns exactly when one
 /// of these parts changes, and comparing two manifests says *which* part changed — the reason
 /// `apen plan` prints (`survey.csv changed`, `scale 'trust' definition changed`).
-public struct StageManifest: Sendable, Hashable, Codable {
-    public enum PartKind: String, Sendable, Hashable, Codable {
+package struct StageManifest: Sendable, Hashable, Codable {
+    package enum PartKind: String, Sendable, Hashable, Codable {
         /// An input file: value = its SHA-256.
         case file
         /// A piece of the stage's definition: value = its canonical text.
@@ -19,39 +19,39 @@ public struct StageManifest: Sendable, Hashable, Codable {
         case tool
     }
 
-    public struct Part: Sendable, Hashable, Codable {
-        public var kind: PartKind
+    package struct Part: Sendable, Hashable, Codable {
+        package var kind: PartKind
         /// A readable name: the file's name, `scale 'trust'`, `ingest.survey`.
-        public var name: String
-        public var value: String
-        public init(_ kind: PartKind, _ name: String, _ value: String) {
+        package var name: String
+        package var value: String
+        package init(_ kind: PartKind, _ name: String, _ value: String) {
             self.kind = kind
             self.name = name
             self.value = value
         }
     }
 
-    public var parts: [Part]
+    package var parts: [Part]
 
-    public init(parts: [Part] = []) { self.parts = parts }
+    package init(parts: [Part] = []) { self.parts = parts }
 
-    public mutating func add(_ kind: PartKind, _ name: String, _ value: String) {
+    package mutating func add(_ kind: PartKind, _ name: String, _ value: String) {
         parts.append(Part(kind, name, value))
     }
 
     /// Canonical text: one `kind<TAB>name<TAB>value` line per part, sorted, so the key does not
     /// depend on the order parts were added.
-    public var canonicalText: String {
+    package var canonicalText: String {
         parts.map { "\($0.kind.rawValue)\t\($0.name)\t\($0.value)" }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .joined(separator: "\n")
     }
 
     /// The content key: SHA-256 (hex) of the canonical text.
-    public var key: String { SHA256.hex(of: Data(canonicalText.utf8)) }
+    package var key: String { SHA256.hex(of: Data(canonicalText.utf8)) }
 
     /// One difference between a manifest and the one of the stage's last successful run.
-    public enum Change: Sendable, Hashable, CustomStringConvertible {
+    package enum Change: Sendable, Hashable, CustomStringConvertible {
         /// A file part that the old manifest lacked.
         case fileNew(String)
         /// Another part that the old manifest lacked.
@@ -63,7 +63,7 @@ public struct StageManifest: Sendable, Hashable, Codable {
         case toolVersion(from: String, to: String)
         case removed(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .fileNew(let name): return "\(name) is new"
             case .added(let name): return "\(name) added"
@@ -77,7 +77,7 @@ public struct StageManifest: Sendable, Hashable, Codable {
 
     /// Why a stage with this manifest must run again, given the manifest of its last successful run.
     /// Empty when nothing differs.
-    public func changes(comparedWith old: StageManifest) -> [Change] {
+    package func changes(comparedWith old: StageManifest) -> [Change] {
         var changes: [Change] = []
         let before = Dictionary(
             old.parts.map { ("\($0.kind.rawValue)\t\($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })

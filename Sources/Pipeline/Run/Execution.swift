@@ -30,7 +30,7 @@ final class Execution: Sendable {
 
         /// Rejected rows in a fixed order (source, file, line), whatever order the workers finished in.
         func sortedRejected() -> [RejectedRow] {
-            rejected.sorted { ($0.source, $0.file, $0.line) < ($1.source, $1.file, $1.line) }
+            rejected.sorted(by: RejectedRow.canonicalOrder)
         }
 
         /// Indicator rows computed in this run (built-in, custom and composite stages).
@@ -312,22 +312,19 @@ final class Execution: Sendable {
     func sortedRejected() -> [RejectedRow] { state.withLock { $0.sortedRejected() } }
 
     /// Input files and rejected rows of the run, for the store.
-    private func records(_ state: State) -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
+    private func records(_ state: State) -> (inputs: [InputRecord], rejected: [RejectedRow]) {
         let inputs = spec.sources.compactMap { s -> InputRecord? in
             guard let p = plan.first(where: { $0.stage.kind == .ingest(source: s.name) }) else { return nil }
             let sha = p.manifest.parts.first { $0.kind == .file }?.value ?? ""
             let size = (try? FileManager.default.attributesOfItem(atPath: s.options.path)[.size] as? Int) ?? 0
             return InputRecord(source: s.name, path: s.options.path, sha256: sha, size: Int64(size))
         }
-        let rejected = state.sortedRejected().map {
-            RejectedRecord(
-                source: $0.source, file: $0.file, line: $0.line, field: $0.field, reason: $0.reason, record: $0.record)
-        }
+        let rejected = state.sortedRejected()
         return (inputs, rejected)
     }
 
     /// What a failed run leaves in the store: its inputs and every rejected row.
-    func failureRecords() -> (inputs: [InputRecord], rejected: [RejectedRecord]) {
+    func failureRecords() -> (inputs: [InputRecord], rejected: [RejectedRow]) {
         state.withLock { records($0) }
     }
 

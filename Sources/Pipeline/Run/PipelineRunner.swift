@@ -9,7 +9,7 @@ import Store
 public struct RunSummary: Sendable {
     public var runID: Int64
     public var pipeline: String
-    public var plan: [PlannedStage]
+    package var plan: [PlannedStage]
     /// Seconds per stage that ran.
     public var seconds: [String: Double]
     public var rowsRead: Int
@@ -20,11 +20,13 @@ public struct RunSummary: Sendable {
     public var warnings: [String]
     /// Errors that failed the run (bad data beyond `max_rejected`, a failed stage).
     public var failures: [String]
-    public var check: StageSummary.CheckInfo?
+    package var check: StageSummary.CheckInfo?
     public var wallSeconds: Double
 
     /// 0 success, 1 run failure (bad data, failed stage, check drift).
     public var exitCode: Int32 { failures.isEmpty && (check?.passed ?? true) ? 0 : 1 }
+    /// Whether the pipeline's check stage passed; `nil` when it has no `check:` or did not get there.
+    public var checkPassed: Bool? { check?.passed }
 }
 
 /// Runs a pipeline: plans, executes the stages that must run on Dispatch workers (independent
@@ -77,7 +79,7 @@ public enum PipelineRunner {
 
     /// The plan only: what `apen plan` prints. Runs nothing and writes nothing but the
     /// store's file-hash cache.
-    public static func plan(_ spec: PipelineSpec, options: RunOptions) throws -> [PlannedStage] {
+    package static func plan(_ spec: PipelineSpec, options: RunOptions) throws -> [PlannedStage] {
         let options = options.dated(by: spec)
         let store = try Store(path: options.storePath)
         let outDir = options.outputDirectory ?? "reports/\(spec.name)"

@@ -32,7 +32,7 @@ public struct RunOptions: Sendable {
     }
 
     /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention) as a UTC day, else `now`'s UTC day.
-    public static func reportDate(environment: [String: String], now: Date) -> String {
+    package static func reportDate(environment: [String: String], now: Date) -> String {
         if let s = environment["SOURCE_DATE_EPOCH"], let secs = Int64(s.trimmingCharacters(in: .whitespaces)) {
             return Day(raw: Int32(floorDiv(secs, 86_400))).description
         }

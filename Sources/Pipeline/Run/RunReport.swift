@@ -5,7 +5,7 @@ import Store
 /// The text `apen run`, `apen plan` and `apen history` print, rendered in one place.
 public enum RunReport {
     /// One line per stage: `run  indicators.survey   survey.csv changed`.
-    public static func planText(_ plan: [PlannedStage]) -> String {
+    package static func planText(_ plan: [PlannedStage]) -> String {
         let width = plan.map(\.stage.id.count).max() ?? 0
         var out = ""
         for p in plan {
@@ -55,7 +55,7 @@ public enum RunReport {
     }
 
     /// `apen history`: one line per run, newest first.
-    public static func historyText(_ runs: [RunRecord]) -> String {
+    package static func historyText(_ runs: [RunRecord]) -> String {
         guard !runs.isEmpty else { return "no runs recorded\n" }
         var out = "id\tpipeline\tstarted\tfinished\tstatus\trows read\trejected\tindicators\ttool\n"
         for r in runs {

@@ -2,38 +2,38 @@ import ApenCore
 
 /// What a stage leaves in the store besides its result rows: its manifest (to explain the next
 /// change), and per stage kind the figures later stages and reports need when it is skipped.
-public struct StageSummary: Sendable, Codable, Hashable {
-    public struct IngestInfo: Sendable, Codable, Hashable {
-        public var source: String
-        public var kind: String
-        public var path: String
-        public var sha256: String
-        public var rowsRead: Int
-        public var accepted: Int
-        public var rejected: Int
+package struct StageSummary: Sendable, Codable, Hashable {
+    package struct IngestInfo: Sendable, Codable, Hashable {
+        package var source: String
+        package var kind: String
+        package var path: String
+        package var sha256: String
+        package var rowsRead: Int
+        package var accepted: Int
+        package var rejected: Int
         /// Accepted rows per (municipality, year).
-        public var coverage: TableCoverage
+        package var coverage: TableCoverage
     }
 
-    public struct CheckInfo: Sendable, Codable, Hashable {
-        public var passed: Bool
-        public var summaryLine: String
-        public var text: String
+    package struct CheckInfo: Sendable, Codable, Hashable {
+        package var passed: Bool
+        package var summaryLine: String
+        package var text: String
     }
 
-    public var manifest: StageManifest
-    public var ingest: IngestInfo?
+    package var manifest: StageManifest
+    package var ingest: IngestInfo?
     /// Warnings of the stage (undefined groups skipped, unknown population).
-    public var warnings: [String] = []
+    package var warnings: [String] = []
     /// The same warnings as data, for the report in its language; nil in summaries stored
     /// before warnings were data (the report then shows their English text).
-    public var reportWarnings: [RunWarning]?
+    package var reportWarnings: [RunWarning]?
     /// Report stage: written file path → SHA-256.
-    public var files: [String: String] = [:]
-    public var check: CheckInfo?
+    package var files: [String: String] = [:]
+    package var check: CheckInfo?
     /// Report stage: the findings the report states (METHODS §9), for `apen diff`; nil in
     /// summaries stored before findings were recorded.
-    public var findings: [Finding]?
+    package var findings: [Finding]?
 
-    public init(manifest: StageManifest) { self.manifest = manifest }
+    package init(manifest: StageManifest) { self.manifest = manifest }
 }

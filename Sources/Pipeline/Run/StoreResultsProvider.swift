@@ -7,16 +7,16 @@ import Store
 ///
 /// "Current results" are those of the pipeline's newest successful run, so checking does not
 /// rerun anything; `apen run` runs the check stage itself when the pipeline has one.
-public struct StoreResultsProvider: ResultsProvider {
-    public let storePath: String
+package struct StoreResultsProvider: ResultsProvider {
+    package let storePath: String
 
-    public init(storePath: String) { self.storePath = storePath }
+    package init(storePath: String) { self.storePath = storePath }
 
-    public func checkConfiguration(pipelineFile: String) throws -> CheckConfiguration? {
+    package func checkConfiguration(pipelineFile: String) throws -> CheckConfiguration? {
         try PipelineLoader.load(path: pipelineFile).check
     }
 
-    public func currentResults(pipelineFile: String) throws -> [IndicatorRow] {
+    package func currentResults(pipelineFile: String) throws -> [IndicatorRow] {
         let name = try PipelineLoader.load(path: pipelineFile).name
         let store = try Store(path: storePath)
         guard let run = try store.latestRun(pipeline: name, status: .succeeded) else {
@@ -27,7 +27,7 @@ public struct StoreResultsProvider: ResultsProvider {
         return try store.runResults(run.id)
     }
 
-    public func run(_ reference: RunReference, pipeline: String?) throws -> RunSnapshot {
+    package func run(_ reference: RunReference, pipeline: String?) throws -> RunSnapshot {
         let store = try Store(path: storePath)
         let runs = try store.history(pipeline: pipeline).filter { $0.status == .succeeded }
         let record: RunRecord?

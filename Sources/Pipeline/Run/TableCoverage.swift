@@ -4,20 +4,20 @@ import ApenCore
 ///
 /// Stored in a stage summary as `{"<municipality>|<year>": rows}`, the form stores written by
 /// earlier versions hold; that text exists only in ``encode(to:)`` and ``init(from:)``.
-public struct TableCoverage: Sendable, Hashable, Codable {
+package struct TableCoverage: Sendable, Hashable, Codable {
     /// A municipality and a year; ordered by municipality (bytewise), then year.
-    public struct Group: Sendable, Hashable, Comparable {
-        public var municipality: String
-        public var year: Int
+    package struct Group: Sendable, Hashable, Comparable {
+        package var municipality: String
+        package var year: Int
 
-        public static func < (a: Group, b: Group) -> Bool {
+        package static func < (a: Group, b: Group) -> Bool {
             a.municipality != b.municipality
                 ? a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8) : a.year < b.year
         }
     }
 
     /// Rows per group.
-    public var rows: [Group: Int]
+    package var rows: [Group: Int]
 
     init(rows: [Group: Int] = [:]) { self.rows = rows }
 
@@ -63,7 +63,7 @@ public struct TableCoverage: Sendable, Hashable, Codable {
         self.rows = rows
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let stored = try decoder.singleValueContainer().decode([String: Int].self)
         var rows: [Group: Int] = [:]
         for (key, n) in stored {
@@ -74,7 +74,7 @@ public struct TableCoverage: Sendable, Hashable, Codable {
         self.rows = rows
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(Dictionary(uniqueKeysWithValues: rows.map { ("\($0.key.municipality)|\($0.key.year)", $0.value) }))
     }

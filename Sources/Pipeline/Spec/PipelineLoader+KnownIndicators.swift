@@ -14,7 +14,7 @@ extension PipelineLoader {
     /// // ["survey.trust.index", "survey.trust.agree_share", "survey.trust.alpha", "survey.responses",
     /// //  "engagement.participants", …, "foi.granted_share", "composite.openness", "composite.openness.rank"]
     /// ```
-    public static func knownIndicatorIDs(scales: [String], customIDs: [String], compositeIDs: [String]) -> [String] {
+    package static func knownIndicatorIDs(scales: [String], customIDs: [String], compositeIDs: [String]) -> [String] {
         var ids = IndicatorFamily.allCases.flatMap { BuiltinCatalogue.ids(family: $0, scales: scales) }
         ids += customIDs
         for id in compositeIDs { ids += ["composite.\(id)", "composite.\(id).rank"] }

@@ -18,33 +18,33 @@ public struct PipelineSpec: Sendable, Hashable {
     /// The pipeline file's path, as given.
     public var path: String
     /// `sources:` in file order.
-    public var sources: [SourceSpec]
+    package var sources: [SourceSpec]
     /// `indicators:` — ids or globs over built-in and custom indicator ids.
-    public var indicators: [String]
+    package var indicators: [String]
     /// `custom:` — declarative indicators.
-    public var custom: [CustomIndicator]
+    package var custom: [CustomIndicator]
     /// `composite:` — composite indices.
-    public var composites: [CompositeDefinition]
+    package var composites: [CompositeDefinition]
     /// `report:` — what the report draws.
-    public var report: ReportOptions
+    package var report: ReportOptions
     /// `report.date:` — the date the report shows; `nil`: the run's date (`SOURCE_DATE_EPOCH`
     /// when set, else the clock). Pinning it makes a committed report reproducible by a plain run.
-    public var reportDate: Day?
+    package var reportDate: Day?
     /// `check:` — the regression check against a baseline; `nil` when absent.
-    public var check: CheckConfiguration?
+    package var check: CheckConfiguration?
     /// `min_n:` — below this n a survey, engagement-share or FOI-share row is flagged `low_n`
     /// (METHODS.md §1).
-    public var minN: Int = PipelineSpec.defaultMinN
-    public static let defaultMinN = 5
+    package var minN: Int = PipelineSpec.defaultMinN
+    package static let defaultMinN = 5
     /// `municipalities.harmonise_to:` — the year whose 1 January structure municipality numbers
     /// follow (METHODS §8); `nil`: numbers as written. Each source's options carry it too.
-    public var harmoniseTo: Int?
+    package var harmoniseTo: Int?
     /// Problems found while loading that do not stop a run (an indicator family without
     /// its source kind, goalposts that the normalisation ignores, …), in file order; each
     /// message starts with `warning: `.
     public var warnings: [Diagnostic] = []
 
-    public init(
+    package init(
         name: String, title: String, language: Language, path: String, sources: [SourceSpec],
         indicators: [String], custom: [CustomIndicator] = [], composites: [CompositeDefinition] = [],
         report: ReportOptions = ReportOptions(), check: CheckConfiguration? = nil
@@ -63,10 +63,10 @@ public struct PipelineSpec: Sendable, Hashable {
 }
 
 /// One entry of `sources:`; `options.path` is resolved against the pipeline file's folder.
-public struct SourceSpec: Sendable, Hashable {
+package struct SourceSpec: Sendable, Hashable {
     public var name: String
-    public var options: IngestOptions
-    public init(name: String, options: IngestOptions) {
+    package var options: IngestOptions
+    package init(name: String, options: IngestOptions) {
         self.name = name
         self.options = options
     }

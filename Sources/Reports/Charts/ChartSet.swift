@@ -10,6 +10,8 @@ struct ChartSet: Sendable {
     var bars: [String: Chart] = [:]
     var trends: [String: Chart] = [:]
     var ranks: [String: Chart] = [:]
+    /// Per composite index id (`composite.<id>`): the total-order Sobol indices per factor, latest year.
+    var sensitivity: [String: Chart] = [:]
     /// Survey indices by subgroup (breakdown rows) for the focus municipalities, latest year.
     var subgroups: [String: Chart] = [:]
     var heatmap: Chart?
@@ -41,6 +43,15 @@ struct ChartSet: Sendable {
             if kinds.contains("bars"), let c = ChartSet.subgroups(ind, data, strings) {
                 subgroups[ind.id] = c
                 all.append(c)
+            }
+        }
+        if kinds.contains("composite") {
+            for ind in data.indicators where ind.isCompositeRank {
+                let indexID = String(ind.id.dropLast(".rank".count))
+                if let c = ChartSet.sobol(indexID, data, strings) {
+                    sensitivity[indexID] = c
+                    all.append(c)
+                }
             }
         }
         if kinds.contains("heatmap"), let c = ChartSet.heatmap(data, strings) {
@@ -203,14 +214,51 @@ struct ChartSet: Sendable {
         ).chart
     }
 
+    /// The total-order Sobol indices of a composite's rank per uncertain factor in the latest year
+    /// that has them (rows `<index>.sobol_total.<factor>`, empty municipality), largest first.
+    static func sobolTotals(_ indexID: String, _ data: ReportData) -> (year: Int, factors: [IndicatorRow])? {
+        let prefix = indexID + ".sobol_total."
+        let rows = data.indicators.filter { $0.id.hasPrefix(prefix) }.flatMap { data.rows($0.id) }
+        guard let year = rows.map(\.year).max() else { return nil }
+        let latest = rows.filter { $0.year == year && $0.municipality.isEmpty }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.indicator.utf8.lexicographicallyPrecedes($1.indicator.utf8)
+        }
+        return latest.isEmpty ? nil : (year, latest)
+    }
+
+    /// "What the ranking depends on": one bar per uncertain factor, its total-order Sobol index.
+    static func sobol(_ indexID: String, _ data: ReportData, _ s: Strings) -> Chart? {
+        guard let (year, rows) = sobolTotals(indexID, data) else { return nil }
+        let prefix = indexID + ".sobol_total."
+        let label = data.indicator(indexID)?.label(data.language) ?? indexID
+        let lang = data.language
+        let factors = rows.map { (name: String($0.indicator.dropFirst(prefix.count)), value: $0.value) }
+        let datums = factors.map { f in
+            ChartDatum(
+                code: f.name, name: s.factorName(f.name), value: f.value, low: nil, high: nil, focus: false)
+        }
+        return BarChart.make(
+            slug: "sobol-" + fileSafe(indexID), title: s.sobolTitle(label, year),
+            description: s.sobolDesc(
+                year, factors.map { ($0.name, DisplayNumber.decimal($0.value, digits: 2, language: lang)) },
+                municipalities: rows[0].n),
+            axisTitle: s.sobolAxis, unit: .coefficient, data: datums, language: lang
+        ).chart
+    }
+
     static func rank(_ ind: ResolvedIndicator, _ data: ReportData, _ s: Strings) -> Chart? {
         guard let year = data.latestYear(ind.id) else { return nil }
         let rows = data.rows(ind.id, year: year)
         let indexID = String(ind.id.dropLast(".rank".count))
         let label = data.indicator(indexID)?.label(data.language) ?? ind.label(data.language)
+        // The factors that vary, when the sensitivity rows name them (METHODS §6 order).
+        let order = ["weights", "normalisation", "aggregation", "impute", "sampling_error"]
+        let prefix = indexID + ".sobol_total."
+        let named = Set(
+            data.indicators.filter { $0.id.hasPrefix(prefix) }.map { String($0.id.dropFirst(prefix.count)) })
         return RankChart.make(
             slug: "rank-" + fileSafe(ind.id), title: s.rankTitle(label, year),
-            description: s.rankDesc(rows.count, year),
+            description: s.rankDesc(rows.count, year, factors: order.filter(named.contains)),
             axisTitle: s.axisTitle(.rank), data: rows.map { datum($0, data) }, language: data.language
         ).chart
     }

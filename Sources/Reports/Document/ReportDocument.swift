@@ -403,7 +403,128 @@ enum ReportDocument {
                         .table(TableModel(caption: s.sensitivity, header: [s.component, s.meanShift], rows: rows)))
                 }
             }
+            out += sobolBlocks(indexID, label, data, charts, s)
+            out += coherenceBlocks(indexID, label, indicators, data, s)
+            out += valueListBlocks(
+                data.breakdownRows.filter { $0.indicator == indexID + ".treated" }, caption: s.treatedTable(label),
+                valueHeader: s.treatedValue, original: true, data, s)
+            out += valueListBlocks(
+                data.breakdownRows.filter { $0.indicator == indexID + ".imputed" }, caption: s.imputedTable(label),
+                valueHeader: s.imputedValue, original: false, data, s)
         }
+        return out
+    }
+
+    /// "What the ranking depends on": the chart of total-order Sobol indices and the table of
+    /// first- and total-order indices per factor (latest year), which is also the chart's data.
+    static func sobolBlocks(_ indexID: String, _ label: String, _ data: ReportData, _ charts: ChartSet, _ s: Strings)
+        -> [Block]
+    {
+        guard let (year, totals) = ChartSet.sobolTotals(indexID, data) else { return [] }
+        let lang = data.language
+        var out: [Block] = []
+        if let c = charts.sensitivity[indexID] { out.append(.figure(c)) }
+        let prefix = indexID + ".sobol_total."
+        let rows = totals.map { total -> [String] in
+            let factor = String(total.indicator.dropFirst(prefix.count))
+            let first = data.row(indexID + ".sobol_first." + factor, "", year)
+            let name = s.factorName(factor)
+            return [
+                name.prefix(1).uppercased() + name.dropFirst(),
+                first.map { DisplayNumber.decimal($0.value, digits: 2, language: lang) } ?? "–",
+                DisplayNumber.decimal(total.value, digits: 2, language: lang),
+            ]
+        }
+        out.append(
+            .table(
+                TableModel(
+                    caption: s.sobolTable(label, year), header: [s.uncertainFactor, s.firstOrder, s.totalOrder],
+                    rows: rows)))
+        out.append(.note([.text(s.sobolNote)]))
+        return out
+    }
+
+    /// The coherence table (METHODS §6, latest year): per component, its correlation with the
+    /// index (`corr.<component>`) and with every other component (`corr.<a>` rows with breakdown
+    /// `<b>`), columns numbered; Cronbach's α in the note below.
+    static func coherenceBlocks(
+        _ indexID: String, _ label: String, _ indicators: [ResolvedIndicator], _ data: ReportData, _ s: Strings
+    ) -> [Block] {
+        let prefix = indexID + ".corr."
+        let components = indicators.filter { $0.id.hasPrefix(prefix) }.map { String($0.id.dropFirst(prefix.count)) }
+        let pairRows = data.breakdownRows.filter { $0.indicator.hasPrefix(prefix) && $0.municipality.isEmpty }
+        let withIndex = components.flatMap { data.rows(prefix + $0) }.filter { $0.municipality.isEmpty }
+        guard let year = (withIndex.map(\.year) + pairRows.map(\.year)).max() else { return [] }
+        let lang = data.language
+        var pair: [String: Double] = [:]
+        for r in pairRows where r.year == year { pair[r.indicator + "\u{1F}" + r.breakdown] = r.value }
+        func number(_ v: Double?) -> String { v.map { DisplayNumber.decimal($0, digits: 2, language: lang) } ?? "–" }
+        var rows: [[String]] = []
+        for (i, a) in components.enumerated() {
+            var row = [
+                "\(i + 1). " + data.resolver.resolve(a).label(lang),
+                number(data.row(prefix + a, "", year)?.value),
+            ]
+            for (j, b) in components.enumerated() {
+                row.append(i == j ? "1" : number(pair[prefix + a + "\u{1F}" + b]))
+            }
+            rows.append(row)
+        }
+        let alpha = data.row(indexID + ".alpha", "", year)
+        return [
+            .table(
+                TableModel(
+                    caption: s.coherenceTable(label, year),
+                    header: [s.component, s.compositeIndex] + components.indices.map { String($0 + 1) }, rows: rows)),
+            .note([
+                .text(
+                    s.coherenceNote(
+                        alpha: alpha.map { DisplayNumber.decimal($0.value, digits: 2, language: lang) },
+                        cases: alpha?.n ?? 0))
+            ]),
+        ]
+    }
+
+    /// Treated outliers or imputed values (breakdown rows `<index>.treated` / `.imputed`, the
+    /// breakdown naming the component): municipality, year, component, [original value,] value.
+    /// Focus municipalities first, then the latest year first; at most `fullTableLimit` rows.
+    static func valueListBlocks(
+        _ all: [IndicatorRow], caption: String, valueHeader: String, original: Bool, _ data: ReportData,
+        _ s: Strings
+    ) -> [Block] {
+        guard !all.isEmpty else { return [] }
+        let lang = data.language
+        let sorted = all.sorted { a, b in
+            let fa = data.isFocus(a.municipality)
+            let fb = data.isFocus(b.municipality)
+            if fa != fb { return fa }
+            if a.year != b.year { return a.year > b.year }
+            if a.breakdown != b.breakdown { return a.breakdown.utf8.lexicographicallyPrecedes(b.breakdown.utf8) }
+            return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
+        }
+        let shown = Array(sorted.prefix(fullTableLimit))
+        var emphasised = Set<Int>()
+        let rows = shown.enumerated().map { (i, r) -> [String] in
+            if data.isFocus(r.municipality) { emphasised.insert(i) }
+            let component = data.resolver.resolve(r.breakdown)
+            let unit = component.info.unit
+            var row = [data.name(r.municipality), String(r.year), component.label(lang)]
+            if original {
+                row.append(
+                    data.row(r.breakdown, r.municipality, r.year).map {
+                        DisplayNumber.value($0.value, unit: unit, language: lang)
+                    } ?? "–")
+            }
+            row.append(DisplayNumber.value(r.value, unit: unit, language: lang))
+            return row
+        }
+        var t = TableModel(
+            caption: caption,
+            header: [s.municipality, s.year, s.component] + (original ? [s.originalValue] : []) + [valueHeader],
+            rows: rows, numeric: [false, false, false] + (original ? [true] : []) + [true])
+        t.emphasised = emphasised
+        var out: [Block] = [.table(t)]
+        if all.count > shown.count { out.append(.note([.text(s.rowsSubset(shown.count, all.count))])) }
         return out
     }
 

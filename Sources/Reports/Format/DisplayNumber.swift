@@ -14,12 +14,12 @@ import ApenCore
 /// DisplayNumber.decimal(1234.5, digits: 1, language: .nb)        // "1 234,5" (no-break space)
 /// DisplayNumber.value(0.625, unit: .share, language: .en)       // "62.5%"
 /// ```
-public enum DisplayNumber {
+package enum DisplayNumber {
     /// The no-break space used as digit-group separator and before `%` in bokmål.
-    public static let noBreakSpace = "\u{00A0}"
+    package static let noBreakSpace = "\u{00A0}"
 
     /// `x` rounded to `digits` decimals, with digit grouping (four digits and more).
-    public static func decimal(_ x: Double, digits: Int, language: Language, grouping: Bool = true) -> String {
+    package static func decimal(_ x: Double, digits: Int, language: Language, grouping: Bool = true) -> String {
         guard x.isFinite else { return "–" }
         let (negative, intPart, fracPart) = roundedDigits(x, digits: digits)
         var s = grouping ? group(intPart, separator: language.isNorwegian ? noBreakSpace : ",") : intPart
@@ -29,14 +29,14 @@ public enum DisplayNumber {
     }
 
     /// A share in [0, 1] as a percentage: `0.625` → `62,5 %` / `62.5%`.
-    public static func percent(share: Double, digits: Int = 1, language: Language) -> String {
+    package static func percent(share: Double, digits: Int = 1, language: Language) -> String {
         let body = decimal(share * 100, digits: digits, language: language)
         return language.isNorwegian ? body + noBreakSpace + "%" : body + "%"
     }
 
     /// Decimals shown for a unit: shares as percentages with one, indices 0–100 with one,
     /// days with one, counts and ranks with none, ratios and coefficients with two.
-    public static func digits(for unit: IndicatorUnit) -> Int {
+    package static func digits(for unit: IndicatorUnit) -> Int {
         switch unit {
         case .count, .rank: return 0
         case .share, .index, .score, .perThousand, .days, .workdays, .stars: return 1
@@ -45,7 +45,7 @@ public enum DisplayNumber {
     }
 
     /// An indicator value formatted for its unit (`share` as a percentage).
-    public static func value(_ x: Double, unit: IndicatorUnit, language: Language) -> String {
+    package static func value(_ x: Double, unit: IndicatorUnit, language: Language) -> String {
         switch unit {
         case .share: return percent(share: x, language: language)
         case .rank: return trimmed(x, maxDigits: 1, language: language)
@@ -54,7 +54,7 @@ public enum DisplayNumber {
     }
 
     /// `x` with at most `maxDigits` decimals, trailing zeros removed (`2.0` → `2`, `2.5` → `2,5`).
-    public static func trimmed(_ x: Double, maxDigits: Int, language: Language) -> String {
+    package static func trimmed(_ x: Double, maxDigits: Int, language: Language) -> String {
         var s = decimal(x, digits: maxDigits, language: language)
         let mark: Character = language.isNorwegian ? "," : "."
         if s.contains(mark) {
@@ -66,7 +66,7 @@ public enum DisplayNumber {
 
     /// A change between two values with an explicit sign: `+2,8`; shares in percentage
     /// points (`+2,8 prosentpoeng` / `+2.8 percentage points`).
-    public static func change(_ delta: Double, unit: IndicatorUnit, language: Language) -> String {
+    package static func change(_ delta: Double, unit: IndicatorUnit, language: Language) -> String {
         let scaled = unit == .share ? delta * 100 : delta
         var s = decimal(scaled, digits: digits(for: unit), language: language)
         let isZero = !s.contains(where: { $0.isNumber && $0 != "0" })
@@ -80,7 +80,7 @@ public enum DisplayNumber {
     }
 
     /// `x` rounded half-up to `digits` decimals as shown (`decimal` prints the same digits).
-    public static func rounded(_ x: Double, digits: Int) -> Double {
+    package static func rounded(_ x: Double, digits: Int) -> Double {
         let (negative, intPart, fracPart) = roundedDigits(x, digits: digits)
         let v = Double(intPart + (fracPart.isEmpty ? "" : "." + fracPart)) ?? 0
         return negative ? -v : v
@@ -88,7 +88,7 @@ public enum DisplayNumber {
 
     /// The change a reader computes from two shown values: the difference of the rounded
     /// values, so "0,48 → 0,38" is never reported as "−0,11".
-    public static func shownChange(from a: Double, to b: Double, unit: IndicatorUnit, language: Language) -> String {
+    package static func shownChange(from a: Double, to b: Double, unit: IndicatorUnit, language: Language) -> String {
         let d = digits(for: unit)
         let scale = unit == .share ? 100.0 : 1.0
         let delta = rounded(b * scale, digits: d) - rounded(a * scale, digits: d)

@@ -125,8 +125,21 @@ struct Strings: Sendable {
     func rankTitle(_ label: String, _ year: Int) -> String {
         t("\(label): rangering \(year)", "\(label): rank \(year)", nn: "\(label): rangering \(year)")
     }
-    func rankDesc(_ count: Int, _ year: Int) -> String {
-        t(
+    /// - Parameter factors: the uncertain factors when the sensitivity rows name them (in METHODS
+    ///   order); empty: only the weights are said to vary.
+    func rankDesc(_ count: Int, _ year: Int, factors: [String] = []) -> String {
+        if factors.count > 1 {
+            let names = factors.map(factorName)
+            let and = t(" og ", " and ", nn: " og ")
+            let list = names.dropLast().joined(separator: ", ") + and + names.last!
+            return t(
+                "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte valgene; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når \(list) varieres tilfeldig (Monte Carlo).",
+                "Rank of \(count) municipalities in \(year). The dot is the rank with the declared choices; the bar shows the 95 % interval (2.5th–97.5th percentile) of the rank when \(list) vary at random (Monte Carlo).",
+                nn:
+                    "Rangering av \(count) kommunar i \(year). Punktet er rangen med dei oppgjevne vala; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når \(list) vert varierte tilfeldig (Monte Carlo)."
+            )
+        }
+        return t(
             "Rangering av \(count) kommuner i \(year). Punktet er rangen med de oppgitte vektene; streken viser 95 %-intervallet (2,5.–97,5. persentil) av rangen når vektene varieres tilfeldig (Monte Carlo).",
             "Rank of \(count) municipalities in \(year). The dot is the rank with the declared weights; the bar shows the 95 % interval (2.5th–97.5th percentile) of the rank when the weights vary at random (Monte Carlo).",
             nn:
@@ -293,6 +306,109 @@ extension Strings {
     }
     var component: String { t("Komponent", "Component", nn: "Komponent") }
     var meanShift: String { t("Gj.sn. rangendring", "Mean rank change", nn: "Gj.sn. rangendring") }
+    /// An uncertain factor of the composite's sensitivity analysis (METHODS §6), as a noun phrase.
+    func factorName(_ factor: String) -> String {
+        switch factor {
+        case "weights": return t("vektene", "the weights", nn: "vektene")
+        case "normalisation": return t("normaliseringsmetoden", "the normalisation method", nn: "normaliseringsmetoden")
+        case "aggregation": return t("aggregeringsmetoden", "the aggregation method", nn: "aggregeringsmetoden")
+        case "impute": return t("imputeringsmetoden", "the imputation method", nn: "imputeringsmetoden")
+        case "sampling_error":
+            return t(
+                "utvalgsfeilen i komponentene", "the components' sampling error", nn: "utvalsfeilen i komponentane")
+        default: return factor
+        }
+    }
+    func sobolTitle(_ label: String, _ year: Int) -> String {
+        t(
+            "\(label): hva rangeringen avhenger av, \(year)", "\(label): what the ranking depends on, \(year)",
+            nn: "\(label): kva rangeringa avheng av, \(year)")
+    }
+    var sobolAxis: String {
+        t(
+            "Totalordens Sobol-indeks (andel av variansen i rangene)",
+            "Total-order Sobol index (share of the rank variance)",
+            nn: "Totalordens Sobol-indeks (del av variansen i rangane)")
+    }
+    /// The text alternative of the Sobol chart: what it shows and what it finds, factors ordered
+    /// by total-order index (largest first), with their values.
+    func sobolDesc(_ year: Int, _ factors: [(name: String, value: String)], municipalities n: Int) -> String {
+        let listed = factors.map { "\(factorName($0.name)) (\($0.value))" }
+        let list: String
+        switch language {
+        case .en: list = listed.dropLast().joined(separator: ", ") + (listed.count > 1 ? ", then " : "") + listed.last!
+        default:
+            list = listed.dropLast().joined(separator: ", ") + (listed.count > 1 ? ", deretter " : "") + listed.last!
+        }
+        return t(
+            "Søylene viser hvor stor del av variasjonen i kommunenes rang i \(year) som skyldes hver usikker faktor, medregnet samspill med de andre (totalordens Sobol-indeks, vektet med hver kommunes rangvarians, \(n) kommuner der rangen varierer). Rangeringen avhenger mest av \(list).",
+            "The bars show how much of the variation in the municipalities' ranks in \(year) is due to each uncertain factor, interactions with the others included (total-order Sobol index, weighted by each municipality's rank variance, \(n) municipalities whose rank varies). The ranking depends most on \(list).",
+            nn:
+                "Søylene viser kor stor del av variasjonen i rangen til kommunane i \(year) som kjem av kvar usikker faktor, medrekna samspel med dei andre (totalordens Sobol-indeks, vekta med rangvariansen til kvar kommune, \(n) kommunar der rangen varierer). Rangeringa avheng mest av \(list)."
+        )
+    }
+    func sobolTable(_ label: String, _ year: Int) -> String {
+        t(
+            "\(label): Sobol-indekser per usikker faktor, \(year)",
+            "\(label): Sobol indices per uncertain factor, \(year)",
+            nn: "\(label): Sobol-indeksar per usikker faktor, \(year)")
+    }
+    var uncertainFactor: String { t("Usikker faktor", "Uncertain factor", nn: "Usikker faktor") }
+    var firstOrder: String { t("Førsteordens indeks", "First-order index", nn: "Førsteordens indeks") }
+    var totalOrder: String { t("Totalordens indeks", "Total-order index", nn: "Totalordens indeks") }
+    var sobolNote: String {
+        t(
+            "Førsteordens indeks: andelen av rangvariansen faktoren forklarer alene. Totalordens indeks: andelen som forsvinner om faktoren holdes fast, samspill medregnet (Saltelli 2010, Jansen 1999).",
+            "First-order index: the share of the rank variance the factor explains alone. Total-order index: the share that would vanish if the factor were fixed, interactions included (Saltelli 2010, Jansen 1999).",
+            nn:
+                "Førsteordens indeks: delen av rangvariansen faktoren forklarer åleine. Totalordens indeks: delen som forsvinn om faktoren vert halden fast, samspel medrekna (Saltelli 2010, Jansen 1999)."
+        )
+    }
+    func coherenceTable(_ label: String, _ year: Int) -> String {
+        t(
+            "\(label): samvariasjon mellom komponentene og med indeksen (Pearsons r), \(year)",
+            "\(label): correlation of the components with each other and with the index (Pearson's r), \(year)",
+            nn: "\(label): samvariasjon mellom komponentane og med indeksen (Pearsons r), \(year)")
+    }
+    func coherenceNote(alpha: String?, cases: Int) -> String {
+        let a =
+            alpha.map {
+                t(
+                    "Cronbachs α for komponentene: \($0) (\(cases) kommuner med alle komponentene). ",
+                    "Cronbach's α of the components: \($0) (\(cases) municipalities with every component). ",
+                    nn: "Cronbachs α for komponentane: \($0) (\(cases) kommunar med alle komponentane). ")
+            } ?? ""
+        return a
+            + t(
+                "Kolonnene 1, 2, … er komponentene i radenes rekkefølge. En negativ korrelasjon med indeksen kan bety at komponentens retning er feil.",
+                "Columns 1, 2, … are the components in the order of the rows. A negative correlation with the index may mean that the component's direction is wrong.",
+                nn:
+                    "Kolonnane 1, 2, … er komponentane i same rekkjefølgje som radene. Ein negativ korrelasjon med indeksen kan tyde på at retninga til komponenten er feil."
+            )
+    }
+    func treatedTable(_ label: String) -> String {
+        t(
+            "\(label): behandlede uteliggere (winsorisert før normaliseringen)",
+            "\(label): treated outliers (winsorised before normalisation)",
+            nn: "\(label): handsama uteliggjarar (winsoriserte før normaliseringa)")
+    }
+    var originalValue: String { t("Opprinnelig verdi", "Original value", nn: "Opphavleg verdi") }
+    var treatedValue: String { t("Satt til", "Set to", nn: "Sett til") }
+    func imputedTable(_ label: String) -> String {
+        t(
+            "\(label): anslåtte (imputerte) verdier for manglende komponenter",
+            "\(label): estimated (imputed) values for missing components",
+            nn: "\(label): anslåtte (imputerte) verdiar for manglande komponentar")
+    }
+    var imputedValue: String { t("Anslått verdi", "Imputed value", nn: "Anslått verdi") }
+    func rowsSubset(_ shown: Int, _ all: Int) -> String {
+        t(
+            "Tabellen viser \(shown) av \(all) rader (de utvalgte kommunene og det siste året først); alle står i indicators.csv.",
+            "The table shows \(shown) of \(all) rows (the focus municipalities and the latest year first); all are in indicators.csv.",
+            nn:
+                "Tabellen viser \(shown) av \(all) rader (dei utvalde kommunane og det siste året først); alle står i indicators.csv."
+        )
+    }
     var dataQuality: String { t("Datakvalitet", "Data quality", nn: "Datakvalitet") }
     var dataQualityText: String {
         t(

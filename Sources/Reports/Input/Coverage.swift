@@ -1,9 +1,9 @@
 /// Accepted rows of a source for one municipality and year.
-public struct Coverage: Sendable, Hashable {
-    public var municipality: String
-    public var year: Int
-    public var rows: Int
-    public init(municipality: String, year: Int, rows: Int) {
+package struct Coverage: Sendable, Hashable {
+    package var municipality: String
+    package var year: Int
+    package var rows: Int
+    package init(municipality: String, year: Int, rows: Int) {
         self.municipality = municipality
         self.year = year
         self.rows = rows

@@ -13,20 +13,20 @@ import ApenCore
 /// input.provenance.date = "2024-03-01"
 /// let written = try ReportWriter.write(input, to: "reports/example")
 /// ```
-public struct ReportInput: Sendable {
-    public var title: String
-    public var language: Language
-    public var rows: [IndicatorRow]
+package struct ReportInput: Sendable {
+    package var title: String
+    package var language: Language
+    package var rows: [IndicatorRow]
     /// Catalogue entries; ids may be placeholders (`survey.<scale>.index`).
-    public var catalogue: [IndicatorInfo]
-    public var options: ReportOptions
-    public var quality: [SourceQuality]
-    public var provenance: Provenance
+    package var catalogue: [IndicatorInfo]
+    package var options: ReportOptions
+    package var quality: [SourceQuality]
+    package var provenance: Provenance
     /// Run warnings as data (skipped groups, unknown populations, …), stated in the report's
     /// language, in order.
-    public var warnings: [RunWarning]
+    package var warnings: [RunWarning]
 
-    public init(
+    package init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],
         options: ReportOptions = ReportOptions(), quality: [SourceQuality] = [],
         provenance: Provenance = Provenance(), warnings: [RunWarning] = []

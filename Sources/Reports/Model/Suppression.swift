@@ -15,11 +15,11 @@ import ApenCore
 /// Suppression.hides(IndicatorRow(indicator: "foi.granted_share", municipality: "5006", year: 2024,
 ///                                value: 0.5, n: 2), options)   // true
 /// ```
-public enum Suppression {
+package enum Suppression {
     /// What a table cell or chart label shows in place of a suppressed value.
-    public static let symbol = ":"
+    package static let symbol = ":"
 
-    public static func hides(_ row: IndicatorRow, _ options: ReportOptions) -> Bool {
+    package static func hides(_ row: IndicatorRow, _ options: ReportOptions) -> Bool {
         guard let limit = options.suppressBelow else { return false }
         if row.municipality.isEmpty || row.indicator.hasPrefix("composite.") { return false }
         return row.n < limit

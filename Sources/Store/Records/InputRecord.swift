@@ -1,15 +1,15 @@
 /// One input file a run read: the pipeline's source name, the path, its SHA-256 and size.
-public struct InputRecord: Sendable, Hashable, Codable {
+package struct InputRecord: Sendable, Hashable, Codable {
     /// The pipeline's source name.
-    public var source: String
+    package var source: String
     /// The file's path as the pipeline resolved it.
-    public var path: String
+    package var path: String
     /// Lower-case hex SHA-256 of the file's bytes.
-    public var sha256: String
+    package var sha256: String
     /// Size in bytes.
-    public var size: Int64
+    package var size: Int64
 
-    public init(source: String, path: String, sha256: String, size: Int64) {
+    package init(source: String, path: String, sha256: String, size: Int64) {
         self.source = source
         self.path = path
         self.sha256 = sha256

@@ -2,6 +2,6 @@
 ///
 /// A run killed before it finished stays `running` until `Store.markInterruptedRuns`
 /// (called by the next run, under the run lock) marks it `failed`.
-public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable {
+package enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case running, succeeded, failed
 }

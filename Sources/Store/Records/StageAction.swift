@@ -1,4 +1,4 @@
 /// What a run did with a stage: computed it, or reused the stored output of the same key.
-public enum StageAction: String, Sendable, Hashable, Codable {
+package enum StageAction: String, Sendable, Hashable, Codable {
     case ran, skipped
 }

@@ -6,17 +6,17 @@ import ApenCore
 /// ```swift
 /// StageOutput(stage: "indicators", key: key, summary: #"{"groups":12}"#, results: rows)
 /// ```
-public struct StageOutput: Sendable, Hashable {
+package struct StageOutput: Sendable, Hashable {
     /// The stage's name in the pipeline's DAG.
-    public var stage: String
+    package var stage: String
     /// The stage's content key.
-    public var key: String
+    package var key: String
     /// Free text (JSON by convention) the pipeline wants back when it skips the stage.
-    public var summary: String?
+    package var summary: String?
     /// Indicator rows the stage produced (none for stages that only read data).
-    public var results: [IndicatorRow]
+    package var results: [IndicatorRow]
 
-    public init(stage: String, key: String, summary: String? = nil, results: [IndicatorRow] = []) {
+    package init(stage: String, key: String, summary: String? = nil, results: [IndicatorRow] = []) {
         self.stage = stage
         self.key = key
         self.summary = summary

@@ -3,17 +3,17 @@
 /// ```swift
 /// StageRecord(stage: "indicators", key: "9f2c…", action: .skipped, reason: "inputs unchanged")
 /// ```
-public struct StageRecord: Sendable, Hashable, Codable {
+package struct StageRecord: Sendable, Hashable, Codable {
     /// The stage's name in the pipeline's DAG, e.g. `ingest.survey` or `indicators`.
-    public var stage: String
+    package var stage: String
     /// The stage's content key (a hex digest of its inputs, settings and the tool version).
-    public var key: String
+    package var key: String
     /// Computed (`ran`) or reused (`skipped`).
-    public var action: StageAction
+    package var action: StageAction
     /// Why it ran or was skipped, for people (`"survey.csv changed"`, `"inputs unchanged"`).
-    public var reason: String
+    package var reason: String
 
-    public init(stage: String, key: String, action: StageAction, reason: String = "") {
+    package init(stage: String, key: String, action: StageAction, reason: String = "") {
         self.stage = stage
         self.key = key
         self.action = action

@@ -8,12 +8,16 @@ Written from the published algorithms, not from the Swift code:
 - percentiles: numpy.percentile(method="linear") = R type 7 (METHODS.md §1)
 - composite: METHODS.md §6 (goalposts, weights rescaled over available components,
   Monte-Carlo weights uniform in [(1-d)w, (1+d)w], drawn sample-major then component order)
+- xoshiro256** jump: the published JUMP polynomial of xoshiro256starstar.c
+- normal deviates: scipy.stats.norm.ppf of the uniform (docs/composite.md: inversion), not the
+  Swift code's Acklam + Halley method
 
 Run:  python3 Tests/IndicatorsTests/Reference/composite_reference.py > Tests/IndicatorsTests/Fixtures/composite_reference.json
 """
 import json
 import math
 import numpy as np
+from scipy.stats import norm
 
 M = (1 << 64) - 1
 
@@ -51,6 +55,20 @@ class Xoshiro256ss:
 
     def uniform(self):
         return (self.next() >> 11) * 2.0**-53
+
+    def jump(self):
+        """2^128 steps ahead (Blackman & Vigna's JUMP polynomial)."""
+        s = [0, 0, 0, 0]
+        for word in (0x180EC6D33CFD0ABA, 0xD5A61266F0C9392C, 0xA9582618E03FC9AA, 0x39ABDC4529B1661C):
+            for b in range(64):
+                if word & (1 << b):
+                    s = [x ^ y for x, y in zip(s, self.s)]
+                self.next()
+        self.s = s
+
+    def normal(self):
+        u = self.uniform()
+        return float(norm.ppf(u if u > 0 else 2.0**-54))
 
 
 def type7(values, p):
@@ -593,6 +611,119 @@ winsorise_cases = [
 ]
 
 
+def sampling_error_case(components, municipalities, errors, samples, delta, seed, sobol_rows=0):
+    """METHODS §6 uncertainty with sampling_error: per sample, the weights from the seed's stream
+    (as without sampling error), and for every component (declaration order) one deviate per
+    municipality of the run (byte order) from the seed's stream jumped once; a value with an
+    SE > 0 becomes clamp(x + SE * e, goalposts). Goalposts, arithmetic, single year. With
+    sobol_rows: A and B (weight columns from the seed's stream; sampling-error blocks from the
+    jumped stream, A's rows then B's), factors weights and sampling_error."""
+    names = sorted(municipalities)
+    weights = [c[1] for c in components]
+    k = len(components)
+    M = len(names)
+    z0 = {m: [None if x is None else goalpost(x, c[3][0], c[3][1], c[2])
+              for x, c in zip(municipalities[m], components)] for m in names}
+    ranked = [m for m in names if enough_weight(z0[m], weights)]
+
+    def scores(eps):  # eps[c][mi]
+        out = []
+        for m in ranked:
+            mi = names.index(m)
+            row = []
+            for c, (_, _, direction, (glo, ghi)) in enumerate(components):
+                x = municipalities[m][c]
+                if x is None:
+                    row.append(None)
+                    continue
+                se = errors[m][c]
+                if se:
+                    x = min(max(x + se * eps[c][mi], glo), ghi)
+                row.append(goalpost(x, glo, ghi, direction))
+            out.append(row)
+        return out
+
+    def model(w, eps):
+        return competition_ranks([aggregate(z, w) for z in scores(eps)])
+
+    g = Xoshiro256ss(seed)
+    noise = Xoshiro256ss(seed)
+    noise.jump()
+    ranks = np.zeros((samples, len(ranked)))
+    for s in range(samples):
+        w = []
+        for x in weights:
+            lo, hi = (1 - delta) * x, (1 + delta) * x
+            w.append(lo + (hi - lo) * g.uniform())
+        eps = [[noise.normal() for _ in range(M)] for _ in range(k)]
+        ranks[s] = model(w, eps)
+    out = {
+        "samples": samples, "delta": delta, "seed": seed, "municipalities": ranked,
+        "rank_p025": [repr(type7(ranks[:, j], 0.025)) for j in range(len(ranked))],
+        "rank_p975": [repr(type7(ranks[:, j], 0.975)) for j in range(len(ranked))],
+        "rank_median": [repr(type7(ranks[:, j], 0.5)) for j in range(len(ranked))],
+    }
+    if sobol_rows:
+        n = sobol_rows
+        g = Xoshiro256ss(seed)
+        A = np.array([[g.uniform() for _ in range(k)] for _ in range(n)])
+        B = np.array([[g.uniform() for _ in range(k)] for _ in range(n)])
+        noise = Xoshiro256ss(seed)
+        noise.jump()
+        EA = [[[noise.normal() for _ in range(M)] for _ in range(k)] for _ in range(n)]
+        EB = [[[noise.normal() for _ in range(M)] for _ in range(k)] for _ in range(n)]
+
+        def weights_of(row):
+            return [(1 - delta) * x + ((1 + delta) * x - (1 - delta) * x) * row[i] for i, x in enumerate(weights)]
+
+        fA = np.array([model(weights_of(A[r]), EA[r]) for r in range(n)], dtype=float)
+        fB = np.array([model(weights_of(B[r]), EB[r]) for r in range(n)], dtype=float)
+        fAB = [np.array([model(weights_of(B[r]), EA[r]) for r in range(n)], dtype=float),   # weights from B
+               np.array([model(weights_of(A[r]), EB[r]) for r in range(n)], dtype=float)]   # deviates from B
+        first, total, wsum, varying = np.zeros(2), np.zeros(2), 0.0, 0
+        for j in range(len(ranked)):
+            V = np.concatenate([fA[:, j], fB[:, j]]).var()
+            if V == 0:
+                continue
+            varying += 1
+            wsum += V
+            for f in range(2):
+                first[f] += np.mean(fB[:, j] * (fAB[f][:, j] - fA[:, j]))
+                total[f] += 0.5 * np.mean((fA[:, j] - fAB[f][:, j]) ** 2)
+        out["sobol"] = {"rows": n, "factors": ["weights", "sampling_error"], "varying": varying,
+                        "first": [repr(float(x / wsum)) for x in first],
+                        "total": [repr(float(x / wsum)) for x in total]}
+    return out
+
+
+def component_correlations(z):
+    """METHODS §6 coherence, as COINr's get_corr: Pearson r of every component with every
+    other over the municipalities that have both (at least 3 pairs)."""
+    k = len(z[0])
+    out = {}
+    for a in range(k):
+        for b in range(k):
+            if a == b:
+                continue
+            pairs = [(zm[a], zm[b]) for zm in z if zm[a] is not None and zm[b] is not None]
+            if len(pairs) >= 3:
+                x, y = np.array(pairs).T
+                out[f"{a},{b}"] = [repr(float(np.corrcoef(x, y)[0, 1])), len(pairs)]
+    return out
+
+
+# Sampling error (METHODS §6 "Uncertainty", sampling_error: true): five municipalities, SEs on
+# some cells; 1005 lacks c.days (no value, so no draw), 1003's b.index has no SE.
+se_municipalities = municipalities2
+se_errors = {
+    "1001": [0.05, 6.0, 0.8],
+    "1002": [0.08, 4.0, 0.5],
+    "1003": [0.04, None, 0.6],
+    "1004": [0.10, 5.0, 1.2],
+    "1005": [0.06, 3.0, None],
+}
+
+
 def main():
     out = {}
     sm = splitmix64(1)
@@ -629,6 +760,18 @@ def main():
     out["impute_case"] = {f"{n}/{i}": impute_case(n, i) for n in ("goalposts", "minmax")
                           for i in ("none", "mean", "previous")}
     out["scope_case"] = {f"{n}/{s}": scope_case(n, s) for n in ("minmax", "zscore") for s in ("year", "all")}
+    g = Xoshiro256ss(1)
+    g.jump()
+    out["xoshiro_seed1_jumped_first3"] = [str(g.next()) for _ in range(3)]
+    ps = [2.0**-54, 1e-300, 1e-10, 0.001, 0.02425, 0.025, 0.2, 0.5, 0.7029218331588505, 0.975, 0.999, 1 - 2.0**-53]
+    out["normal_quantile"] = {"p": [repr(p) for p in ps], "x": [repr(float(norm.ppf(p))) for p in ps]}
+    g = Xoshiro256ss(1)
+    out["normal_seed1_first5"] = [repr(g.normal()) for _ in range(5)]
+    out["sampling_error_case"] = sampling_error_case(
+        components2, se_municipalities, se_errors, 300, 0.25, 13, sobol_rows=128)
+    z2 = [[None if x is None else goalpost(x, c[3][0], c[3][1], c[2]) for x, c in zip(municipalities2[m], components2)]
+          for m in sorted(municipalities2)]
+    out["component_correlations_case2"] = component_correlations(z2)
     print(json.dumps(out, indent=2))
 
 

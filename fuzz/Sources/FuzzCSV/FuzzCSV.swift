@@ -13,7 +13,7 @@
 //   tiny block (block boundaries must not change what is read);
 // - the parallel reader (`readTable(_:jobs:)`), cut into ranges of 4–25 bytes, gives
 //   exactly the single read's table, dictionaries and summary.
-import ApenCore
+@testable import ApenCore
 import FuzzSupport
 @testable import Ingest
 

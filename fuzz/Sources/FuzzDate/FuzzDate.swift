@@ -8,7 +8,7 @@
 // - an ISO or pattern day printed back in the same format parses to the same day
 //   (for the fixed formats), and surrounding spaces/tabs do not change the result;
 // - epoch seconds and milliseconds agree: `s` seconds and `s*1000` milliseconds give the same day.
-import ApenCore
+@testable import ApenCore
 import FuzzSupport
 @testable import Ingest
 

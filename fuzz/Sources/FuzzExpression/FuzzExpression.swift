@@ -10,9 +10,9 @@
 //   and `\\` as escapes), or begins with a combining mark (see `standsAlone` and
 //   docs/hardening.md, finding F1);
 // - checks that `not (e)` selects exactly the rows `e` does not.
-import ApenCore
+@testable import ApenCore
 import FuzzSupport
-import Indicators
+@testable import Indicators
 
 /// Four rows covering each type's missing value and edge cases (−0, a leap day).
 let table: Table = {

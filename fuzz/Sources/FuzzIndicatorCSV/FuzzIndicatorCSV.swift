@@ -6,7 +6,7 @@
 //   written by Åpen must read back as the rows it was written from, or `apen check` reports
 //   rows as missing and added;
 // - writing is idempotent: rendering the reread rows gives the same text.
-import ApenCore
+@testable import ApenCore
 import FuzzSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -10,7 +10,7 @@
 // - when the cell uses only digits, signs, `e`/`E` and the separator, and `Double(String)`
 //   accepts it, NumberParser accepts it too (the grammars agree on plain decimal text);
 // - the other separator is never accepted (`2.5` is not a number in a decimal-comma file).
-import ApenCore
+@testable import ApenCore
 import FuzzSupport
 @testable import Ingest
 

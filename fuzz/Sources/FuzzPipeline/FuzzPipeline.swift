@@ -10,9 +10,9 @@
 //   without a message would leave a user with nothing to fix), never anything else;
 // - every diagnostic of a failed load has a message, and positions are sorted;
 // - loading is deterministic: the same text gives the same diagnostics again.
-import ApenCore
+@testable import ApenCore
 import FuzzSupport
-import Pipeline
+@testable import Pipeline
 
 #if canImport(Glibc)
     import Glibc

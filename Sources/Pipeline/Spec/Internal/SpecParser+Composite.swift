@@ -7,7 +7,7 @@ extension SpecParser {
         "id", "normalisation", "scope", "aggregation", "samples", "delta", "seed", "label", "components",
         "min_available", "impute", "pillars", "winsorise", "uncertainty", "sensitivity",
     ]
-    static let uncertaintyKeys = ["normalisation", "aggregation", "impute"]
+    static let uncertaintyKeys = ["normalisation", "aggregation", "impute", "sampling_error"]
     static let winsoriseKeys = ["skew", "kurtosis", "max_points"]
     static let pillarKeys = ["id", "weight", "components"]
     static let componentKeys = ["indicator", "weight", "direction", "goalposts"]
@@ -135,7 +135,9 @@ extension SpecParser {
             }
             if let n = m.value("sensitivity"), let on = reader.bool(n, key: "\(key).sensitivity") {
                 definition.sensitivity = on
-                if on && definition.delta == 0 && definition.uncertainty.factorCount == 0 {
+                if on && definition.delta == 0 && definition.uncertainty.factorCount == 0
+                    && !definition.uncertainty.samplingError
+                {
                     reader.error(
                         n.mark,
                         "\(key).sensitivity: nothing is uncertain (delta is 0 and there is no 'uncertainty:'); declare the uncertainty to analyse"
@@ -291,8 +293,9 @@ extension SpecParser {
         return rule
     }
 
-    /// `uncertainty: {normalisation: [...], aggregation: [...], impute: [...]}` — the methods each
-    /// Monte-Carlo sample chooses among (METHODS §6 "Uncertainty").
+    /// `uncertainty: {normalisation: [...], aggregation: [...], impute: [...], sampling_error: true}` —
+    /// the methods each Monte-Carlo sample chooses among, and whether it draws each component
+    /// value from its standard error (METHODS §6 "Uncertainty").
     mutating func parseUncertainty(_ node: Node, key: String, definition: CompositeDefinition)
         -> CompositeDefinition.Uncertainty
     {
@@ -320,6 +323,9 @@ extension SpecParser {
         }
         u.impute = names("impute", among: ["none", "mean", "previous"]).compactMap {
             CompositeDefinition.Imputation(rawValue: $0)
+        }
+        if let n = m.value("sampling_error"), let on = reader.bool(n, key: "\(key).sampling_error") {
+            u.samplingError = on
         }
         let geometric = u.aggregation.contains(.geometric) || definition.aggregation == .geometric
         let zscore = u.normalisation.contains(.zscore) || definition.normalisation == .zscore

@@ -129,28 +129,28 @@ extension SpecParser {
         kind: SourceKind, options: IngestOptions, path file: String, key: String, nameMark: Mark?, m: SpecMapping,
         columnMarks: [String: Mark?]
     ) {
-        let line: String
+        let found: SourceHeader?
         do {
-            line = try HeaderLine.line(path: file, encoding: options.encoding)
+            var located = options
+            located.path = file
+            found = try Ingestor.header(located)
         } catch {
-            reader.error(m.value("path")?.mark, "\(key).path: cannot read '\(file)': \(PipelineLoader.reason(error))")
+            let reason = (error as? Diagnostic)?.message ?? PipelineLoader.reason(error)
+            reader.error(m.value("path")?.mark, "\(key).path: cannot read '\(file)': \(reason)")
             return
         }
-        if line.trimmingCharacters(in: .whitespaces).isEmpty {
+        guard let found, found.names != [""] else {
             reader.error(m.value("path")?.mark, "\(key).path: '\(file)' has no header line")
             return
         }
-        if options.decimalComma, options.delimiter == .sniff {
-            let counts = HeaderLine.sniff(line, decimalComma: true)
-            if counts.commas > 0, counts.semicolons == 0, counts.tabs == 0 {
-                reader.error(
-                    m.value("decimal")?.mark,
-                    "\(key).decimal: the header of '\(file)' is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter"
-                )
-                return
-            }
+        if found.commaSeparatedWithDecimalComma(options) {
+            reader.error(
+                m.value("decimal")?.mark,
+                "\(key).decimal: the header of '\(file)' is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter"
+            )
+            return
         }
-        let header = HeaderLine.split(line, delimiter: options.delimiter, decimalComma: options.decimalComma)
+        let header = found.names
         let names = Set(header)
         let visible = header.prefix(30).map(VisibleText.escaping)
         let shown = header.count > 30 ? visible.joined(separator: ", ") + ", …" : visible.joined(separator: ", ")

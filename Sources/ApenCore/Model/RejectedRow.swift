@@ -1,5 +1,3 @@
-import ApenCore
-
 /// A data row that was not used, with where it is and why (METHODS §7).
 ///
 /// `record` is the row as its fields were read, re-joined with the file's delimiter and
@@ -7,22 +5,25 @@ import ApenCore
 /// not valid in the declared encoding show as U+FFFD. It is not the raw bytes of the file
 /// (libcsv hands over fields, not the line), but reading it back gives the same fields.
 ///
+/// Ingest makes them, the run writes them to the rejected-rows file and the store keeps them
+/// (one type from the reader to the database).
+///
 /// ```swift
 /// row.diagnostic.description   // survey.csv:4: field 'weight': "abc" is not a number
 /// ```
-public struct RejectedRow: Sendable, Hashable {
+package struct RejectedRow: Sendable, Hashable, Codable {
     /// The source's name in the pipeline.
-    public var source: String
+    package var source: String
     /// The file's path as given in the options.
-    public var file: String
+    package var file: String
     /// The physical line the record starts on (header = line 1).
-    public var line: Int
+    package var line: Int
     /// The canonical column at fault; `nil` for a problem of the whole row (its field count).
-    public var field: String?
-    public var reason: String
-    public var record: String
+    package var field: String?
+    package var reason: String
+    package var record: String
 
-    public init(source: String, file: String, line: Int, field: String?, reason: String, record: String) {
+    package init(source: String, file: String, line: Int, field: String? = nil, reason: String, record: String) {
         self.source = source
         self.file = file
         self.line = line
@@ -32,7 +33,12 @@ public struct RejectedRow: Sendable, Hashable {
     }
 
     /// The row as a diagnostic: `file:line: field 'weight': "abc" is not a number`.
-    public var diagnostic: Diagnostic {
+    package var diagnostic: Diagnostic {
         Diagnostic(SourceLocation(path: file, line: line, field: field), reason)
+    }
+
+    /// The order rejected rows are listed and stored in: source, file, line.
+    package static func canonicalOrder(_ a: RejectedRow, _ b: RejectedRow) -> Bool {
+        (a.source, a.file, a.line) < (b.source, b.file, b.line)
     }
 }

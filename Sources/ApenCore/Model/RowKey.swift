@@ -1,5 +1,3 @@
-import ApenCore
-
 /// The identity of a result row: (indicator, municipality, year, breakdown), METHODS.md §1.
 public struct RowKey: Sendable, Hashable, CustomStringConvertible {
     public var indicator: String
@@ -25,6 +23,7 @@ public struct RowKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The METHODS §1 order: indicator, municipality (UTF-8 byte order), year (numeric), breakdown.
+    /// The one definition of the order of result rows (`IndicatorRow.canonicalOrder` uses it).
     public static func canonicalOrder(_ a: RowKey, _ b: RowKey) -> Bool {
         if a.indicator != b.indicator { return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8) }
         if a.municipality != b.municipality {

@@ -1,17 +1,11 @@
 import ApenCore
 import Testing
 
-@testable import Generate
+@testable import Indicators
 
-@Suite struct NorwegianCalendarTests {
-    @Test func holidaysOf2024() {
-        // 2024: Easter 31 March → Maundy Thursday 28.3, Good Friday 29.3, Easter Monday 1.4,
-        // Ascension 9.5 (Easter + 39), Whit Monday 20.5 (Easter + 50).
-        let expected = [(1, 1), (3, 28), (3, 29), (4, 1), (5, 1), (5, 17), (5, 9), (5, 20), (12, 25), (12, 26)]
-            .map { Day(year: 2024, month: $0.0, day: $0.1)! }
-        #expect(Set(NorwegianCalendar.holidays(2024)) == Set(expected))
-    }
-
+/// The working-day table the generator places dates with (moved here from Generate's own
+/// calendar, which only wrapped this one). Dates worked out by hand from the 2024 calendar.
+@Suite struct WorkdayTableTests {
     @Test(arguments: [
         // received (a Wednesday before Easter 2024), working days → answer date
         ((2024, 3, 27), 0, (2024, 3, 27)),  // same day
@@ -21,15 +15,22 @@ import Testing
         ((2024, 3, 2), 1, (2024, 3, 4)),  // received on a Saturday: next working day is Monday
     ])
     func addingWorkdays(_ from: (Int, Int, Int), _ n: Int, _ to: (Int, Int, Int)) {
-        let cal = NorwegianCalendar()
+        let cal = WorkdayTable(years: 2020...2025)
         let a = Day(year: from.0, month: from.1, day: from.2)!
         #expect(cal.adding(workdays: n, to: a) == Day(year: to.0, month: to.1, day: to.2)!)
     }
 
     @Test func christmasEveAndNewYearsEveAreWorkingDays() {
-        let cal = NorwegianCalendar()
+        let cal = WorkdayTable(years: 2020...2025)
         #expect(cal.isWorkingDay(Day(year: 2024, month: 12, day: 24)!))  // Tuesday
         #expect(cal.isWorkingDay(Day(year: 2024, month: 12, day: 31)!))  // Tuesday
         #expect(!cal.isWorkingDay(Day(year: 2024, month: 12, day: 25)!))
+    }
+
+    /// Outside the table's years it answers from the calendar itself: 17 May 1990 was a Thursday.
+    @Test func outsideItsYearsItFallsBackToTheCalendar() {
+        let cal = WorkdayTable(years: 2020...2025)
+        #expect(!cal.isWorkingDay(Day(year: 1990, month: 5, day: 17)!))
+        #expect(cal.isWorkingDay(Day(year: 1990, month: 5, day: 18)!))
     }
 }

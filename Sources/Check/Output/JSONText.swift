@@ -1,7 +1,7 @@
 import ApenCore
 
 /// Hand-written JSON with a fixed key order (the order the caller gives).
-enum _JSON {
+enum JSONText {
     static func string(_ s: String) -> String {
         // Fast path: nothing to escape (the usual indicator id, municipality, number text).
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }

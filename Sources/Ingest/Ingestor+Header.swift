@@ -1,0 +1,68 @@
+import ApenCore
+
+/// A CSV source's header as Ingest binds columns from it: the same libcsv reader, line rules,
+/// byte-order-mark handling, delimiter sniffer and text codec as `Ingestor.read`.
+package struct SourceHeader: Sendable, Equatable {
+    /// The header's names, decoded in the declared encoding (bytes that are not valid in it
+    /// become U+FFFD here; `read` rejects them) and without surrounding ASCII spaces and tabs,
+    /// which is how `read` matches them to columns.
+    package var names: [String]
+    /// The physical line the header starts on (1 unless blank lines come first).
+    package var line: Int
+    /// The delimiter `read` will use: the declared one, or the sniffed one.
+    package var delimiter: UInt8
+    /// Occurrences of `,`, `;` and tab outside quotes in the header line (what the sniffer saw).
+    package var commas: Int
+    package var semicolons: Int
+    package var tabs: Int
+
+    /// A comma-separated header while a decimal comma is declared (and no delimiter is):
+    /// `read` refuses such a file.
+    package func commaSeparatedWithDecimalComma(_ options: IngestOptions) -> Bool {
+        options.decimalComma && options.delimiter == .sniff && commas > 0 && semicolons == 0 && tabs == 0
+    }
+}
+
+extension Ingestor {
+    /// Reads only the header record of a CSV source: the names `read` binds columns from,
+    /// for checking a pipeline's column names before anything is ingested.
+    ///
+    /// - Returns: `nil` when the file has no header (it is empty or holds only line breaks).
+    /// - Throws: a `Diagnostic` naming the file when it cannot be opened or read, or when the
+    ///   header record itself is malformed for libcsv (a quote left open to the end of the file).
+    ///
+    /// ```swift
+    /// var options = IngestOptions(source: "survey", kind: .survey, path: "survey.csv")
+    /// options.delimiter = .sniff
+    /// try Ingestor.header(options)?.names   // ["RespNr", "aar", "vekt", …]
+    /// ```
+    package static func header(_ options: IngestOptions) throws -> SourceHeader? {
+        let reader = try CSVReader(path: options.path)
+        let sniffed = DelimiterSniffer.sniff(reader.head, decimalComma: options.decimalComma)
+        let delimiter: UInt8
+        switch options.delimiter {
+        case .byte(let b): delimiter = b
+        case .sniff: delimiter = sniffed.delimiter
+        }
+        let codec = TextCodec(encoding: options.encoding)
+        var found: (names: [String], line: Int)?
+        try reader.run(delimiter: delimiter) { record, line in
+            found = ((0..<record.count).map { codec.decode(record.field($0)).trimmingHeaderSpaces }, line)
+            return false
+        }
+        guard let found else { return nil }
+        return SourceHeader(
+            names: found.names, line: found.line, delimiter: delimiter, commas: sniffed.commas,
+            semicolons: sniffed.semicolons, tabs: sniffed.tabs)
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII spaces and tabs: how a header name is matched.
+    var trimmingHeaderSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

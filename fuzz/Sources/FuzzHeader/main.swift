@@ -1,4 +1,0 @@
-// libFuzzer owns the loop; see FuzzSupport/Driver.swift.
-import FuzzSupport
-
-runLibFuzzer { data, count in fuzz(data, count) }
