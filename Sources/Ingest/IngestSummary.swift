@@ -61,7 +61,7 @@ package struct IngestSummary: Sendable, Hashable {
         if !unknownPopulation.isEmpty {
             out.append(
                 RunWarning(
-                    .populationUnknown, source: path,
+                    .populationUnknown, source: source,
                     groups: unknownPopulation.map { key in
                         let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
                         return RunWarning.Group(parts[0], year: parts.count > 1 ? Int(parts[1]) : nil)

@@ -98,6 +98,17 @@ import Testing
         #expect(xml.withClass("focus-outline", "rect").isEmpty)
     }
 
+    @Test func trendsSayWhatIsLeftOutAndMarkFlaggedPoints() {
+        // Oslo is not in focus: its suppressed 2023 value leaves the others' band, and the
+        // description says figures are left out; Steinkjer's flagged 2023 point is hollow.
+        let data = ReportData(Self.input())
+        let chart = ChartSet.trend(data.indicator("opendata.stars_mean")!, data, Strings(language: .nb))!
+        #expect(chart.description.hasSuffix("Tall som bygger på færre enn 10 enheter, er utelatt (skjult)."))
+        #expect(chart.description.contains("Hule stolper og punkter merket * eller † er usikre tall"))
+        let xml = XMLCheck.parse(chart.fileText)
+        #expect(xml.withClass("flagged", "circle").count == 1)
+    }
+
     @Test func noSuppressionNoColon() {
         var input = Self.input()
         input.options.suppressBelow = nil

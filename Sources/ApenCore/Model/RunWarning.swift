@@ -10,7 +10,7 @@
 ///            groups: [.init("1804", year: 2021)], reason: .noDatasetRecord)
 /// ```
 package struct RunWarning: Sendable, Hashable, Codable {
-    package enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// `indicator` has no value for `groups`, because of `reason`.
         case noValue
         /// `indicator` has no value for any group: no table of the source has `column`.

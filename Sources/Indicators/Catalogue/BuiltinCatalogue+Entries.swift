@@ -138,7 +138,7 @@ extension BuiltinCatalogue {
             id: "publication.open_share", family: "publication",
             label: LocalizedText(
                 nb: "Andel åpent publiserte journalposter", en: "Share of records published openly",
-                nn: "Del journalpostar publiserte ope"),
+                nn: "Del journalpostar som er publiserte ope"),
             unit: .share, direction: 1, inputs: ["publications"],
             definition: LocalizedText(
                 nb:

@@ -144,11 +144,11 @@ struct ChartSet: Sendable {
         let years = data.years(ind.id)
         guard years.count >= 2 else { return nil }
         var focus: [TrendChart.Series] = []
-        var hidden: [ChartDatum] = []
+        var hidden = false
         for code in data.focus {
             let all = data.rows(ind.id).filter { $0.municipality == code }
             // A suppressed year is left out of the line (and said in the description).
-            hidden += all.filter(data.suppressed).map { datum($0, data) }
+            hidden = hidden || all.contains(where: data.suppressed)
             let rows = all.filter { !data.suppressed($0) }
             guard !rows.isEmpty else { continue }
             focus.append(
@@ -157,15 +157,21 @@ struct ChartSet: Sendable {
         }
         let othersAreAll = data.focus.isEmpty
         var others: [Int: [Double]] = [:]
-        for r in data.rows(ind.id) where (othersAreAll || !data.isFocus(r.municipality)) && !data.suppressed(r) {
-            others[r.year, default: []].append(r.value)
+        var othersHidden = false
+        for r in data.rows(ind.id) where othersAreAll || !data.isFocus(r.municipality) {
+            if data.suppressed(r) {
+                othersHidden = true
+            } else {
+                others[r.year, default: []].append(r.value)
+            }
         }
         if focus.isEmpty && others.isEmpty { return nil }
         let label = ind.label(data.language)
         return TrendChart.make(
             slug: "trend-" + fileSafe(ind.id), title: s.trendTitle(label),
             description: s.trendDesc(focus.map(\.name), years.first!, years.last!)
-                + reliability(focus.flatMap(\.points) + hidden, data.options, s),
+                + reliability(focus.flatMap(\.points), data.options, s)
+                + (!hidden && !othersHidden ? "" : " " + s.trendSuppressed(data.options.suppressBelow ?? 0)),
             axisTitle: s.axisTitle(ind.info.unit),
             unit: ind.info.unit, years: years, focus: focus, others: others, othersAreAll: othersAreAll, strings: s
         ).chart

@@ -281,6 +281,13 @@ extension Strings {
             "“:” stands for figures suppressed because they rest on fewer than \(limit) units.",
             nn: "«:» står for tal som er skjulte fordi dei byggjer på færre enn \(limit) einingar.")
     }
+    /// Added to a trend chart's description when values are left out of it.
+    func trendSuppressed(_ limit: Int) -> String {
+        t(
+            "Tall som bygger på færre enn \(limit) enheter, er utelatt (skjult).",
+            "Figures resting on fewer than \(limit) units are left out (suppressed).",
+            nn: "Tal som byggjer på færre enn \(limit) einingar, er utelatne (skjulte).")
+    }
     /// The heatmap legend's entry for a suppressed cell.
     func suppressedLegend(_ limit: Int) -> String {
         t("skjult (n < \(limit))", "suppressed (n < \(limit))", nn: "skjult (n < \(limit))")
@@ -736,7 +743,7 @@ extension Strings {
                 "«\(label)»: en tabell i kilden \(src) mangler kolonnen «\(column)», som derfor mangler på alle tabellens \(rows(count)).",
                 "“\(label)”: a table of source \(src) has no “\(column)” column, so it is missing on all its \(rows(count)).",
                 nn:
-                    "«\(label)»: ein tabell i kjelda \(src) manglar kolonnen «\(column)», som difor manglar på alle dei \(rows(count)) i tabellen."
+                    "«\(label)»: ein tabell i kjelda \(src) manglar kolonnen «\(column)», som difor manglar på alle \(rows(count)) i tabellen."
             )
         case .componentNoRows:
             return t(
@@ -792,7 +799,7 @@ extension Strings {
                 "Kommunenummeret \(label) finnes ikke i noen versjon av SSBs klassifikasjon 131 og er beholdt som skrevet.",
                 "Municipality number \(label) is in no version of Statistics Norway's classification 131 and is kept as written.",
                 nn:
-                    "Kommunenummeret \(label) finst ikkje i nokon versjon av klassifikasjon 131 frå SSB og er halde på slik det er skrive."
+                    "Kommunenummeret \(label) finst ikkje i nokon versjon av klassifikasjon 131 frå SSB og står slik det er skrive."
             )
         case .other:
             return w.text ?? ""
