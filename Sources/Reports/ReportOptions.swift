@@ -10,5 +10,9 @@ package struct ReportOptions: Sendable, Hashable {
     package var minN: Int = 5
     /// `suppress_below`: values with n below this are shown as «:» (see `Suppression`); nil shows all.
     package var suppressBelow: Int?
+    /// `groups:` — the comparison groups (county, country, country without Oslo, declared).
+    package var groups = ComparisonGroupOptions()
+    /// `profiles:` — which municipalities get a one-page profile.
+    package var profiles = ProfileScope.none
     package init() {}
 }

@@ -44,12 +44,14 @@ package enum ReportWriter {
         let charts = ChartSet(data)
         var files: [(name: String, text: String)] = []
         files.append(("indicators.csv", IndicatorCSV.render(input.rows)))
+        if input.options.groups.enabled { files.append(("groups.csv", GroupsCSV.render(input.groupRows))) }
         files.append(("findings.csv", FindingsCSV.render(KeyFindings.findings(data))))
         files.append(("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data))))
         for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }
         let blocks = ReportDocument.blocks(input, data, charts)
         files.append(("report.html", HTMLRenderer.render(title: input.title, language: input.language, blocks: blocks)))
-        files.append(("report.md", MarkdownRenderer.render(blocks: blocks)))
+        files.append(("report.md", MarkdownRenderer.render(blocks: ProfileDocument.markdownLinks(blocks))))
+        files += ProfileDocument.files(input, data)
         return files
     }
 }

@@ -47,6 +47,9 @@ package struct RunWarning: Sendable, Hashable, Codable {
         case municipalitySplit
         /// The municipality of `groups[0]` is in no version of classification 131; kept as written.
         case municipalityUnknown
+        /// The declared comparison group `source` has members (`groups`) with no rows in any
+        /// source: the group pools the other members.
+        case groupMemberWithoutData
         /// A warning stored by an Åpen from before warnings were data: `text` in English.
         case other
     }

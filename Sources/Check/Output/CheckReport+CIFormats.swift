@@ -72,8 +72,8 @@ extension CheckReport {
         var parts: [String] = []
         if let b = r.baseline { parts.append("baseline \(NumberText.shortest(b.value))") }
         if let c = r.current { parts.append("new \(NumberText.shortest(c.value))") }
-        if let d = r.delta { parts.append("Δ \(ComparisonColumns.delta(d)) (\(ComparisonColumns.percent(r)))") }
-        let n = ComparisonColumns.n(r)
+        if let d = r.delta { parts.append("Δ \(CheckTableColumns.delta(d)) (\(CheckTableColumns.percent(r)))") }
+        let n = CheckTableColumns.n(r)
         if !n.isEmpty { parts.append("n \(n)") }
         parts.append("tolerance \(r.tolerance.summary)")
         parts.append(r.status.label)

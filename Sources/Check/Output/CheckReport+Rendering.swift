@@ -28,7 +28,7 @@ extension CheckReport {
         case .github: githubAnnotations(file: file)
         case .text: textTable(all: all, maxRows: maxRows) + summaryLine + "\n"
         case .md:
-            "### \(ComparisonColumns.markdown(title)) — \(passed ? "passed" : "failed")\n\n"
+            "### \(CheckTableColumns.markdown(title)) — \(passed ? "passed" : "failed")\n\n"
                 + markdownTable(all: all, maxRows: maxRows) + "**\(summary.line)** — \(summary.verdictText)\n"
         case .json: json(all: all, extra: []) + "\n"
         }
@@ -41,7 +41,7 @@ extension CheckReport {
 
     /// The rows shown, at most `maxRows`, and a note on those left out ("" when none).
     private func limited(all: Bool, maxRows: Int?) -> (rows: [RowComparison], note: String) {
-        let shown = ComparisonColumns.shown(self, all: all)
+        let shown = CheckTableColumns.shown(self, all: all)
         guard let maxRows, shown.count > max(0, maxRows) else { return (shown, "") }
         let hidden = shown.count - max(0, maxRows)
         return (Array(shown.prefix(max(0, maxRows))), "… \(hidden) more row\(hidden == 1 ? "" : "s") not shown\n")
@@ -51,8 +51,8 @@ extension CheckReport {
     func textTable(all: Bool, maxRows: Int? = nil) -> String {
         let (shown, note) = limited(all: all, maxRows: maxRows)
         guard !shown.isEmpty else { return note.isEmpty ? "" : note + "\n" }
-        let cols = ComparisonColumns.columns(withBreakdown: hasBreakdown)
-        return ComparisonColumns.alignedText(
+        let cols = CheckTableColumns.columns(withBreakdown: hasBreakdown)
+        return CheckTableColumns.alignedText(
             header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
             rightAligned: cols.map(\.rightAligned)) + note + "\n"
     }
@@ -60,8 +60,8 @@ extension CheckReport {
     func markdownTable(all: Bool, maxRows: Int? = nil) -> String {
         let (shown, note) = limited(all: all, maxRows: maxRows)
         guard !shown.isEmpty else { return note.isEmpty ? "" : note + "\n" }
-        let cols = ComparisonColumns.columns(withBreakdown: hasBreakdown)
-        return ComparisonColumns.markdownTable(
+        let cols = CheckTableColumns.columns(withBreakdown: hasBreakdown)
+        return CheckTableColumns.markdownTable(
             header: cols.map(\.title), rows: shown.map { r in cols.map { $0.cell(r) } },
             rightAligned: cols.map(\.rightAligned)) + (note.isEmpty ? "" : "\n" + note) + "\n"
     }
@@ -74,7 +74,7 @@ extension CheckReport {
             ("added", String(s.added)), ("n_changed", String(s.nChanged)), ("failures", String(s.failures)),
             ("warnings", String(s.warnings)),
         ])
-        let rowsJSON = ComparisonColumns.shown(self, all: all).map(Self.json(row:))
+        let rowsJSON = CheckTableColumns.shown(self, all: all).map(Self.json(row:))
         var pairs: [(String, String)] = [
             ("outcome", JSONText.string(outcome ?? (passed ? "passed" : "failed"))),
             ("exit_code", String(exitCode ?? CheckOutcome(self).exitCode)),

@@ -86,21 +86,21 @@ extension RunDiff {
 
     private func markdown(all: Bool, maxRows: Int?) -> String {
         var s =
-            "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + ComparisonColumns.markdown(heading)
+            "### Åpen diff: run \(from.id) → run \(to.id) — \(verdict)\n\n" + CheckTableColumns.markdown(heading)
             + "\n\n"
         s +=
             "**Inputs:**"
             + (inputs.isEmpty
-                ? " unchanged\n" : "\n\n" + inputLines().map { "- " + ComparisonColumns.markdown($0) + "\n" }.joined())
+                ? " unchanged\n" : "\n\n" + inputLines().map { "- " + CheckTableColumns.markdown($0) + "\n" }.joined())
         s +=
             "\n**Stages:**"
             + (stages.isEmpty
-                ? " unchanged\n" : "\n\n" + stageLines().map { "- " + ComparisonColumns.markdown($0) + "\n" }.joined())
+                ? " unchanged\n" : "\n\n" + stageLines().map { "- " + CheckTableColumns.markdown($0) + "\n" }.joined())
         s +=
             "\n**Findings:**"
             + (findings.isEmpty
                 ? " unchanged\n"
-                : "\n\n" + findingLines().map { "- " + ComparisonColumns.markdown($0) + "\n" }.joined())
+                : "\n\n" + findingLines().map { "- " + CheckTableColumns.markdown($0) + "\n" }.joined())
         s += "\n" + results.markdownTable(all: all, maxRows: maxRows)
         return s + "**\(results.summary.line)** — runs \(verdict)\n"
     }

@@ -5,13 +5,18 @@ import Indicators
 ///
 /// A stage is identified by its ``Kind``, which owns the stage's id: the one place ids are
 /// written. Ids are stable and readable, since `apen plan`, `--only` and the store use them:
-/// `ingest.<source>`, `indicators.<family>`, `custom.<id>`, `composite.<id>`, `report`, `check`.
+/// `ingest.<source>`, `indicators.<family>`, `custom.<id>`, `composite.<id>`, `groups`, `report`,
+/// `check`.
 package struct Stage: Sendable, Hashable, Identifiable {
     package enum Kind: Sendable, Hashable, CustomStringConvertible {
         case ingest(source: String)
         case indicators(IndicatorFamily)
         case custom(id: String)
         case composite(id: String)
+        /// The comparison groups (issue 16): the selected indicators on the pooled rows of each
+        /// group's members. Its rows are kept in its summary, not among the results, so
+        /// `indicators.csv`, baselines, check and diff never see them.
+        case groups
         case report
         case check
 
@@ -22,6 +27,7 @@ package struct Stage: Sendable, Hashable, Identifiable {
             case .indicators(let family): return "indicators.\(family.rawValue)"
             case .custom(let id): return "custom.\(id)"
             case .composite(let id): return "composite.\(id)"
+            case .groups: return "groups"
             case .report: return "report"
             case .check: return "check"
             }
@@ -33,7 +39,7 @@ package struct Stage: Sendable, Hashable, Identifiable {
         var producesResults: Bool {
             switch self {
             case .indicators, .custom, .composite: return true
-            case .ingest, .report, .check: return false
+            case .ingest, .groups, .report, .check: return false
             }
         }
 
@@ -41,7 +47,7 @@ package struct Stage: Sendable, Hashable, Identifiable {
         /// reads only their stored summaries, so it does not make an ingest stage run).
         var readsTables: Bool {
             switch self {
-            case .indicators, .custom: return true
+            case .indicators, .custom, .groups: return true
             case .ingest, .composite, .report, .check: return false
             }
         }

@@ -82,6 +82,22 @@ package struct StageGraph: Sendable {
         }
 
         let resultStages = stages.filter { !$0.isIngest }.map(\.kind)
+        // 4b. Comparison groups read the tables of every built-in and custom stage.
+        var groupStage: [Stage.Kind] = []
+        if spec.report.groups.enabled {
+            var m = StageManifest()
+            tool(&m)
+            m.add(.definition, "groups", CanonicalText.describe(spec.report.groups))
+            let computed = stages.filter(\.readsTables)
+            for s in computed {
+                for part in s.manifest.parts where part.kind == .definition {
+                    m.add(.definition, "\(s.id) \(part.name)", part.value)
+                }
+            }
+            let deps = Array(Set(computed.flatMap(\.dependencies))).sorted { $0.id < $1.id }
+            stages.append(Stage(kind: .groups, dependencies: deps, manifest: m))
+            groupStage = [.groups]
+        }
         // 5. The report reads every result stage and the ingest summaries (data quality).
         var report = StageManifest()
         tool(&report)
@@ -91,7 +107,9 @@ package struct StageGraph: Sendable {
         report.add(.definition, "output folder", outputDirectory)
         report.add(.definition, "report date", reportDate)
         stages.append(
-            Stage(kind: .report, dependencies: stages.filter(\.isIngest).map(\.kind) + resultStages, manifest: report))
+            Stage(
+                kind: .report, dependencies: stages.filter(\.isIngest).map(\.kind) + resultStages + groupStage,
+                manifest: report))
 
         // 6. The regression check against the baseline.
         if let check = spec.check {

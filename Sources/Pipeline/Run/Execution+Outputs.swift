@@ -41,13 +41,16 @@ extension Execution {
         let pipelineHash = (try? SHA256.hexOfFile(path: spec.path)) ?? ""
         var reportOptions = spec.report
         reportOptions.minN = spec.minN
-        let input = ReportInput(
+        var input = ReportInput(
             title: spec.title, language: spec.language, rows: rows, catalogue: catalogue(), options: reportOptions,
             quality: quality,
             provenance: Provenance(
                 inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
                 runID: String(p.key.prefix(12)), date: options.reportDate, municipalityStructure: spec.harmoniseTo),
             warnings: warnings)
+        if plan.contains(where: { $0.stage.kind == .groups }) {
+            input.groupRows = try stageSummary(of: .groups)?.groupRows ?? []
+        }
         // Every file is staged before any is renamed into place (see OutputBatch), so a run
         // killed while writing leaves the previous outputs; temporaries of a killed run go first.
         OutputBatch.removeStaleTemporaries(in: outDir)
@@ -75,10 +78,16 @@ extension Execution {
     /// Deletes chart files an earlier run wrote that this run did not (an indicator that is no
     /// longer selected), after the new files are in place.
     private func removeStaleCharts(keeping names: Set<String>) {
-        let folder = outDir + "/charts"
-        guard let existing = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for file in existing where file.hasSuffix(".svg") && !names.contains("charts/" + file) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + file)
+        // Profiles of municipalities no longer in focus, and their charts, go the same way.
+        for (folder, suffixes) in [
+            ("charts", [".svg"]), ("profiles", [".html", ".md"]), ("profiles/charts", [".svg"]),
+        ] {
+            let path = outDir + "/" + folder
+            guard let existing = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for file in existing where suffixes.contains(where: file.hasSuffix) && !names.contains(folder + "/" + file)
+            {
+                try? FileManager.default.removeItem(atPath: path + "/" + file)
+            }
         }
     }
 

@@ -47,7 +47,7 @@ final class Execution: Sendable {
     let history: StoreHistory
     let runID: Int64
 
-    private let state = Locked(State())
+    let state = Locked(State())
 
     init(
         spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store,
@@ -157,6 +157,7 @@ final class Execution: Sendable {
         if let i = o.summary.ingest { return "\(i.rowsRead) rows read, \(i.rejected) rejected" }
         if let c = o.summary.check { return c.summaryLine }
         if !o.summary.files.isEmpty { return "\(o.summary.files.count) files" }
+        if let g = o.summary.groupRows { return "\(g.count) group rows" }
         return "\(o.rows.count) rows"
     }
 
@@ -227,6 +228,13 @@ final class Execution: Sendable {
             summary.reportWarnings = out.warnings.compactMap(\.warning)
             return Outcome(rows: out.rows, summary: summary)
 
+        case .groups:
+            let out = try computeGroups()
+            summary.groupRows = out.rows
+            summary.warnings = out.warnings.map(\.description)
+            summary.reportWarnings = out.warnings.compactMap(\.warning)
+            return Outcome(summary: summary)
+
         case .report:
             (summary.files, summary.findings) = try writeReport(p)
             return Outcome(summary: summary)
@@ -238,7 +246,7 @@ final class Execution: Sendable {
     }
 
     /// Built-in indicator inputs from every table read, grouped by kind.
-    private func indicatorInputs(tables: [String: Table]) -> IndicatorInputs {
+    func indicatorInputs(tables: [String: Table]) -> IndicatorInputs {
         var inputs = IndicatorInputs(minN: spec.minN)
         for s in spec.sources {
             guard let t = tables[s.name] else { continue }

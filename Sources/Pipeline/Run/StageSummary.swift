@@ -34,6 +34,9 @@ package struct StageSummary: Sendable, Codable, Hashable {
     /// Report stage: the findings the report states (METHODS §9), for `apen diff`; nil in
     /// summaries stored before findings were recorded.
     package var findings: [Finding]?
+    /// Groups stage: the comparison groups' rows (`municipality` = the group id), kept here
+    /// rather than among the results so that baselines, check and diff never see them.
+    package var groupRows: [IndicatorRow]?
 
     package init(manifest: StageManifest) { self.manifest = manifest }
 }

@@ -39,6 +39,10 @@ public struct PipelineSpec: Sendable, Hashable {
     /// `municipalities.harmonise_to:` — the year whose 1 January structure municipality numbers
     /// follow (METHODS §8); `nil`: numbers as written. Each source's options carry it too.
     package var harmoniseTo: Int?
+    /// Where each declared comparison-group member is written (group → number → position in the
+    /// pipeline or groups file), for the warning about a member without data. Kept out of
+    /// `report`, so moving a line does not change a stage key.
+    package var groupMemberLocations: [String: [String: SourceLocation]] = [:]
     /// Problems found while loading that do not stop a run (an indicator family without
     /// its source kind, goalposts that the normalisation ignores, …), in file order; each
     /// message starts with `warning: `.

@@ -4,7 +4,8 @@ import ApenCore
 /// external font or request. The markup is also well-formed XML (void elements self-closed,
 /// everything escaped), so it can be checked with an XML parser.
 enum HTMLRenderer {
-    static func render(title: String, language: Language, blocks: [Block]) -> String {
+    /// - Parameter extraCSS: styles after the common ones (a profile's one-page print layout).
+    static func render(title: String, language: Language, blocks: [Block], extraCSS: String = "") -> String {
         let doc = Markup.element(
             "html", ["lang": language.rawValue, "xmlns": "http://www.w3.org/1999/xhtml"],
             [
@@ -14,7 +15,7 @@ enum HTMLRenderer {
                         .element("meta", ["charset": "utf-8"]),
                         .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                         .element("title", [:], [.text(title)]),
-                        .element("style", [:], [.text(css)]),
+                        .element("style", [:], [.text(extraCSS.isEmpty ? css : css + "\n" + extraCSS)]),
                     ]),
                 .element("body", [:], [.element("main", [:], blocks.map(block))]),
             ])
@@ -118,6 +119,7 @@ enum HTMLRenderer {
         nav.contents ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
         nav.contents a { color: #0072B2; text-decoration: none; display: inline-block; min-height: 24px; line-height: 24px; }
         section.findings li { margin: 6px 0; }
+        section.profiles li a { display: inline-block; min-height: 24px; line-height: 24px; }
         figure.chart { margin: 14px 0 18px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
         figcaption { font-size: 13px; color: #555555; margin-top: 4px; }

@@ -8,10 +8,10 @@ import ApenCore
 /// 2. the five-working-day rule: where `foi.within_5_workdays_share` < 1, some innsynskrav were
 ///    not answered within 5 arbeidsdager, which offentleglova § 32 treats as a refusal (METHODS §5);
 /// 3. changes from the year before to the latest year that are larger than their uncertainty
-///    (METHODS §9), neither year suppressed (`report: {suppress_below: N}`): per focus
-///    municipality (or, without a focus, over all municipalities) the clear changes, strongest
-///    first, at most three; when none is clear, one sentence says so. A suppressed five-day
-///    share is not stated for its municipality either.
+///    (METHODS §9), show in the rounded figures and have neither year suppressed
+///    (`report: {suppress_below: N}`): per focus municipality (or, without a focus, over all
+///    municipalities) the clear changes, strongest first, at most three; when none is clear,
+///    one sentence says so. A suppressed five-day share is not stated for its municipality either.
 enum KeyFindings {
     static let foiRule = "foi.within_5_workdays_share"
     /// At most this many changes per focus municipality (or in all, without a focus).
@@ -126,7 +126,15 @@ enum KeyFindings {
             let counted = countedShares.contains(ind.id)
             // Each municipality's latest row: rows are sorted by municipality, then year.
             var latest: [String: IndicatorRow] = [:]
-            for r in data.rows(ind.id) where wanted.contains(r.municipality) { latest[r.municipality] = r }
+            let rows = data.rows(ind.id)
+            if municipalities.count * data.years.count < rows.count {
+                // A few municipalities (a profile): look their rows up instead of scanning all.
+                for code in municipalities {
+                    latest[code] = data.years.reversed().lazy.compactMap { data.row(ind.id, code, $0) }.first
+                }
+            } else {
+                for r in rows where wanted.contains(r.municipality) { latest[r.municipality] = r }
+            }
             for code in municipalities {
                 guard let to = latest[code], let from = data.row(ind.id, code, to.year - 1)
                 else { continue }
@@ -157,7 +165,7 @@ enum KeyFindings {
     /// Clear changes strongest first (|d| over the half-width of its interval), ties by
     /// indicator id, then municipality.
     static func clearOrdered(_ changes: [Change]) -> [Change] {
-        changes.filter { $0.interval.isClear }.sorted { a, b in
+        changes.filter { $0.interval.isClear && shownFiguresDiffer($0) }.sorted { a, b in
             let sa = a.interval.strength
             let sb = b.interval.strength
             if sa != sb { return sa > sb }
@@ -166,6 +174,15 @@ enum KeyFindings {
             }
             return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
         }
+    }
+
+    /// Whether the two figures a reader sees differ once rounded as the report shows them: a
+    /// clear change between 45,21 and 45,24 is not stated as a rise from 45,2 to 45,2.
+    static func shownFiguresDiffer(_ c: Change) -> Bool {
+        let unit = c.indicator.info.unit
+        let digits = DisplayNumber.digits(for: unit)
+        return DisplayNumber.rounded(unit.axisValue(c.to.value), digits: digits)
+            != DisplayNumber.rounded(unit.axisValue(c.from.value), digits: digits)
     }
 
     static func changeFindings(_ data: ReportData) -> [Item] {

@@ -27,6 +27,7 @@ enum ReportDocument {
                     .heading(level: 2, text: s.keyFindings, anchor: "findings"),
                     findings.isEmpty ? .paragraph([.text(s.noFindings)]) : .list(findings.map { [.text($0)] }),
                 ]))
+        out += ProfileDocument.linkBlocks(data, s)
 
         if let heat = charts.heatmap {
             out.append(
@@ -92,13 +93,16 @@ enum ReportDocument {
         }
         var subject = w.indicator.map(label) ?? ""
         var groups = groupList(w.groups, data, s)
+        // Numbers of the classification by name and number: a split's parts may share a name.
+        func named(_ code: String) -> String {
+            data.name(code) == code ? code : "\(data.name(code)) (\(code))"
+        }
         if w.kind == .municipalitySplit || w.kind == .municipalityUnknown {
-            // Numbers of the classification by name and number: a split's parts may share a name.
-            func named(_ code: String) -> String {
-                data.name(code) == code ? code : "\(data.name(code)) (\(code))"
-            }
             subject = w.groups.first.map { named($0.municipality) } ?? ""
             groups = w.groups.dropFirst().map { named($0.municipality) }.joined(separator: ", ")
+        }
+        if w.kind == .groupMemberWithoutData {
+            groups = w.groups.map { named($0.municipality) }.joined(separator: ", ")
         }
         return s.warning(
             w, source: source, label: subject, index: composite ? label(w.source) : "",

@@ -786,6 +786,14 @@ extension Strings {
                 nn:
                     "\(label) er delt mellom \(groups) i kommuneinndelinga per 1. januar \(year); radene held på kommunenummeret (METHODS §8)."
             )
+        case .groupMemberWithoutData:
+            let many = w.groups.count > 1
+            return t(
+                "Sammenligningsgruppen «\(src)»: \(groups) har ingen rader i dataene, så gruppen bygger på de andre medlemmene.",
+                "Comparison group “\(src)”: \(groups) \(many ? "have" : "has") no rows in the data, so the group pools the other members.",
+                nn:
+                    "Samanlikningsgruppa «\(src)»: \(groups) har ingen rader i dataa, så gruppa byggjer på dei andre medlemmene."
+            )
         case .municipalityUnknown:
             return t(
                 "Kommunenummeret \(label) finnes ikke i noen versjon av SSBs klassifikasjon 131 og er beholdt som skrevet.",
@@ -796,5 +804,101 @@ extension Strings {
         case .other:
             return w.text ?? ""
         }
+    }
+}
+
+// Municipality profiles and comparison groups (issue 16). Every text with its nynorsk form.
+extension Strings {
+    func profileTitle(name: String, code: String) -> String {
+        t(
+            "Åpenhetsprofil: \(name) (\(code))", "Openness profile: \(name) (\(code))",
+            nn: "Openheitsprofil: \(name) (\(code))")
+    }
+    /// The lead: where the page comes from and what it compares with (`groups` already joined).
+    func profileLead(report: String, groups: String) -> String {
+        t(
+            "Én side om kommunen fra rapporten «\(report)»: de siste tallene, endringen fra året før og sammenligning med \(groups).",
+            "One page on the municipality from the report “\(report)”: its latest figures, the change from the year before and a comparison with \(groups).",
+            nn:
+                "Éi side om kommunen frå rapporten «\(report)»: dei siste tala, endringa frå året før og samanlikning med \(groups)."
+        )
+    }
+    var toFullReport: String { t("Til hele rapporten", "To the full report", nn: "Til heile rapporten") }
+    var latestFigures: String { t("Siste tall", "Latest figures", nn: "Siste tal") }
+    var indicatorHeader: String { t("Indikator", "Indicator", nn: "Indikator") }
+    var changeFromYearBefore: String {
+        t("Endring fra året før", "Change from the year before", nn: "Endring frå året før")
+    }
+    /// A change the rounded figures show and the uncertainty allows stating (METHODS §9).
+    func changeCell(up: Bool, change: String) -> String {
+        up
+            ? t("steg \(change)", "rose \(change)", nn: "steig \(change)")
+            : t("falt \(change)", "fell \(change)", nn: "fall \(change)")
+    }
+    var noClearChangeCell: String { t("ingen klar endring", "no clear change", nn: "inga klar endring") }
+    var changeColumnNote: String {
+        t(
+            "«Steg» og «falt» står bare der endringen er større enn usikkerheten (95 %-intervall for endringen, METHODS §9); ellers står det «ingen klar endring». – betyr at året før mangler eller bygger på for få enheter til å teste endringen.",
+            "“Rose” and “fell” appear only where the change is larger than its uncertainty (95% interval for the change, METHODS §9); otherwise the cell says “no clear change”. – means that the year before is missing or rests on too few units to test the change.",
+            nn:
+                "«Steig» og «fall» står berre der endringa er større enn uvissa (95 %-intervall for endringa, METHODS §9); elles står det «inga klar endring». – tyder at året før manglar eller byggjer på for få einingar til å teste endringa."
+        )
+    }
+    var countryGroup: String { t("Landet", "Country", nn: "Landet") }
+    var countryWithoutOsloGroup: String { t("Landet utenom Oslo", "Country excl. Oslo", nn: "Landet utanom Oslo") }
+    var countryInText: String { t("landet", "the country", nn: "landet") }
+    var countryWithoutOsloInText: String {
+        t("landet utenom Oslo", "the country excluding Oslo", nn: "landet utanom Oslo")
+    }
+    /// How a group is computed, and which municipalities with data each group holds.
+    func groupsNote(_ members: [(group: String, names: [String])]) -> String {
+        let list = members.map { g in
+            g.names.count <= 6
+                ? "\(g.group): \(g.names.joined(separator: ", "))"
+                : t(
+                    "\(g.group): \(g.names.count) kommuner", "\(g.group): \(g.names.count) municipalities",
+                    nn: "\(g.group): \(g.names.count) kommunar")
+        }.joined(separator: "; ")
+        return t(
+            "Tallene for fylket, landet og gruppene er regnet ut på de samlede dataene for kommunene i gruppen, med samme metode som for én kommune – ikke som et gjennomsnitt av kommunenes tall. Kommuner med data: \(list).",
+            "The figures for the county, the country and the groups are computed on the pooled data of their municipalities, with the same method as for one municipality — not as an average of the municipalities' figures. Municipalities with data: \(list).",
+            nn:
+                "Tala for fylket, landet og gruppene er rekna ut på dei samla dataa for kommunane i gruppa, med same metode som for éin kommune – ikkje som eit gjennomsnitt av tala til kommunane. Kommunar med data: \(list)."
+        )
+    }
+    var compositeHasNoGroupValue: String {
+        t(
+            "En sammensatt indeks sammenligner kommunene med hverandre og har derfor ingen verdi for fylket, landet eller gruppene.",
+            "A composite index compares the municipalities with one another, so it has no value for the county, the country or the groups.",
+            nn:
+                "Ein samansett indeks samanliknar kommunane med kvarandre og har difor ingen verdi for fylket, landet eller gruppene."
+        )
+    }
+    var trendsHeading: String { t("Utvikling over tid", "Trends", nn: "Utvikling over tid") }
+    /// A profile chart's text alternative: what is drawn and the latest values it shows.
+    func profileTrendDescription(label: String, name: String, groups: String, first: Int, last: Int, latest: String)
+        -> String
+    {
+        t(
+            "«\(label)», \(first)–\(last): \(name) mot \(groups). \(latest)",
+            "“\(label)”, \(first)–\(last): \(name) against \(groups). \(latest)",
+            nn: "«\(label)», \(first)–\(last): \(name) mot \(groups). \(latest)")
+    }
+    func latestValuesSentence(year: Int, values: String) -> String {
+        t("I \(year): \(values).", "In \(year): \(values).", nn: "I \(year): \(values).")
+    }
+    var profilesHeading: String { t("Kommuneprofiler", "Municipality profiles", nn: "Kommuneprofilar") }
+    var profilesText: String {
+        t(
+            "Én side per kommune med de siste tallene, endringen fra året før og sammenligning med fylket, landet og sammenligningsgrupper – til å skrive ut eller legge ved en sak:",
+            "One page per municipality with its latest figures, the change from the year before and a comparison with the county, the country and comparison groups — to print or attach to a case:",
+            nn:
+                "Éi side per kommune med dei siste tala, endringa frå året før og samanlikning med fylket, landet og samanlikningsgrupper – til å skrive ut eller leggje ved ei sak:"
+        )
+    }
+    /// Items joined as a reader writes a list: «a, b og c».
+    func listed(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + t(" og ", " and ", nn: " og ") + items.last!
     }
 }

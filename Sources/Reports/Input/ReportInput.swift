@@ -25,6 +25,10 @@ package struct ReportInput: Sendable {
     /// Run warnings as data (skipped groups, unknown populations, …), stated in the report's
     /// language, in order.
     package var warnings: [RunWarning]
+    /// Comparison-group rows (`municipality` = the group id: `county:50`, `country`,
+    /// `country_excl_oslo`, a declared name), when `options.groups.enabled`; written to
+    /// `groups.csv` and drawn in the profiles, never in `indicators.csv`.
+    package var groupRows: [IndicatorRow] = []
 
     package init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],

@@ -18,7 +18,7 @@ struct ReportData: Sendable {
     /// Years present in the rows, ascending.
     let years: [Int]
     /// Focus municipalities that appear in the rows, in the order the options give them.
-    let focus: [String]
+    var focus: [String]
     let resolver: CatalogueResolver
     /// The year whose municipality structure the numbers follow (`harmonise_to`), if any.
     let structure: Int?

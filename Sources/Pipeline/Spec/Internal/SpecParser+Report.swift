@@ -12,7 +12,8 @@ extension SpecParser {
         var options = ReportOptions()
         guard
             let m = reader.mapping(
-                node, key: "report", allowed: ["focus", "charts", "names", "date", "suppress_below"])
+                node, key: "report",
+                allowed: ["focus", "charts", "names", "date", "suppress_below", "groups", "profiles"])
         else {
             return (options, nil)
         }
@@ -36,6 +37,18 @@ extension SpecParser {
                 reader.error(
                     n.mark,
                     "report.suppress_below: \(v) is not a count; give a whole number ≥ 1 (values with a smaller n are shown as «:»)"
+                )
+            }
+        }
+        if let n = m.value("groups") { options.groups = parseGroups(n) }
+        if let n = m.value("profiles") {
+            options.profiles = parseProfiles(n)
+            // A profile compares with the groups, so profiles compute them.
+            if options.profiles != .none { options.groups.enabled = true }
+            if options.profiles == .focus, options.focus.isEmpty {
+                reader.warning(
+                    n.mark,
+                    "report.profiles: true writes a profile for each focus municipality, and report.focus is empty: no profile is written (profiles: all writes one for every municipality)"
                 )
             }
         }

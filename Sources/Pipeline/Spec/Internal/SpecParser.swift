@@ -12,6 +12,8 @@ struct SpecParser {
     var reader: SpecReader
     /// The pipeline file's path, as given; relative paths in the file resolve against its folder.
     let path: String
+    /// Where each declared comparison-group member is written (`report: groups:`).
+    var groupMemberLocations: [String: [String: SourceLocation]] = [:]
 
     static let topLevelKeys = [
         "pipeline", "title", "language", "min_n", "municipalities", "sources", "indicators", "custom", "composite",
@@ -85,6 +87,7 @@ struct SpecParser {
         spec.reportDate = report.date
         spec.minN = minN
         spec.harmoniseTo = municipalities?.harmoniseTo
+        spec.groupMemberLocations = groupMemberLocations
         return spec
     }
 

@@ -2,7 +2,7 @@ import ApenCore
 import Foundation
 
 /// The table columns shared by the text and Markdown renderings, and cell formatting.
-enum ComparisonColumns {
+enum CheckTableColumns {
     struct Column {
         var title: String
         var rightAligned: Bool
