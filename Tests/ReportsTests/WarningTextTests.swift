@@ -39,7 +39,7 @@ import Testing
                 kind, source: "", groups: ["1507", "1508", "1580"].map { RunWarning.Group($0) }, year: 2024)
         case .municipalityUnknown: return RunWarning(kind, source: "", groups: [RunWarning.Group("9999")])
         case .groupMemberWithoutData:
-            return RunWarning(kind, source: "storbyer", groups: [RunWarning.Group("4601"), RunWarning.Group("1103")])
+            return RunWarning(kind, source: "storbyer", groups: [RunWarning.Group("5001"), RunWarning.Group("1804")])
         case .other: return RunWarning(kind, source: "", text: "an old English warning")
         }
     }
