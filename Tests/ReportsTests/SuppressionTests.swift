@@ -79,7 +79,7 @@ import Testing
         // says what hollow bars and «:» mean.
         let labels = xml.withClass("label", "text").map(\.text)
         #expect(labels.last == "Oslo")
-        #expect(svg.contains("Hule stolper og punkter merket * eller † er usikre tall"))
+        #expect(svg.contains("Hule stolper og punkter merket *, † eller ‡ er usikre eller anslåtte tall"))
         #expect(svg.contains("«:» står for tall som er skjult fordi de bygger på færre enn 10 enheter."))
     }
 
@@ -104,7 +104,7 @@ import Testing
         let data = ReportData(Self.input())
         let chart = ChartSet.trend(data.indicator("opendata.stars_mean")!, data, Strings(language: .nb))!
         #expect(chart.description.hasSuffix("Tall som bygger på færre enn 10 enheter, er utelatt (skjult)."))
-        #expect(chart.description.contains("Hule stolper og punkter merket * eller † er usikre tall"))
+        #expect(chart.description.contains("Hule stolper og punkter merket *, † eller ‡ er usikre eller anslåtte tall"))
         let xml = XMLCheck.parse(chart.fileText)
         #expect(xml.withClass("flagged", "circle").count == 1)
     }

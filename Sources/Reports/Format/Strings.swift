@@ -270,9 +270,9 @@ extension Strings {
     /// Added to a chart's description when it has flagged values.
     var chartFlagged: String {
         t(
-            "Hule stolper og punkter merket * eller † er usikre tall (se fotnoten).",
-            "Hollow bars and points marked * or † are uncertain figures (see the footnote).",
-            nn: "Hole stolpar og punkt merkte med * eller † er usikre tal (sjå fotnoten).")
+            "Hule stolper og punkter merket *, † eller ‡ er usikre eller anslåtte tall (se fotnoten).",
+            "Hollow bars and points marked *, † or ‡ are uncertain or estimated figures (see the footnote).",
+            nn: "Hole stolpar og punkt merkte med *, † eller ‡ er usikre eller estimerte tal (sjå fotnoten).")
     }
     /// Added to a chart's description when it has suppressed values.
     func chartSuppressed(_ limit: Int) -> String {
@@ -789,10 +789,10 @@ extension Strings {
         case .groupMemberWithoutData:
             let many = w.groups.count > 1
             return t(
-                "Sammenligningsgruppen «\(src)»: \(groups) har ingen rader i dataene, så gruppen bygger på de andre medlemmene.",
+                "Sammenligningsgruppen «\(src)»: \(groups) har ingen rader i datagrunnlaget, så gruppen bygger på de andre medlemmene.",
                 "Comparison group “\(src)”: \(groups) \(many ? "have" : "has") no rows in the data, so the group pools the other members.",
                 nn:
-                    "Samanlikningsgruppa «\(src)»: \(groups) har ingen rader i dataa, så gruppa byggjer på dei andre medlemmene."
+                    "Samanlikningsgruppa «\(src)»: \(groups) har ingen rader i datagrunnlaget, så gruppa byggjer på dei andre medlemmene."
             )
         case .municipalityUnknown:
             return t(
