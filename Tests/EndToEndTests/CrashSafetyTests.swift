@@ -255,13 +255,20 @@ import Testing
             #expect(after == reference, "rerun after a kill at \(point) differs: \(Self.differences(reference, after))")
             if let check = try Self.integrity(ws) { #expect(check == "ok") }
             // The store knows the killed run did not finish: the rerun marked it failed, as interrupted.
+            // After "done  report" only the store's commit is left, a few milliseconds: on a loaded
+            // machine the SIGKILL can arrive after it, and then the run did finish, whole (its
+            // outputs were checked above); either record is sound, a third is not.
             if let runs = try Self.query(ws, "SELECT id, status, message FROM runs ORDER BY id;") {
                 let lines = runs.split(separator: "\n").map(String.init)
-                #expect(
-                    lines == [
-                        "1|succeeded|", "2|failed|interrupted: the process ended before the run finished",
-                        "3|succeeded|",
-                    ], "\(point): \(runs)")
+                let interrupted = [
+                    "1|succeeded|", "2|failed|interrupted: the process ended before the run finished", "3|succeeded|",
+                ]
+                let committedBeforeTheKill = ["1|succeeded|", "2|succeeded|", "3|succeeded|"]
+                if case .line("done  report", _) = point {
+                    #expect(lines == interrupted || lines == committedBeforeTheKill, "\(point): \(runs)")
+                } else {
+                    #expect(lines == interrupted, "\(point): \(runs)")
+                }
             }
         }
     }
