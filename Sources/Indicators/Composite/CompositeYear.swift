@@ -237,7 +237,7 @@ struct CompositeYear: Sendable {
         if samples > 0 {
             let chunk = 64
             let chunkCount = (samples + chunk - 1) / chunk
-            let perChunk = try CustomParallel.map(count: chunkCount, jobs: jobs) { ci in
+            let perChunk = Parallel.map(count: chunkCount, jobs: jobs) { ci in
                 var block: [Int] = []
                 block.reserveCapacity(chunk * n)
                 for s in (ci * chunk)..<min(samples, (ci + 1) * chunk) {
@@ -357,7 +357,7 @@ struct CompositeYear: Sendable {
         }
         let runs = rows
         let chunk = 64
-        let perChunk = try CustomParallel.map(count: (runs.count + chunk - 1) / chunk, jobs: jobs) { ci in
+        let perChunk = Parallel.map(count: (runs.count + chunk - 1) / chunk, jobs: jobs) { ci in
             (ci * chunk..<min(runs.count, (ci + 1) * chunk)).map { run(runs[$0]) }
         }
         let ranks = perChunk.flatMap { $0 }  // ranks[run][municipality]
