@@ -34,6 +34,20 @@ public struct IndicatorRow: Sendable, Hashable, Codable {
         self.flags = flags
     }
 
+    /// `canonicalOrder` as a three-way comparison: negative, zero (same key) or positive.
+    static func canonicalComparison(_ a: IndicatorRow, _ b: IndicatorRow) -> Int {
+        func bytes(_ x: String, _ y: String) -> Int {
+            if x == y { return 0 }
+            return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+        }
+        let i = bytes(a.indicator, b.indicator)
+        if i != 0 { return i }
+        let m = bytes(a.municipality, b.municipality)
+        if m != 0 { return m }
+        if a.year != b.year { return a.year < b.year ? -1 : 1 }
+        return bytes(a.breakdown, b.breakdown)
+    }
+
     /// The METHODS §1 order: indicator, municipality (UTF-8 byte order), year (numeric), breakdown.
     public static func canonicalOrder(_ a: IndicatorRow, _ b: IndicatorRow) -> Bool {
         if a.indicator != b.indicator { return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8) }
@@ -86,6 +100,17 @@ public struct IndicatorFlags: OptionSet, Sendable, Hashable, Codable {
 }
 
 extension Array where Element == IndicatorRow {
-    /// Sorted in the METHODS §1 order.
-    public func canonicallySorted() -> [IndicatorRow] { sorted(by: IndicatorRow.canonicalOrder) }
+    /// Sorted in the METHODS §1 order; rows that tie keep their order (as a stable sort).
+    ///
+    /// Positions are sorted, not rows: a row is large (strings, optionals, flags), and moving
+    /// rows was most of a value sort's time (7 % of a national run, in the report stage).
+    public func canonicallySorted() -> [IndicatorRow] {
+        let order = withUnsafeBufferPointer { rows in
+            [Int](rows.indices).sorted { i, j in
+                let c = IndicatorRow.canonicalComparison(rows[i], rows[j])
+                return c != 0 ? c < 0 : i < j
+            }
+        }
+        return order.map { self[$0] }
+    }
 }
