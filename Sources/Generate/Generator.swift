@@ -63,12 +63,12 @@ package enum Generator {
         // A `table` source has no fixed columns to synthesise (the example's partnerships
         // register is written by `ExampleDataset`).
         let kinds = Generator.kinds
-        let results = ResultBox(count: kinds.count)
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { i in
+        // Every kind at once (each writer is one sequential stream); results in kind order.
+        let results = Parallel.map(count: kinds.count, jobs: kinds.count) { i -> Result<String, any Error> in
             let kind = kinds[i]
             let path = (out as NSString).appendingPathComponent(fileName(kind))
             let dialect = dialects[kind] ?? .canonical
-            do {
+            return Result {
                 let writer: (GenerationPlan, Dialect, String) throws -> Int
                 switch kind {
                 case .survey: writer = SurveyWriter.write
@@ -79,19 +79,16 @@ package enum Generator {
                 case .table: preconditionFailure("table sources are not generated per kind")
                 }
                 _ = try writer(plan, dialect, path)
-                results.set(i, .success(path))
-            } catch {
-                results.set(i, .failure(error))
+                return path
             }
         }
         var paths: [String: String] = [:]
         var errors: [Diagnostic] = []
-        for (i, r) in results.all().enumerated() {
+        for (i, r) in results.enumerated() {
             switch r {
             case .success(let p): paths[kinds[i].rawValue] = p
             case .failure(let e as Diagnostic): errors.append(e)
             case .failure(let e): errors.append(Diagnostic(SourceLocation(path: out), "\(e)"))
-            case nil: errors.append(Diagnostic(SourceLocation(path: out), "\(kinds[i].rawValue) was not written"))
             }
         }
         if errors.count == 1 { throw errors[0] }

@@ -36,19 +36,35 @@ package enum ReportWriter {
     /// The findings the report states (METHODS.md §9), in its order: the rows of `findings.csv`.
     package static func findings(_ input: ReportInput) -> [Finding] { KeyFindings.findings(ReportData(input)) }
 
+    /// `render` and `findings` together, from one pass over the rows: the report stage's call
+    /// (building the report's data and deciding the findings once each, not twice).
+    package static func renderWithFindings(_ input: ReportInput) -> (
+        files: [(name: String, text: String)], findings: [Finding]
+    ) {
+        let data = ReportData(input)
+        let items = KeyFindings.items(data)
+        return (files(input, data, items: items), items.compactMap(\.finding))
+    }
+
     /// The files of a report as (relative name, text), in writing order, without touching disk.
     ///
     /// - Complexity: O(rows · log rows) plus the size of the output.
     package static func render(_ input: ReportInput) -> [(name: String, text: String)] {
         let data = ReportData(input)
+        return files(input, data, items: KeyFindings.items(data))
+    }
+
+    private static func files(_ input: ReportInput, _ data: ReportData, items: [KeyFindings.Item]) -> [(
+        name: String, text: String
+    )] {
         let charts = ChartSet(data)
         var files: [(name: String, text: String)] = []
         files.append(("indicators.csv", IndicatorCSV.render(input.rows)))
         if input.options.groups.enabled { files.append(("groups.csv", GroupsCSV.render(input.groupRows))) }
-        files.append(("findings.csv", FindingsCSV.render(KeyFindings.findings(data))))
+        files.append(("findings.csv", FindingsCSV.render(items.compactMap(\.finding))))
         files.append(("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data))))
         for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }
-        let blocks = ReportDocument.blocks(input, data, charts)
+        let blocks = ReportDocument.blocks(input, data, charts, keyFindings: items.map(\.text))
         files.append(("report.html", HTMLRenderer.render(title: input.title, language: input.language, blocks: blocks)))
         files.append(("report.md", MarkdownRenderer.render(blocks: ProfileDocument.markdownLinks(blocks))))
         files += ProfileDocument.files(input, data)

@@ -15,7 +15,11 @@ package enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(counter.next())")
+        let n = counter.withLock { n in
+            n += 1
+            return n
+        }
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(n)")
         // open(2), not FileManager.createFile: on Linux the latter writes through a hidden
         // temporary of its own, which a killed process would leave behind.
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -44,17 +48,6 @@ package enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    private static let counter = Counter()
-
-    // A lock-protected counter; @unchecked because NSLock guards `value`.
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
-    }
+    /// Numbers the temporary files of this process (unique per write, whatever the thread).
+    private static let counter = Locked(0)
 }

@@ -23,13 +23,27 @@ public struct RowKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The METHODS §1 order: indicator, municipality (UTF-8 byte order), year (numeric), breakdown.
-    /// The one definition of the order of result rows (`IndicatorRow.canonicalOrder` uses it).
     public static func canonicalOrder(_ a: RowKey, _ b: RowKey) -> Bool {
-        if a.indicator != b.indicator { return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8) }
-        if a.municipality != b.municipality {
-            return a.municipality.utf8.lexicographicallyPrecedes(b.municipality.utf8)
+        comparison(
+            (a.indicator, a.municipality, a.year, a.breakdown), (b.indicator, b.municipality, b.year, b.breakdown))
+            < 0
+    }
+
+    /// The one definition of the order of result rows, as a three-way comparison of the key's
+    /// parts (negative, zero for the same key, positive); `IndicatorRow` sorts with it too.
+    static func comparison(
+        _ a: (indicator: String, municipality: String, year: Int, breakdown: String),
+        _ b: (indicator: String, municipality: String, year: Int, breakdown: String)
+    ) -> Int {
+        func bytes(_ x: String, _ y: String) -> Int {
+            if x == y { return 0 }
+            return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
         }
-        if a.year != b.year { return a.year < b.year }
-        return a.breakdown.utf8.lexicographicallyPrecedes(b.breakdown.utf8)
+        let i = bytes(a.indicator, b.indicator)
+        if i != 0 { return i }
+        let m = bytes(a.municipality, b.municipality)
+        if m != 0 { return m }
+        if a.year != b.year { return a.year < b.year ? -1 : 1 }
+        return bytes(a.breakdown, b.breakdown)
     }
 }

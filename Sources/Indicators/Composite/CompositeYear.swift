@@ -332,7 +332,7 @@ struct CompositeYear: Sendable {
         if samples > 0 {
             let chunk = 64
             let chunkCount = (samples + chunk - 1) / chunk
-            let perChunk = try CustomParallel.map(count: chunkCount, jobs: jobs) { ci in
+            let perChunk = Parallel.map(count: chunkCount, jobs: jobs) { ci in
                 var block: [Int] = []
                 block.reserveCapacity(chunk * n)
                 for s in (ci * chunk)..<min(samples, (ci + 1) * chunk) {
@@ -458,7 +458,7 @@ struct CompositeYear: Sendable {
         // takes B's block of deviates, every other run its own matrix's (A's for A_B).
         let totalRuns = (2 + factors.count) * N
         let chunk = 64
-        let perChunk = try CustomParallel.map(count: (totalRuns + chunk - 1) / chunk, jobs: jobs) { ci in
+        let perChunk = Parallel.map(count: (totalRuns + chunk - 1) / chunk, jobs: jobs) { ci in
             (ci * chunk..<min(totalRuns, (ci + 1) * chunk)).map { i -> [Int] in
                 let block = i / N
                 let r = i % N

@@ -92,7 +92,7 @@ struct CustomCells: Sendable {
         let snapshot = cells
         let chunkSize = 1024
         let chunks = stride(from: 0, to: snapshot.count, by: chunkSize).map { $0..<min($0 + chunkSize, snapshot.count) }
-        let results = try CustomParallel.map(count: chunks.count, jobs: jobs) { c in
+        let results = Parallel.map(count: chunks.count, jobs: jobs) { c in
             chunks[c].map { CustomCells.value(measure, snapshot[$0], p: p) }
         }.flatMap { $0 }
 

@@ -188,11 +188,11 @@ package enum CustomIndicators {
         // Accumulate per fixed-size chunk of each table, in parallel; merge in chunk order.
         var work: [(plan: Int, rows: Range<Int>)] = []
         for (k, t) in tables.enumerated() {
-            for r in CustomParallel.chunks(rowCount: t.rowCount, size: chunkSize) { work.append((k, r)) }
+            for r in Parallel.chunks(rowCount: t.rowCount, size: chunkSize) { work.append((k, r)) }
         }
         let capturedPlans = plans
         let capturedWork = work
-        let partials = try CustomParallel.map(count: work.count, jobs: jobs) { i in
+        let partials = try Parallel.map(count: work.count, jobs: jobs) { i in
             try capturedPlans[capturedWork[i].plan].accumulate(
                 rows: capturedWork[i].rows, space: space, denseLimit: denseLimit)
         }

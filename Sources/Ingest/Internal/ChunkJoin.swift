@@ -1,5 +1,4 @@
 import ApenCore
-import Dispatch
 
 /// Builds the table of a parallel read from its ranges' pieces, in file order, giving exactly
 /// the table a single read builds.
@@ -61,8 +60,11 @@ struct ChunkJoin {
     let kind: SourceKind
     let codec: TextCodec
     private(set) var rowCount = 0
+    private var started = false
     private var names: [String] = []
-    private var builders: Slots<Builder>?
+    /// One box per column: a worker appends to its columns in place, under each box's lock
+    /// (uncontended: each column is one worker's in an `append`).
+    private var builders: [Locked<Builder>] = []
 
     init(source: String, kind: SourceKind, codec: TextCodec) {
         self.source = source
@@ -73,33 +75,25 @@ struct ChunkJoin {
     /// Appends a range's rows: its table, whose file text columns are empty, and their bytes.
     /// - Precondition: every piece has the first piece's columns and types.
     mutating func append(_ piece: Table, raw: [String: RawTextColumn], jobs: Int) {
-        if builders == nil {
+        if !started {
+            started = true
             names = piece.columns.keys.sorted()
-            let slots = Slots<Builder>(count: names.count)
-            for (i, name) in names.enumerated() { slots.set(i, Builder(type: piece.columns[name]!.type)) }
-            builders = slots
+            builders = names.map { Locked(Builder(type: piece.columns[$0]!.type)) }
         }
         precondition(Set(piece.columns.keys) == Set(names), "joining tables with other columns")
         rowCount += piece.rowCount
-        let builders = self.builders!
+        let builders = self.builders
         let names = self.names
         let codec = self.codec
-        let workers = max(1, min(jobs, names.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < names.count {
-                builders.modify(i) { $0!.append(piece.columns[names[i]]!, raw: raw[names[i]], decode: codec.decode) }
-                i += workers
-            }
+        _ = Parallel.map(count: names.count, jobs: jobs) { i in
+            builders[i].withLock { $0.append(piece.columns[names[i]]!, raw: raw[names[i]], decode: codec.decode) }
         }
     }
 
     /// The joined table.
     func finish() -> Table {
         var table = Table(source: source, kind: kind, rowCount: rowCount)
-        if let builders {
-            for (name, builder) in zip(names, builders.values()) { table.columns[name] = builder!.finish() }
-        }
+        for (name, builder) in zip(names, builders) { table.columns[name] = builder.withLock { $0.finish() } }
         return table
     }
 }

@@ -1,5 +1,4 @@
 import ApenCore
-import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -112,11 +111,9 @@ enum ParallelReader {
                 var starts = batch.map(\.lowerBound)
                 starts[0] = next  // a range whose end was inside a record is carried over
                 let bounds = zip(starts, batch).map { $0..<$1.upperBound }
-                let results = Slots<Result<Part, any Error>>(count: bounds.count)
-                DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
-                    results.set(i, Result { try parse(bounds[i]) })
+                var tentative = Parallel.map(count: bounds.count, jobs: bounds.count) { i in
+                    Result { try parse(bounds[i]) }
                 }
-                var tentative = results.values().map { $0! }
                 // In order: when range j is reached its start is a record boundary, so its
                 // result (or error) is the real one. One that ended inside a record is parsed
                 // again with the next range (whose result, from a wrong start, is dropped);
@@ -233,20 +230,3 @@ enum ParallelReader {
 
 /// Thrown inside a parallel read to fall back to the single-threaded path.
 struct ParallelReadAbandoned: Error {}
-
-/// One result slot per range, each written by exactly one worker and read after all finish.
-// @unchecked: slots are disjoint per worker and read only after `concurrentPerform` returns.
-final class Slots<T>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-    func set(_ i: Int, _ value: T) { storage[i] = value }
-    func modify(_ i: Int, _ body: (inout T?) -> Void) { body(&storage[i]) }
-    func values() -> [T?] { Array(storage) }
-}

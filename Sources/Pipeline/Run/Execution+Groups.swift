@@ -7,8 +7,8 @@ extension Execution {
     /// The groups stage: every built-in family the plan computes and every custom indicator,
     /// on the pooled rows of each comparison group (``ComparisonGroups``), and a warning for a
     /// declared member with no rows in any source (it joins the group once it has data).
-    func computeGroups() throws -> IndicatorOutput {
-        let tables = state.withLock { $0.tables }
+    func computeGroups(_ stage: Stage) throws -> IndicatorOutput {
+        let tables = tables(of: stage)
         let inputs = indicatorInputs(tables: tables)
         let families = IndicatorFamily.allCases.filter { f in plan.contains { $0.stage.kind == .indicators(f) } }
         let custom = spec.custom.compactMap { def -> ComparisonGroups.CustomInput? in

@@ -62,7 +62,7 @@ extension Execution {
             try batch.stage(data, to: path)
             files[path] = SHA256.hex(of: data)
         }
-        let rendered = ReportWriter.render(input)
+        let (rendered, findings) = ReportWriter.renderWithFindings(input)
         do {
             for (name, text) in rendered { try put(name, text) }
             try put("rejected-rows.csv", RejectedRowsFile.render(sortedRejected()))
@@ -72,7 +72,7 @@ extension Execution {
         }
         try batch.commit()
         removeStaleCharts(keeping: Set(rendered.map(\.name)))
-        return (files, ReportWriter.findings(input))
+        return (files, findings)
     }
 
     /// Deletes chart files an earlier run wrote that this run did not (an indicator that is no

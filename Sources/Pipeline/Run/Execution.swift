@@ -64,49 +64,68 @@ final class Execution: Sendable {
 
     // MARK: Scheduling
 
-    /// Runs the planned stages in dependency waves; the stages of a wave run concurrently.
+    /// Runs the planned stages as their inputs become ready: a stage starts as soon as every
+    /// stage it depends on has finished (not when a whole wave has), at most `jobs` at once.
+    ///
+    /// Ready stages start in plan order (a topological order), except that a large ingest
+    /// waits while another runs: a large file is read on all `jobs` workers already
+    /// (`Ingestor.readTable(_:jobs:)`), so a second one would add its table to peak memory and
+    /// no speed. Meanwhile the small ingests and the indicator stages of the sources already
+    /// read use the other workers, and each table is dropped as soon as the last stage reading
+    /// it has finished. What a stage computes does not depend on when it ran (stages see only
+    /// the tables of their dependencies; results and rejected rows are gathered by stage and
+    /// sorted), so the outputs are the same for any `jobs` and any order of finishing.
     func execute() {
-        let byKind = Dictionary(uniqueKeysWithValues: plan.map { ($0.stage.kind, $0) })
-        var level: [Stage.Kind: Int] = [:]
-        for p in plan {
-            level[p.stage.kind] = (p.stage.dependencies.compactMap { level[$0] }.max() ?? -1) + 1
-        }
-        let waves = Dictionary(grouping: plan.map(\.stage.kind), by: { level[$0] ?? 0 }).sorted { $0.key < $1.key }
-            .map(\.value)
         let jobs = max(1, options.jobs)
-        // A large file is read on all `jobs` workers already (Ingestor.readTable(_:jobs:)), so
-        // large ingests go one at a time, after the small stages of their wave: the same CPU
-        // and wall, but peak memory is the largest ingest's, not the sum of all of them.
-        let largeIngest = DispatchSemaphore(value: 1)
-        for wave in waves {
-            let stages = wave.compactMap { byKind[$0] }
-            let work =
-                stages.filter { !isLargeIngest($0, jobs: jobs) } + stages.filter { isLargeIngest($0, jobs: jobs) }
-            let semaphore = DispatchSemaphore(value: jobs)
-            let group = DispatchGroup()
-            for p in work {
-                let large = isLargeIngest(p, jobs: jobs)
-                if large { largeIngest.wait() }
-                semaphore.wait()
-                DispatchQueue.global().async(group: group) {
-                    defer {
-                        semaphore.signal()
-                        if large { largeIngest.signal() }
-                    }
+        let large = Set(plan.filter { isLargeIngest($0, jobs: jobs) }.map(\.stage.kind))
+        var pending = plan  // not started, in plan order
+        var unfinished = Set(plan.map(\.stage.kind))
+        var running = 0
+        var largeRunning = false
+        let finished = Locked<[Stage.Kind]>([])
+        let signal = DispatchSemaphore(value: 0)
+        while !pending.isEmpty || running > 0 {
+            // Start every stage whose dependencies are done, while a worker is free.
+            var i = 0
+            while i < pending.count, running < jobs {
+                let p = pending[i]
+                let isLarge = large.contains(p.stage.kind)
+                guard !p.stage.dependencies.contains(where: unfinished.contains), !(isLarge && largeRunning) else {
+                    i += 1
+                    continue
+                }
+                pending.remove(at: i)
+                running += 1
+                if isLarge { largeRunning = true }
+                DispatchQueue.global().async {
                     self.perform(p)
+                    finished.withLock { $0.append(p.stage.kind) }
+                    signal.signal()
                 }
             }
-            group.wait()
-            releaseTables(
-                after: wave, remaining: waves.drop { $0 != wave }.dropFirst().flatMap { $0 }.compactMap { byKind[$0] })
+            guard running > 0 else { break }  // cannot happen: the plan is acyclic
+            signal.wait()
+            let done = finished.withLock { list in
+                defer { list = [] }
+                return list
+            }
+            for kind in done {
+                running -= 1
+                unfinished.remove(kind)
+                if large.contains(kind) { largeRunning = false }
+            }
+            // The semaphore was signalled once per finished stage; consume the extra signals.
+            for _ in 1..<max(1, done.count) { signal.wait() }
+            releaseTables(unfinished: unfinished)
         }
     }
 
-    /// Drops the tables no remaining stage reads, so peak memory is that of the tables in use,
+    /// Drops the tables no unfinished stage reads, so peak memory is that of the tables in use,
     /// not of every table the run read. Tables of `keep_rows` sources stay for the commit.
-    private func releaseTables(after wave: [Stage.Kind], remaining: [PlannedStage]) {
+    private func releaseTables(unfinished: Set<Stage.Kind>) {
         let stillRead = Set(
-            remaining.filter { $0.action == .run && $0.stage.readsTables }.flatMap(\.stage.dependencies))
+            plan.filter { unfinished.contains($0.stage.kind) && $0.action == .run && $0.stage.readsTables }
+                .flatMap(\.stage.dependencies))
         let kept = Set(spec.sources.filter(\.options.keepRows).map(\.name))
         state.withLock { state in
             for source in Array(state.tables.keys)
@@ -195,7 +214,7 @@ final class Execution: Sendable {
             return Outcome(summary: summary)
 
         case .indicators(let family):
-            let inputs = indicatorInputs(tables: state.withLock { $0.tables })
+            let inputs = indicatorInputs(tables: tables(of: p.stage))
             let selection = IndicatorSelection(spec)
             let out = try BuiltinIndicators.compute(
                 family, inputs: inputs, select: selection.selects, jobs: options.jobs)
@@ -207,7 +226,7 @@ final class Execution: Sendable {
             guard let def = spec.custom.first(where: { $0.id == id }) else {
                 throw Diagnostic(SourceLocation(path: spec.path), "no custom indicator '\(id)'")
             }
-            let read = state.withLock { $0.tables }
+            let read = tables(of: p.stage)
             let sources = spec.sources.filter { $0.name == def.source }
             let tables = sources.compactMap { read[$0.name] }
             // Over a survey source, mean and share are design-based (METHODS §2).
@@ -229,7 +248,7 @@ final class Execution: Sendable {
             return Outcome(rows: out.rows, summary: summary)
 
         case .groups:
-            let out = try computeGroups()
+            let out = try computeGroups(p.stage)
             summary.groupRows = out.rows
             summary.warnings = out.warnings.map(\.description)
             summary.reportWarnings = out.warnings.compactMap(\.warning)
@@ -245,7 +264,19 @@ final class Execution: Sendable {
         }
     }
 
-    /// Built-in indicator inputs from every table read, grouped by kind.
+    /// The tables of the stage's ingest dependencies (all finished before it started): never
+    /// another table that happens to be in memory, so what a stage sees does not depend on
+    /// the order stages ran in.
+    func tables(of stage: Stage) -> [String: Table] {
+        let sources = Set(
+            stage.dependencies.compactMap { kind -> String? in
+                if case .ingest(let source) = kind { return source }
+                return nil
+            })
+        return state.withLock { $0.tables.filter { sources.contains($0.key) } }
+    }
+
+    /// Built-in indicator inputs from the tables read, grouped by kind.
     func indicatorInputs(tables: [String: Table]) -> IndicatorInputs {
         var inputs = IndicatorInputs(minN: spec.minN)
         for s in spec.sources {

@@ -6,7 +6,10 @@ enum ReportDocument {
     /// Tables list every municipality up to this many; beyond, focus + quartiles.
     static let fullTableLimit = 30
 
-    static func blocks(_ input: ReportInput, _ data: ReportData, _ charts: ChartSet) -> [Block] {
+    /// - Parameter keyFindings: the sentences of `KeyFindings.make(data)` when the caller has them.
+    static func blocks(_ input: ReportInput, _ data: ReportData, _ charts: ChartSet, keyFindings: [String]? = nil)
+        -> [Block]
+    {
         let s = Strings(language: data.language)
         var out: [Block] = [.heading(level: 1, text: input.title, anchor: nil)]
         var lead: [String] = [
@@ -19,7 +22,7 @@ enum ReportDocument {
         if !run.isEmpty { lead.append(run) }
         out.append(.paragraph([.text(lead.joined(separator: " "))]))
 
-        let findings = KeyFindings.make(data)
+        let findings = keyFindings ?? KeyFindings.make(data)
         out.append(
             .section(
                 cls: "findings",
