@@ -248,3 +248,9 @@ struct DatePlan: Sendable {
         return .day(Int32(day))
     }
 }
+
+/// A declared date pattern that cannot be used, with the reason.
+struct DatePatternError: Error, Sendable {
+    var pattern: String
+    var reason: String
+}

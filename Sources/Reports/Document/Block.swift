@@ -13,3 +13,11 @@ enum Block: Sendable {
     /// Links to the level-2 sections (HTML only: Markdown viewers make their own anchors).
     case contents(title: String, [(text: String, anchor: String)])
 }
+
+/// Inline text: plain, code (ids, hashes, paths) or a relative link.
+enum Inline: Sendable, Hashable {
+    case text(String)
+    case code(String)
+    case link(String, href: String)
+    case strong(String)
+}
