@@ -178,3 +178,30 @@ extension Workspace {
         try FileManager.default.copyItem(at: other.url, to: url)
     }
 }
+
+extension Workspace {
+    /// The repository's root (this file is in Tests/EndToEndTests/).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The committed example pipeline with its baseline and data, in the repository's layout.
+    static let exampleFiles = [
+        "pipelines/example.yaml", "reports/baseline/example.csv", "datasets/example/survey.csv",
+        "datasets/example/engagement.csv", "datasets/example/publications.csv",
+        "datasets/example/access_requests.csv", "datasets/example/population.csv",
+        "datasets/example/partnerships.csv",
+    ]
+
+    /// A scratch copy of the example study (`exampleFiles`), each file passed through
+    /// `transform(path, bytes)` on the way.
+    static func example(transform: (String, Data) throws -> Data = { $1 }) throws -> Workspace {
+        let ws = try Workspace(fixture: "bad")
+        for file in exampleFiles {
+            try FileManager.default.createDirectory(
+                at: ws.url.appendingPathComponent(file).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try ws.write(
+                file, bytes: try transform(file, try Data(contentsOf: repositoryRoot.appendingPathComponent(file))))
+        }
+        return ws
+    }
+}

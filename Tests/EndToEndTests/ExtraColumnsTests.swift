@@ -307,19 +307,7 @@ extension ExtraColumnsTests {
 ///   (civil_society 0 of 1).
 extension ExtraColumnsTests {
     @Test func partnershipsWorkedExample() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let ws = try Workspace(fixture: "bad")
-        for file in [
-            "pipelines/example.yaml", "reports/baseline/example.csv", "datasets/example/survey.csv",
-            "datasets/example/engagement.csv", "datasets/example/publications.csv",
-            "datasets/example/access_requests.csv", "datasets/example/population.csv",
-            "datasets/example/partnerships.csv",
-        ] {
-            try FileManager.default.createDirectory(
-                at: ws.url.appendingPathComponent(file).deletingLastPathComponent(), withIntermediateDirectories: true)
-            try ws.write(file, bytes: try Data(contentsOf: root.appendingPathComponent(file)))
-        }
+        let ws = try Workspace.example()
         let run = try ApenProcess.run(["run", "pipelines/example.yaml", "--quiet"], in: ws.url, timeout: 120)
         #expect(!run.timedOut)
         #expect(run.result.status == 0, "\(run.result.stderr)")

@@ -5,27 +5,13 @@ import Testing
 /// (issue 16 "Nynorsk", issue 11 point 6): a bokmål report states its warnings in bokmål, a
 /// nynorsk report has nynorsk headings and none of the bokmål-only words listed below.
 @Suite struct ReportLanguageTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// A scratch copy of the example pipeline and its data, the pipeline's `language:` set.
     static func example(language: String) throws -> (Workspace, stderr: String) {
-        let ws = try Workspace(fixture: "bad")
-        for file in [
-            "pipelines/example.yaml", "reports/baseline/example.csv", "datasets/example/survey.csv",
-            "datasets/example/engagement.csv", "datasets/example/publications.csv",
-            "datasets/example/access_requests.csv", "datasets/example/population.csv",
-            "datasets/example/partnerships.csv",
-        ] {
-            try FileManager.default.createDirectory(
-                at: ws.url.appendingPathComponent(file).deletingLastPathComponent(), withIntermediateDirectories: true)
-            var data = try Data(contentsOf: root.appendingPathComponent(file))
-            if file.hasSuffix(".yaml") {
-                let text = String(decoding: data, as: UTF8.self)
-                #expect(text.contains("\nlanguage: nb\n"))
-                data = Data(text.replacingOccurrences(of: "\nlanguage: nb\n", with: "\nlanguage: \(language)\n").utf8)
-            }
-            try ws.write(file, bytes: data)
+        let ws = try Workspace.example { file, data in
+            guard file.hasSuffix(".yaml") else { return data }
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.contains("\nlanguage: nb\n"))
+            return Data(text.replacingOccurrences(of: "\nlanguage: nb\n", with: "\nlanguage: \(language)\n").utf8)
         }
         let run = try ApenProcess.run(["run", "pipelines/example.yaml"], in: ws.url, timeout: 180)
         #expect(!run.timedOut)

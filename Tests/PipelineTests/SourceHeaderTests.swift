@@ -129,4 +129,26 @@ struct SourceHeaderTests {
         #expect(header.commas == 1 && header.semicolons == 0 && header.tabs == 0)
         #expect(throws: Diagnostic.self) { try Ingestor.readTable(options) }
     }
+
+    /// End to end (a FuzzHeader find): a pipeline over a CR-only file validates, and Ingest reads
+    /// the same file.
+    @Test func crOnlyFileValidatesAndIngests() throws {
+        let file = "request_id,municipality,received\ra1,5001,2019-02-01\ra2,5001,2019-02-04\r"
+        let dir = try Self.folder(with: "requests.csv", Array(file.utf8))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let yaml = """
+            pipeline: mac
+            sources:
+              requests:
+                kind: access_requests
+                path: requests.csv
+            indicators: [foi.*]
+            """
+        let spec = try PipelineLoader.load(yaml: yaml, path: dir + "/mac.yaml")
+        let (table, summary) = try Ingestor.readTable(spec.sources[0].options)
+        #expect(summary.rejected.isEmpty)
+        #expect(table.rowCount == 2)
+        // 2019-02-01 is day 17928 since 1970-01-01 (49 years of 365 days + 12 leap days + 31).
+        #expect(table.days("received") == [17928, 17931])
+    }
 }
