@@ -29,11 +29,12 @@ package struct EngagementPartial: Sendable {
         package var year: Int
     }
 
-    /// One participant in one group.
+    /// One participant in one group (16 bytes: a group's table is most of the state's memory).
     struct Participant: Sendable {
-        var actions = 0
         /// The first initiative seen (hash), valid when `initiatives > 0`.
         var initiative: UInt64 = 0
+        /// Actions (overflow traps: a file would need 2³¹ rows of one participant in one group).
+        var actions: Int32 = 0
         /// 0, 1, or 2 meaning "two or more distinct".
         var initiatives: UInt8 = 0
 
@@ -242,7 +243,7 @@ extension BuiltinIndicators {
             counts.reserveCapacity(group.participants.count)
             var repeaters = 0
             for p in group.participants.values {
-                counts.append(p.actions)
+                counts.append(Int(p.actions))
                 if p.initiatives == 2 { repeaters += 1 }
             }
             return engagementGroup(
