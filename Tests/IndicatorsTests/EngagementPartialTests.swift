@@ -97,6 +97,36 @@ struct EngagementPartialTests {
         Self.same(none, try BuiltinIndicators.compute(.engagement, inputs: IndicatorInputs(engagement: [t2])))
     }
 
+    // Two different ids with the same hash: folding or merging throws, never a wrong count.
+    // With 4 bits of hash there are 16 values, so 40 distinct participants must collide.
+    @Test func aHashCollisionThrows() throws {
+        let csv = (["municipality,date,participant_id"] + (0..<40).map { "5001,2024-01-05,p\($0)" })
+            .joined(separator: "\n")
+        var narrow = EngagementPartial(source: "test", hashBits: 4)
+        #expect(throws: EngagementPartial.Collision.self) {
+            try narrow.fold(FixtureTables.table(csv, kind: .engagement))
+        }
+        // Each chunk alone has few enough ids not to collide; their merge does.
+        let chunks = Self.chunks(csv, size: 1)
+        var first = EngagementPartial(source: "test", hashBits: 4)
+        try first.fold(chunks[0])
+        var collided = false
+        for c in chunks.dropFirst() {
+            var next = EngagementPartial(source: "test", hashBits: 4)
+            try next.fold(c)
+            do { try first.merge(next, sameSource: true) } catch is EngagementPartial.Collision {
+                collided = true
+                break
+            }
+        }
+        #expect(collided)
+        // With the full 64 bits the same ids are 40 participants.
+        let out = try BuiltinIndicators.engagement(
+            partial: try Self.fold([FixtureTables.table(csv, kind: .engagement)]), population: [],
+            select: { $0 == "engagement.participants" })
+        #expect(out.rows.map(\.value) == [40])
+    }
+
     // A larger pseudo-random table: many participants, initiatives, groups, missing cells.
     @Test func randomTableInChunks() throws {
         var rng = SystemRandomNumberGenerator.Seeded(seed: 7)

@@ -87,10 +87,17 @@ package struct EngagementPartial: Sendable {
     private var participantIDs: [UInt64: String] = [:]
     private var initiativeIDs: [UInt64: String] = [:]
 
+    /// Bits of the id hash kept: 64, or fewer in tests, so that collisions are easy to make.
+    let hashBits: Int
+
     /// An empty state of one source.
-    package init(source: String) {
+    package init(source: String) { self.init(source: source, hashBits: 64) }
+
+    init(source: String, hashBits: Int) {
+        precondition((1...64).contains(hashBits), "hashBits must be 1…64")
         sources = [source]
         hasInitiative = [nil]
+        self.hashBits = hashBits
     }
 
     /// Folds one table (a chunk of the source) into the state.
@@ -103,8 +110,11 @@ package struct EngagementPartial: Sendable {
         let participant = try BuiltinIndicators.required(t, "participant_id") { $0.text("participant_id") }
         let initiative = t.text("initiative_id")
         hasInitiative[0] = initiative != nil
-        let participantHash = try participant.dictionary.map { try Self.hash($0, into: &participantIDs) }
-        let initiativeHash = try (initiative?.dictionary ?? []).map { try Self.hash($0, into: &initiativeIDs) }
+        let bits = hashBits
+        let participantHash = try participant.dictionary.map { try Self.hash($0, bits: bits, into: &participantIDs) }
+        let initiativeHash = try (initiative?.dictionary ?? []).map {
+            try Self.hash($0, bits: bits, into: &initiativeIDs)
+        }
         // Group of (municipality code, year) within this chunk, looked up once per pair.
         var local: [Int64: GroupKey] = [:]
         var chunkGroups: [GroupKey: Group] = [:]
@@ -136,6 +146,7 @@ package struct EngagementPartial: Sendable {
     /// these): counts add, participant and initiative sets unite.
     /// - Throws: `Collision` when the two states hashed different ids to the same value.
     package mutating func merge(_ other: EngagementPartial, sameSource: Bool) throws {
+        precondition(hashBits == other.hashBits, "merge states hashed alike")
         try Self.unite(&participantIDs, other.participantIDs)
         try Self.unite(&initiativeIDs, other.initiativeIDs)
         if sameSource {
@@ -165,12 +176,13 @@ package struct EngagementPartial: Sendable {
         }
     }
 
-    private static func hash(_ id: String, into ids: inout [UInt64: String]) throws -> UInt64 {
+    private static func hash(_ id: String, bits: Int, into ids: inout [UInt64: String]) throws -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in id.utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01b3
         }
+        if bits < 64 { h &= (1 << UInt64(bits)) - 1 }
         if let old = ids[h] {
             if old != id { throw Collision(first: old, second: id) }
         } else {
