@@ -36,7 +36,6 @@ extension BuiltinIndicators {
         let results = Parallel.map(
             count: index.count, jobs: jobs, scratch: { EngagementScratch(participants: participantCount) }
         ) { [populationOf, wanted] g, scratch -> GroupResult in
-            var result = GroupResult()
             var everyRowHasColumn = true
             var actions = 0
             // One pass: actions per participant and, per participant, whether a second distinct
@@ -76,54 +75,68 @@ extension BuiltinIndicators {
                 scratch.repeats[pi] = false
             }
             scratch.touched.removeAll(keepingCapacity: true)
-            let n = counts.count
-            guard n > 0 else {
-                for id in wanted.sorted() { result.skip(id, .noParticipant) }
-                return result
-            }
-            if wanted.contains("engagement.participants") {
-                result.add(row("engagement.participants", index, g, value: Double(n), n: n))
-            }
-            if wanted.contains("engagement.actions_per_participant") {
-                result.add(
-                    row(
-                        "engagement.actions_per_participant", index, g,
-                        value: Double(actions) / Double(n), n: n))
-            }
-            if wanted.contains("engagement.participants_per_1000") {
-                let key = index.keys[g]
-                let pop = populationOf[index.municipalities[key.municipality]]?[key.year]
-                if let pop, pop > 0 {
-                    result.add(
-                        row(
-                            "engagement.participants_per_1000", index, g,
-                            value: Double(n) / pop * 1000, n: n))
-                } else {
-                    result.skip(
-                        "engagement.participants_per_1000",
-                        pop == nil ? .populationUnknown : .populationNotPositiveOrConflicting)
-                }
-            }
-            if wantRepeat {
-                if everyRowHasColumn {
-                    var r = row("engagement.repeat_share", index, g, value: Double(repeaters) / Double(n), n: n)
-                    if n < minN { r.flags = .lowN }
-                    result.add(r)
-                } else {
-                    result.skip("engagement.repeat_share", .sourceWithout("initiative_id"))
-                }
-            }
-            if wanted.contains("engagement.gini") {
-                counts.sort()
-                if let gini = Inequality.gini(sortedCounts: counts) {
-                    result.add(row("engagement.gini", index, g, value: gini, n: n))
-                } else {
-                    result.skip("engagement.gini", .fewerThanTwoParticipants)
-                }
-            }
-            return result
+            return engagementGroup(
+                g, index: index, counts: &counts, actions: actions, repeaters: repeaters,
+                everyRowHasColumn: everyRowHasColumn, wanted: wanted, wantRepeat: wantRepeat,
+                populationOf: populationOf, minN: minN)
         }
         return try merge(results, index: index, sources: tables, extra: extra)
+    }
+
+    /// The rows (or skips) of one group from its counts: shared by the table path above and
+    /// the partial states (`EngagementPartial.finish`), so both give the same bytes.
+    /// `counts` are the actions of each distinct participant, in any order.
+    static func engagementGroup(
+        _ g: Int, index: GroupIndex, counts: inout [Int], actions: Int, repeaters: Int, everyRowHasColumn: Bool,
+        wanted: Set<String>, wantRepeat: Bool, populationOf: [String: [Int: Double]], minN: Int
+    ) -> GroupResult {
+        var result = GroupResult()
+        let n = counts.count
+        guard n > 0 else {
+            for id in wanted.sorted() { result.skip(id, .noParticipant) }
+            return result
+        }
+        if wanted.contains("engagement.participants") {
+            result.add(row("engagement.participants", index, g, value: Double(n), n: n))
+        }
+        if wanted.contains("engagement.actions_per_participant") {
+            result.add(
+                row(
+                    "engagement.actions_per_participant", index, g,
+                    value: Double(actions) / Double(n), n: n))
+        }
+        if wanted.contains("engagement.participants_per_1000") {
+            let key = index.keys[g]
+            let pop = populationOf[index.municipalities[key.municipality]]?[key.year]
+            if let pop, pop > 0 {
+                result.add(
+                    row(
+                        "engagement.participants_per_1000", index, g,
+                        value: Double(n) / pop * 1000, n: n))
+            } else {
+                result.skip(
+                    "engagement.participants_per_1000",
+                    pop == nil ? .populationUnknown : .populationNotPositiveOrConflicting)
+            }
+        }
+        if wantRepeat {
+            if everyRowHasColumn {
+                var r = row("engagement.repeat_share", index, g, value: Double(repeaters) / Double(n), n: n)
+                if n < minN { r.flags = .lowN }
+                result.add(r)
+            } else {
+                result.skip("engagement.repeat_share", .sourceWithout("initiative_id"))
+            }
+        }
+        if wanted.contains("engagement.gini") {
+            counts.sort()
+            if let gini = Inequality.gini(sortedCounts: counts) {
+                result.add(row("engagement.gini", index, g, value: gini, n: n))
+            } else {
+                result.skip("engagement.gini", .fewerThanTwoParticipants)
+            }
+        }
+        return result
     }
 
     /// Per-worker tables indexed by participant id, reset after each group (only the

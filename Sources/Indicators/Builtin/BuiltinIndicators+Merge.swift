@@ -7,6 +7,13 @@ extension BuiltinIndicators {
     static func merge(_ results: [GroupResult], index: GroupIndex, sources: [Table], extra: [Diagnostic] = [])
         throws -> IndicatorOutput
     {
+        try merge(results, index: index, path: sourcePath(sources), extra: extra)
+    }
+
+    /// `merge` for results computed without tables (partial states): `path` names the sources.
+    static func merge(_ results: [GroupResult], index: GroupIndex, path: String, extra: [Diagnostic] = [])
+        throws -> IndicatorOutput
+    {
         if let error = results.lazy.compactMap(\.error).first { throw error }
         var rows: [IndicatorRow] = []
         var order: [String] = []
@@ -23,7 +30,6 @@ extension BuiltinIndicators {
                 groups[key, default: []].append(g)
             }
         }
-        let path = sourcePath(sources)
         var warnings = extra
         if index.ungroupedRows > 0 {
             warnings.append(
@@ -58,15 +64,22 @@ extension BuiltinIndicators {
         -> [Diagnostic]
     {
         guard !tables.isEmpty, tables.allSatisfy({ $0.columns[column] == nil }) else { return [] }
+        return dropAbsent(column, needs: ids, path: sourcePath(tables), wanted: &wanted)
+    }
+
+    /// `dropAbsent` once it is known that no source has `column`; `path` names the sources.
+    static func dropAbsent(_ column: String, needs ids: [String], path: String, wanted: inout Set<String>)
+        -> [Diagnostic]
+    {
         var warnings: [Diagnostic] = []
         for id in ids where wanted.contains(id) {
             wanted.remove(id)
             warnings.append(
                 Diagnostic(
-                    SourceLocation(path: sourcePath(tables), field: column),
+                    SourceLocation(path: path, field: column),
                     "\(id): no value for any group: the file has no '\(column)' column (an absent column is unknown, not empty)",
                     severity: .warning,
-                    warning: RunWarning(.columnAbsent, source: sourcePath(tables), indicator: id, column: column)))
+                    warning: RunWarning(.columnAbsent, source: path, indicator: id, column: column)))
         }
         return warnings
     }

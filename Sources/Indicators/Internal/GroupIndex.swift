@@ -121,6 +121,22 @@ struct GroupIndex: Sendable {
         ungroupedRows = ungrouped
     }
 
+    /// An index of groups without member rows (for results computed from partial states):
+    /// `groups` distinct, in any order; they are numbered in the canonical order.
+    init(groups: [(municipality: String, year: Int)], ungroupedRows: Int) {
+        let names = Set(groups.map(\.municipality)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var rank: [String: Int] = [:]
+        for (i, name) in names.enumerated() { rank[name] = i }
+        municipalities = names
+        keys = groups.map { (municipality: rank[$0.municipality]!, year: $0.year) }.sorted {
+            $0.municipality != $1.municipality ? $0.municipality < $1.municipality : $0.year < $1.year
+        }
+        offsets = [Int](repeating: 0, count: groups.count + 1)
+        memberTable = []
+        memberRow = []
+        self.ungroupedRows = ungroupedRows
+    }
+
     /// Years of a date column (days since 1970), `missingYear` for a missing day.
     static func years(ofDays days: [Int32]) -> [Int32] {
         var lo = Int32.max

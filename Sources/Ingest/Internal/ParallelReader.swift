@@ -55,43 +55,110 @@ enum ParallelReader {
         var reparsed: Int
     }
 
+    /// How a file is cut: its header record and the byte ranges to parse.
+    struct Layout: Sendable {
+        var plan: ColumnPlan
+        var delimiter: UInt8
+        var header: [[UInt8]]
+        var headerLine: Int
+        var ranges: [Range<Int>]
+        var size: Int
+    }
+
+    /// The header and the ranges of about `rangeBytes` of `options.path`, or `nil` when the
+    /// file is small, `jobs < 2`, or anything needs the single-threaded path's exact error.
+    static func layout(_ options: IngestOptions, jobs: Int, rangeBytes: Int) throws -> Layout? {
+        guard jobs > 1, rangeBytes > 0 else { return nil }
+        let size = fileSize(options.path)
+        guard size >= 2 * rangeBytes else { return nil }
+        let plan = try ColumnPlan(options)
+        try Ingestor.checkDeclaredDelimiter(options)
+        let delimiter: UInt8
+        let header: [[UInt8]]
+        let headerLine: Int
+        // The header must end within the first `probe` bytes; no cut is made before them.
+        let probe = min(rangeBytes, 1 << 20)
+        do {
+            let reader = try CSVReader(path: options.path, blockSize: probe, range: 0..<probe)
+            delimiter = try Ingestor.resolveDelimiter(options, head: reader.head)
+            guard let first = try firstRecord(reader, delimiter: delimiter) else { return nil }
+            (header, headerLine) = first
+        }
+        var bounds = [0]
+        let count = min(size / rangeBytes, 4096)
+        for i in 1..<count {
+            let guess = max(i * (size / count), probe)
+            if let cut = firstByteAfterLF(options.path, from: guess, before: size), cut > bounds.last! {
+                bounds.append(cut)
+            }
+        }
+        bounds.append(size)
+        let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
+        guard ranges.count > 1 else { return nil }
+        return Layout(
+            plan: plan, delimiter: delimiter, header: header, headerLine: headerLine, ranges: ranges, size: size)
+    }
+
+    /// Parses `ranges` in batches of `jobs` (at most 16) on workers and hands each range's
+    /// result to `accept` in file order, once its start is known to be a record boundary: a
+    /// range that ended inside a record is parsed again together with the next one. Returns
+    /// how many ranges were parsed again.
+    static func inOrder<P: Sendable>(
+        _ ranges: [Range<Int>], size: Int, jobs: Int, parse: @escaping @Sendable (Range<Int>) throws -> P,
+        range: (P) -> Range<Int>, endedBetweenRecords: (P) -> Bool, accept: (P) throws -> Void
+    ) throws -> Int {
+        var reparsed = 0
+        // The start of the next range to parse: a record boundary, known by induction.
+        var next = 0
+        var index = 0  // into `ranges`: the first range not yet parsed
+        while index < ranges.count {
+            let batch = Array(ranges[index..<min(index + min(jobs, 16), ranges.count)])
+            index += batch.count
+            var starts = batch.map(\.lowerBound)
+            starts[0] = next  // a range whose end was inside a record is carried over
+            let bounds = zip(starts, batch).map { $0..<$1.upperBound }
+            var tentative = Parallel.map(count: bounds.count, jobs: bounds.count) { i in
+                Result { try parse(bounds[i]) }
+            }
+            // In order: when range j is reached its start is a record boundary, so its
+            // result (or error) is the real one. One that ended inside a record is parsed
+            // again with the next range (whose result, from a wrong start, is dropped);
+            // the last of a batch is carried into the next batch instead.
+            var j = 0
+            while j < tentative.count {
+                let part = try tentative[j].get()
+                if !endedBetweenRecords(part) {
+                    reparsed += 1
+                    if j + 1 < tentative.count {
+                        let merged = range(part).lowerBound..<bounds[j + 1].upperBound
+                        tentative[j + 1] = Result { try parse(merged) }
+                        j += 1
+                        continue
+                    }
+                    // Last of the batch (not of the file: that one ends at the end of file).
+                    next = range(part).lowerBound
+                    break
+                }
+                next = range(part).upperBound
+                try accept(part)
+                j += 1
+            }
+        }
+        guard next == size else { throw ParallelReadAbandoned() }  // cannot happen: the last range ends the file
+        return reparsed
+    }
+
     /// Reads `options.path` with up to `jobs` workers in ranges of about `rangeBytes`, or
     /// returns `nil` when the file is small, `jobs < 2`, or anything needs the
     /// single-threaded path's exact error.
     static func read(_ options: IngestOptions, jobs: Int, rangeBytes: Int = 8 << 20) -> Outcome? {
-        guard jobs > 1, rangeBytes > 0 else { return nil }
-        let size = fileSize(options.path)
-        guard size >= 2 * rangeBytes else { return nil }
         do {
-            let plan = try ColumnPlan(options)
-            try Ingestor.checkDeclaredDelimiter(options)
-            let delimiter: UInt8
-            let header: [[UInt8]]
-            let headerLine: Int
-            // The header must end within the first `probe` bytes; no cut is made before them.
-            let probe = min(rangeBytes, 1 << 20)
-            do {
-                let reader = try CSVReader(path: options.path, blockSize: probe, range: 0..<probe)
-                delimiter = try Ingestor.resolveDelimiter(options, head: reader.head)
-                guard let first = try firstRecord(reader, delimiter: delimiter) else { return nil }
-                (header, headerLine) = first
-            }
-            var bounds = [0]
-            let count = min(size / rangeBytes, 4096)
-            for i in 1..<count {
-                let guess = max(i * (size / count), probe)
-                if let cut = firstByteAfterLF(options.path, from: guess, before: size), cut > bounds.last! {
-                    bounds.append(cut)
-                }
-            }
-            bounds.append(size)
-            let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
-            guard ranges.count > 1 else { return nil }
-
+            guard let layout = try layout(options, jobs: jobs, rangeBytes: rangeBytes) else { return nil }
             let codec = TextCodec(encoding: options.encoding)
             let parse: @Sendable (Range<Int>) throws -> Part = { range in
                 try parsePart(
-                    options, plan: plan, delimiter: delimiter, header: header, headerLine: headerLine, range: range)
+                    options, plan: layout.plan, delimiter: layout.delimiter, header: layout.header,
+                    headerLine: layout.headerLine, range: range)
             }
             // Batches of `jobs` ranges: parsed in parallel, then joined (columns in parallel),
             // so raw text bytes are held for one batch only and memory stays flat.
@@ -101,59 +168,25 @@ enum ParallelReader {
             var rowsRead = 0
             var accepted = 0
             var base = 0
-            var reparsed = 0
-            // The start of the next range to parse: a record boundary, known by induction.
-            var next = 0
-            var index = 0  // into `ranges`: the first range not yet parsed
-            while index < ranges.count {
-                let batch = Array(ranges[index..<min(index + min(jobs, 16), ranges.count)])
-                index += batch.count
-                var starts = batch.map(\.lowerBound)
-                starts[0] = next  // a range whose end was inside a record is carried over
-                let bounds = zip(starts, batch).map { $0..<$1.upperBound }
-                var tentative = Parallel.map(count: bounds.count, jobs: bounds.count) { i in
-                    Result { try parse(bounds[i]) }
+            let reparsed = try inOrder(
+                layout.ranges, size: layout.size, jobs: jobs, parse: parse, range: \.range,
+                endedBetweenRecords: \.endedBetweenRecords
+            ) { part in
+                join.append(part.table, raw: part.raw, jobs: jobs)
+                for var row in part.rejected {
+                    row.line += base
+                    rejected.append(row)
                 }
-                // In order: when range j is reached its start is a record boundary, so its
-                // result (or error) is the real one. One that ended inside a record is parsed
-                // again with the next range (whose result, from a wrong start, is dropped);
-                // the last of a batch is carried into the next batch instead.
-                var j = 0
-                while j < tentative.count {
-                    var part = try tentative[j].get()
-                    if !part.endedBetweenRecords {
-                        reparsed += 1
-                        if j + 1 < tentative.count {
-                            let range = part.range.lowerBound..<bounds[j + 1].upperBound
-                            tentative[j + 1] = Result { try parse(range) }
-                            j += 1
-                            continue
-                        }
-                        // Last of the batch (not of the file: that one ends at the end of file).
-                        next = part.range.lowerBound
-                        break
-                    }
-                    next = part.range.upperBound
-                    let raw = part.raw
-                    part.raw = [:]
-                    join.append(part.table, raw: raw, jobs: jobs)
-                    for var row in part.rejected {
-                        row.line += base
-                        rejected.append(row)
-                    }
-                    unknownPopulation += part.unknownPopulation
-                    rowsRead += part.rowsRead
-                    accepted += part.accepted
-                    base += part.lines
-                    j += 1
-                }
+                unknownPopulation += part.unknownPopulation
+                rowsRead += part.rowsRead
+                accepted += part.accepted
+                base += part.lines
             }
-            guard next == size else { return nil }  // cannot happen: the last range ends the file
             var summary = IngestSummary(
                 source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted,
-                rejected: rejected, maxRejected: options.maxRejected, delimiter: delimiter)
+                rejected: rejected, maxRejected: options.maxRejected, delimiter: layout.delimiter)
             summary.unknownPopulation = unknownPopulation
-            return Outcome(table: join.finish(), summary: summary, ranges: ranges.count, reparsed: reparsed)
+            return Outcome(table: join.finish(), summary: summary, ranges: layout.ranges.count, reparsed: reparsed)
         } catch {
             return nil
         }
@@ -193,7 +226,7 @@ enum ParallelReader {
     }
 
     /// The fields of the first record in the reader's range and its line, if it ends there.
-    private static func firstRecord(_ reader: CSVReader, delimiter: UInt8) throws -> ([[UInt8]], Int)? {
+    static func firstRecord(_ reader: CSVReader, delimiter: UInt8) throws -> ([[UInt8]], Int)? {
         var found: ([[UInt8]], Int)?
         try reader.run(delimiter: delimiter) { record, line in
             found = ((0..<record.count).map { Array(record.field($0)) }, line)
@@ -203,7 +236,7 @@ enum ParallelReader {
     }
 
     /// The offset just after the first LF at or after `from`, if there is one before `limit`.
-    private static func firstByteAfterLF(_ path: String, from: Int, before limit: Int) -> Int? {
+    static func firstByteAfterLF(_ path: String, from: Int, before limit: Int) -> Int? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -221,7 +254,7 @@ enum ParallelReader {
         return nil
     }
 
-    private static func fileSize(_ path: String) -> Int {
+    static func fileSize(_ path: String) -> Int {
         var info = stat()
         guard stat(path, &info) == 0 else { return 0 }
         return Int(info.st_size)

@@ -20,6 +20,8 @@ final class Execution: Sendable {
     /// What the stages of a run share.
     struct State: Sendable {
         var tables: [String: Table] = [:]  // source name → table
+        /// Engagement sources folded into a partial state instead of a table (`streamed`).
+        var partials: [String: EngagementPartial] = [:]
         var rejected: [RejectedRow] = []
         var outcomes: [Stage.Kind: Outcome] = [:]  // stages that ran in this run
         var failures: [String] = []
@@ -49,6 +51,14 @@ final class Execution: Sendable {
 
     let state = Locked(State())
 
+    /// Sources whose ingest folds the file into an `EngagementPartial` instead of building a
+    /// table (`Ingestor.fold`): only where the partial is all that is read. That is the one
+    /// engagement source of the pipeline, a CSV file without harmonisation or `keep_rows`,
+    /// read by no stage but the built-in engagement family (no custom indicator, no
+    /// comparison groups). The results are the same bytes as from the table (the partial's
+    /// tests check it), so no stage's content key changes meaning.
+    let streamed: Set<String>
+
     init(
         spec: PipelineSpec, options: RunOptions, outDir: String, plan: [PlannedStage], store: Store,
         history: StoreHistory, runID: Int64
@@ -60,6 +70,19 @@ final class Execution: Sendable {
         self.store = store
         self.history = history
         self.runID = runID
+        self.streamed = Self.streamedSources(spec: spec, plan: plan)
+    }
+
+    static func streamedSources(spec: PipelineSpec, plan: [PlannedStage]) -> Set<String> {
+        let engagement = spec.sources.filter { $0.options.kind == .engagement }
+        guard engagement.count == 1, let source = engagement.first, spec.harmoniseTo == nil else { return [] }
+        let o = source.options
+        guard o.format == .csv, o.harmoniseTo == nil, !o.keepRows else { return [] }
+        let readers = plan.filter {
+            $0.stage.readsTables && $0.stage.dependencies.contains(.ingest(source: source.name))
+        }
+        guard readers.allSatisfy({ $0.stage.kind == .indicators(.engagement) }) else { return [] }
+        return [source.name]
     }
 
     // MARK: Scheduling
@@ -132,6 +155,9 @@ final class Execution: Sendable {
             where !stillRead.contains(.ingest(source: source)) && !kept.contains(source) {
                 state.tables[source] = nil
             }
+            for source in Array(state.partials.keys) where !stillRead.contains(.ingest(source: source)) {
+                state.partials[source] = nil
+            }
         }
     }
 
@@ -191,17 +217,20 @@ final class Execution: Sendable {
             }
             var options = spec.options
             options.unusedColumns = ColumnUse.unused(spec, in: self.spec)
-            let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
+            let (read, report) = try ingest(source, options: options)
             summary.ingest = StageSummary.IngestInfo(
                 source: source, kind: options.kind.rawValue, path: options.path,
                 sha256: p.manifest.parts.first { $0.kind == .file }?.value ?? "",
                 rowsRead: report.rowsRead, accepted: report.accepted, rejected: report.rejected.count,
-                coverage: TableCoverage.of(table))
+                coverage: read.coverage)
             summary.warnings = report.warnings
             summary.reportWarnings = report.runWarnings
             let ingest = summary.ingest
             state.withLock {
-                $0.tables[source] = table
+                switch read {
+                case .table(let table): $0.tables[source] = table
+                case .partial(let partial): $0.partials[source] = partial
+                }
                 $0.rejected.append(contentsOf: report.rejected)
                 if !report.withinLimit, let info = ingest { $0.overLimit.append(info) }
             }
@@ -216,6 +245,14 @@ final class Execution: Sendable {
         case .indicators(let family):
             let inputs = indicatorInputs(tables: tables(of: p.stage))
             let selection = IndicatorSelection(spec)
+            if family == .engagement, let partial = partial(of: p.stage) {
+                let out = try BuiltinIndicators.engagement(
+                    partial: partial, population: inputs.population, select: selection.selects, minN: spec.minN,
+                    jobs: options.jobs)
+                summary.warnings = out.warnings.map(\.description)
+                summary.reportWarnings = out.warnings.compactMap(\.warning)
+                return Outcome(rows: out.rows, summary: summary)
+            }
             let out = try BuiltinIndicators.compute(
                 family, inputs: inputs, select: selection.selects, jobs: options.jobs)
             summary.warnings = out.warnings.map(\.description)
@@ -274,6 +311,52 @@ final class Execution: Sendable {
                 return nil
             })
         return state.withLock { $0.tables.filter { sources.contains($0.key) } }
+    }
+
+    /// What an ingest stage read: a table, or for a streamed source its partial state.
+    enum Read {
+        case table(Table)
+        case partial(EngagementPartial)
+
+        var coverage: TableCoverage {
+            switch self {
+            case .table(let t): return TableCoverage.of(t)
+            case .partial(let p):
+                var rows: [TableCoverage.Group: Int] = [:]
+                for (key, group) in p.groups {
+                    rows[TableCoverage.Group(municipality: key.municipality, year: key.year)] = group.rows
+                }
+                return TableCoverage(rows: rows)
+            }
+        }
+    }
+
+    /// Reads a source: folded into a partial when it is streamed, else into a table. Two
+    /// participant or initiative ids with the same 64-bit hash make the partial inexact: then
+    /// the file is read into a table after all (same results, more memory).
+    private func ingest(_ source: String, options: IngestOptions) throws -> (Read, IngestSummary) {
+        if streamed.contains(source) {
+            do {
+                let (partial, report) = try Ingestor.fold(
+                    options, jobs: self.options.jobs, initial: { EngagementPartial(source: source) },
+                    fold: { try $0.fold($1) }, merge: { try $0.merge($1, sameSource: true) })
+                return (.partial(partial), report)
+            } catch is EngagementPartial.Collision {
+                self.options.progress.message("\(source): two ids share a 64-bit hash; reading the whole table")
+            }
+        }
+        let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
+        return (.table(table), report)
+    }
+
+    /// The partial state of the engagement stage's one source, when it was streamed.
+    func partial(of stage: Stage) -> EngagementPartial? {
+        let sources = stage.dependencies.compactMap { kind -> String? in
+            if case .ingest(let source) = kind, streamed.contains(source) { return source }
+            return nil
+        }
+        guard sources.count == 1 else { return nil }
+        return state.withLock { $0.partials[sources[0]] }
     }
 
     /// Built-in indicator inputs from the tables read, grouped by kind.
