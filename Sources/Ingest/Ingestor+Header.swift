@@ -37,7 +37,14 @@ extension Ingestor {
     /// try Ingestor.header(options)?.names   // ["RespNr", "aar", "vekt", …]
     /// ```
     package static func header(_ options: IngestOptions) throws -> SourceHeader? {
-        let reader = try CSVReader(path: options.path)
+        // A small first block: the validator reads every source's header on every run, and
+        // libcsv parses a whole block even after the first record. The sniffer sees the same
+        // first line as `read`'s 1 MiB block does whenever that line ends inside 64 KiB;
+        // otherwise the header is read again with `read`'s block size.
+        var reader = try CSVReader(path: options.path, blockSize: 64 << 10)
+        if !Self.firstLineEnds(in: reader.head), reader.head.count == 64 << 10 {
+            reader = try CSVReader(path: options.path)
+        }
         let sniffed = DelimiterSniffer.sniff(reader.head, decimalComma: options.decimalComma)
         let delimiter: UInt8
         switch options.delimiter {
@@ -54,6 +61,26 @@ extension Ingestor {
         return SourceHeader(
             names: found.names, line: found.line, delimiter: delimiter, commas: sniffed.commas,
             semicolons: sniffed.semicolons, tabs: sniffed.tabs)
+    }
+}
+
+extension Ingestor {
+    /// Whether `head` holds the whole first line as `DelimiterSniffer` reads it: after leading
+    /// line breaks, a line break outside double quotes.
+    static func firstLineEnds(in head: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i < head.count, head[i] == 0x0A || head[i] == 0x0D { i += 1 }
+        var quoted = false
+        while i < head.count {
+            let c = head[i]
+            if c == 0x22 {
+                quoted.toggle()
+            } else if !quoted, c == 0x0A || c == 0x0D {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 }
 

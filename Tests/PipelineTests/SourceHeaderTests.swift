@@ -151,4 +151,19 @@ struct SourceHeaderTests {
         // 2019-02-01 is day 17928 since 1970-01-01 (49 years of 365 days + 12 leap days + 31).
         #expect(table.days("received") == [17928, 17931])
     }
+
+    /// The header is read with a 64 KiB first block; a first line longer than that (here a
+    /// 100 000-byte name, quoted with a line break inside) is read again with `read`'s block,
+    /// so the names and the sniffed delimiter are what `read` uses.
+    @Test func headerLongerThanTheSmallBlock() throws {
+        let long = String(repeating: "x", count: 100_000)
+        let file = "\"\(long)\na\";b;c\n1;2;3\n"
+        let dir = try Self.folder(with: "h.csv", Array(file.utf8))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let options = IngestOptions(source: "s", kind: .population, path: dir + "/h.csv")
+        let header = try #require(try Ingestor.header(options))
+        #expect(header.names == [long + "\na", "b", "c"])
+        #expect(header.delimiter == UInt8(ascii: ";"))
+        #expect(header.semicolons == 2)
+    }
 }
