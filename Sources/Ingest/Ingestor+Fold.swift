@@ -96,11 +96,7 @@ extension ParallelReader {
                 accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
         }
         var total: State?
-        var rejected: [RejectedRow] = []
-        var unknownPopulation: [String] = []
-        var rowsRead = 0
-        var accepted = 0
-        var base = 0
+        var tally = RangeTally()
         _ = try inOrder(
             layout.ranges, size: layout.size, jobs: jobs, parse: parse, range: \.range,
             endedBetweenRecords: \.endedBetweenRecords
@@ -110,20 +106,12 @@ extension ParallelReader {
             } else {
                 try merge(&total!, part.state)
             }
-            for var row in part.rejected {
-                row.line += base
-                rejected.append(row)
-            }
-            unknownPopulation += part.unknownPopulation
-            rowsRead += part.rowsRead
-            accepted += part.accepted
-            base += part.lines
+            tally.add(
+                rejected: part.rejected, unknownPopulation: part.unknownPopulation, rowsRead: part.rowsRead,
+                accepted: part.accepted, lines: part.lines)
         }
         guard let total else { return nil }
-        var summary = IngestSummary(
-            source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted,
-            rejected: rejected, maxRejected: options.maxRejected, delimiter: layout.delimiter)
-        summary.unknownPopulation = unknownPopulation
+        let summary = tally.summary(options, delimiter: layout.delimiter)
         return (total, summary)
     }
 }

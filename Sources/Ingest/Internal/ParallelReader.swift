@@ -163,30 +163,19 @@ enum ParallelReader {
             // Batches of `jobs` ranges: parsed in parallel, then joined (columns in parallel),
             // so raw text bytes are held for one batch only and memory stays flat.
             var join = ChunkJoin(source: options.source, kind: options.kind, codec: codec)
-            var rejected: [RejectedRow] = []
-            var unknownPopulation: [String] = []
-            var rowsRead = 0
-            var accepted = 0
-            var base = 0
+            var tally = RangeTally()
             let reparsed = try inOrder(
                 layout.ranges, size: layout.size, jobs: jobs, parse: parse, range: \.range,
                 endedBetweenRecords: \.endedBetweenRecords
             ) { part in
                 join.append(part.table, raw: part.raw, jobs: jobs)
-                for var row in part.rejected {
-                    row.line += base
-                    rejected.append(row)
-                }
-                unknownPopulation += part.unknownPopulation
-                rowsRead += part.rowsRead
-                accepted += part.accepted
-                base += part.lines
+                tally.add(
+                    rejected: part.rejected, unknownPopulation: part.unknownPopulation, rowsRead: part.rowsRead,
+                    accepted: part.accepted, lines: part.lines)
             }
-            var summary = IngestSummary(
-                source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted,
-                rejected: rejected, maxRejected: options.maxRejected, delimiter: layout.delimiter)
-            summary.unknownPopulation = unknownPopulation
-            return Outcome(table: join.finish(), summary: summary, ranges: layout.ranges.count, reparsed: reparsed)
+            return Outcome(
+                table: join.finish(), summary: tally.summary(options, delimiter: layout.delimiter),
+                ranges: layout.ranges.count, reparsed: reparsed)
         } catch {
             return nil
         }
@@ -263,3 +252,39 @@ enum ParallelReader {
 
 /// Thrown inside a parallel read to fall back to the single-threaded path.
 struct ParallelReadAbandoned: Error {}
+
+/// The bookkeeping of a read in byte ranges, in file order: each range's rejected rows moved to
+/// the physical lines of the whole file (its lines counted from the range's start), and the
+/// counts added up. The table read and the fold share it.
+struct RangeTally {
+    private(set) var rejected: [RejectedRow] = []
+    private(set) var unknownPopulation: [String] = []
+    private(set) var rowsRead = 0
+    private(set) var accepted = 0
+    /// Lines before the next range.
+    private var base = 0
+
+    /// Adds the next range's results (`lines`: the physical lines it spans).
+    mutating func add(
+        rejected rows: [RejectedRow], unknownPopulation unknown: [String], rowsRead read: Int, accepted kept: Int,
+        lines: Int
+    ) {
+        for var row in rows {
+            row.line += base
+            rejected.append(row)
+        }
+        unknownPopulation += unknown
+        rowsRead += read
+        accepted += kept
+        base += lines
+    }
+
+    /// The read's summary, with the delimiter used.
+    func summary(_ options: IngestOptions, delimiter: UInt8) -> IngestSummary {
+        var summary = IngestSummary(
+            source: options.source, path: options.path, rowsRead: rowsRead, accepted: accepted, rejected: rejected,
+            maxRejected: options.maxRejected, delimiter: delimiter)
+        summary.unknownPopulation = unknownPopulation
+        return summary
+    }
+}
