@@ -83,6 +83,23 @@ struct ProfileTests {
         #expect(bodo.contains("| Indikator | År | Bodø | Endring fra året før | Landet |"))
     }
 
+    /// Trondheim's 45.21 → 45.24 is larger than its uncertainty but shows as 45,2 both years: the
+    /// key findings state no change and do not claim that none was larger than the uncertainty.
+    @Test func aChangeHiddenByRoundingIsNotDenied() throws {
+        let md = try #require(Self.file(ReportWriter.render(Self.input(.nb)), "report.md"))
+        #expect(
+            md.contains(
+                "Trondheim: ingen endringer fra 2022 til 2023 er både større enn usikkerheten og store nok til å synes i de avrundede tallene."
+            ), "\(md)")
+        // Steinkjer's rise is stated as usual; Bodø (not in focus) is not mentioned.
+        #expect(md.contains("Steinkjer"))
+        let en = try #require(Self.file(ReportWriter.render(Self.input(.en)), "report.md"))
+        #expect(
+            en.contains(
+                "Trondheim: no change from 2022 to 2023 is both larger than the uncertainty and large enough to show in the rounded figures."
+            ))
+    }
+
     @Test func theHTMLPageLinksBackAndDrawsTheGroups() throws {
         let html = try #require(Self.file(ReportWriter.render(Self.input(.nb)), "profiles/5006.html"))
         #expect(html.contains("<html lang=\"nb\""))

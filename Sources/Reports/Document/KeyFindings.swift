@@ -198,10 +198,14 @@ enum KeyFindings {
                 guard !tested.isEmpty else { continue }
                 let pairs = Set(tested.map { [$0.from.year, $0.to.year] })
                 let years = pairs.count == 1 ? pairs.first : nil
+                // A change larger than its uncertainty that the rounded figures do not show is
+                // not stated, and the sentence must not claim there was none.
+                let hiddenByRounding = tested.contains { $0.interval.isClear }
                 out.append(
                     Item(
                         text: s.noClearChange(
-                            name: group.subject.map(data.name), from: years?[0], to: years?[1]),
+                            name: group.subject.map(data.name), from: years?[0], to: years?[1],
+                            hiddenByRounding: hiddenByRounding),
                         finding: nil))
                 continue
             }

@@ -589,21 +589,27 @@ extension Strings {
 
     /// One sentence instead of changes when none is larger than its uncertainty; `name` for a
     /// focus municipality, `from`/`to` when every tested change spans the same two years.
-    func noClearChange(name: String?, from: Int?, to: Int?) -> String {
+    /// `hiddenByRounding`: some change is larger than its uncertainty but too small to show in
+    /// the rounded figures, so the sentence says that none is both.
+    func noClearChange(name: String?, from: Int?, to: Int?, hiddenByRounding: Bool = false) -> String {
         let span: (nb: String, en: String, nn: String) =
             if let from, let to { ("fra \(from) til \(to)", "from \(from) to \(to)", "frå \(from) til \(to)") } else {
                 ("fra ett år til det neste", "from one year to the next", "frå eitt år til det neste")
             }
-        if let name {
-            return t(
-                "\(name): ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
-                "\(name): no change \(span.en) is larger than the uncertainty in the figures.",
-                nn: "\(name): ingen endringar \(span.nn) er større enn usikkerheita i tala.")
-        }
-        return t(
-            "Ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
-            "No change \(span.en) is larger than the uncertainty in the figures.",
-            nn: "Ingen endringar \(span.nn) er større enn usikkerheita i tala.")
+        let sentence =
+            hiddenByRounding
+            ? t(
+                "ingen endringer \(span.nb) er både større enn usikkerheten og store nok til å synes i de avrundede tallene.",
+                "no change \(span.en) is both larger than the uncertainty and large enough to show in the rounded figures.",
+                nn:
+                    "ingen endringar \(span.nn) er både større enn usikkerheita og store nok til å synast i dei avrunda tala."
+            )
+            : t(
+                "ingen endringer \(span.nb) er større enn usikkerheten i tallene.",
+                "no change \(span.en) is larger than the uncertainty in the figures.",
+                nn: "ingen endringar \(span.nn) er større enn usikkerheita i tala.")
+        if let name { return "\(name): \(sentence)" }
+        return sentence.prefix(1).uppercased() + sentence.dropFirst()
     }
 }
 
