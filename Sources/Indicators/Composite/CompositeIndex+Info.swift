@@ -145,7 +145,7 @@ extension CompositeIndex {
                     id: id + ".treated", family: "composite",
                     label: LocalizedText(
                         nb: "\(label.nb) – behandlede uteliggere", en: "\(label.en) – treated outliers",
-                        nn: "\(label.nn ?? label.nb) – handsama uteliggjarar"),
+                        nn: "\(nn) – handsama uteliggjarar"),
                     unit: .ratio, direction: 0, inputs: inputs,
                     definition: LocalizedText(
                         nb:
@@ -163,7 +163,7 @@ extension CompositeIndex {
                     id: id + ".imputed", family: "composite",
                     label: LocalizedText(
                         nb: "\(label.nb) – imputerte verdier", en: "\(label.en) – imputed values",
-                        nn: "\(label.nn ?? label.nb) – imputerte verdiar"),
+                        nn: "\(nn) – imputerte verdiar"),
                     unit: .ratio, direction: 0, inputs: inputs,
                     definition: LocalizedText(
                         nb:
