@@ -33,9 +33,6 @@ package enum ReportWriter {
         return written
     }
 
-    /// The findings the report states (METHODS.md §9), in its order: the rows of `findings.csv`.
-    package static func findings(_ input: ReportInput) -> [Finding] { KeyFindings.findings(ReportData(input)) }
-
     /// `render` and `findings` together, from one pass over the rows: the report stage's call
     /// (building the report's data and deciding the findings once each, not twice).
     package static func renderWithFindings(_ input: ReportInput) -> (

@@ -29,11 +29,10 @@ enum KeyFindings {
         var finding: Finding?
     }
 
+    /// The report's sentences.
     static func make(_ data: ReportData) -> [String] { items(data).map(\.text) }
 
-    /// The rows of `findings.csv`, in the order the report states them.
-    static func findings(_ data: ReportData) -> [Finding] { items(data).compactMap(\.finding) }
-
+    /// The report's sentences with their `findings.csv` rows, in the order the report states them.
     static func items(_ data: ReportData) -> [Item] {
         compositeFindings(data) + foiFindings(data) + changeFindings(data)
     }
