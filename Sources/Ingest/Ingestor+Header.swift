@@ -19,7 +19,9 @@ package struct SourceHeader: Sendable, Equatable {
     /// A comma-separated header while a decimal comma is declared (and no delimiter is):
     /// `read` refuses such a file.
     package func commaSeparatedWithDecimalComma(_ options: IngestOptions) -> Bool {
-        options.decimalComma && options.delimiter == .sniff && commas > 0 && semicolons == 0 && tabs == 0
+        options.decimalComma && options.delimiter == .sniff
+            && DelimiterSniffer.Result(delimiter: delimiter, commas: commas, semicolons: semicolons, tabs: tabs)
+                .onlyCommas
     }
 }
 

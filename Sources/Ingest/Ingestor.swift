@@ -173,7 +173,7 @@ package enum Ingestor {
             return b
         case .sniff:
             let result = DelimiterSniffer.sniff(head, decimalComma: options.decimalComma)
-            if options.decimalComma, result.commas > 0, result.semicolons == 0, result.tabs == 0 {
+            if options.decimalComma, result.onlyCommas {
                 throw Diagnostic(
                     SourceLocation(path: options.path, line: 1),
                     "the header is separated by ',' but a decimal comma is declared; use ';' or tab as the delimiter")

@@ -15,6 +15,9 @@ enum DelimiterSniffer {
         var commas: Int
         var semicolons: Int
         var tabs: Int
+
+        /// Commas and no other candidate: a header a declared decimal comma cannot be read with.
+        var onlyCommas: Bool { commas > 0 && semicolons == 0 && tabs == 0 }
     }
 
     static func sniff(_ head: UnsafeRawBufferPointer, decimalComma: Bool) -> Result {
