@@ -50,11 +50,7 @@ extension ParallelReader {
     struct FoldedPart<State: Sendable>: Sendable {
         var range: Range<Int>
         var state: State
-        var rejected: [RejectedRow]
-        var unknownPopulation: [String]
-        var rowsRead: Int
-        var accepted: Int
-        var lines: Int
+        var counts: RangeCounts
         var endedBetweenRecords: Bool
     }
 
@@ -91,9 +87,8 @@ extension ParallelReader {
             let last = processor.takeChunk()
             if last.rowCount > 0 || deliveredBefore == 0 { try fold(&state, last) }
             return FoldedPart(
-                range: range, state: state, rejected: processor.rejected,
-                unknownPopulation: processor.unknownPopulation, rowsRead: processor.rowsRead,
-                accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
+                range: range, state: state, counts: RangeCounts(processor, nextLine: nextLine),
+                endedBetweenRecords: reader.endedBetweenRecords)
         }
         var total: State?
         var tally = RangeTally()
@@ -106,9 +101,7 @@ extension ParallelReader {
             } else {
                 try merge(&total!, part.state)
             }
-            tally.add(
-                rejected: part.rejected, unknownPopulation: part.unknownPopulation, rowsRead: part.rowsRead,
-                accepted: part.accepted, lines: part.lines)
+            tally.add(part.counts)
         }
         guard let total else { return nil }
         let summary = tally.summary(options, delimiter: layout.delimiter)

@@ -36,12 +36,7 @@ enum ParallelReader {
         /// The range's rows; the file's text columns are empty, their cells are in `raw`.
         var table: Table
         var raw: [String: RawTextColumn]
-        var rejected: [RejectedRow]
-        var unknownPopulation: [String]
-        var rowsRead: Int
-        var accepted: Int
-        /// Line breaks in the range (the line after its last record, minus 1).
-        var lines: Int
+        var counts: RangeCounts
         var endedBetweenRecords: Bool
     }
 
@@ -169,9 +164,7 @@ enum ParallelReader {
                 endedBetweenRecords: \.endedBetweenRecords
             ) { part in
                 join.append(part.table, raw: part.raw, jobs: jobs)
-                tally.add(
-                    rejected: part.rejected, unknownPopulation: part.unknownPopulation, rowsRead: part.rowsRead,
-                    accepted: part.accepted, lines: part.lines)
+                tally.add(part.counts)
             }
             return Outcome(
                 table: join.finish(), summary: tally.summary(options, delimiter: layout.delimiter),
@@ -209,9 +202,8 @@ enum ParallelReader {
         }
         let raw = processor.takeRawTexts()
         return Part(
-            range: range, table: processor.takeChunk(), raw: raw, rejected: processor.rejected,
-            unknownPopulation: processor.unknownPopulation, rowsRead: processor.rowsRead,
-            accepted: processor.accepted, lines: nextLine - 1, endedBetweenRecords: reader.endedBetweenRecords)
+            range: range, table: processor.takeChunk(), raw: raw, counts: RangeCounts(processor, nextLine: nextLine),
+            endedBetweenRecords: reader.endedBetweenRecords)
     }
 
     /// The fields of the first record in the reader's range and its line, if it ends there.
@@ -253,9 +245,29 @@ enum ParallelReader {
 /// Thrown inside a parallel read to fall back to the single-threaded path.
 struct ParallelReadAbandoned: Error {}
 
+/// What reading one range counted: its rejected rows (lines counted from the range's start),
+/// rows read and accepted, and the line breaks it spans.
+struct RangeCounts: Sendable {
+    var rejected: [RejectedRow]
+    var unknownPopulation: [String]
+    var rowsRead: Int
+    var accepted: Int
+    /// Line breaks in the range (the line after its last record, minus 1).
+    var lines: Int
+
+    /// The counts of a range's processor; `nextLine` is the line after the range's last record.
+    init(_ processor: borrowing RowProcessor, nextLine: Int) {
+        rejected = processor.rejected
+        unknownPopulation = processor.unknownPopulation
+        rowsRead = processor.rowsRead
+        accepted = processor.accepted
+        lines = nextLine - 1
+    }
+}
+
 /// The bookkeeping of a read in byte ranges, in file order: each range's rejected rows moved to
-/// the physical lines of the whole file (its lines counted from the range's start), and the
-/// counts added up. The table read and the fold share it.
+/// the physical lines of the whole file, and the counts added up. The table read and the fold
+/// share it.
 struct RangeTally {
     private(set) var rejected: [RejectedRow] = []
     private(set) var unknownPopulation: [String] = []
@@ -264,19 +276,16 @@ struct RangeTally {
     /// Lines before the next range.
     private var base = 0
 
-    /// Adds the next range's results (`lines`: the physical lines it spans).
-    mutating func add(
-        rejected rows: [RejectedRow], unknownPopulation unknown: [String], rowsRead read: Int, accepted kept: Int,
-        lines: Int
-    ) {
-        for var row in rows {
+    /// Adds the next range's counts.
+    mutating func add(_ counts: RangeCounts) {
+        for var row in counts.rejected {
             row.line += base
             rejected.append(row)
         }
-        unknownPopulation += unknown
-        rowsRead += read
-        accepted += kept
-        base += lines
+        unknownPopulation += counts.unknownPopulation
+        rowsRead += counts.rowsRead
+        accepted += counts.accepted
+        base += counts.lines
     }
 
     /// The read's summary, with the delimiter used.
