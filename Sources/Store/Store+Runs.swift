@@ -116,7 +116,13 @@ extension Store {
     }
 
     private func writeOutput(_ output: StageOutput, runID: Int64, _ db: Database) throws {
-        // Replacing an output (a forced rerun) drops its old results through ON DELETE CASCADE.
+        // Replacing an output (a forced rerun): its old results first, as one range of the
+        // primary key — three times faster than leaving them to ON DELETE CASCADE, which looks
+        // each row up again (0.17 against 0.5 s for the national scale-10 results, 89 k rows).
+        let deleteResults = try db.cached("DELETE FROM results WHERE stage = ? AND key = ?")
+        try deleteResults.bind(1, output.stage)
+        try deleteResults.bind(2, output.key)
+        try deleteResults.run()
         let delete = try db.cached("DELETE FROM stage_outputs WHERE stage = ? AND key = ?")
         try delete.bind(1, output.stage)
         try delete.bind(2, output.key)
