@@ -63,17 +63,13 @@ package struct EngagementPartial: Sendable {
         var actions = 0
         /// A row with a participant came from a source without an `initiative_id` column.
         var rowWithoutInitiativeColumn = false
-        var participants: [UInt64: Participant] = [:]
+        var participants = HashKeyedTable<Participant>()
 
         mutating func merge(_ o: Group) {
             rows += o.rows
             actions += o.actions
             rowWithoutInitiativeColumn = rowWithoutInitiativeColumn || o.rowWithoutInitiativeColumn
-            participants.merge(o.participants) { a, b in
-                var a = a
-                a.merge(b)
-                return a
-            }
+            o.participants.forEach { h, p in participants.update(h, default: Participant()) { $0.merge(p) } }
         }
     }
 
@@ -81,11 +77,14 @@ package struct EngagementPartial: Sendable {
     package private(set) var sources: [String]
     /// Per source: whether its table has an `initiative_id` column (known after its first fold).
     private(set) var hasInitiative: [Bool?]
-    package private(set) var groups: [GroupKey: Group] = [:]
+    /// The groups in the order first seen (`groupKeys[i]` is the key of `groupList[i]`).
+    private var groupKeys: [GroupKey] = []
+    private var groupList: [Group] = []
+    private var groupNumber: [GroupKey: Int] = [:]
     /// Rows without a municipality or a year.
     package private(set) var ungroupedRows = 0
-    private var participantIDs: [UInt64: String] = [:]
-    private var initiativeIDs: [UInt64: String] = [:]
+    private var participantIDs = HashKeyedTable<String>()
+    private var initiativeIDs = HashKeyedTable<String>()
 
     /// Bits of the id hash kept: 64, or fewer in tests, so that collisions are easy to make.
     let hashBits: Int
@@ -98,6 +97,18 @@ package struct EngagementPartial: Sendable {
         sources = [source]
         hasInitiative = [nil]
         self.hashBits = hashBits
+    }
+
+    /// Every group by its key.
+    package var groups: [GroupKey: Group] { Dictionary(uniqueKeysWithValues: zip(groupKeys, groupList)) }
+
+    /// The number of `key`'s group, added when new.
+    private mutating func number(of key: GroupKey) -> Int {
+        if let g = groupNumber[key] { return g }
+        groupNumber[key] = groupKeys.count
+        groupKeys.append(key)
+        groupList.append(Group())
+        return groupKeys.count - 1
     }
 
     /// Folds one table (a chunk of the source) into the state.
@@ -115,9 +126,18 @@ package struct EngagementPartial: Sendable {
         let initiativeHash = try (initiative?.dictionary ?? []).map {
             try Self.hash($0, bits: bits, into: &initiativeIDs)
         }
-        // Group of (municipality code, year) within this chunk, looked up once per pair.
-        var local: [Int64: GroupKey] = [:]
-        var chunkGroups: [GroupKey: Group] = [:]
+        // The group of each (municipality code, year) of this chunk, looked up once per pair:
+        // in a grid when codes × years is small (codes are 0..<dictionary count), else by hash.
+        var minYear = Int32.max
+        var maxYear = Int32.min
+        for y in years where y != GroupIndex.missingYear {
+            minYear = min(minYear, y)
+            maxYear = max(maxYear, y)
+        }
+        let span = minYear <= maxYear ? Int(maxYear) - Int(minYear) + 1 : 0
+        let cells = municipality.dictionary.count * span
+        var grid = [Int32](repeating: -1, count: cells <= 1 << 20 ? cells : 0)
+        var sparse: [Int: Int] = [:]
         for r in 0..<t.rowCount {
             let m = municipality.codes[r]
             let y = years[r]
@@ -125,20 +145,15 @@ package struct EngagementPartial: Sendable {
                 ungroupedRows += 1
                 continue
             }
-            let packed = Int64(m) << 32 | Int64(UInt32(bitPattern: y))
-            let key: GroupKey
-            if let k = local[packed] {
-                key = k
-            } else {
-                key = GroupKey(municipality: municipality.dictionary[Int(m)], year: Int(y))
-                local[packed] = key
+            let cell = Int(m) * span + Int(y - minYear)
+            var g = grid.isEmpty ? sparse[cell] ?? -1 : Int(grid[cell])
+            if g < 0 {
+                g = number(of: GroupKey(municipality: municipality.dictionary[Int(m)], year: Int(y)))
+                if grid.isEmpty { sparse[cell] = g } else { grid[cell] = Int32(g) }
             }
-            chunkGroups[key, default: Group()].add(
+            groupList[g].add(
                 row: r, participant: participant, participantHash: participantHash, initiative: initiative,
                 initiativeHash: initiativeHash)
-        }
-        for (key, group) in chunkGroups {
-            groups[key, default: Group()].merge(group)
         }
     }
 
@@ -157,8 +172,13 @@ package struct EngagementPartial: Sendable {
             hasInitiative += other.hasInitiative
         }
         ungroupedRows += other.ungroupedRows
-        for (key, group) in other.groups {
-            groups[key, default: Group()].merge(group)
+        for (key, group) in zip(other.groupKeys, other.groupList) {
+            let g = number(of: key)
+            if groupList[g].rows == 0 {
+                groupList[g] = group
+            } else {
+                groupList[g].merge(group)
+            }
         }
     }
 
@@ -166,33 +186,30 @@ package struct EngagementPartial: Sendable {
     var anyInitiative: Bool { hasInitiative.contains(true) }
     var noInitiative: Bool { hasInitiative.allSatisfy { $0 == false } }
 
-    private static func unite(_ a: inout [UInt64: String], _ b: [UInt64: String]) throws {
-        for (h, id) in b {
-            if let old = a[h] {
+    private static func unite(_ a: inout HashKeyedTable<String>, _ b: HashKeyedTable<String>) throws {
+        try b.forEach { h, id in
+            try a.update(h, default: id) { old in
                 if old != id { throw Collision(first: old, second: id) }
-            } else {
-                a[h] = id
             }
         }
     }
 
-    private static func hash(_ id: String, bits: Int, into ids: inout [UInt64: String]) throws -> UInt64 {
+    private static func hash(_ id: String, bits: Int, into ids: inout HashKeyedTable<String>) throws -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in id.utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01b3
         }
         if bits < 64 { h &= (1 << UInt64(bits)) - 1 }
-        if let old = ids[h] {
+        try ids.update(h, default: id) { old in
             if old != id { throw Collision(first: old, second: id) }
-        } else {
-            ids[h] = id
         }
         return h
     }
 }
 
 extension EngagementPartial.Group {
+    @inline(__always)
     fileprivate mutating func add(
         row r: Int, participant: TextColumn, participantHash: [UInt64], initiative: TextColumn?,
         initiativeHash: [UInt64]
@@ -205,13 +222,14 @@ extension EngagementPartial.Group {
         if let initiative {
             let i = initiative.codes[r]
             if i >= 0 {
-                participants[h, default: EngagementPartial.Participant()].touchAction(initiativeHash[Int(i)])
+                let ih = initiativeHash[Int(i)]
+                participants.update(h, default: EngagementPartial.Participant()) { $0.touchAction(ih) }
                 return
             }
         } else {
             rowWithoutInitiativeColumn = true
         }
-        participants[h, default: EngagementPartial.Participant()].actions += 1
+        participants.update(h, default: EngagementPartial.Participant()) { $0.actions += 1 }
     }
 }
 
@@ -244,17 +262,19 @@ extension BuiltinIndicators {
             extra += warnings
         }
         let wantRepeat = wanted.contains("engagement.repeat_share") && partial.anyInitiative
+        let groups = partial.groups
         let index = GroupIndex(
-            groups: partial.groups.keys.map { (municipality: $0.municipality, year: $0.year) },
+            groups: groups.keys.map { (municipality: $0.municipality, year: $0.year) },
             ungroupedRows: partial.ungroupedRows)
-        let results = Parallel.map(count: index.count, jobs: max(1, jobs)) { [populationOf, wanted] g -> GroupResult in
+        let results = Parallel.map(count: index.count, jobs: max(1, jobs)) {
+            [populationOf, wanted, groups] g -> GroupResult in
             let key = EngagementPartial.GroupKey(
                 municipality: index.municipalities[index.keys[g].municipality], year: index.keys[g].year)
-            let group = partial.groups[key]!
+            let group = groups[key]!
             var counts: [Int] = []
             counts.reserveCapacity(group.participants.count)
             var repeaters = 0
-            for p in group.participants.values {
+            group.participants.forEach { _, p in
                 counts.append(Int(p.actions))
                 if p.initiatives == 2 { repeaters += 1 }
             }
