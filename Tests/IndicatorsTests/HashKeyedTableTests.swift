@@ -15,7 +15,7 @@ struct HashKeyedTableTests {
             x ^= x << 17
             keys.append(x % 3000)  // repeats, so updates as well as inserts
         }
-        var table = HashKeyedTable<Int>()
+        var table = HashKeyedTable<Int>(filler: -1)
         var model: [UInt64: Int] = [:]
         for (i, k) in keys.enumerated() {
             table.update(k, default: 0) { $0 += i }
@@ -31,7 +31,7 @@ struct HashKeyedTableTests {
 
     @Test func updateReturnsWhatTheBodyReturnsAndCanThrow() {
         struct Stop: Error {}
-        var table = HashKeyedTable<String>(capacity: 100)
+        var table = HashKeyedTable<String>(filler: "", capacity: 100)
         #expect(table.update(7, default: "a") { $0 } == "a")
         #expect(throws: Stop.self) { try table.update(7, default: "b") { if $0 != "b" { throw Stop() } } }
         #expect(table[7] == "a" && table.count == 1)

@@ -29,31 +29,37 @@ package struct EngagementPartial: Sendable {
         package var year: Int
     }
 
-    /// One participant in one group (16 bytes: a group's table is most of the state's memory).
+    /// One participant in one group: 8 bytes (with its 8-byte key, 16 a slot of the group's
+    /// table, which holds most of the state's memory).
     struct Participant: Sendable {
-        /// The first initiative seen (hash), valid when `initiatives > 0`.
-        var initiative: UInt64 = 0
         /// Actions (overflow traps: a file would need 2³¹ rows of one participant in one group).
         var actions: Int32 = 0
-        /// 0, 1, or 2 meaning "two or more distinct".
-        var initiatives: UInt8 = 0
+        /// The state's number of the first initiative seen, `none`, or `several` (two or more
+        /// distinct). Numbers stand for ids one to one (the hash → id table is exact).
+        var initiative: Int32 = none
 
-        mutating func touch(_ h: UInt64) {
-            switch initiatives {
-            case 0: (initiative, initiatives) = (h, 1)
-            case 1: if h != initiative { initiatives = 2 }
-            default: break
+        static let none: Int32 = -1
+        static let several = Int32.min
+
+        mutating func touch(_ number: Int32) {
+            if initiative == Self.none {
+                initiative = number
+            } else if initiative != number {
+                initiative = Self.several
             }
         }
 
-        mutating func merge(_ o: Participant) {
+        /// Adds `o`, whose initiative numbers are `renumber`ed into this state's first.
+        mutating func merge(_ o: Participant, renumber: [Int32]) {
             actions += o.actions
-            if o.initiatives == 2 {
-                initiatives = 2
-            } else if o.initiatives == 1 {
-                touch(o.initiative)
+            if o.initiative == Self.several {
+                initiative = Self.several
+            } else if o.initiative != Self.none, initiative != Self.several {
+                touch(renumber[Int(o.initiative)])
             }
         }
+
+        var repeats: Bool { initiative == Self.several }
     }
 
     package struct Group: Sendable {
@@ -63,14 +69,22 @@ package struct EngagementPartial: Sendable {
         var actions = 0
         /// A row with a participant came from a source without an `initiative_id` column.
         var rowWithoutInitiativeColumn = false
-        var participants = HashKeyedTable<Participant>()
+        var participants = HashKeyedTable<Participant>(filler: Participant())
 
-        mutating func merge(_ o: Group) {
+        mutating func merge(_ o: Group, renumber: [Int32]) {
             rows += o.rows
             actions += o.actions
             rowWithoutInitiativeColumn = rowWithoutInitiativeColumn || o.rowWithoutInitiativeColumn
-            o.participants.forEach { h, p in participants.update(h, default: Participant()) { $0.merge(p) } }
+            o.participants.forEach { h, p in
+                participants.update(h, default: Participant()) { $0.merge(p, renumber: renumber) }
+            }
         }
+    }
+
+    /// An initiative id and its number in the state (numbers in first-seen order).
+    struct Initiative: Sendable {
+        var id: String
+        var number: Int32
     }
 
     /// Source names, in the order of the family's tables.
@@ -83,8 +97,8 @@ package struct EngagementPartial: Sendable {
     private var groupNumber: [GroupKey: Int] = [:]
     /// Rows without a municipality or a year.
     package private(set) var ungroupedRows = 0
-    private var participantIDs = HashKeyedTable<String>()
-    private var initiativeIDs = HashKeyedTable<String>()
+    private var participantIDs = HashKeyedTable<String>(filler: "")
+    private var initiativeIDs = HashKeyedTable<Initiative>(filler: Initiative(id: "", number: -1))
 
     /// Bits of the id hash kept: 64, or fewer in tests, so that collisions are easy to make.
     let hashBits: Int
@@ -123,9 +137,7 @@ package struct EngagementPartial: Sendable {
         hasInitiative[0] = initiative != nil
         let bits = hashBits
         let participantHash = try participant.dictionary.map { try Self.hash($0, bits: bits, into: &participantIDs) }
-        let initiativeHash = try (initiative?.dictionary ?? []).map {
-            try Self.hash($0, bits: bits, into: &initiativeIDs)
-        }
+        let initiativeNumber = try (initiative?.dictionary ?? []).map { try number(ofInitiative: $0) }
         // The group of each (municipality code, year) of this chunk, looked up once per pair:
         // in a grid when codes × years is small (codes are 0..<dictionary count), else by hash.
         var minYear = Int32.max
@@ -153,7 +165,7 @@ package struct EngagementPartial: Sendable {
             }
             groupList[g].add(
                 row: r, participant: participant, participantHash: participantHash, initiative: initiative,
-                initiativeHash: initiativeHash)
+                initiativeNumber: initiativeNumber)
         }
     }
 
@@ -162,8 +174,16 @@ package struct EngagementPartial: Sendable {
     /// - Throws: `Collision` when the two states hashed different ids to the same value.
     package mutating func merge(_ other: EngagementPartial, sameSource: Bool) throws {
         precondition(hashBits == other.hashBits, "merge states hashed alike")
-        try Self.unite(&participantIDs, other.participantIDs)
-        try Self.unite(&initiativeIDs, other.initiativeIDs)
+        try other.participantIDs.forEach { h, id in
+            try participantIDs.update(h, default: id) { old in
+                if old != id { throw Collision(first: old, second: id) }
+            }
+        }
+        // The other state's initiative numbers → this state's.
+        var renumber = [Int32](repeating: -1, count: other.initiativeIDs.count)
+        try other.initiativeIDs.forEach { h, theirs in
+            renumber[Int(theirs.number)] = try number(ofInitiative: theirs.id, hash: h)
+        }
         if sameSource {
             precondition(sources == other.sources, "merge states of the same source")
             hasInitiative = zip(hasInitiative, other.hasInitiative).map { $0 ?? $1 }
@@ -173,12 +193,7 @@ package struct EngagementPartial: Sendable {
         }
         ungroupedRows += other.ungroupedRows
         for (key, group) in zip(other.groupKeys, other.groupList) {
-            let g = number(of: key)
-            if groupList[g].rows == 0 {
-                groupList[g] = group
-            } else {
-                groupList[g].merge(group)
-            }
+            groupList[number(of: key)].merge(group, renumber: renumber)
         }
     }
 
@@ -186,21 +201,32 @@ package struct EngagementPartial: Sendable {
     var anyInitiative: Bool { hasInitiative.contains(true) }
     var noInitiative: Bool { hasInitiative.allSatisfy { $0 == false } }
 
-    private static func unite(_ a: inout HashKeyedTable<String>, _ b: HashKeyedTable<String>) throws {
-        try b.forEach { h, id in
-            try a.update(h, default: id) { old in
-                if old != id { throw Collision(first: old, second: id) }
-            }
+    /// The number of an initiative id, numbered next when new.
+    /// - Throws: `Collision` when another id has its hash.
+    private mutating func number(ofInitiative id: String, hash: UInt64? = nil) throws -> Int32 {
+        let h = hash ?? Self.hash(id, bits: hashBits)
+        let next = Int32(initiativeIDs.count)
+        return try initiativeIDs.update(h, default: Initiative(id: id, number: next)) { old in
+            if old.id != id { throw Collision(first: old.id, second: id) }
+            return old.number
         }
     }
 
-    private static func hash(_ id: String, bits: Int, into ids: inout HashKeyedTable<String>) throws -> UInt64 {
+    /// FNV-1a of the UTF-8 bytes, cut to `bits`.
+    private static func hash(_ id: String, bits: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in id.utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01b3
         }
         if bits < 64 { h &= (1 << UInt64(bits)) - 1 }
+        return h
+    }
+
+    /// The hash of a participant id, entered in the hash → id table.
+    /// - Throws: `Collision` when another id has its hash.
+    private static func hash(_ id: String, bits: Int, into ids: inout HashKeyedTable<String>) throws -> UInt64 {
+        let h = hash(id, bits: bits)
         try ids.update(h, default: id) { old in
             if old != id { throw Collision(first: old, second: id) }
         }
@@ -212,7 +238,7 @@ extension EngagementPartial.Group {
     @inline(__always)
     fileprivate mutating func add(
         row r: Int, participant: TextColumn, participantHash: [UInt64], initiative: TextColumn?,
-        initiativeHash: [UInt64]
+        initiativeNumber: [Int32]
     ) {
         rows += 1
         let p = participant.codes[r]
@@ -222,8 +248,8 @@ extension EngagementPartial.Group {
         if let initiative {
             let i = initiative.codes[r]
             if i >= 0 {
-                let ih = initiativeHash[Int(i)]
-                participants.update(h, default: EngagementPartial.Participant()) { $0.touchAction(ih) }
+                let number = initiativeNumber[Int(i)]
+                participants.update(h, default: EngagementPartial.Participant()) { $0.touchAction(number) }
                 return
             }
         } else {
@@ -234,7 +260,7 @@ extension EngagementPartial.Group {
 }
 
 extension EngagementPartial.Participant {
-    fileprivate mutating func touchAction(_ initiative: UInt64) {
+    fileprivate mutating func touchAction(_ initiative: Int32) {
         actions += 1
         touch(initiative)
     }
@@ -276,7 +302,7 @@ extension BuiltinIndicators {
             var repeaters = 0
             group.participants.forEach { _, p in
                 counts.append(Int(p.actions))
-                if p.initiatives == 2 { repeaters += 1 }
+                if p.repeats { repeaters += 1 }
             }
             return engagementGroup(
                 g, index: index, counts: &counts, actions: group.actions, repeaters: repeaters,

@@ -8,23 +8,28 @@
 /// sets) or sort.
 ///
 /// ```swift
-/// var t = HashKeyedTable<Int32>()
+/// var t = HashKeyedTable<Int32>(filler: 0)
 /// t.update(42, default: 0) { $0 += 1 }
 /// t[42]   // 1
 /// ```
 struct HashKeyedTable<Value: Sendable>: Sendable {
     private var keys: [UInt64]
-    private var values: [Value?]
+    /// Parallel to `keys`; `filler` in empty slots (no `Optional`, whose tag byte would widen
+    /// an 8-byte value's slot to 12 bytes).
+    private var values: [Value]
+    private let filler: Value
     private var zero: Value?
     /// 64 − log2(slots): a key's first slot is the top bits of key × 2⁶⁴/φ.
     private var shift: UInt64
     private(set) var count = 0
 
-    init(capacity: Int = 0) {
+    /// - Parameter filler: any value, stored in the empty slots and never read.
+    init(filler: Value, capacity: Int = 0) {
         var slots = 8
         while slots * 3 < capacity * 4 { slots *= 2 }
+        self.filler = filler
         keys = Array(repeating: 0, count: slots)
-        values = Array(repeating: nil, count: slots)
+        values = Array(repeating: filler, count: slots)
         shift = UInt64(64 - slots.trailingZeroBitCount)
     }
 
@@ -56,7 +61,7 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
         var i = home(key)
         while true {
             let k = keys[i]
-            if k == key { return try body(&values[i]!) }
+            if k == key { return try body(&values[i]) }
             if k == 0 { break }
             i = (i + 1) & mask
         }
@@ -67,13 +72,13 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
         keys[i] = key
         values[i] = initial()
         count += 1
-        return try body(&values[i]!)
+        return try body(&values[i])
     }
 
     /// Every (key, value), in slot order.
     func forEach(_ body: (UInt64, Value) throws -> Void) rethrows {
         if let zero { try body(0, zero) }
-        for i in keys.indices where keys[i] != 0 { try body(keys[i], values[i]!) }
+        for i in keys.indices where keys[i] != 0 { try body(keys[i], values[i]) }
     }
 
     @inline(__always)
@@ -85,7 +90,7 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
         let oldKeys = keys
         let oldValues = values
         keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: nil, count: oldKeys.count * 2)
+        values = Array(repeating: filler, count: oldKeys.count * 2)
         shift -= 1
         let mask = keys.count - 1
         for j in oldKeys.indices where oldKeys[j] != 0 {
