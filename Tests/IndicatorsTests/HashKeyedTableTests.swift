@@ -37,3 +37,43 @@ struct HashKeyedTableTests {
         #expect(table[7] == "a" && table.count == 1)
     }
 }
+
+/// The exactness table of hashed ids: the same id twice is fine, another id under a taken hash
+/// is a collision naming both, long ids (a 4-byte length) compare whole.
+struct HashedIDsTests {
+    @Test func sameIDTwiceIsFineAnotherIDIsACollision() throws {
+        var ids = HashedIDs()
+        try ids.enter("P0301-1", hash: 7)
+        try ids.enter("P0301-1", hash: 7)
+        try ids.enter("P0301-2", hash: 8)
+        #expect(ids.count == 2)
+        #expect(throws: HashedIDs.Collision(first: "P0301-1", second: "P0301-10")) {
+            try ids.enter("P0301-10", hash: 7)
+        }
+    }
+
+    @Test func longIDsCompareWhole() throws {
+        let long = String(repeating: "x", count: 300)
+        var ids = HashedIDs()
+        try ids.enter(long, hash: 1)
+        try ids.enter("", hash: 2)
+        try ids.enter(long, hash: 1)
+        // Differs only in its last byte, past the one-byte length's reach.
+        #expect(throws: HashedIDs.Collision.self) { try ids.enter(String(long.dropLast()) + "y", hash: 1) }
+        #expect(throws: HashedIDs.Collision.self) { try ids.enter(String(long.dropLast()), hash: 1) }
+        #expect(throws: HashedIDs.Collision.self) { try ids.enter("a", hash: 2) }
+    }
+
+    @Test func uniteEntersEveryIDOfTheOther() throws {
+        var a = HashedIDs()
+        var b = HashedIDs()
+        try a.enter("one", hash: 1)
+        try b.enter("one", hash: 1)
+        try b.enter(String(repeating: "z", count: 256), hash: 0)
+        try a.unite(b)
+        #expect(a.count == 2)
+        var c = HashedIDs()
+        try c.enter("uno", hash: 1)
+        #expect(throws: HashedIDs.Collision(first: "one", second: "uno")) { try a.unite(c) }
+    }
+}

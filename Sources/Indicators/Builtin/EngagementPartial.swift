@@ -22,6 +22,13 @@ package struct EngagementPartial: Sendable {
         package var first: String
         package var second: String
         package var description: String { "ids '\(first)' and '\(second)' have the same 64-bit hash" }
+
+        init(first: String, second: String) {
+            self.first = first
+            self.second = second
+        }
+
+        init(_ c: HashedIDs.Collision) { self.init(first: c.first, second: c.second) }
     }
 
     package struct GroupKey: Hashable, Sendable {
@@ -97,7 +104,7 @@ package struct EngagementPartial: Sendable {
     private var groupNumber: [GroupKey: Int] = [:]
     /// Rows without a municipality or a year.
     package private(set) var ungroupedRows = 0
-    private var participantIDs = HashKeyedTable<String>(filler: "")
+    private var participantIDs = HashedIDs()
     private var initiativeIDs = HashKeyedTable<Initiative>(filler: Initiative(id: "", number: -1))
 
     /// Bits of the id hash kept: 64, or fewer in tests, so that collisions are easy to make.
@@ -174,11 +181,7 @@ package struct EngagementPartial: Sendable {
     /// - Throws: `Collision` when the two states hashed different ids to the same value.
     package mutating func merge(_ other: EngagementPartial, sameSource: Bool) throws {
         precondition(hashBits == other.hashBits, "merge states hashed alike")
-        try other.participantIDs.forEach { h, id in
-            try participantIDs.update(h, default: id) { old in
-                if old != id { throw Collision(first: old, second: id) }
-            }
-        }
+        do { try participantIDs.unite(other.participantIDs) } catch { throw Collision(error) }
         // The other state's initiative numbers → this state's.
         var renumber = [Int32](repeating: -1, count: other.initiativeIDs.count)
         try other.initiativeIDs.forEach { h, theirs in
@@ -225,11 +228,9 @@ package struct EngagementPartial: Sendable {
 
     /// The hash of a participant id, entered in the hash → id table.
     /// - Throws: `Collision` when another id has its hash.
-    private static func hash(_ id: String, bits: Int, into ids: inout HashKeyedTable<String>) throws -> UInt64 {
+    private static func hash(_ id: String, bits: Int, into ids: inout HashedIDs) throws -> UInt64 {
         let h = hash(id, bits: bits)
-        try ids.update(h, default: id) { old in
-            if old != id { throw Collision(first: old, second: id) }
-        }
+        do { try ids.enter(id, hash: h) } catch { throw Collision(error) }
         return h
     }
 }

@@ -47,9 +47,9 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
 
     /// Calls `body` with the value of `key`, inserted as `initial` first when absent.
     @inline(__always)
-    mutating func update<R>(_ key: UInt64, default initial: @autoclosure () -> Value, _ body: (inout Value) throws -> R)
-        rethrows -> R
-    {
+    mutating func update<R, E: Error>(
+        _ key: UInt64, default initial: @autoclosure () -> Value, _ body: (inout Value) throws(E) -> R
+    ) throws(E) -> R {
         if key == 0 {
             if zero == nil {
                 zero = initial()
@@ -76,7 +76,7 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
     }
 
     /// Every (key, value), in slot order.
-    func forEach(_ body: (UInt64, Value) throws -> Void) rethrows {
+    func forEach<E: Error>(_ body: (UInt64, Value) throws(E) -> Void) throws(E) {
         if let zero { try body(0, zero) }
         for i in keys.indices where keys[i] != 0 { try body(keys[i], values[i]) }
     }
