@@ -54,17 +54,27 @@ package enum ReportWriter {
     private static func files(_ input: ReportInput, _ data: ReportData, items: [KeyFindings.Item]) -> [(
         name: String, text: String
     )] {
-        let charts = ChartSet(data)
-        var files: [(name: String, text: String)] = []
-        files.append(("indicators.csv", IndicatorCSV.render(input.rows)))
-        if input.options.groups.enabled { files.append(("groups.csv", GroupsCSV.render(input.groupRows))) }
-        files.append(("findings.csv", FindingsCSV.render(items.compactMap(\.finding))))
-        files.append(("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data))))
-        for c in charts.all { files.append(("charts/\(c.slug).svg", c.fileText)) }
-        let blocks = ReportDocument.blocks(input, data, charts, keyFindings: items.map(\.text))
-        files.append(("report.html", HTMLRenderer.render(title: input.title, language: input.language, blocks: blocks)))
-        files.append(("report.md", MarkdownRenderer.render(blocks: ProfileDocument.markdownLinks(blocks))))
-        files += ProfileDocument.files(input, data)
-        return files
+        let charts = ChartSet(data, jobs: input.jobs)
+        // The files in writing order, in parts that do not depend on each other: rendered on
+        // `input.jobs` workers and joined in this order, so the bytes do not depend on `jobs`.
+        let parts: [@Sendable () -> [(name: String, text: String)]] = [
+            {
+                var files = [("indicators.csv", IndicatorCSV.render(input.rows))]
+                if input.options.groups.enabled { files.append(("groups.csv", GroupsCSV.render(input.groupRows))) }
+                files.append(("findings.csv", FindingsCSV.render(items.compactMap(\.finding))))
+                return files
+            },
+            { [("indicators.md", MarkdownRenderer.render(blocks: IndicatorTables.blocks(input.title, data)))] },
+            { charts.all.map { ("charts/\($0.slug).svg", $0.fileText) } },
+            {
+                let blocks = ReportDocument.blocks(input, data, charts, keyFindings: items.map(\.text))
+                return [
+                    ("report.html", HTMLRenderer.render(title: input.title, language: input.language, blocks: blocks)),
+                    ("report.md", MarkdownRenderer.render(blocks: ProfileDocument.markdownLinks(blocks))),
+                ]
+            },
+            { ProfileDocument.files(input, data) },
+        ]
+        return Parallel.map(count: parts.count, jobs: input.jobs) { parts[$0]() }.flatMap { $0 }
     }
 }

@@ -48,6 +48,7 @@ extension Execution {
                 inputFiles: inputs, pipelineHash: pipelineHash, toolVersion: ApenVersion.string,
                 runID: String(p.key.prefix(12)), date: options.reportDate, municipalityStructure: spec.harmoniseTo),
             warnings: warnings)
+        input.jobs = options.jobs
         if plan.contains(where: { $0.stage.kind == .groups }) {
             input.groupRows = try stageSummary(of: .groups)?.groupRows ?? []
         }

@@ -18,29 +18,41 @@ struct ChartSet: Sendable {
     /// Every chart in report order (file writing order).
     var all: [Chart] = []
 
-    init(_ data: ReportData) {
+    /// - Parameter jobs: workers drawing the indicators' charts (each indicator's on one); the
+    ///   charts and their order do not depend on it.
+    init(_ data: ReportData, jobs: Int = 1) {
         let strings = Strings(language: data.language)
         let kinds = Set(data.options.charts)
-        for ind in data.indicators {
+        let indicators = data.indicators
+        let drawn = Parallel.map(count: indicators.count, jobs: jobs) { i -> IndicatorCharts in
+            let ind = indicators[i]
+            var charts = IndicatorCharts()
             guard !ind.isCompositeShift, !ind.isCompositeRankMedian, !ind.isCompositeCoherence, !ind.isCompositePillar,
                 !data.rows(ind.id).isEmpty
-            else { continue }
+            else { return charts }
             if ind.isCompositeRank {
-                if kinds.contains("composite"), let c = ChartSet.rank(ind, data, strings) {
-                    ranks[ind.id] = c
-                    all.append(c)
-                }
-                continue
+                if kinds.contains("composite") { charts.rank = ChartSet.rank(ind, data, strings) }
+                return charts
             }
-            if kinds.contains("bars"), let c = ChartSet.bars(ind, data, strings) {
+            if kinds.contains("bars") { charts.bars = ChartSet.bars(ind, data, strings) }
+            if kinds.contains("trends") { charts.trend = ChartSet.trend(ind, data, strings) }
+            if kinds.contains("bars") { charts.subgroups = ChartSet.subgroups(ind, data, strings) }
+            return charts
+        }
+        for (ind, charts) in zip(indicators, drawn) {
+            if let c = charts.rank {
+                ranks[ind.id] = c
+                all.append(c)
+            }
+            if let c = charts.bars {
                 bars[ind.id] = c
                 all.append(c)
             }
-            if kinds.contains("trends"), let c = ChartSet.trend(ind, data, strings) {
+            if let c = charts.trend {
                 trends[ind.id] = c
                 all.append(c)
             }
-            if kinds.contains("bars"), let c = ChartSet.subgroups(ind, data, strings) {
+            if let c = charts.subgroups {
                 subgroups[ind.id] = c
                 all.append(c)
             }
@@ -58,6 +70,14 @@ struct ChartSet: Sendable {
             heatmap = c
             all.append(c)
         }
+    }
+
+    /// The charts of one indicator, in report order (a rank chart, or bars, trend, subgroups).
+    private struct IndicatorCharts: Sendable {
+        var rank: Chart?
+        var bars: Chart?
+        var trend: Chart?
+        var subgroups: Chart?
     }
 
     /// A file-name-safe form of an id: letters, digits, `.`, `-`, `_` kept.

@@ -29,6 +29,8 @@ package struct ReportInput: Sendable {
     /// `country_excl_oslo`, a declared name), when `options.groups.enabled`; written to
     /// `groups.csv` and drawn in the profiles, never in `indicators.csv`.
     package var groupRows: [IndicatorRow] = []
+    /// Workers rendering the report's parts and charts (`--jobs`); the files do not depend on it.
+    package var jobs = 1
 
     package init(
         title: String, language: Language, rows: [IndicatorRow], catalogue: [IndicatorInfo],
