@@ -43,10 +43,53 @@ package enum Reliability {
 
     /// Two-pass sample variance (n−1) over sorted values: independent of their order.
     static func sampleVariance(_ x: [Double]) -> Double {
+        if let counts = WholeCounts(x) {
+            // The same additions in the same order as over the sorted values, without sorting.
+            var sum = StableSum()
+            counts.forEachAscending { v in sum.add(v) }
+            let mean = sum.value / Double(x.count)
+            var ss = StableSum()
+            counts.forEachAscending { v in ss.add((v - mean) * (v - mean)) }
+            return ss.value / Double(x.count - 1)
+        }
         let sorted = x.sorted()
         let mean = StableSum.ofSorted(sorted) / Double(sorted.count)
         var ss = StableSum()
         for v in sorted { ss.add((v - mean) * (v - mean)) }
         return ss.value / Double(sorted.count - 1)
+    }
+}
+
+/// Values that are all whole numbers in a short range (Likert answers and their sums), counted
+/// per value: visiting each value as often as it occurs, ascending, is the sorted sequence —
+/// a counting sort, linear where sorting the doubles was most of α's time.
+struct WholeCounts {
+    private let low: Int
+    private let counts: [Int]
+
+    /// nil unless every value is a whole number (not −0) within ±10⁹ and they span at most 4,096.
+    init?(_ x: [Double]) {
+        guard let first = x.first else { return nil }
+        var lo = first
+        var hi = first
+        for v in x {
+            // −0 sorts equal to 0 but is another double: leave such inputs to the sort.
+            guard v.rounded() == v, v != 0 || v.sign == .plus else { return nil }
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        guard lo >= -1e9, hi <= 1e9, hi - lo <= 4096 else { return nil }
+        low = Int(lo)
+        var counts = [Int](repeating: 0, count: Int(hi) - low + 1)
+        for v in x { counts[Int(v) - low] += 1 }
+        self.counts = counts
+    }
+
+    /// `body(v)` for every value, each as often as it occurs, ascending.
+    func forEachAscending(_ body: (Double) -> Void) {
+        for (i, c) in counts.enumerated() where c > 0 {
+            let v = Double(low + i)
+            for _ in 0..<c { body(v) }
+        }
     }
 }
