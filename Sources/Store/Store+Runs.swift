@@ -38,7 +38,7 @@ extension Store {
         rejected: [RejectedRow], counts: RunCounts, kept: [Table] = []
     ) throws {
         try withDatabase { db in
-            try db.transaction {
+            try db.finishTransaction {
                 try requireRunning(id, db)
                 for output in outputs { try writeOutput(output, runID: id, db) }
                 try writeStages(stages, runID: id, db)
@@ -60,6 +60,34 @@ extension Store {
         }
     }
 
+    /// Writes some of a running run's stage outputs ahead of `commitRun`, inside the
+    /// transaction `commitRun` then finishes (opened by the first call): a pipeline run writes
+    /// each stage's results while later stages compute, instead of all of them at the end.
+    ///
+    /// Nothing is visible to other connections, or kept after a crash, until `commitRun`
+    /// commits; `abandonRun` rolls it back. While it is open the store's write lock is held
+    /// (other writers wait, readers do not).
+    /// - Throws: `StoreError` as `commitRun` for these outputs; the transaction stays open.
+    package func writeAhead(_ outputs: [StageOutput], runID id: Int64) throws {
+        try withDatabase { db in
+            if !db.isInTransaction {
+                try db.execute("BEGIN IMMEDIATE")
+                do { try requireRunning(id, db) } catch {
+                    try? db.execute("ROLLBACK")
+                    throw error
+                }
+            }
+            for output in outputs { try writeOutput(output, runID: id, db) }
+        }
+    }
+
+    /// Rolls back what `writeAhead` wrote (a run that failed, or whose writes failed).
+    package func abandonWritesAhead() {
+        try? withDatabase { db in
+            if db.isInTransaction { try? db.execute("ROLLBACK") }
+        }
+    }
+
     /// Marks a run `failed` with a message; earlier runs' data and results are not touched.
     ///
     /// The inputs and rejected rows of the failed run may be recorded too, so `apen history`
@@ -70,6 +98,8 @@ extension Store {
         _ id: Int64, finished: String, message: String, inputs: [InputRecord] = [], rejected: [RejectedRow] = []
     ) throws {
         try withDatabase { db in
+            // Outputs written ahead (`writeAhead`) are never kept for a failed run.
+            if db.isInTransaction { try db.execute("ROLLBACK") }
             try db.transaction {
                 try requireRunning(id, db)
                 try writeInputs(inputs, runID: id, db)

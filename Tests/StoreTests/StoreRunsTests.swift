@@ -10,6 +10,39 @@ struct StoreRunsTests {
         try store.withDatabase { try $0.scalarInt("SELECT count(*) FROM \(table)") ?? -1 }
     }
 
+    /// Outputs written ahead are part of the run's one transaction: invisible to another
+    /// connection until `commitRun`, gone when the run fails or is abandoned.
+    @Test func outputsWrittenAheadCommitWithTheRunOrNotAtAll() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Store(path: dir.file("store.sqlite"))
+        let output = StageOutput(stage: "indicators", key: "k1", summary: "{}", results: Sample.indicatorRows)
+
+        let run1 = try store.beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
+        try store.writeAhead([output], runID: run1)
+        let other = try Store(path: dir.file("store.sqlite"))
+        #expect(try other.hasOutput(stage: "indicators", key: "k1") == false)
+        try store.commitRun(
+            run1, finished: Sample.finished, stages: Sample.stages(key: "k1"), outputs: [], inputs: [], rejected: [],
+            counts: RunCounts(rowsRead: 0, rowsRejected: 0, indicators: Sample.indicatorRows.count))
+        #expect(try other.results(stage: "indicators", key: "k1").count == Sample.indicatorRows.count)
+        #expect(try other.run(id: run1)?.status == .succeeded)
+
+        // A failed run keeps none of what it wrote ahead.
+        let run2 = try store.beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
+        try store.writeAhead([StageOutput(stage: "indicators", key: "k2", summary: "{}")], runID: run2)
+        try store.failRun(run2, finished: Sample.finished, message: "boom")
+        #expect(try store.hasOutput(stage: "indicators", key: "k2") == false)
+        #expect(try store.run(id: run2)?.status == .failed)
+
+        // Abandoned: rolled back, and the store takes the next transaction.
+        let run3 = try store.beginRun(pipeline: "p", started: Sample.started, toolVersion: "0.1.0")
+        try store.writeAhead([StageOutput(stage: "indicators", key: "k3", summary: "{}")], runID: run3)
+        store.abandonWritesAhead()
+        #expect(try store.hasOutput(stage: "indicators", key: "k3") == false)
+        try store.failRun(run3, finished: Sample.finished, message: "abandoned")
+        #expect(try count(store, "results") == Int64(Sample.indicatorRows.count))
+    }
+
     /// Run 1 computes and stores; run 2 reuses by key and copies nothing.
     @Test func commitThenReuseRoundTrip() throws {
         let dir = try TemporaryDirectory()

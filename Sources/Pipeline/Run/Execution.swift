@@ -51,6 +51,14 @@ final class Execution: Sendable {
 
     let state = Locked(State())
 
+    /// Writes each stage's output to the store as the stage finishes (`Store.writeAhead`), one
+    /// at a time, while later stages compute; `commit` waits for it and writes the rest. At
+    /// national scale the results take about half a second to insert, which used to follow
+    /// the report on one core.
+    private let recorder = DispatchQueue(label: "apen.store-writer")
+    /// Stages whose output `recorder` wrote, and the first error it met (then `commit` fails).
+    private let writtenAhead = Locked<(stages: Set<Stage.Kind>, error: (any Error)?)>(([], nil))
+
     /// Sources whose ingest folds the file into an `EngagementPartial` instead of building a
     /// table (`Ingestor.fold`): only where the partial is all that is read. That is the one
     /// engagement source of the pipeline, a CSV file without harmonisation or `keep_rows`,
@@ -188,6 +196,7 @@ final class Execution: Sendable {
             outcome.seconds = (ContinuousClock.now - t0).seconds
             let detail = describe(outcome, stage: p.stage)
             state.withLock { $0.outcomes[p.stage.kind] = outcome }
+            writeAhead(p, outcome)
             options.progress.stageFinished(p.stage.id, detail: detail, seconds: outcome.seconds)
         } catch {
             state.withLock {
@@ -196,6 +205,27 @@ final class Execution: Sendable {
             }
             options.progress.message("failed \(p.stage.id): \(error)")
         }
+    }
+
+    /// Queues a finished stage's output for the store (see `recorder`).
+    private func writeAhead(_ p: PlannedStage, _ outcome: Outcome) {
+        recorder.async {
+            guard self.writtenAhead.withLock({ $0.error == nil }) else { return }
+            do {
+                let output = StageOutput(
+                    stage: p.stage.id, key: p.key, summary: try encodeSummary(outcome.summary), results: outcome.rows)
+                try self.store.writeAhead([output], runID: self.runID)
+                self.writtenAhead.withLock { _ = $0.stages.insert(p.stage.kind) }
+            } catch {
+                self.writtenAhead.withLock { $0.error = error }
+            }
+        }
+    }
+
+    /// Waits for the outputs queued for the store and rolls them back: the run failed.
+    func abandonWritesAhead() {
+        recorder.sync {}
+        store.abandonWritesAhead()
     }
 
     private func describe(_ o: Outcome, stage: Stage) -> String {
@@ -452,13 +482,19 @@ final class Execution: Sendable {
 
     /// Records the run: stage keys and actions for all, outputs for the stages that ran.
     func commit(runID: Int64, finished: String) throws {
+        recorder.sync {}
+        let ahead = writtenAhead.withLock { $0 }
+        if let error = ahead.error {
+            store.abandonWritesAhead()
+            throw error
+        }
         try state.withLock { state in
             let stages = plan.map {
                 StageRecord(
                     stage: $0.stage.id, key: $0.key, action: $0.action == .run ? .ran : .skipped, reason: $0.reasonText)
             }
             let outputs = try plan.compactMap { p -> StageOutput? in
-                guard let o = state.outcomes[p.stage.kind] else { return nil }
+                guard let o = state.outcomes[p.stage.kind], !ahead.stages.contains(p.stage.kind) else { return nil }
                 return StageOutput(
                     stage: p.stage.id, key: p.key, summary: try encodeSummary(o.summary), results: o.rows)
             }

@@ -66,6 +66,7 @@ public enum PipelineRunner {
             if summary.failures.isEmpty {
                 try exec.commit(runID: runID, finished: isoTimestamp(options.now()))
             } else {
+                exec.abandonWritesAhead()
                 let failed = exec.failureRecords()
                 try store.failRun(
                     runID, finished: isoTimestamp(options.now()), message: summary.failures.joined(separator: "\n"),

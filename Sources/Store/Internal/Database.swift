@@ -118,6 +118,23 @@ final class Database {
         return value
     }
 
+    /// Whether a transaction is open (SQLite is not in autocommit mode).
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` inside the transaction already open (see `isInTransaction`), or inside a
+    /// new `BEGIN IMMEDIATE`, then commits; rolls back and rethrows if anything throws.
+    func finishTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard isInTransaction else { return try transaction(body) }
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
