@@ -181,25 +181,48 @@ struct PublicationsPartialTests {
         }
     }
 
-    // The open end without `extracted:`: the latest date is 17 May 2024 (an answer). Unanswered:
-    // 29 Dec 2023 (another year: never counted); Wed 8 May → 17 May is 5 working days (9 May
-    // Ascension Day and 17 May Constitution Day are holidays: 10, 13, 14, 15, 16 May), not
-    // counted; Fri 10 May → 17 May is 4 (13–16 May), counted. One request, in every row order
-    // and chunking (the latest day may come after the requests it makes recent, or before).
+    // The open end without `extracted:`. Case 1: the latest date is 17 May 2024 (an answer).
+    // Unanswered: 29 Dec 2023 (another year: never counted); Wed 8 May → 17 May is 5 working
+    // days (9 May Ascension Day and 17 May Constitution Day are holidays: 10, 13, 14, 15, 16
+    // May), not counted; Fri 10 May → 17 May is 4 (13–16 May), counted. Case 2: the latest date
+    // is Wed 3 Jan 2024; unanswered Tue 2 Jan (1 working day) counts, Fri 29 Dec 2023 (2 working
+    // days: 1 Jan is a holiday) does not, being of the year before. One request each, in every
+    // row order and chunking (the latest day may come after the requests it makes recent, or before).
     @Test func openEndWarningAcrossChunks() throws {
-        let rows = [
-            "5006,2023-12-29,,", "5006,2024-05-08,,", "5006,2024-05-10,,", "5006,2024-05-02,2024-05-17,granted",
+        let cases = [
+            (
+                ["5006,2023-12-29,,", "5006,2024-05-08,,", "5006,2024-05-10,,", "5006,2024-05-02,2024-05-17,granted"],
+                "2024-05-17"
+            ),
+            (
+                ["5006,2023-12-29,,", "5006,2024-01-02,,", "5006,2023-12-20,,", "5006,2024-01-02,2024-01-03,granted"],
+                "2024-01-03"
+            ),
         ]
-        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]] {
-            let csv = (["municipality,received,answered,outcome"] + order.map { rows[$0] }).joined(separator: "\n")
-            let table = try BuiltinIndicators.compute(
-                .foi, inputs: IndicatorInputs(accessRequests: [FixtureTables.table(csv, kind: .accessRequests)]))
-            for size in [1, 2, 4] {
-                let out = try BuiltinIndicators.foi(partial: Self.requests(csv, size: size))
-                Self.same(out, table, "order \(order), size \(size)")
-                let w = out.warnings.compactMap(\.warning).filter { $0.kind == .undecidedRequests }
-                #expect(w.map(\.count) == [1], "order \(order), size \(size)")
-                #expect(w.map(\.text) == ["2024-05-17"])
+        for (rows, latest) in cases {
+            for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [3, 0, 1, 2]] {
+                let csv = (["municipality,received,answered,outcome"] + order.map { rows[$0] }).joined(separator: "\n")
+                let table = try BuiltinIndicators.compute(
+                    .foi, inputs: IndicatorInputs(accessRequests: [FixtureTables.table(csv, kind: .accessRequests)]))
+                for size in [1, 2, 4] {
+                    let out = try BuiltinIndicators.foi(partial: Self.requests(csv, size: size))
+                    Self.same(out, table, "order \(order), size \(size)")
+                    let w = out.warnings.compactMap(\.warning).filter { $0.kind == .undecidedRequests }
+                    #expect(w.map(\.count) == [1], "\(latest), order \(order), size \(size)")
+                    #expect(w.map(\.text) == [latest])
+                    // Each chunk in a state of its own, merged left to right and right to left.
+                    let states = Self.chunks(csv, size: size, kind: .accessRequests).map {
+                        var state = AccessRequestsPartial(source: "test", extracted: nil)
+                        state.fold($0)
+                        return state
+                    }
+                    var left = states[0]
+                    for s in states.dropFirst() { left.merge(s, sameSource: true) }
+                    var right = states.last!
+                    for s in states.dropLast().reversed() { right.merge(s, sameSource: true) }
+                    Self.same(try BuiltinIndicators.foi(partial: left), table, "left, order \(order), size \(size)")
+                    Self.same(try BuiltinIndicators.foi(partial: right), table, "right, order \(order), size \(size)")
+                }
             }
         }
     }
