@@ -3,8 +3,8 @@ import Testing
 
 @testable import Pipeline
 
-/// Which engagement sources a run folds into a partial state instead of a table: only where
-/// the built-in engagement family is the one reader of the table.
+/// Which sources a run folds into a partial state instead of a table: only where the built-in
+/// families of the source's kind are the one readers of the table.
 struct StreamedSourcesTests {
     static let base = """
         pipeline: t
@@ -43,5 +43,41 @@ struct StreamedSourcesTests {
             try Self.streamed(
                 Self.base.replacingOccurrences(
                     of: "indicators:", with: "  e2: {kind: engagement, path: engagement.csv}\nindicators:")) == [])
+    }
+
+    // Publications (read by publication and opendata) and access requests (read by foi) as
+    // the national pipeline has them: both streamed, with the engagement source.
+    static let national = """
+        pipeline: t
+        sources:
+          e: {kind: engagement, path: engagement.csv}
+          p: {kind: publications, path: publications.csv}
+          a: {kind: access_requests, path: requests.csv, extracted: 2024-12-31}
+        indicators: [engagement.*, publication.*, opendata.*, foi.*]
+
+        """
+
+    @Test func publicationsAndAccessRequests() throws {
+        #expect(try Self.streamed(Self.national) == ["e", "p", "a"])
+        // One family of the two reading publications is enough.
+        #expect(
+            try Self.streamed(Self.national.replacingOccurrences(of: "opendata.*, ", with: "")) == ["e", "p", "a"])
+        // A custom indicator over the publications: that source keeps its table, the others stream.
+        #expect(
+            try Self.streamed(Self.national + "custom:\n  - {id: publication.n, source: p, measure: count}\n")
+                == ["e", "a"])
+        // Comparison groups read every family's tables.
+        #expect(try Self.streamed(Self.national + "report: {groups: {storbyer: [\"0301\"]}}\n") == [])
+        // Two access-requests sources: tables (the rule takes one source of a kind).
+        #expect(
+            try Self.streamed(
+                Self.national.replacingOccurrences(
+                    of: "indicators:", with: "  a2: {kind: access_requests, path: requests.csv}\nindicators:"))
+                == ["e", "p"])
+        // keep_rows on the publications: its table is stored, the others stream.
+        #expect(
+            try Self.streamed(
+                Self.national.replacingOccurrences(of: "publications.csv}", with: "publications.csv, keep_rows: true}"))
+                == ["e", "a"])
     }
 }

@@ -102,8 +102,13 @@ extension BuiltinIndicators {
     /// A column every table of the kind must have (METHODS.md §1).
     static func required<T>(_ table: Table, _ name: String, _ get: (Table) -> T?) throws -> T {
         if let c = get(table) { return c }
+        throw missingColumn(table, name)
+    }
+
+    /// The error of a required column `name` that `table` lacks (or has with the wrong type).
+    static func missingColumn(_ table: Table, _ name: String) -> Diagnostic {
         let found = table.columns.keys.sorted().joined(separator: ", ")
-        throw Diagnostic(
+        return Diagnostic(
             SourceLocation(path: table.source, field: name),
             "required \(table.kind.rawValue) column '\(name)' is missing or has the wrong type (columns: \(found))")
     }

@@ -2,59 +2,41 @@ import ApenCore
 
 /// METHODS.md §4: publication.open_share, exempt_share, lag_median_days, lag_p90_days.
 extension BuiltinIndicators {
+    /// The family on tables: folded into a `PublicationsPartial` and finished, the one computation.
     static func publication(_ tables: [Table], wanted: Set<String>, jobs: Int) throws -> IndicatorOutput {
+        try publication(PublicationsPartial.of(tables, jobs: jobs), wanted: wanted, jobs: jobs)
+    }
+
+    static func publication(_ partial: PublicationsPartial, wanted: Set<String>, jobs: Int) throws
+        -> IndicatorOutput
+    {
         var wanted = wanted
-        let extra = dropAbsent(
-            "published", needs: ["publication.open_share", "publication.lag_median_days", "publication.lag_p90_days"],
-            tables: tables, wanted: &wanted)
-        var municipality: [TextColumn] = []
-        var years: [[Int32]] = []
-        var registered: [[Int32]] = []
-        var access: [[RecordAccess]] = []
-        var accessCodes: [[Int32]] = []
-        var published: [[Int32]?] = []
-        for t in tables {
-            municipality.append(try required(t, "municipality") { $0.text("municipality") })
-            let reg = try required(t, "registered") { $0.days("registered") }
-            registered.append(reg)
-            years.append(GroupIndex.years(ofDays: reg))
-            let a = try required(t, "access") { $0.text("access") }
-            access.append(classify(a) { RecordAccess(text: $0) })
-            accessCodes.append(a.codes)
-            published.append(t.days("published"))
+        var extra: [Diagnostic] = []
+        if partial.noSourceHas(\.hasPublishedColumn) {
+            extra = dropAbsent(
+                "published",
+                needs: ["publication.open_share", "publication.lag_median_days", "publication.lag_p90_days"],
+                path: partial.path, wanted: &wanted)
         }
-        let index = GroupIndex(municipality: municipality, years: years)
-        let results = Parallel.map(count: index.count, jobs: jobs) {
-            [registered, access, accessCodes, published, wanted] g -> GroupResult in
-            // A group with rows from a table without `published` cannot say what was published.
-            let publishedKnown = index.members(g).allSatisfy { published[Int(index.memberTable[$0])] != nil }
+        if let missing = partial.sources.lazy.compactMap(\.missing).first { throw missing.error }
+        let index = partial.index
+        let results = Parallel.map(count: index.count, jobs: jobs) { [wanted] g -> GroupResult in
+            let group = partial.group(g, of: index)
+            // A group with rows from a source without `published` cannot say what was published.
+            let publishedKnown = !group.rowWithoutPublished
             var result = GroupResult()
-            let members = index.members(g)
-            var openPublished = 0
-            var exempt = 0
-            var lags: [Double] = []
-            for m in members {
-                let t = Int(index.memberTable[m])
-                let r = Int(index.memberRow[m])
-                let code = accessCodes[t][r]
-                let a = code < 0 ? RecordAccess.other : access[t][Int(code)]
-                let pub = published[t]?[r] ?? Column.missingDay
-                let isPublished = pub != Column.missingDay
-                if a == .open && isPublished { openPublished += 1 }
-                if a == .exempt { exempt += 1 }
-                // A publication before registration is rejected at ingest; never count it here.
-                if isPublished, pub >= registered[t][r] { lags.append(Double(pub - registered[t][r])) }
-            }
-            let n = members.count
+            let n = group.rows
             if wanted.contains("publication.open_share"), !publishedKnown {
                 result.skip("publication.open_share", .sourceWithout("published"))
             } else if wanted.contains("publication.open_share") {
-                result.add(row("publication.open_share", index, g, value: Double(openPublished) / Double(n), n: n))
+                result.add(
+                    row("publication.open_share", index, g, value: Double(group.openPublished) / Double(n), n: n))
             }
             if wanted.contains("publication.exempt_share") {
-                result.add(row("publication.exempt_share", index, g, value: Double(exempt) / Double(n), n: n))
+                result.add(row("publication.exempt_share", index, g, value: Double(group.exempt) / Double(n), n: n))
             }
-            lags.sort()
+            let wantLags = ["publication.lag_median_days", "publication.lag_p90_days"].contains(where: wanted.contains)
+            let lags = wantLags && publishedKnown ? group.lags.sortedValues() : []
             for (id, p) in [("publication.lag_median_days", 0.5), ("publication.lag_p90_days", 0.9)]
             where wanted.contains(id) {
                 if !publishedKnown {
@@ -67,6 +49,6 @@ extension BuiltinIndicators {
             }
             return result
         }
-        return try merge(results, index: index, sources: tables, extra: extra)
+        return try merge(results, index: index, path: partial.path, extra: extra)
     }
 }

@@ -20,8 +20,8 @@ final class Execution: Sendable {
     /// What the stages of a run share.
     struct State: Sendable {
         var tables: [String: Table] = [:]  // source name → table
-        /// Engagement sources folded into a partial state instead of a table (`streamed`).
-        var partials: [String: EngagementPartial] = [:]
+        /// Sources folded into a partial state instead of a table (`streamed`).
+        var partials: [String: Partial] = [:]
         var rejected: [RejectedRow] = []
         var outcomes: [Stage.Kind: Outcome] = [:]  // stages that ran in this run
         var failures: [String] = []
@@ -59,12 +59,13 @@ final class Execution: Sendable {
     /// Stages whose output `recorder` wrote, and the first error it met (then `commit` fails).
     private let writtenAhead = Locked<(stages: Set<Stage.Kind>, error: (any Error)?)>(([], nil))
 
-    /// Sources whose ingest folds the file into an `EngagementPartial` instead of building a
-    /// table (`Ingestor.fold`): only where the partial is all that is read. That is the one
-    /// engagement source of the pipeline, a CSV file without harmonisation or `keep_rows`,
-    /// read by no stage but the built-in engagement family (no custom indicator, no
-    /// comparison groups). The results are the same bytes as from the table (the partial's
-    /// tests check it), so no stage's content key changes meaning.
+    /// Sources whose ingest folds the file into a partial state (`Partial`) instead of
+    /// building a table (`Ingestor.fold`): only where the partial is all that is read. That is
+    /// the one source of its kind (engagement, publications or access requests) in the
+    /// pipeline, a CSV file without harmonisation or `keep_rows`, read by no stage but the
+    /// built-in families of `streamingReaders` (no custom indicator, no comparison groups). The
+    /// results are the same bytes as from the table (the partials' tests check it), so no
+    /// stage's content key changes meaning.
     let streamed: Set<String>
 
     init(
@@ -81,16 +82,27 @@ final class Execution: Sendable {
         self.streamed = Self.streamedSources(spec: spec, plan: plan)
     }
 
+    /// The kinds of source that can be streamed, and the stages that can read their partial.
+    static let streamingReaders: [SourceKind: Set<Stage.Kind>] = [
+        .engagement: [.indicators(.engagement)],
+        .publications: [.indicators(.publication), .indicators(.opendata)],
+        .accessRequests: [.indicators(.foi)],
+    ]
+
     static func streamedSources(spec: PipelineSpec, plan: [PlannedStage]) -> Set<String> {
-        let engagement = spec.sources.filter { $0.options.kind == .engagement }
-        guard engagement.count == 1, let source = engagement.first, spec.harmoniseTo == nil else { return [] }
-        let o = source.options
-        guard o.format == .csv, o.harmoniseTo == nil, !o.keepRows else { return [] }
-        let readers = plan.filter {
-            $0.stage.readsTables && $0.stage.dependencies.contains(.ingest(source: source.name))
+        guard spec.harmoniseTo == nil else { return [] }
+        var streamed: Set<String> = []
+        for (kind, families) in streamingReaders {
+            let sources = spec.sources.filter { $0.options.kind == kind }
+            guard sources.count == 1, let source = sources.first else { continue }
+            let o = source.options
+            guard o.format == .csv, o.harmoniseTo == nil, !o.keepRows else { continue }
+            let readers = plan.filter {
+                $0.stage.readsTables && $0.stage.dependencies.contains(.ingest(source: source.name))
+            }
+            if readers.allSatisfy({ families.contains($0.stage.kind) }) { streamed.insert(source.name) }
         }
-        guard readers.allSatisfy({ $0.stage.kind == .indicators(.engagement) }) else { return [] }
-        return [source.name]
+        return streamed
     }
 
     // MARK: Scheduling
@@ -275,10 +287,9 @@ final class Execution: Sendable {
         case .indicators(let family):
             let inputs = indicatorInputs(tables: tables(of: p.stage))
             let selection = IndicatorSelection(spec)
-            if family == .engagement, let partial = partial(of: p.stage) {
-                let out = try BuiltinIndicators.engagement(
-                    partial: partial, population: inputs.population, select: selection.selects, minN: spec.minN,
-                    jobs: options.jobs)
+            if let partial = partial(of: p.stage),
+                let out = try finish(partial, family: family, inputs: inputs, selection: selection)
+            {
                 summary.warnings = out.warnings.map(\.description)
                 summary.reportWarnings = out.warnings.compactMap(\.warning)
                 return Outcome(rows: out.rows, summary: summary)
@@ -343,20 +354,36 @@ final class Execution: Sendable {
         return state.withLock { $0.tables.filter { sources.contains($0.key) } }
     }
 
+    /// The partial state of a streamed source.
+    enum Partial: Sendable {
+        case engagement(EngagementPartial)
+        case publications(PublicationsPartial)
+        case accessRequests(AccessRequestsPartial)
+
+        /// Rows per group: what `TableCoverage.of` gives on the table.
+        var coverage: TableCoverage {
+            var rows: [TableCoverage.Group: Int] = [:]
+            func add(_ municipality: String, _ year: Int, _ n: Int) {
+                rows[TableCoverage.Group(municipality: municipality, year: year)] = n
+            }
+            switch self {
+            case .engagement(let p): for (k, g) in p.groups { add(k.municipality, k.year, g.rows) }
+            case .publications(let p): for (k, g) in p.groups { add(k.municipality, k.year, g.rows) }
+            case .accessRequests(let p): for (k, g) in p.groups { add(k.municipality, k.year, g.rows) }
+            }
+            return TableCoverage(rows: rows)
+        }
+    }
+
     /// What an ingest stage read: a table, or for a streamed source its partial state.
     enum Read {
         case table(Table)
-        case partial(EngagementPartial)
+        case partial(Partial)
 
         var coverage: TableCoverage {
             switch self {
             case .table(let t): return TableCoverage.of(t)
-            case .partial(let p):
-                var rows: [TableCoverage.Group: Int] = [:]
-                for (key, group) in p.groups {
-                    rows[TableCoverage.Group(municipality: key.municipality, year: key.year)] = group.rows
-                }
-                return TableCoverage(rows: rows)
+            case .partial(let p): return p.coverage
             }
         }
     }
@@ -366,27 +393,63 @@ final class Execution: Sendable {
     /// the file is read into a table after all (same results, more memory).
     private func ingest(_ source: String, options: IngestOptions) throws -> (Read, IngestSummary) {
         if streamed.contains(source) {
-            do {
+            let jobs = self.options.jobs
+            switch options.kind {
+            case .engagement:
+                do {
+                    let (partial, report) = try Ingestor.fold(
+                        options, jobs: jobs, initial: { EngagementPartial(source: source) },
+                        fold: { try $0.fold($1) }, merge: { try $0.merge($1, sameSource: true) })
+                    return (.partial(.engagement(partial)), report)
+                } catch is EngagementPartial.Collision {
+                    self.options.progress.message("\(source): two ids share a 64-bit hash; reading the whole table")
+                }
+            case .publications:
                 let (partial, report) = try Ingestor.fold(
-                    options, jobs: self.options.jobs, initial: { EngagementPartial(source: source) },
-                    fold: { try $0.fold($1) }, merge: { try $0.merge($1, sameSource: true) })
-                return (.partial(partial), report)
-            } catch is EngagementPartial.Collision {
-                self.options.progress.message("\(source): two ids share a 64-bit hash; reading the whole table")
+                    options, jobs: jobs, initial: { PublicationsPartial(source: source) }, fold: { $0.fold($1) },
+                    merge: { $0.merge($1, sameSource: true) })
+                return (.partial(.publications(partial)), report)
+            case .accessRequests:
+                let extracted = options.extracted
+                let (partial, report) = try Ingestor.fold(
+                    options, jobs: jobs, initial: { AccessRequestsPartial(source: source, extracted: extracted) },
+                    fold: { $0.fold($1) }, merge: { $0.merge($1, sameSource: true) })
+                return (.partial(.accessRequests(partial)), report)
+            case .survey, .population, .table: break
             }
         }
         let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
         return (.table(table), report)
     }
 
-    /// The partial state of the engagement stage's one source, when it was streamed.
-    func partial(of stage: Stage) -> EngagementPartial? {
+    /// The partial state of an indicator stage's one streamed source, when it was streamed.
+    func partial(of stage: Stage) -> Partial? {
         let sources = stage.dependencies.compactMap { kind -> String? in
             if case .ingest(let source) = kind, streamed.contains(source) { return source }
             return nil
         }
         guard sources.count == 1 else { return nil }
         return state.withLock { $0.partials[sources[0]] }
+    }
+
+    /// A family's rows from the partial state of its source (`nil`: not a state this family reads).
+    private func finish(
+        _ partial: Partial, family: IndicatorFamily, inputs: IndicatorInputs, selection: IndicatorSelection
+    ) throws -> IndicatorOutput? {
+        let jobs = options.jobs
+        switch (family, partial) {
+        case (.engagement, .engagement(let p)):
+            return try BuiltinIndicators.engagement(
+                partial: p, population: inputs.population, select: selection.selects, minN: spec.minN, jobs: jobs)
+        case (.publication, .publications(let p)):
+            return try BuiltinIndicators.publication(partial: p, select: selection.selects, jobs: jobs)
+        case (.opendata, .publications(let p)):
+            return try BuiltinIndicators.opendata(partial: p, select: selection.selects, jobs: jobs)
+        case (.foi, .accessRequests(let p)):
+            return try BuiltinIndicators.foi(partial: p, select: selection.selects, minN: spec.minN, jobs: jobs)
+        default:
+            return nil
+        }
     }
 
     /// Built-in indicator inputs from the tables read, grouped by kind.
