@@ -89,6 +89,12 @@ final class Execution: Sendable {
         .accessRequests: [.indicators(.foi)],
     ]
 
+    /// The kinds whose partial state is bounded by the groups, not by the file (counts and
+    /// day histograms per municipality-year): their folds take a few tens of MiB whatever the
+    /// file's size, so they may run beside a large ingest. The engagement state grows with the
+    /// distinct participants, a table with the rows.
+    static let boundedStates: Set<SourceKind> = [.publications, .accessRequests]
+
     static func streamedSources(spec: PipelineSpec, plan: [PlannedStage]) -> Set<String> {
         guard spec.harmoniseTo == nil else { return [] }
         var streamed: Set<String> = []
@@ -110,18 +116,24 @@ final class Execution: Sendable {
     /// Runs the planned stages as their inputs become ready: a stage starts as soon as every
     /// stage it depends on has finished (not when a whole wave has), at most `jobs` at once.
     ///
-    /// Ready stages start in plan order (a topological order), except that a large ingest
+    /// Ready stages start in plan order (a topological order), the stages that read ingested
+    /// tables or states before further ingests (so what is in memory is consumed and dropped
+    /// before more is read), except that a large ingest
     /// waits while another runs: a large file is read on all `jobs` workers already
     /// (`Ingestor.readTable(_:jobs:)`), so a second one would add its table to peak memory and
-    /// no speed. Meanwhile the small ingests and the indicator stages of the sources already
-    /// read use the other workers, and each table is dropped as soon as the last stage reading
-    /// it has finished. What a stage computes does not depend on when it ran (stages see only
+    /// little speed. A streamed source whose state is bounded (`boundedStates`) is not large in
+    /// this sense: its fold fills the gaps a large ingest leaves in the workers (its merges in
+    /// file order, its last ranges) for a few MiB. Meanwhile the small ingests and the
+    /// indicator stages of the sources already read use the other workers, and each table is
+    /// dropped as soon as the last stage reading it has finished. What a stage computes does not depend on when it ran (stages see only
     /// the tables of their dependencies; results and rejected rows are gathered by stage and
     /// sorted), so the outputs are the same for any `jobs` and any order of finishing.
     func execute() {
         let jobs = max(1, options.jobs)
-        let large = Set(plan.filter { isLargeIngest($0, jobs: jobs) }.map(\.stage.kind))
-        var pending = plan  // not started, in plan order
+        let large = Set(plan.filter { isLargeIngest($0, jobs: jobs) && !foldsBounded($0) }.map(\.stage.kind))
+        // Not started: the stages that read what ingests made first (they free it), then the
+        // ingests, each in plan order.
+        var pending = plan.filter { !$0.stage.kind.isIngest } + plan.filter(\.stage.kind.isIngest)
         var unfinished = Set(plan.map(\.stage.kind))
         var running = 0
         var largeRunning = false
@@ -179,6 +191,14 @@ final class Execution: Sendable {
                 state.partials[source] = nil
             }
         }
+    }
+
+    /// An ingest of a streamed source whose partial state is bounded by the groups.
+    private func foldsBounded(_ p: PlannedStage) -> Bool {
+        guard case .ingest(let source) = p.stage.kind, streamed.contains(source),
+            let kind = spec.sources.first(where: { $0.name == source })?.options.kind
+        else { return false }
+        return Self.boundedStates.contains(kind)
     }
 
     /// An ingest stage that will run, of a file `Ingestor.readTable(_:jobs:)` reads in parallel.
