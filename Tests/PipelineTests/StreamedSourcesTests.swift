@@ -3,8 +3,8 @@ import Testing
 
 @testable import Pipeline
 
-/// Which engagement sources a run folds into a partial state instead of a table: only where
-/// the built-in engagement family is the one reader of the table.
+/// Which engagement and survey sources a run folds into a partial state instead of a table:
+/// only where the built-in family of the kind is the one reader of the table.
 struct StreamedSourcesTests {
     static let base = """
         pipeline: t
@@ -43,5 +43,45 @@ struct StreamedSourcesTests {
             try Self.streamed(
                 Self.base.replacingOccurrences(
                     of: "indicators:", with: "  e2: {kind: engagement, path: engagement.csv}\nindicators:")) == [])
+    }
+
+    static let survey = """
+        pipeline: t
+        sources:
+          s:
+            kind: survey
+            path: survey.csv
+            columns: {year: aar}
+            fixed: {municipality: "0301"}
+            scales: {trust: {items: [q01, q02]}}
+        indicators: [survey.*]
+
+        """
+
+    @Test func theSurveySourceToo() throws {
+        #expect(try Self.streamed(Self.survey) == ["s"])
+        // Both kinds in one pipeline.
+        let both = Self.survey.replacingOccurrences(
+            of: "indicators: [survey.*]",
+            with: "  e: {kind: engagement, path: engagement.csv}\nindicators: [survey.*, engagement.*]")
+        #expect(try Self.streamed(both) == ["s", "e"])
+        // A custom indicator over the survey reads its rows (design-based, on the table).
+        #expect(
+            try Self.streamed(
+                Self.survey + "custom:\n  - {id: survey.q1_mean, source: s, measure: mean, of: q01}\n") == [])
+        #expect(try Self.streamed(Self.survey + "report: {groups: {storbyer: [\"0301\"]}}\n") == [])
+        #expect(
+            try Self.streamed(
+                Self.survey.replacingOccurrences(of: "path: survey.csv", with: "path: survey.csv\n    keep_rows: true"))
+                == [])
+        // Two survey sources pool: tables.
+        #expect(
+            try Self.streamed(
+                Self.survey.replacingOccurrences(
+                    of: "indicators:",
+                    with:
+                        "  s2: {kind: survey, path: survey.csv, columns: {year: aar}, fixed: {municipality: \"0301\"}, scales: {trust: {items: [q01]}}}\nindicators:"
+                ))
+                == [])
     }
 }

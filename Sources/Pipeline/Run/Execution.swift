@@ -22,6 +22,8 @@ final class Execution: Sendable {
         var tables: [String: Table] = [:]  // source name → table
         /// Engagement sources folded into a partial state instead of a table (`streamed`).
         var partials: [String: EngagementPartial] = [:]
+        /// Survey sources folded into a partial state (`streamed`).
+        var surveys: [String: SurveyPartial] = [:]
         var rejected: [RejectedRow] = []
         var outcomes: [Stage.Kind: Outcome] = [:]  // stages that ran in this run
         var failures: [String] = []
@@ -51,11 +53,11 @@ final class Execution: Sendable {
 
     let state = Locked(State())
 
-    /// Sources whose ingest folds the file into an `EngagementPartial` instead of building a
-    /// table (`Ingestor.fold`): only where the partial is all that is read. That is the one
-    /// engagement source of the pipeline, a CSV file without harmonisation or `keep_rows`,
-    /// read by no stage but the built-in engagement family (no custom indicator, no
-    /// comparison groups). The results are the same bytes as from the table (the partial's
+    /// Sources whose ingest folds the file into an `EngagementPartial` or a `SurveyPartial`
+    /// instead of building a table (`Ingestor.fold`): only where the partial is all that is
+    /// read. That is the one engagement (survey) source of the pipeline, a CSV file without
+    /// harmonisation or `keep_rows`, read by no stage but the built-in engagement (survey)
+    /// family (no custom indicator, no comparison groups). The results are the same bytes as from the table (the partial's
     /// tests check it), so no stage's content key changes meaning.
     let streamed: Set<String>
 
@@ -74,15 +76,20 @@ final class Execution: Sendable {
     }
 
     static func streamedSources(spec: PipelineSpec, plan: [PlannedStage]) -> Set<String> {
-        let engagement = spec.sources.filter { $0.options.kind == .engagement }
-        guard engagement.count == 1, let source = engagement.first, spec.harmoniseTo == nil else { return [] }
-        let o = source.options
-        guard o.format == .csv, o.harmoniseTo == nil, !o.keepRows else { return [] }
-        let readers = plan.filter {
-            $0.stage.readsTables && $0.stage.dependencies.contains(.ingest(source: source.name))
+        guard spec.harmoniseTo == nil else { return [] }
+        var streamed = Set<String>()
+        for (kind, family) in [(SourceKind.engagement, IndicatorFamily.engagement), (.survey, .survey)] {
+            let sources = spec.sources.filter { $0.options.kind == kind }
+            guard sources.count == 1, let source = sources.first else { continue }
+            let o = source.options
+            guard o.format == .csv, o.harmoniseTo == nil, !o.keepRows else { continue }
+            let readers = plan.filter {
+                $0.stage.readsTables && $0.stage.dependencies.contains(.ingest(source: source.name))
+            }
+            guard readers.allSatisfy({ $0.stage.kind == .indicators(family) }) else { continue }
+            streamed.insert(source.name)
         }
-        guard readers.allSatisfy({ $0.stage.kind == .indicators(.engagement) }) else { return [] }
-        return [source.name]
+        return streamed
     }
 
     // MARK: Scheduling
@@ -158,6 +165,9 @@ final class Execution: Sendable {
             for source in Array(state.partials.keys) where !stillRead.contains(.ingest(source: source)) {
                 state.partials[source] = nil
             }
+            for source in Array(state.surveys.keys) where !stillRead.contains(.ingest(source: source)) {
+                state.surveys[source] = nil
+            }
         }
     }
 
@@ -230,6 +240,7 @@ final class Execution: Sendable {
                 switch read {
                 case .table(let table): $0.tables[source] = table
                 case .partial(let partial): $0.partials[source] = partial
+                case .survey(let partial): $0.surveys[source] = partial
                 }
                 $0.rejected.append(contentsOf: report.rejected)
                 if !report.withinLimit, let info = ingest { $0.overLimit.append(info) }
@@ -249,6 +260,13 @@ final class Execution: Sendable {
                 let out = try BuiltinIndicators.engagement(
                     partial: partial, population: inputs.population, select: selection.selects, minN: spec.minN,
                     jobs: options.jobs)
+                summary.warnings = out.warnings.map(\.description)
+                summary.reportWarnings = out.warnings.compactMap(\.warning)
+                return Outcome(rows: out.rows, summary: summary)
+            }
+            if family == .survey, let partial = surveyPartial(of: p.stage) {
+                let out = try BuiltinIndicators.survey(
+                    partial: partial, select: selection.selects, minN: spec.minN, jobs: options.jobs)
                 summary.warnings = out.warnings.map(\.description)
                 summary.reportWarnings = out.warnings.compactMap(\.warning)
                 return Outcome(rows: out.rows, summary: summary)
@@ -317,6 +335,7 @@ final class Execution: Sendable {
     enum Read {
         case table(Table)
         case partial(EngagementPartial)
+        case survey(SurveyPartial)
 
         var coverage: TableCoverage {
             switch self {
@@ -327,15 +346,32 @@ final class Execution: Sendable {
                     rows[TableCoverage.Group(municipality: key.municipality, year: key.year)] = group.rows
                 }
                 return TableCoverage(rows: rows)
+            case .survey(let p):
+                var rows: [TableCoverage.Group: Int] = [:]
+                for (key, n) in p.coverage {
+                    rows[TableCoverage.Group(municipality: key.municipality, year: key.year)] = n
+                }
+                return TableCoverage(rows: rows)
             }
         }
     }
 
     /// Reads a source: folded into a partial when it is streamed, else into a table. Two
-    /// participant or initiative ids with the same 64-bit hash make the partial inexact: then
-    /// the file is read into a table after all (same results, more memory).
+    /// participant or initiative ids with the same 64-bit hash, or a survey item that is not
+    /// a whole number 0…254, make the partial inexact: then the file is read into a table
+    /// after all (same results, more memory).
     private func ingest(_ source: String, options: IngestOptions) throws -> (Read, IngestSummary) {
-        if streamed.contains(source) {
+        if streamed.contains(source), options.kind == .survey {
+            do {
+                let (partial, report) = try Ingestor.fold(
+                    options, jobs: self.options.jobs,
+                    initial: { SurveyPartial(source: source, settings: options.survey) }, fold: { try $0.fold($1) },
+                    merge: { $0.merge($1, sameSource: true) })
+                return (.survey(partial), report)
+            } catch let error as SurveyPartial.NotCompact {
+                self.options.progress.message("\(error); reading the whole table")
+            }
+        } else if streamed.contains(source) {
             do {
                 let (partial, report) = try Ingestor.fold(
                     options, jobs: self.options.jobs, initial: { EngagementPartial(source: source) },
@@ -357,6 +393,16 @@ final class Execution: Sendable {
         }
         guard sources.count == 1 else { return nil }
         return state.withLock { $0.partials[sources[0]] }
+    }
+
+    /// The partial state of the survey stage's one source, when it was streamed.
+    func surveyPartial(of stage: Stage) -> SurveyPartial? {
+        let sources = stage.dependencies.compactMap { kind -> String? in
+            if case .ingest(let source) = kind, streamed.contains(source) { return source }
+            return nil
+        }
+        guard sources.count == 1 else { return nil }
+        return state.withLock { $0.surveys[sources[0]] }
     }
 
     /// Built-in indicator inputs from the tables read, grouped by kind.
