@@ -93,7 +93,7 @@ extension BuiltinIndicators {
             for (ti, s) in sources.enumerated() {
                 guard let local = s.settings.breakdowns.firstIndex(of: b) else { continue }
                 try required(ti, b)
-                values.formUnion(s.breakdowns[local].texts)
+                values.formUnion(s.breakdowns[local].strings)
             }
             let sorted = values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             breakdownValues.append(sorted)
@@ -121,7 +121,7 @@ extension BuiltinIndicators {
                     breakdowns.append(nil)
                     continue
                 }
-                breakdowns.append((local, s.breakdowns[local].texts.map { breakdownRank[bi][$0]! }))
+                breakdowns.append((local, s.breakdowns[local].strings.map { breakdownRank[bi][$0]! }))
             }
             prepared.append(
                 SurveySource(

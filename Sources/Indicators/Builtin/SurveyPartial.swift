@@ -37,31 +37,17 @@ package struct SurveyPartial: Sendable {
         package var year: Int
     }
 
-    /// Texts in the order first seen, and their codes.
-    struct Interner: Sendable {
-        var texts: [String] = []
-        var codes: [String: UInt32] = [:]
-
-        mutating func code(_ text: String) -> UInt32 {
-            if let c = codes[text] { return c }
-            let c = UInt32(texts.count)
-            texts.append(text)
-            codes[text] = c
-            return c
-        }
-    }
-
     /// A stratum of a wave of one source: the stratum is its code + 1, 0 without declared strata.
     struct WaveKey: Hashable, Sendable {
         var year: Int32
-        var stratum: UInt32
+        var stratum: Int32
     }
 
     /// The rows of a stratum of a wave, its distinct PSU codes, and its fpc values as
     /// `SurveyDesignFrame` collects them (distinct, in the order first seen; every NaN kept).
     struct Wave: Sendable {
         var rows = 0
-        var psus: Set<UInt32> = []
+        var psus: Set<Int32> = []
         var fpc: [Double] = []
 
         mutating func add(fpc v: Double) {
@@ -84,9 +70,9 @@ package struct SurveyPartial: Sendable {
         /// Rows without a municipality or a year.
         var ungrouped = 0
         /// Texts of `stratum` and `psu` (a missing cell is ""), and of each breakdown.
-        var strata = Interner()
-        var psus = Interner()
-        var breakdowns: [Interner]
+        var strata = CustomInterner()
+        var psus = CustomInterner()
+        var breakdowns: [CustomInterner]
         var waves: [WaveKey: Wave] = [:]
 
         init(name: String, kind: SourceKind, settings: SurveySettings) {
@@ -98,7 +84,7 @@ package struct SurveyPartial: Sendable {
                 for item in scale.items where !items.contains(item) { items.append(item) }
             }
             self.items = items
-            breakdowns = Array(repeating: Interner(), count: settings.breakdowns.count)
+            breakdowns = Array(repeating: CustomInterner(), count: settings.breakdowns.count)
         }
     }
 
@@ -111,8 +97,8 @@ package struct SurveyPartial: Sendable {
         var wide: [Double] = []
         var weight: [Double] = []
         /// Source codes, present only when the source declares strata / PSUs.
-        var stratum: [UInt32] = []
-        var psu: [UInt32] = []
+        var stratum: [Int32] = []
+        var psu: [Int32] = []
         /// Per declared breakdown: source codes, −1 missing.
         var breakdowns: [[Int32]]
 
@@ -243,7 +229,7 @@ package struct SurveyPartial: Sendable {
         var breakdowns: [[Int32]] = []
         for (b, name) in st.breakdowns.enumerated() {
             let c = t.text(name)!
-            let map = c.dictionary.map { Int32(s.breakdowns[b].code($0)) }
+            let map = c.dictionary.map { s.breakdowns[b].intern($0) }
             breakdowns.append(c.codes.map { $0 < 0 ? -1 : map[Int($0)] })
         }
         var local: [Int64: Int] = [:]
@@ -300,9 +286,9 @@ package struct SurveyPartial: Sendable {
     }
 
     /// Each row's code in `interner` (a missing cell is the text "", as `TextRank` ranks it).
-    private static func codes(of column: TextColumn, into interner: inout Interner) -> [UInt32] {
-        let map = column.dictionary.map { interner.code($0) }
-        let missing = column.codes.contains(-1) ? interner.code("") : 0
+    private static func codes(of column: TextColumn, into interner: inout CustomInterner) -> [Int32] {
+        let map = column.dictionary.map { interner.intern($0) }
+        let missing = column.codes.contains(-1) ? interner.intern("") : 0
         return column.codes.map { $0 < 0 ? missing : map[Int($0)] }
     }
 
@@ -325,10 +311,10 @@ package struct SurveyPartial: Sendable {
         }
         precondition(sources.count == 1 && other.sourceNames == sourceNames, "merge states of the same source")
         let o = other.sources[0]
-        let strata = o.strata.texts.map { sources[0].strata.code($0) }
-        let psus = o.psus.texts.map { sources[0].psus.code($0) }
+        let strata = o.strata.strings.map { sources[0].strata.intern($0) }
+        let psus = o.psus.strings.map { sources[0].psus.intern($0) }
         let breakdowns = o.breakdowns.indices.map { b in
-            o.breakdowns[b].texts.map { Int32(sources[0].breakdowns[b].code($0)) }
+            o.breakdowns[b].strings.map { sources[0].breakdowns[b].intern($0) }
         }
         sources[0].merge(o, strata: strata, psus: psus)
         for (key, parts) in other.groups {
@@ -340,7 +326,7 @@ package struct SurveyPartial: Sendable {
 }
 
 extension SurveyPartial.Source {
-    fileprivate mutating func merge(_ o: SurveyPartial.Source, strata: [UInt32], psus: [UInt32]) {
+    fileprivate mutating func merge(_ o: SurveyPartial.Source, strata: [Int32], psus: [Int32]) {
         kind = o.kind
         if columns.isEmpty { columns = o.columns }
         missing.formUnion(o.missing)
@@ -354,13 +340,13 @@ extension SurveyPartial.Source {
 }
 
 extension SurveyPartial.Wave {
-    fileprivate mutating func add(row r: Int, psus: [UInt32]?, fpc: [Double]?) {
+    fileprivate mutating func add(row r: Int, psus: [Int32]?, fpc: [Double]?) {
         rows += 1
         if let psus { self.psus.insert(psus[r]) }
         if let fpc { add(fpc: fpc[r]) }
     }
 
-    fileprivate mutating func merge(_ o: SurveyPartial.Wave, psus map: [UInt32]) {
+    fileprivate mutating func merge(_ o: SurveyPartial.Wave, psus map: [Int32]) {
         rows += o.rows
         for p in o.psus { psus.insert(map[Int(p)]) }
         for v in o.fpc { add(fpc: v) }
@@ -370,8 +356,8 @@ extension SurveyPartial.Wave {
 extension SurveyPartial {
     /// The other state's codes in this state's dictionaries.
     struct Codes {
-        var strata: [UInt32]
-        var psus: [UInt32]
+        var strata: [Int32]
+        var psus: [Int32]
         var breakdowns: [[Int32]]
     }
 }
@@ -394,8 +380,8 @@ extension [SurveyPartial.Part] {
 
 extension SurveyPartial.Part {
     fileprivate mutating func add(
-        row r: Int, items: [[Double]], compact isCompact: Bool, weights: [Double]?, strata: [UInt32]?,
-        psus: [UInt32]?, breakdowns codes: [[Int32]], source: String
+        row r: Int, items: [[Double]], compact isCompact: Bool, weights: [Double]?, strata: [Int32]?,
+        psus: [Int32]?, breakdowns codes: [[Int32]], source: String
     ) throws {
         count += 1
         if isCompact {
@@ -460,8 +446,8 @@ struct SurveyPartialDesign: Sendable {
             for (i, s) in names.enumerated() { index[s] = Int32(i) }
             return (names, texts.map { $0.map { $0.map { index[$0]! } } })
         }
-        let strata = ranks(sources.map { $0.settings.hasStrata ? $0.strata.texts : nil })
-        let psus = ranks(sources.map { $0.settings.hasPSU ? $0.psus.texts : nil })
+        let strata = ranks(sources.map { $0.settings.hasStrata ? $0.strata.strings : nil })
+        let psus = ranks(sources.map { $0.settings.hasPSU ? $0.psus.strings : nil })
         var designs = SurveyDesignFrame.WaveDesigns()
         for (ti, s) in sources.enumerated() {
             if s.settings.hasFPC { try required(ti, "fpc") }

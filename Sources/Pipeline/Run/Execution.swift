@@ -387,22 +387,23 @@ final class Execution: Sendable {
 
     /// The partial state of the engagement stage's one source, when it was streamed.
     func partial(of stage: Stage) -> EngagementPartial? {
-        let sources = stage.dependencies.compactMap { kind -> String? in
-            if case .ingest(let source) = kind, streamed.contains(source) { return source }
-            return nil
-        }
-        guard sources.count == 1 else { return nil }
-        return state.withLock { $0.partials[sources[0]] }
+        guard let source = streamedSource(of: stage) else { return nil }
+        return state.withLock { $0.partials[source] }
     }
 
     /// The partial state of the survey stage's one source, when it was streamed.
     func surveyPartial(of stage: Stage) -> SurveyPartial? {
+        guard let source = streamedSource(of: stage) else { return nil }
+        return state.withLock { $0.surveys[source] }
+    }
+
+    /// The one streamed source among the stage's ingest dependencies, if exactly one.
+    private func streamedSource(of stage: Stage) -> String? {
         let sources = stage.dependencies.compactMap { kind -> String? in
             if case .ingest(let source) = kind, streamed.contains(source) { return source }
             return nil
         }
-        guard sources.count == 1 else { return nil }
-        return state.withLock { $0.surveys[sources[0]] }
+        return sources.count == 1 ? sources[0] : nil
     }
 
     /// Built-in indicator inputs from the tables read, grouped by kind.
