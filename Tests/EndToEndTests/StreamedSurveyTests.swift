@@ -66,4 +66,52 @@ struct StreamedSurveyTests {
             }
         }
     }
+
+    // An item a byte cannot hold (2.5) makes the streamed run read the table after all, with
+    // the same results as the table path.
+    @Test func anItemThatIsNotCompactReadsTheTable() throws {
+        let ws = try Workspace(fixture: "mini")
+        try ws.write(
+            "survey.csv",
+            """
+            municipality,year,q1,q2,weight
+            0301,2024,4,5,1
+            0301,2024,2.5,3,2
+            0301,2024,1,,1
+            5001,2024,5,4,1.5
+            5001,2024,3,3,1
+
+            """)
+        func pipeline(keepRows: Bool) -> String {
+            """
+            pipeline: small
+            language: en
+            sources:
+              survey:
+                kind: survey
+                path: survey.csv
+                keep_rows: \(keepRows)
+                scales: {trust: {items: [q1, q2]}}
+            indicators: [survey.*]
+
+            """
+        }
+        try ws.write("streamed.yaml", pipeline(keepRows: false))
+        try ws.write("table.yaml", pipeline(keepRows: true))
+        var results: [String] = []
+        for name in ["streamed", "table"] {
+            let r = try ApenProcess.run(
+                ["run", "\(name).yaml", "--out", "out-\(name)", "--store", "\(name).sqlite"], in: ws.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            if name == "streamed" {
+                #expect(
+                    r.stderr.contains("item value 2.5 is not a whole number from 0 to 254; reading the whole table"))
+            }
+            results.append(try ws.read("out-\(name)/indicators.csv"))
+        }
+        #expect(results[0] == results[1])
+        // 0301: scores 4.5, 2.75 and 1 (one of two items answered) → y = 87.5, 43.75, 0 with
+        // weights 1, 2, 1: (87.5 + 87.5 + 0) / 4 = 43.75, n = 3.
+        #expect(results[0].contains("survey.trust.index,0301,2024,43.75,3,"))
+    }
 }
