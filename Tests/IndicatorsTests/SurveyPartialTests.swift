@@ -187,4 +187,24 @@ struct SurveyPartialTests {
             out.contains(
                 "required survey column 'psu' is missing or has the wrong type (columns: municipality, q1, q2, year)"))
     }
+
+    // The national pipeline's shape: 12 items, strata and PSUs → 12 + 8 + 4 + 4 = 28 bytes a respondent.
+    @Test func twentyEightBytesARespondentAtTwelveItems() throws {
+        let items = (1...12).map { "q\($0)" }
+        var csv = "municipality,year,stratum,psu,weight," + items.joined(separator: ",") + "\n"
+        for r in 0..<50 {
+            csv += "5001,\(2020 + r % 3),\(r % 2 == 0 ? "A" : "B"),\(r % 5),1.5,"
+            csv += items.indices.map { j in j == r % 12 ? "" : "\(1 + (r + j) % 5)" }.joined(separator: ",") + "\n"
+        }
+        let settings = SurveySettings(
+            scales: [
+                ScaleSpec(name: "a", items: Array(items[0..<4])), ScaleSpec(name: "b", items: Array(items[4..<8])),
+                ScaleSpec(name: "c", items: Array(items[8..<12])),
+            ], hasStrata: true, hasPSU: true)
+        var state = SurveyPartial(source: "s", settings: settings)
+        try state.fold(FixtureTables.table(csv, kind: .survey, source: "s", numbers: Set(items)))
+        let size = state.recordSize
+        #expect(size.respondents == 50)
+        #expect(size.bytes == 50 * 28)
+    }
 }

@@ -166,12 +166,18 @@ package struct SurveyPartial: Sendable {
         return out
     }
 
-    /// Bytes per respondent of the records (without the per-group arrays' overhead).
-    var bytesPerRespondent: Int {
-        guard let s = sources.first else { return 0 }
-        let st = s.settings
-        return s.items.count * (compact ? 1 : 8) + 8 + (st.hasStrata ? 4 : 0) + (st.hasPSU ? 4 : 0)
-            + 4 * st.breakdowns.count
+    /// The respondents held, and the bytes of their records (without the arrays' spare capacity).
+    var recordSize: (respondents: Int, bytes: Int) {
+        var n = 0
+        var bytes = 0
+        for parts in groups.values {
+            for p in parts {
+                n += p.count
+                bytes += p.compact.count + 8 * (p.wide.count + p.weight.count)
+                bytes += 4 * (p.stratum.count + p.psu.count + p.breakdowns.reduce(0) { $0 + $1.count })
+            }
+        }
+        return (n, bytes)
     }
 
     /// Folds one table (a chunk of the source) into the state.
