@@ -80,4 +80,44 @@ struct StreamedSourcesTests {
                 Self.national.replacingOccurrences(of: "publications.csv}", with: "publications.csv, keep_rows: true}"))
                 == ["e", "a"])
     }
+
+    static let survey = """
+        pipeline: t
+        sources:
+          s:
+            kind: survey
+            path: survey.csv
+            columns: {year: aar}
+            fixed: {municipality: "0301"}
+            scales: {trust: {items: [q01, q02]}}
+        indicators: [survey.*]
+
+        """
+
+    @Test func theSurveySourceToo() throws {
+        #expect(try Self.streamed(Self.survey) == ["s"])
+        // Both kinds in one pipeline.
+        let both = Self.survey.replacingOccurrences(
+            of: "indicators: [survey.*]",
+            with: "  e: {kind: engagement, path: engagement.csv}\nindicators: [survey.*, engagement.*]")
+        #expect(try Self.streamed(both) == ["s", "e"])
+        // A custom indicator over the survey reads its rows (design-based, on the table).
+        #expect(
+            try Self.streamed(
+                Self.survey + "custom:\n  - {id: survey.q1_mean, source: s, measure: mean, of: q01}\n") == [])
+        #expect(try Self.streamed(Self.survey + "report: {groups: {storbyer: [\"0301\"]}}\n") == [])
+        #expect(
+            try Self.streamed(
+                Self.survey.replacingOccurrences(of: "path: survey.csv", with: "path: survey.csv\n    keep_rows: true"))
+                == [])
+        // Two survey sources pool: tables.
+        #expect(
+            try Self.streamed(
+                Self.survey.replacingOccurrences(
+                    of: "indicators:",
+                    with:
+                        "  s2: {kind: survey, path: survey.csv, columns: {year: aar}, fixed: {municipality: \"0301\"}, scales: {trust: {items: [q01]}}}\nindicators:"
+                ))
+                == [])
+    }
 }

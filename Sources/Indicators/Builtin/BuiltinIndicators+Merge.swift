@@ -102,15 +102,20 @@ extension BuiltinIndicators {
     /// A column every table of the kind must have (METHODS.md §1).
     static func required<T>(_ table: Table, _ name: String, _ get: (Table) -> T?) throws -> T {
         if let c = get(table) { return c }
-        throw missingColumn(table, name)
+        throw missingColumn(name, source: table.source, kind: table.kind, columns: table.columns.keys.sorted())
     }
 
-    /// The error of a required column `name` that `table` lacks (or has with the wrong type).
+    /// The error of `required`: `columns` are the table's column names, sorted.
+    static func missingColumn(_ name: String, source: String, kind: SourceKind, columns: [String]) -> Diagnostic {
+        Diagnostic(
+            SourceLocation(path: source, field: name),
+            "required \(kind.rawValue) column '\(name)' is missing or has the wrong type (columns: \(columns.joined(separator: ", ")))"
+        )
+    }
+
+    /// The error of `required` for `table`.
     static func missingColumn(_ table: Table, _ name: String) -> Diagnostic {
-        let found = table.columns.keys.sorted().joined(separator: ", ")
-        return Diagnostic(
-            SourceLocation(path: table.source, field: name),
-            "required \(table.kind.rawValue) column '\(name)' is missing or has the wrong type (columns: \(found))")
+        missingColumn(name, source: table.source, kind: table.kind, columns: table.columns.keys.sorted())
     }
 
     /// Per-code flags of a text column's dictionary (one evaluation per distinct value).

@@ -48,21 +48,10 @@ struct SurveyDesignFrame: Sendable {
             psu.append(psus)
             weights.append(t.numbers("weight") ?? [Double](repeating: 1, count: t.rowCount))
         }
-        if failOnLonely {
-            // METHODS §2: a stratum with a single PSU in a wave is an error under `fail`,
-            // whichever domains it holds (named once, before any group is estimated).
-            let lonely = designs.strata.filter { $0.value.psus == 1 && $0.value.lonely == .fail }.keys.sorted {
-                ($0.table, $0.year, $0.stratum) < ($1.table, $1.year, $1.stratum)
-            }
-            if let s = lonely.first {
-                let name =
-                    s.stratum == 0
-                    ? "the whole \(s.year) wave (no strata declared)"
-                    : "stratum '\(strataRank.names[Int(s.stratum) - 1])' of the \(s.year) wave"
-                throw Diagnostic(
-                    SourceLocation(path: inputs[Int(s.table)].table.source, field: "psu"),
-                    "\(name) has a single PSU; declare lonely_psu: remove or adjust")
-            }
+        if failOnLonely,
+            let error = Self.lonelyFailure(designs, strataNames: strataRank.names, sources: inputs.map(\.table.source))
+        {
+            throw error
         }
         self.strata = strata
         self.psu = psu
@@ -79,28 +68,38 @@ struct SurveyDesignFrame: Sendable {
     }
 
     /// The PSUs of every wave of `year` (for `lonely_psu: adjust`).
-    func wavePSUs(year: Int32) -> Int {
-        var n = 0
-        for ti in 0..<tableCount { n += designs.psus[Wave(table: Int32(ti), year: year)] ?? 0 }
-        return n
-    }
+    func wavePSUs(year: Int32) -> Int { designs.wavePSUs(year: year, tables: tableCount) }
 
     /// The wave facts of a record's stratum code in `year`.
-    func stratum(year: Int32) -> (Int) -> SurveyEstimator.Stratum {
-        { [designs] code in
-            designs.strata[
-                WaveStratum(table: Int32(code >> 32), year: year, stratum: Int32(code & 0xFFFF_FFFF))]
-                ?? SurveyEstimator.Stratum(psus: 0, f: 1, lonely: .fail)
-        }
-    }
+    func stratum(year: Int32) -> (Int) -> SurveyEstimator.Stratum { designs.stratum(year: year) }
 
     /// "stratum 'A' of the 2024 wave of 'survey'" for a record's stratum code.
     func describe(stratumCode code: Int, year: Int32, sources: [String]) -> String {
+        Self.describe(stratumCode: code, year: year, sources: sources, strataNames: strataNames)
+    }
+
+    static func describe(stratumCode code: Int, year: Int32, sources: [String], strataNames: [String]) -> String {
         let rank = code & 0xFFFF_FFFF
         let source = sources[code >> 32]
         return rank == 0
             ? "the whole \(year) wave of '\(source)' (no strata declared)"
             : "stratum '\(strataNames[rank - 1])' of the \(year) wave of '\(source)'"
+    }
+
+    /// METHODS §2: a stratum with a single PSU in a wave is an error under `fail`, whichever
+    /// domains it holds (named once, before any group is estimated): the first such stratum.
+    static func lonelyFailure(_ designs: WaveDesigns, strataNames: [String], sources: [String]) -> Diagnostic? {
+        let lonely = designs.strata.filter { $0.value.psus == 1 && $0.value.lonely == .fail }.keys.sorted {
+            ($0.table, $0.year, $0.stratum) < ($1.table, $1.year, $1.stratum)
+        }
+        guard let s = lonely.first else { return nil }
+        let name =
+            s.stratum == 0
+            ? "the whole \(s.year) wave (no strata declared)"
+            : "stratum '\(strataNames[Int(s.stratum) - 1])' of the \(s.year) wave"
+        return Diagnostic(
+            SourceLocation(path: sources[Int(s.table)], field: "psu"),
+            "\(name) has a single PSU; declare lonely_psu: remove or adjust")
     }
 
     /// A stratum of a wave: (table, year, stratum rank + 1).
@@ -120,6 +119,21 @@ struct SurveyDesignFrame: Sendable {
     struct WaveDesigns: Sendable {
         var strata: [WaveStratum: SurveyEstimator.Stratum] = [:]
         var psus: [Wave: Int] = [:]
+
+        /// The PSUs of every wave of `year` over tables `0..<tables`.
+        func wavePSUs(year: Int32, tables: Int) -> Int {
+            var n = 0
+            for ti in 0..<tables { n += psus[Wave(table: Int32(ti), year: year)] ?? 0 }
+            return n
+        }
+
+        /// The wave facts of a record's stratum code in `year`.
+        func stratum(year: Int32) -> (Int) -> SurveyEstimator.Stratum {
+            { [strata] code in
+                strata[WaveStratum(table: Int32(code >> 32), year: year, stratum: Int32(code & 0xFFFF_FFFF))]
+                    ?? SurveyEstimator.Stratum(psus: 0, f: 1, lonely: .fail)
+            }
+        }
     }
 
     /// Counts n_h (distinct PSUs, or rows without declared PSUs) for every stratum of every
@@ -150,11 +164,7 @@ struct SurveyDesignFrame: Sendable {
         // Distinct (year, stratum, PSU) per wave: packed into one integer (year offset 16 bits,
         // stratum 20, PSU or row 28), sorted, then runs counted — no per-row hashing.
         let psuLimit = psu == nil ? years.count : (psu?.max().map { Int($0) + 1 } ?? 0)
-        guard Int(maxYear - minYear) < 1 << 16, Int(maxStratum) < 1 << 20, psuLimit < 1 << 28 else {
-            throw Diagnostic(
-                SourceLocation(path: source),
-                "the survey design has more years, strata or PSUs than Åpen counts (2¹⁶ years, 2²⁰ strata, 2²⁸ PSUs)")
-        }
+        try checkLimits(years: minYear...maxYear, maxStratum: maxStratum, psuLimit: psuLimit, source: source)
         var keys: [UInt64] = []
         keys.reserveCapacity(years.count)
         for r in years.indices where years[r] != GroupIndex.missingYear {
@@ -174,7 +184,32 @@ struct SurveyDesignFrame: Sendable {
                 run = 0
             }
         }
-        for (wave, nh) in counts {
+        try record(
+            counts: counts, fpcValues: fpcValues, lonely: lonely, source: source, strataNames: strataNames,
+            into: &designs)
+    }
+
+    /// - Throws: a `Diagnostic` when a table's waves span 2¹⁶ years or more, or its ranks
+    ///   reach 2²⁰ strata or 2²⁸ PSUs (`psuLimit`: the largest PSU rank + 1, or the rows).
+    static func checkLimits(years: ClosedRange<Int32>, maxStratum: Int32, psuLimit: Int, source: String) throws {
+        guard Int(years.upperBound - years.lowerBound) < 1 << 16, Int(maxStratum) < 1 << 20, psuLimit < 1 << 28 else {
+            throw Diagnostic(
+                SourceLocation(path: source),
+                "the survey design has more years, strata or PSUs than Åpen counts (2¹⁶ years, 2²⁰ strata, 2²⁸ PSUs)")
+        }
+    }
+
+    /// Records n_h and f_h of the strata of one table's waves (`counts`: n_h; `fpcValues`: the
+    /// distinct fpc values of a stratum, in the order first seen), in (year, stratum) order.
+    ///
+    /// - Throws: a `Diagnostic` when the fpc varies within a stratum of a wave, or names a
+    ///   population smaller than the stratum's sample PSUs (R refuses both).
+    static func record(
+        counts: [WaveStratum: Int], fpcValues: [WaveStratum: [Double]], lonely: LonelyPSU, source: String,
+        strataNames: [String], into designs: inout WaveDesigns
+    ) throws {
+        for wave in counts.keys.sorted(by: { ($0.year, $0.stratum) < ($1.year, $1.stratum) }) {
+            let nh = counts[wave]!
             var f = 1.0
             if let values = fpcValues[wave] {
                 let name =

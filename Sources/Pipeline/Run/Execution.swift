@@ -61,7 +61,7 @@ final class Execution: Sendable {
 
     /// Sources whose ingest folds the file into a partial state (`Partial`) instead of
     /// building a table (`Ingestor.fold`): only where the partial is all that is read. That is
-    /// the one source of its kind (engagement, publications or access requests) in the
+    /// the one source of its kind (survey, engagement, publications or access requests) in the
     /// pipeline, a CSV file without harmonisation or `keep_rows`, read by no stage but the
     /// built-in families of `streamingReaders` (no custom indicator, no comparison groups). The
     /// results are the same bytes as from the table (the partials' tests check it), so no
@@ -84,6 +84,7 @@ final class Execution: Sendable {
 
     /// The kinds of source that can be streamed, and the stages that can read their partial.
     static let streamingReaders: [SourceKind: Set<Stage.Kind>] = [
+        .survey: [.indicators(.survey)],
         .engagement: [.indicators(.engagement)],
         .publications: [.indicators(.publication), .indicators(.opendata)],
         .accessRequests: [.indicators(.foi)],
@@ -376,6 +377,7 @@ final class Execution: Sendable {
 
     /// The partial state of a streamed source.
     enum Partial: Sendable {
+        case survey(SurveyPartial)
         case engagement(EngagementPartial)
         case publications(PublicationsPartial)
         case accessRequests(AccessRequestsPartial)
@@ -387,6 +389,7 @@ final class Execution: Sendable {
                 rows[TableCoverage.Group(municipality: municipality, year: year)] = n
             }
             switch self {
+            case .survey(let p): for (k, n) in p.coverage { add(k.municipality, k.year, n) }
             case .engagement(let p): for (k, g) in p.groups { add(k.municipality, k.year, g.rows) }
             case .publications(let p): for (k, g) in p.groups { add(k.municipality, k.year, g.rows) }
             case .accessRequests(let p): for (k, g) in p.groups { add(k.municipality, k.year, g.rows) }
@@ -409,12 +412,22 @@ final class Execution: Sendable {
     }
 
     /// Reads a source: folded into a partial when it is streamed, else into a table. Two
-    /// participant or initiative ids with the same 64-bit hash make the partial inexact: then
-    /// the file is read into a table after all (same results, more memory).
+    /// participant or initiative ids with the same 64-bit hash, or a survey item that is not
+    /// a whole number 0…254, make the partial inexact: then the file is read into a table
+    /// after all (same results, more memory).
     private func ingest(_ source: String, options: IngestOptions) throws -> (Read, IngestSummary) {
         if streamed.contains(source) {
             let jobs = self.options.jobs
             switch options.kind {
+            case .survey:
+                do {
+                    let (partial, report) = try Ingestor.fold(
+                        options, jobs: jobs, initial: { SurveyPartial(source: source, settings: options.survey) },
+                        fold: { try $0.fold($1) }, merge: { $0.merge($1, sameSource: true) })
+                    return (.partial(.survey(partial)), report)
+                } catch let error as SurveyPartial.NotCompact {
+                    self.options.progress.message("\(error); reading the whole table")
+                }
             case .engagement:
                 do {
                     let (partial, report) = try Ingestor.fold(
@@ -435,7 +448,7 @@ final class Execution: Sendable {
                     options, jobs: jobs, initial: { AccessRequestsPartial(source: source, extracted: extracted) },
                     fold: { $0.fold($1) }, merge: { $0.merge($1, sameSource: true) })
                 return (.partial(.accessRequests(partial)), report)
-            case .survey, .population, .table: break
+            case .population, .table: break
             }
         }
         let (table, report) = try Ingestor.readTable(options, jobs: self.options.jobs)
@@ -458,6 +471,8 @@ final class Execution: Sendable {
     ) throws -> IndicatorOutput? {
         let jobs = options.jobs
         switch (family, partial) {
+        case (.survey, .survey(let p)):
+            return try BuiltinIndicators.survey(partial: p, select: selection.selects, minN: spec.minN, jobs: jobs)
         case (.engagement, .engagement(let p)):
             return try BuiltinIndicators.engagement(
                 partial: p, population: inputs.population, select: selection.selects, minN: spec.minN, jobs: jobs)
