@@ -120,4 +120,51 @@ struct StreamedSourcesTests {
                 ))
                 == [])
     }
+
+    static func plan(_ yaml: String) throws -> [PlannedStage] {
+        let spec = try SpecFixtures.load(yaml)
+        let graph = try StageGraph.build(spec, outputDirectory: "out", reportDate: "2025-01-01", hash: { _ in "h" })
+        return try Planner.plan(
+            graph, pipeline: spec.path, history: PlannerTests.FakeHistory(), force: false, only: nil)
+    }
+
+    /// A large ingest waits while another runs, and while stages still to run hold a finished
+    /// one's data — unless such a stage needs it too (comparison groups read every table:
+    /// waiting for them would never end).
+    @Test func aLargeIngestWaitsForTheLastOnesDataToBeUsedUp() throws {
+        let yaml = """
+            pipeline: t
+            sources:
+              s:
+                kind: survey
+                path: survey.csv
+                columns: {year: aar}
+                fixed: {municipality: "0301"}
+                scales: {trust: {items: [q01, q02]}}
+              e: {kind: engagement, path: engagement.csv}
+            indicators: [survey.*, engagement.*]
+
+            """
+        let plan = try Self.plan(yaml)
+        let all = Set(plan.map(\.stage.kind))
+        let survey = Stage.Kind.ingest(source: "s")
+        let engagement = Stage.Kind.ingest(source: "e")
+        // The survey is being read: wait.
+        #expect(Execution.largeMustWait(engagement, started: [survey], unfinished: all, plan: plan))
+        // Read, but indicators.survey has still to finish it: wait.
+        var unfinished = all.subtracting([survey])
+        #expect(Execution.largeMustWait(engagement, started: [survey], unfinished: unfinished, plan: plan))
+        // indicators.survey done: the survey's records are dropped, go.
+        unfinished.remove(.indicators(.survey))
+        #expect(!Execution.largeMustWait(engagement, started: [survey], unfinished: unfinished, plan: plan))
+        #expect(!Execution.largeMustWait(engagement, started: [], unfinished: all, plan: plan))
+
+        // With comparison groups, the groups stage holds the survey table and needs the
+        // engagement read: no waiting for it.
+        let grouped = try Self.plan(yaml + "report: {groups: {storbyer: [\"0301\"]}}\n")
+        var left = Set(grouped.map(\.stage.kind)).subtracting([survey, .indicators(.survey)])
+        #expect(!Execution.largeMustWait(engagement, started: [survey], unfinished: left, plan: grouped))
+        left.insert(survey)
+        #expect(Execution.largeMustWait(engagement, started: [survey], unfinished: left, plan: grouped))
+    }
 }

@@ -119,15 +119,17 @@ final class Execution: Sendable {
     ///
     /// Ready stages start in plan order (a topological order), the stages that read ingested
     /// tables or states before further ingests (so what is in memory is consumed and dropped
-    /// before more is read), except that a large ingest
-    /// waits while another runs: a large file is read on all `jobs` workers already
-    /// (`Ingestor.readTable(_:jobs:)`), so a second one would add its table to peak memory and
-    /// little speed. A streamed source whose state is bounded (`boundedStates`) is not large in
-    /// this sense: its fold fills the gaps a large ingest leaves in the workers (its merges in
-    /// file order, its last ranges) for a few MiB. Meanwhile the small ingests and the
-    /// indicator stages of the sources already read use the other workers, and each table is
-    /// dropped as soon as the last stage reading it has finished. What a stage computes does not depend on when it ran (stages see only
-    /// the tables of their dependencies; results and rejected rows are gathered by stage and
+    /// before more is read), except that a large ingest waits while another runs — a large file
+    /// is read on all `jobs` workers already (`Ingestor.readTable(_:jobs:)`), so a second one
+    /// would add its table to peak memory and little speed — and while stages still to run hold
+    /// a finished large ingest's table or state (the survey's records are finished and dropped
+    /// before the engagement file's ids are collected). A streamed source whose state is bounded
+    /// (`boundedStates`) is not large in this sense: its fold fills the gaps a large ingest
+    /// leaves in the workers (its merges in file order, its last ranges) for a few MiB.
+    /// Meanwhile the small ingests and the indicator stages of the sources already read use the
+    /// other workers, and each table is dropped as soon as the last stage reading it has
+    /// finished. What a stage computes does not depend on when it ran (stages see only the
+    /// tables of their dependencies; results and rejected rows are gathered by stage and
     /// sorted), so the outputs are the same for any `jobs` and any order of finishing.
     func execute() {
         let jobs = max(1, options.jobs)
@@ -137,7 +139,7 @@ final class Execution: Sendable {
         var pending = plan.filter { !$0.stage.kind.isIngest } + plan.filter(\.stage.kind.isIngest)
         var unfinished = Set(plan.map(\.stage.kind))
         var running = 0
-        var largeRunning = false
+        var largeStarted: [Stage.Kind] = []
         let finished = Locked<[Stage.Kind]>([])
         let signal = DispatchSemaphore(value: 0)
         while !pending.isEmpty || running > 0 {
@@ -146,13 +148,16 @@ final class Execution: Sendable {
             while i < pending.count, running < jobs {
                 let p = pending[i]
                 let isLarge = large.contains(p.stage.kind)
-                guard !p.stage.dependencies.contains(where: unfinished.contains), !(isLarge && largeRunning) else {
+                guard !p.stage.dependencies.contains(where: unfinished.contains),
+                    !(isLarge
+                        && Self.largeMustWait(p.stage.kind, started: largeStarted, unfinished: unfinished, plan: plan))
+                else {
                     i += 1
                     continue
                 }
                 pending.remove(at: i)
                 running += 1
-                if isLarge { largeRunning = true }
+                if isLarge { largeStarted.append(p.stage.kind) }
                 DispatchQueue.global().async {
                     self.perform(p)
                     finished.withLock { $0.append(p.stage.kind) }
@@ -168,11 +173,32 @@ final class Execution: Sendable {
             for kind in done {
                 running -= 1
                 unfinished.remove(kind)
-                if large.contains(kind) { largeRunning = false }
             }
             // The semaphore was signalled once per finished stage; consume the extra signals.
             for _ in 1..<max(1, done.count) { signal.wait() }
             releaseTables(unfinished: unfinished)
+        }
+    }
+
+    /// Whether a large ingest must wait: another large ingest is running, or one has finished
+    /// but stages still to run hold its table or growing state — unless one of those stages
+    /// needs `candidate` too (waiting would then never end; the example's comparison groups
+    /// read every table).
+    static func largeMustWait(
+        _ candidate: Stage.Kind, started: [Stage.Kind], unfinished: Set<Stage.Kind>, plan: [PlannedStage]
+    ) -> Bool {
+        /// Whether `stage` depends on `other`, directly or through other stages.
+        func needs(_ stage: Stage.Kind, _ other: Stage.Kind) -> Bool {
+            guard let p = plan.first(where: { $0.stage.kind == stage }) else { return false }
+            return p.stage.dependencies.contains { $0 == other || needs($0, other) }
+        }
+        return started.contains { other in
+            if unfinished.contains(other) { return true }
+            let holders = plan.filter {
+                unfinished.contains($0.stage.kind) && $0.action == .run && $0.stage.readsTables
+                    && $0.stage.dependencies.contains(other)
+            }
+            return !holders.isEmpty && !holders.contains { needs($0.stage.kind, candidate) }
         }
     }
 
