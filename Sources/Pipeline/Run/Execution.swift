@@ -119,7 +119,7 @@ final class Execution: Sendable {
     ///
     /// Ready stages start in plan order (a topological order), the stages that read ingested
     /// tables or states before further ingests (so what is in memory is consumed and dropped
-    /// before more is read), except that a large ingest waits while another runs — a large file
+    /// before more is read) and small ingests before large ones, except that a large ingest waits while another runs — a large file
     /// is read on all `jobs` workers already (`Ingestor.readTable(_:jobs:)`), so a second one
     /// would add its table to peak memory and little speed — and while stages still to run hold
     /// a finished large ingest's table or state (the survey's records are finished and dropped
@@ -135,8 +135,12 @@ final class Execution: Sendable {
         let jobs = max(1, options.jobs)
         let large = Set(plan.filter { isLargeIngest($0, jobs: jobs) && !foldsBounded($0) }.map(\.stage.kind))
         // Not started: the stages that read what ingests made first (they free it), then the
-        // ingests, each in plan order.
-        var pending = plan.filter { !$0.stage.kind.isIngest } + plan.filter(\.stage.kind.isIngest)
+        // small ingests (a population file unblocks the engagement family before a large file
+        // is read), then the large ones, each in plan order.
+        let ingests = plan.filter(\.stage.kind.isIngest)
+        var pending =
+            plan.filter { !$0.stage.kind.isIngest } + ingests.filter { !isLargeFile($0) }
+            + ingests.filter(isLargeFile)
         var unfinished = Set(plan.map(\.stage.kind))
         var running = 0
         var largeStarted: [Stage.Kind] = []
@@ -230,7 +234,12 @@ final class Execution: Sendable {
 
     /// An ingest stage that will run, of a file `Ingestor.readTable(_:jobs:)` reads in parallel.
     private func isLargeIngest(_ p: PlannedStage, jobs: Int) -> Bool {
-        guard jobs > 1, p.action == .run, case .ingest(let source) = p.stage.kind,
+        jobs > 1 && p.action == .run && isLargeFile(p)
+    }
+
+    /// An ingest of a file of at least `Ingestor.parallelMinimumBytes`.
+    private func isLargeFile(_ p: PlannedStage) -> Bool {
+        guard case .ingest(let source) = p.stage.kind,
             let path = spec.sources.first(where: { $0.name == source })?.options.path,
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         else { return false }
