@@ -32,6 +32,12 @@ struct ByteInterner {
     private var shift: UInt64
     /// The decoded values, indexed by code.
     private(set) var dictionary: [String] = []
+    /// The last short key looked up (its bytes and length) and its code: a column sorted or
+    /// grouped by this value (municipality numbers) repeats it row after row, and then the
+    /// lookup is one comparison instead of a hash and a probe.
+    private var lastKey: UInt64 = 0
+    private var lastLength = -1
+    private var lastCode: Int32 = -1
 
     init() {
         slots = Array(repeating: .empty, count: 64)
@@ -47,6 +53,7 @@ struct ByteInterner {
         let tag: UInt32
         if n <= 8 {
             for i in 0..<n { key |= UInt64(b[i]) << (8 * UInt64(i)) }
+            if n == lastLength, key == lastKey { return lastCode }
             tag = ByteInterner.mix(key ^ (UInt64(n) << 56)) << 4 | UInt32(n)
         } else {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
@@ -69,7 +76,10 @@ struct ByteInterner {
                 index = (index + 1) & mask
             }
         }
-        if let found { return found }
+        if let found {
+            if n <= 8 { (lastKey, lastLength, lastCode) = (key, n, found) }
+            return found
+        }
         let code = Int32(dictionary.count)
         if n > 8 {
             key = UInt64(arena.count)
@@ -77,6 +87,7 @@ struct ByteInterner {
             arena.append(contentsOf: b)
         }
         slots[index] = Slot(key: key, tag: tag, code: code)
+        if n <= 8 { (lastKey, lastLength, lastCode) = (key, n, code) }
         dictionary.append(decode(b))
         if dictionary.count * 2 > slots.count { grow() }
         return code

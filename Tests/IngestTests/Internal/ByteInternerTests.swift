@@ -52,4 +52,16 @@ extension ByteInternerTests {
         let codes = keys.map { k in withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } }
         #expect(codes == [0, 0, 0, 1, 1, 0, 2, 3, 0, 4, 4])
     }
+
+    /// The last short key is remembered: runs of one value, long keys in between (which are not
+    /// remembered) and a key equal in its padded bytes but not in length all keep their codes.
+    @Test func runsWithLongKeysBetween() {
+        var interner = ByteInterner()
+        let keys = [
+            "5001", "5001", "participant-1", "5001", "participant-1", "participant-1", "0301", "5001", "0301\0",
+        ]
+        let codes = keys.map { k in withBytes(k) { interner.code($0) { String(decoding: $0, as: UTF8.self) } } }
+        #expect(codes == [0, 0, 1, 0, 1, 1, 2, 0, 3])
+        #expect(interner.dictionary == ["5001", "participant-1", "0301", "0301\0"])
+    }
 }
