@@ -20,6 +20,8 @@ let package = Package(
         // C libraries at the edge, each behind a module map and a shim header (Debian libcsv-dev, libsqlite3-dev).
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // glibc's mallopt, for the CLI's arena limit (no library to link).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Shared vocabulary: source kinds, days, tables, indicator rows, diagnostics, hashing, atomic files.
         .target(name: "ApenCore"),
@@ -43,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "apen",
             dependencies: [
-                "ApenCore", "Ingest", "Store", "Indicators", "Pipeline", "Reports", "Check", "Generate",
+                "ApenCore", "Ingest", "Store", "Indicators", "Pipeline", "Reports", "Check", "Generate", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

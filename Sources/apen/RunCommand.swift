@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        limitMallocArenas(jobs: jobs)
         let spec = try selection.loadSpec()
         var options = selection.runOptions
         options.jobs = jobs
