@@ -7,9 +7,7 @@ import Testing
 /// data, for one and two workers.
 struct StreamedSurveyTests {
     @Test func partialStateAndTableGiveTheSameBytes() throws {
-        let ws = try Workspace(fixture: "mini")
-        let gen = try ApenProcess.run(["generate", "--scale", "0.1", "--seed", "42", "--out", "data"], in: ws.url)
-        #expect(gen.status == 0, "\(gen.stderr)")
+        let ws = try StreamedRuns.generated()
         // A few bad rows, so the rejected rows are compared too.
         var survey = try ws.read("data/survey.csv")
         let header = survey.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false)
@@ -18,7 +16,7 @@ struct StreamedSurveyTests {
         fields[header.firstIndex(of: "year")!] = "tjue"
         survey += fields.joined(separator: ",") + "\n"
         try ws.write("data/survey.csv", survey)
-        func pipeline(keepRows: Bool) -> String {
+        func pipeline(_ keepRows: Bool) -> String {
             """
             pipeline: national
             language: en
@@ -39,29 +37,15 @@ struct StreamedSurveyTests {
 
             """
         }
-        try ws.write("streamed.yaml", pipeline(keepRows: false))
-        try ws.write("table.yaml", pipeline(keepRows: true))
-        var outputs: [String: [String]] = [:]
-        for (name, jobs) in [("streamed", "1"), ("streamed", "2"), ("table", "2")] {
-            let out = "out-\(name)-\(jobs)"
-            let r = try ApenProcess.run(
-                ["run", "\(name).yaml", "--quiet", "--jobs", jobs, "--out", out, "--store", "\(out).sqlite"], in: ws.url
-            )
-            #expect(r.status == 0, "\(r.stderr)")
-            outputs[out] = [
-                try ws.read("\(out)/indicators.csv"), try ws.read("\(out)/rejected-rows.csv"),
-                try ws.read("\(out)/findings.csv"),
-                // The report (coverage, warnings), without the run id.
-                try ws.read("\(out)/report.md").replacingOccurrences(
-                    of: "[0-9a-f]{12,}", with: "<hex>", options: .regularExpression),
-            ]
-        }
-        let table = try #require(outputs["out-table-2"])
+        let files = ["indicators.csv", "rejected-rows.csv", "findings.csv", "report.md"]
+        // The report (coverage, warnings) too.
+        let outputs = try StreamedRuns.outputs(in: ws, files: files, pipeline: pipeline)
+        let table = try #require(outputs["table-2"])
         #expect(table[0].split(separator: "\n").count > 1000)
         #expect(table[1].split(separator: "\n").count == 2)  // header + the bad row
-        for name in ["out-streamed-1", "out-streamed-2"] {
+        for name in ["streamed-1", "streamed-2"] {
             let streamed = try #require(outputs[name])
-            for (i, file) in ["indicators.csv", "rejected-rows.csv", "findings.csv", "report.md"].enumerated() {
+            for (i, file) in files.enumerated() {
                 #expect(streamed[i] == table[i], "\(name)/\(file)")
             }
         }
