@@ -15,11 +15,7 @@ struct StreamedSourcesTests {
         """
 
     static func streamed(_ yaml: String) throws -> Set<String> {
-        let spec = try SpecFixtures.load(yaml)
-        let graph = try StageGraph.build(spec, outputDirectory: "out", reportDate: "2025-01-01", hash: { _ in "h" })
-        let plan = try Planner.plan(
-            graph, pipeline: spec.path, history: PlannerTests.FakeHistory(), force: false, only: nil)
-        return Execution.streamedSources(spec: spec, plan: plan)
+        Execution.streamedSources(spec: try SpecFixtures.load(yaml), plan: try plan(yaml))
     }
 
     @Test func onlyTheBuiltInFamilyReading() throws {
