@@ -41,13 +41,7 @@ package struct AccessRequestsPartial: Sendable {
 
         mutating func learn(_ t: Table) {
             known = true
-            for column in ["municipality", "received"] {
-                let present = column == "received" ? t.days(column) != nil : t.text(column) != nil
-                if !present {
-                    missing = (column, BuiltinIndicators.missingColumn(t, column))
-                    break
-                }
-            }
+            missing = BuiltinIndicators.firstMissing(t, [("municipality", .text), ("received", .date)])
             hasOutcome = t.columns["outcome"] != nil
         }
 

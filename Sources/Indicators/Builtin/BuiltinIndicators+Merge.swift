@@ -118,6 +118,16 @@ extension BuiltinIndicators {
         missingColumn(name, source: table.source, kind: table.kind, columns: table.columns.keys.sorted())
     }
 
+    /// The first of `columns` that `table` lacks or has with another type, with `required`'s
+    /// error for it: what a partial state keeps to throw at finish, where the table path would
+    /// have thrown.
+    static func firstMissing(
+        _ table: Table, _ columns: [(name: String, type: ColumnType)]
+    ) -> (column: String, error: Diagnostic)? {
+        guard let c = columns.first(where: { table.columns[$0.name]?.type != $0.type }) else { return nil }
+        return (c.name, missingColumn(table, c.name))
+    }
+
     /// Per-code flags of a text column's dictionary (one evaluation per distinct value).
     static func classify<T>(_ column: TextColumn?, _ f: (String) -> T) -> [T] {
         column?.dictionary.map(f) ?? []

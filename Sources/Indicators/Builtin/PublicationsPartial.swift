@@ -36,13 +36,8 @@ package struct PublicationsPartial: Sendable {
         init(_ t: Table) {
             name = t.source
             known = true
-            for column in ["municipality", "registered", "access"] {
-                let present = column == "registered" ? t.days(column) != nil : t.text(column) != nil
-                if !present {
-                    missing = (column, BuiltinIndicators.missingColumn(t, column))
-                    break
-                }
-            }
+            missing = BuiltinIndicators.firstMissing(
+                t, [("municipality", .text), ("registered", .date), ("access", .text)])
             hasPublishedColumn = t.columns["published"] != nil
             hasLicenceColumn = t.columns["licence"] != nil
             hasRecordType = t.text("record_type") != nil
