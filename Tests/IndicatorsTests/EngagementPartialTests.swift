@@ -129,7 +129,7 @@ struct EngagementPartialTests {
 
     // A larger pseudo-random table: many participants, initiatives, groups, missing cells.
     @Test func randomTableInChunks() throws {
-        var rng = SystemRandomNumberGenerator.Seeded(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var lines = ["municipality,date,participant_id,initiative_id"]
         for _ in 0..<3000 {
             let m = ["0301", "5001", "4601", ""][Int(rng.next() % 4)]
@@ -149,21 +149,6 @@ struct EngagementPartialTests {
             let out = try BuiltinIndicators.engagement(
                 partial: try Self.fold(Self.chunks(csv, size: size)), population: [pop], jobs: 2)
             Self.same(out, table)
-        }
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// A small deterministic generator (splitmix64) for test data.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -248,7 +248,7 @@ struct PublicationsPartialTests {
     // Pseudo-random tables against a naive per-row reference: groups by hand, lags and working
     // days (NorwegianCalendar, not WorkdayTable) sorted, type-7 quantiles written out here.
     @Test func randomTablesAgainstANaiveReference() throws {
-        var rng = SystemRandomNumberGenerator.Seeded(seed: 15)
+        var rng = SplitMix64(seed: 15)
         func iso(_ d: Int32) -> String { "\(Day(raw: d))" }
         let base = Self.day("2021-11-20")
         var pub = ["municipality,registered,published,access"]

@@ -12,8 +12,8 @@ import Testing
 /// coverage the table gives.
 struct PartialFoldTests {
     /// A file of `rows` records from `line(i, random)`, after `header`.
-    static func file(_ header: String, rows: Int, seed: UInt64, _ line: (Int, inout Seeded) -> String) -> String {
-        var rng = Seeded(state: seed)
+    static func file(_ header: String, rows: Int, seed: UInt64, _ line: (Int, inout SplitMix64) -> String) -> String {
+        var rng = SplitMix64(seed: seed)
         return ([header] + (0..<rows).map { line($0, &rng) }).joined(separator: "\n") + "\n"
     }
 
@@ -125,17 +125,5 @@ struct PartialFoldTests {
             try ParallelReader.fold(
                 options, jobs: jobs, rangeBytes: rangeBytes, chunkRows: chunkRows, initial: initial, fold: fold,
                 merge: merge))
-    }
-
-    /// splitmix64, for test data.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
