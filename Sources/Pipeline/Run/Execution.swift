@@ -119,28 +119,34 @@ final class Execution: Sendable {
     ///
     /// Ready stages start in plan order (a topological order), the stages that read ingested
     /// tables or states before further ingests (so what is in memory is consumed and dropped
-    /// before more is read) and small ingests before large ones, except that a large ingest waits while another runs — a large file
-    /// is read on all `jobs` workers already (`Ingestor.readTable(_:jobs:)`), so a second one
-    /// would add its table to peak memory and little speed — and while stages still to run hold
-    /// a finished large ingest's table or state (the survey's records are finished and dropped
-    /// before the engagement file's ids are collected). A streamed source whose state is bounded
-    /// (`boundedStates`) is not large in this sense: its fold fills the gaps a large ingest
-    /// leaves in the workers (its merges in file order, its last ranges) for a few MiB.
-    /// Meanwhile the small ingests and the indicator stages of the sources already read use the
-    /// other workers, and each table is dropped as soon as the last stage reading it has
-    /// finished. What a stage computes does not depend on when it ran (stages see only the
-    /// tables of their dependencies; results and rejected rows are gathered by stage and
-    /// sorted), so the outputs are the same for any `jobs` and any order of finishing.
+    /// before more is read) and small ingests before large ones. A large ingest waits while
+    /// another runs — a large file is read on all `jobs` workers already
+    /// (`Ingestor.readTable(_:jobs:)`), so a second one would add its table to peak memory and
+    /// little speed — and while stages still to run hold a finished large ingest's table or
+    /// state (the survey's records are finished and dropped before the engagement file's ids
+    /// are collected). A streamed source whose state is bounded (`boundedStates`) is not large
+    /// in this sense: its fold fills the gaps a large ingest leaves in the workers (its merges
+    /// in file order, its last ranges) for a few MiB. Meanwhile the small ingests and the
+    /// indicator stages of the sources already read use the other workers, and each table is
+    /// dropped as soon as the last stage reading it has finished. What a stage computes does
+    /// not depend on when it ran (stages see only the tables of their dependencies; results
+    /// and rejected rows are gathered by stage and sorted), so the outputs are the same for any
+    /// `jobs` and any order of finishing.
     func execute() {
         let jobs = max(1, options.jobs)
-        let large = Set(plan.filter { isLargeIngest($0, jobs: jobs) && !foldsBounded($0) }.map(\.stage.kind))
+        // Ingests of files the parallel reader reads on all workers (each file looked at once).
+        let largeFiles = Set(plan.filter(isLargeFile).map(\.stage.kind))
+        // Those that wait for each other: on several workers, to be run, and not a bounded fold.
+        let large = Set(
+            plan.filter { jobs > 1 && $0.action == .run && largeFiles.contains($0.stage.kind) && !foldsBounded($0) }
+                .map(\.stage.kind))
         // Not started: the stages that read what ingests made first (they free it), then the
         // small ingests (a population file unblocks the engagement family before a large file
         // is read), then the large ones, each in plan order.
         let ingests = plan.filter(\.stage.kind.isIngest)
         var pending =
-            plan.filter { !$0.stage.kind.isIngest } + ingests.filter { !isLargeFile($0) }
-            + ingests.filter(isLargeFile)
+            plan.filter { !$0.stage.kind.isIngest } + ingests.filter { !largeFiles.contains($0.stage.kind) }
+            + ingests.filter { largeFiles.contains($0.stage.kind) }
         var unfinished = Set(plan.map(\.stage.kind))
         var running = 0
         var largeStarted: [Stage.Kind] = []
@@ -232,12 +238,8 @@ final class Execution: Sendable {
         return Self.boundedStates.contains(kind)
     }
 
-    /// An ingest stage that will run, of a file `Ingestor.readTable(_:jobs:)` reads in parallel.
-    private func isLargeIngest(_ p: PlannedStage, jobs: Int) -> Bool {
-        jobs > 1 && p.action == .run && isLargeFile(p)
-    }
-
-    /// An ingest of a file of at least `Ingestor.parallelMinimumBytes`.
+    /// An ingest of a file of at least `Ingestor.parallelMinimumBytes`, which
+    /// `Ingestor.readTable(_:jobs:)` reads in parallel.
     private func isLargeFile(_ p: PlannedStage) -> Bool {
         guard case .ingest(let source) = p.stage.kind,
             let path = spec.sources.first(where: { $0.name == source })?.options.path,
