@@ -128,17 +128,13 @@ extension BuiltinIndicators {
                     lo: st.likert.lowerBound, hi: st.likert.upperBound, missingCodes: st.missingCodes, k: s.items.count,
                     scales: scales, breakdowns: breakdowns, strata: design.strata[ti], psus: design.psus[ti]))
         }
-        let index = GroupIndex(
-            groups: partial.groups.keys.map { (municipality: $0.municipality, year: $0.year) },
-            ungroupedRows: sources.reduce(0) { $0 + $1.ungrouped })
+        let index = GroupIndex(partial.groups.keys, ungroupedRows: sources.reduce(0) { $0 + $1.ungrouped })
         let path = names.joined(separator: ",")
 
         let results = Parallel.map(count: index.count, jobs: jobs) {
             [prepared, design, breakdownNames, breakdownValues] g -> GroupResult in
             var result = GroupResult()
-            let key = SurveyPartial.GroupKey(
-                municipality: index.municipalities[index.keys[g].municipality], year: index.keys[g].year)
-            let parts = partial.groups[key]!
+            let parts = partial.groups[index.partialKey(g)]!
             let year = Int32(index.keys[g].year)
             if wanted.contains("survey.responses") {
                 let n = parts.reduce(0) { $0 + $1.count }

@@ -31,10 +31,7 @@ package struct EngagementPartial: Sendable {
         init(_ c: HashedIDs.Collision) { self.init(first: c.first, second: c.second) }
     }
 
-    package struct GroupKey: Hashable, Sendable {
-        package var municipality: String
-        package var year: Int
-    }
+    package typealias GroupKey = PartialGroupKey
 
     /// One participant in one group: 8 bytes (with its 8-byte key, 16 a slot of the group's
     /// table, which holds most of the state's memory).
@@ -145,31 +142,14 @@ package struct EngagementPartial: Sendable {
         let bits = hashBits
         let participantHash = try participant.dictionary.map { try Self.hash($0, bits: bits, into: &participantIDs) }
         let initiativeNumber = try (initiative?.dictionary ?? []).map { try number(ofInitiative: $0) }
-        // The group of each (municipality code, year) of this chunk, looked up once per pair:
-        // in a grid when codes × years is small (codes are 0..<dictionary count), else by hash.
-        var minYear = Int32.max
-        var maxYear = Int32.min
-        for y in years where y != GroupIndex.missingYear {
-            minYear = min(minYear, y)
-            maxYear = max(maxYear, y)
-        }
-        let span = minYear <= maxYear ? Int(maxYear) - Int(minYear) + 1 : 0
-        let cells = municipality.dictionary.count * span
-        var grid = [Int32](repeating: -1, count: cells <= 1 << 20 ? cells : 0)
-        var sparse: [Int: Int] = [:]
+        // Each row's group, through the chunk's own numbering (one integer look-up per row).
+        let chunk = ChunkGroups(municipality: municipality, years: years, rows: 0..<t.rowCount)
+        ungroupedRows += chunk.ungrouped
+        let numbers = chunk.keys.map { number(of: $0) }
         for r in 0..<t.rowCount {
-            let m = municipality.codes[r]
-            let y = years[r]
-            guard m >= 0, y != GroupIndex.missingYear else {
-                ungroupedRows += 1
-                continue
-            }
-            let cell = Int(m) * span + Int(y - minYear)
-            var g = grid.isEmpty ? sparse[cell] ?? -1 : Int(grid[cell])
-            if g < 0 {
-                g = number(of: GroupKey(municipality: municipality.dictionary[Int(m)], year: Int(y)))
-                if grid.isEmpty { sparse[cell] = g } else { grid[cell] = Int32(g) }
-            }
+            let local = chunk.groupOfRow[r]
+            guard local >= 0 else { continue }
+            let g = numbers[Int(local)]
             groupList[g].add(
                 row: r, participant: participant, participantHash: participantHash, initiative: initiative,
                 initiativeNumber: initiativeNumber)
@@ -290,14 +270,10 @@ extension BuiltinIndicators {
         }
         let wantRepeat = wanted.contains("engagement.repeat_share") && partial.anyInitiative
         let groups = partial.groups
-        let index = GroupIndex(
-            groups: groups.keys.map { (municipality: $0.municipality, year: $0.year) },
-            ungroupedRows: partial.ungroupedRows)
+        let index = GroupIndex(groups.keys, ungroupedRows: partial.ungroupedRows)
         let results = Parallel.map(count: index.count, jobs: max(1, jobs)) {
             [populationOf, wanted, groups] g -> GroupResult in
-            let key = EngagementPartial.GroupKey(
-                municipality: index.municipalities[index.keys[g].municipality], year: index.keys[g].year)
-            let group = groups[key]!
+            let group = groups[index.partialKey(g)]!
             var counts: [Int] = []
             counts.reserveCapacity(group.participants.count)
             var repeaters = 0

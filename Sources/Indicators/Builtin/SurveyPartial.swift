@@ -32,10 +32,7 @@ package struct SurveyPartial: Sendable {
         package var description: String { "survey source '\(source)': \(reason)" }
     }
 
-    package struct GroupKey: Hashable, Sendable {
-        package var municipality: String
-        package var year: Int
-    }
+    package typealias GroupKey = PartialGroupKey
 
     /// A stratum of a wave of one source: the stratum is its code + 1, 0 without declared strata.
     struct WaveKey: Hashable, Sendable {
@@ -238,8 +235,10 @@ package struct SurveyPartial: Sendable {
             let map = c.dictionary.map { s.breakdowns[b].intern($0) }
             breakdowns.append(c.codes.map { $0 < 0 ? -1 : map[Int($0)] })
         }
-        var local: [Int64: Int] = [:]
-        var parts: [(key: GroupKey, part: Part)] = []
+        // Each row's group, through the chunk's own numbering (one integer look-up per row).
+        let chunk = ChunkGroups(municipality: municipality, years: years, rows: 0..<t.rowCount)
+        s.ungrouped += chunk.ungrouped
+        var parts = chunk.keys.map { (key: $0, part: Part(source: 0, breakdowns: st.breakdowns.count)) }
         var covered: [Covered: GroupKey] = [:]
         for r in 0..<t.rowCount {
             let m = municipality.codes[r]
@@ -258,25 +257,9 @@ package struct SurveyPartial: Sendable {
                 }
                 coverage[key, default: 0] += 1
             }
-            let y = years[r]
-            guard m >= 0, y != GroupIndex.missingYear else {
-                s.ungrouped += 1
-                continue
-            }
-            let packed = Int64(m) << 32 | Int64(UInt32(bitPattern: y))
-            let pi: Int
-            if let i = local[packed] {
-                pi = i
-            } else {
-                pi = parts.count
-                local[packed] = pi
-                parts.append(
-                    (
-                        GroupKey(municipality: municipality.dictionary[Int(m)], year: Int(y)),
-                        Part(source: 0, breakdowns: st.breakdowns.count)
-                    ))
-            }
-            try parts[pi].part.add(
+            let local = chunk.groupOfRow[r]
+            guard local >= 0 else { continue }
+            try parts[Int(local)].part.add(
                 row: r, items: items, compact: compact, weights: weights, strata: strata, psus: psus,
                 breakdowns: breakdowns, source: s.name)
         }
